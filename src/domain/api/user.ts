@@ -1,0 +1,20 @@
+// Contract of the `user` cloud function: input schemas and output shapes.
+import { z } from 'zod';
+import type { RoleGrant } from '../roles';
+import { input, phone, text } from './common';
+
+export const userSchemas = {
+  login: input({}),
+  bind: input({ name: text(32), phone }),
+};
+
+export interface MemberSummary {
+  memberId: string;
+  name: string;
+  orgId: string;
+}
+
+export interface UserApi {
+  login: { input: z.input<typeof userSchemas.login>; output: { openid: string; roles: RoleGrant[]; member: MemberSummary | null } };
+  bind: { input: z.input<typeof userSchemas.bind>; output: { memberId: string } };
+}
