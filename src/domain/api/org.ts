@@ -1,13 +1,13 @@
 // Contract of the `org` cloud function: input schemas and output shapes.
 import { z } from 'zod';
-import { id, input, text } from './common';
+import { id, input, slug, text } from './common';
 
 /** Most rows one importMembers call takes; the admin page splits larger rosters. */
 export const IMPORT_MAX_ROWS = 2000;
 
 export const orgSchemas = {
-  saveOrg: input({ orgId: id.optional(), name: text(64), parentId: id.optional() }),
-  saveDepartment: input({ departmentId: id.optional(), name: text(64) }),
+  saveOrg: input({ orgId: slug.optional(), name: text(64), parentId: id.nullable().optional() }),
+  saveDepartment: input({ departmentId: slug.optional(), name: text(64) }),
   importMembers: input({
     // Rows are validated one by one in the handler so that a bad row yields a row error, not a failed call.
     rows: z.array(z.record(z.string(), z.unknown())).min(1).max(IMPORT_MAX_ROWS),

@@ -1,5 +1,5 @@
 // Contract of the `user` cloud function: input schemas and output shapes.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { RoleGrant } from '../roles';
 import { input, phone, text } from './common';
 
@@ -15,6 +15,9 @@ export interface MemberSummary {
 }
 
 export interface UserApi {
-  login: { input: z.input<typeof userSchemas.login>; output: { openid: string; roles: RoleGrant[]; member: MemberSummary | null } };
+  login: {
+    input: z.input<typeof userSchemas.login>;
+    output: { openid: string; roles: RoleGrant[]; member: MemberSummary | null };
+  };
   bind: { input: z.input<typeof userSchemas.bind>; output: { memberId: string } };
 }

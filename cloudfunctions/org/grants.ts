@@ -1,0 +1,128 @@
+// org.grantRole, org.revokeRole and org.listGrants: roles stored on `users/<openid>`, plus the config admins.
+import type { z } from 'zod';
+import type { GrantRow, OrgApi, orgSchemas } from '@/domain/api/org';
+import { addGrant, effectiveGrants, grantShapeError, removeGrant } from '@/domain/identity/grants';
+import type { RoleGrant } from '@/domain/roles';
+import { AppError } from '../../server/app-error';
+import { USERS } from '../../server/caller';
+import { adminOpenids, isConfigAdmin } from '../../server/config';
+import type { Database, Doc } from '../../server/db';
+import { findIn, PAGE_SIZE, runTransactionWithRetry, str } from '../../server/db';
+import type { ActionContext } from '../../server/dispatch';
+import { readDirectory } from '../../server/directory';
+import { MEMBERS } from '../../server/members';
+
+/** listGrants reads at most this many pages of granted users. */
+const MAX_GRANT_PAGES = 5;
+
+function toGrant(input: { role: RoleGrant['role']; scopeId?: string }): RoleGrant {
+  return input.scopeId === undefined ? { role: input.role } : { role: input.role, scopeId: input.scopeId };
+}
+
+/** Rewrites one openid's grants in a transaction; `change` returns null when there is nothing to write. */
+async function changeGrants(
+  db: Database,
+  openid: string,
+  change: (grants: RoleGrant[]) => { grants: RoleGrant[]; changed: boolean },
+): Promise<boolean> {
+  return runTransactionWithRetry(db, async (tx) => {
+    const ref = tx.collection(USERS).doc(openid);
+    const { data } = await ref.get();
+    const next = change(effectiveGrants(data?.roles, false));
+    if (!next.changed) return false;
+    const now = db.serverDate();
+    const fields = { roles: next.grants, hasGrants: next.grants.length > 0, updatedAt: now };
+    if (data) await ref.update({ data: fields });
+    else await ref.set({ data: { ...fields, memberId: null, createdAt: now } });
+    return true;
+  });
+}
+
+export async function grantRole(
+  input: z.output<typeof orgSchemas.grantRole>,
+  ctx: ActionContext,
+): Promise<OrgApi['grantRole']['output']> {
+  const grant = toGrant(input);
+  const shape = grantShapeError(grant);
+  if (shape) throw new AppError('INVALID_ARGUMENT', shape);
+  if (grant.scopeId !== undefined) {
+    const dir = await readDirectory(ctx.db);
+    if (grant.role === 'secretary' && !dir.orgs.some((o) => o.orgId === grant.scopeId))
+      throw new AppError('NOT_FOUND', '组织不存在');
+    if (grant.role === 'handler' && !dir.departments.some((d) => d.departmentId === grant.scopeId))
+      throw new AppError('NOT_FOUND', '部门不存在');
+  }
+  await changeGrants(ctx.db, input.openid, (grants) => addGrant(grants, grant));
+  return {};
+}
+
+export async function revokeRole(
+  input: z.output<typeof orgSchemas.revokeRole>,
+  ctx: ActionContext,
+): Promise<OrgApi['revokeRole']['output']> {
+  const grant = toGrant(input);
+  if (grant.role === 'admin' && isConfigAdmin(input.openid)) {
+    throw new AppError('FAILED_PRECONDITION', '该管理员由部署配置 ADMIN_OPENIDS 指定，不能在此撤销');
+  }
+  if (grant.role === 'admin' && input.openid === ctx.openid) {
+    throw new AppError('FAILED_PRECONDITION', '不能撤销自己的管理员权限');
+  }
+  const removed = await changeGrants(ctx.db, input.openid, (grants) => removeGrant(grants, grant));
+  if (!removed) throw new AppError('NOT_FOUND', '该用户没有这项权限');
+  return {};
+}
+
+export async function listGrants(_input: unknown, ctx: ActionContext): Promise<OrgApi['listGrants']['output']> {
+  const { db } = ctx;
+  const users: Doc[] = [];
+  for (let page = 0; page < MAX_GRANT_PAGES; page++) {
+    const { data } = await db
+      .collection(USERS)
+      .where({ hasGrants: true })
+      .orderBy('_id', 'asc')
+      .skip(page * PAGE_SIZE)
+      .limit(PAGE_SIZE)
+      .get();
+    users.push(...data);
+    if (data.length < PAGE_SIZE) break;
+  }
+  const config = adminOpenids();
+  const known = new Set(users.map((u) => u._id));
+  // Config admins never granted in the app have no `users` document in the page above; read theirs for names.
+  users.push(
+    ...(await findIn(
+      db,
+      USERS,
+      '_id',
+      config.filter((o) => !known.has(o)),
+    )),
+  );
+
+  const memberIds = users.map((u) => str(u, 'memberId')).filter((m): m is string => m !== null);
+  const names = new Map(
+    (await findIn(db, MEMBERS, '_id', memberIds, { _id: true, name: true })).map((m) => [m._id, str(m, 'name')]),
+  );
+  const nameOf = (openid: string) => {
+    const memberId = str(
+      users.find((u) => u._id === openid),
+      'memberId',
+    );
+    return (memberId && names.get(memberId)) || undefined;
+  };
+
+  const rows: GrantRow[] = config.map((openid) =>
+    withName({ openid, role: 'admin', fromConfig: true }, nameOf(openid)),
+  );
+  for (const user of users) {
+    for (const g of effectiveGrants(user.roles, false)) {
+      // A config admin's stored admin grant is already listed as the config row.
+      if (g.role === 'admin' && config.includes(user._id)) continue;
+      rows.push(withName({ openid: user._id, ...g }, nameOf(user._id)));
+    }
+  }
+  return { grants: rows };
+}
+
+function withName(row: GrantRow, name: string | undefined): GrantRow {
+  return name === undefined ? row : { ...row, name };
+}

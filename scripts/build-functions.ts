@@ -1,0 +1,103 @@
+// Bundles each cloudfunctions/<name>/index.ts into a deployable index.js (domain code and npm deps inlined,
+// wx-server-sdk left to WeChat's "云端安装依赖"); `npm run build:functions [names...]` prints the sizes.
+import type { Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+const FUNCTIONS_DIR = join(ROOT, 'cloudfunctions');
+
+export interface BuiltFunction {
+  name: string;
+  file: string;
+  bytes: number;
+}
+
+/**
+ * zod's `z` namespace re-exports all ~50 message locales (250 KB); the functions write their own Chinese messages,
+ * so only the English default stays.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.c?js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(args.resolveDir, '..', 'locales', 'index'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(args.path, '..', 'en.js'))};`,
+      resolveDir: join(args.path, '..'),
+    }));
+  },
+};
+
+/** Function folders with an index.ts, sorted by name. */
+export function functionNames(): string[] {
+  if (!existsSync(FUNCTIONS_DIR)) return [];
+  return readdirSync(FUNCTIONS_DIR)
+    .filter(
+      (name) => statSync(join(FUNCTIONS_DIR, name)).isDirectory() && existsSync(join(FUNCTIONS_DIR, name, 'index.ts')),
+    )
+    .sort();
+}
+
+/** Bundles the named functions (all by default); throws on an unknown name or a build error. */
+export async function buildFunctions(opts: { names?: string[] } = {}): Promise<BuiltFunction[]> {
+  const all = functionNames();
+  const names = opts.names?.length ? opts.names : all;
+  const unknown = names.filter((n) => !all.includes(n));
+  if (unknown.length) throw new Error(`unknown cloud function(s): ${unknown.join(', ')} (known: ${all.join(', ')})`);
+
+  return Promise.all(
+    names.map(async (name) => {
+      const dir = join(FUNCTIONS_DIR, name);
+      const file = join(dir, 'index.js');
+      const result = await build({
+        entryPoints: [join(dir, 'index.ts')],
+        outfile: file,
+        bundle: true,
+        platform: 'node',
+        target: 'node16',
+        format: 'cjs',
+        external: ['wx-server-sdk'],
+        // ES module entry points where packages have them, so that unused parts are left out.
+        mainFields: ['module', 'main'],
+        plugins: [zodEnglishOnly],
+        tsconfig: join(ROOT, 'tsconfig.json'),
+        minify: true,
+        // Keeps class and function names in WeChat's error logs readable.
+        keepNames: true,
+        legalComments: 'none',
+        logLevel: 'silent',
+        metafile: true,
+      });
+      const bytes = result.metafile.outputs[relative(ROOT, file).split('\\').join('/')]?.bytes ?? statSync(file).size;
+      return { name, file, bytes };
+    }),
+  );
+}
+
+function formatTable(built: BuiltFunction[]): string {
+  const rows = built.map((b) => [b.name, relative(ROOT, b.file), `${(b.bytes / 1024).toFixed(1)} KB`]);
+  const widths = [0, 1, 2].map((i) =>
+    Math.max(...[['function', 'bundle', 'size'][i], ...rows.map((r) => r[i])].map((s) => s.length)),
+  );
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  return [line(['function', 'bundle', 'size']), ...rows.map(line)].join('\n');
+}
+
+if (require.main === module) {
+  const started = Date.now();
+  buildFunctions({ names: process.argv.slice(2) })
+    .then((built) => {
+      console.log(formatTable(built));
+      console.log(`\n${built.length} function(s) bundled in ${Date.now() - started} ms`);
+    })
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,67 @@
+// `npm test`: typecheck, lint, function bundles, unit/function/conformance/page tests, weapp build with the
+// main-package size check, H5 build and browser tests; ends with one "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkMainPackageSize } from './package-size';
+
+const root = join(__dirname, '..');
+const resultsDir = join(root, 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+interface StepResult {
+  name: string;
+  ok: boolean;
+  passed: number;
+  failed: number;
+}
+const results: StepResult[] = [];
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+/** A step that is one check (typecheck, lint, a build). */
+function step(name: string, fn: () => boolean): boolean {
+  console.log(`\n=== ${name} ===`);
+  const ok = fn();
+  results.push({ name, ok, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  if (!ok) console.error(`✗ ${name} failed`);
+  return ok;
+}
+
+/** A jest run; its test counts go into the total. */
+function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n=== ${name} ===`);
+  const out = join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
+  rmSync(out, { force: true });
+  const ok = run('npx', ['jest', '--ci', '--json', `--outputFile=${out}`, ...args], env);
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  try {
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+    passed = report.numPassedTests;
+    failed = report.numFailedTests + (report.numFailedTests === 0 && !ok ? Math.max(1, report.numFailedTestSuites) : 0);
+  } catch {
+    // No report: jest itself failed to start; counted as one failure above.
+  }
+  results.push({ name, ok, passed, failed });
+  return ok;
+}
+
+step('typecheck', () => run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+step('lint', () => run('npx', ['eslint', '.', '--max-warnings=0']));
+step('function bundles', () => run('npx', ['tsx', 'scripts/build-functions.ts']));
+jest('unit, function, conformance and page tests', ['--selectProjects', 'node', 'pages']);
+step('weapp build', () => run('npx', ['taro', 'build', '--type', 'weapp']));
+step('main package size', () => checkMainPackageSize(join(root, 'dist')));
+const h5 = step('h5 build', () => run('npx', ['taro', 'build', '--type', 'h5']));
+if (h5) jest('browser tests', ['--selectProjects', 'e2e', '--runInBand']);
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log('\n=== summary ===');
+for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.name}${r.passed + r.failed > 1 ? ` (${r.passed} passed, ${r.failed} failed)` : ''}`);
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

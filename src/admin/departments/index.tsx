@@ -1,0 +1,108 @@
+// 部门管理: the department list (org.list) with adding and renaming (org.saveDepartment).
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { call } from '@/services/call';
+import { toCallError } from '@/services/call-error';
+import type { OrgDirectory } from '@/services/session';
+import { orgDirectory } from '@/services/session';
+import { AdminGate } from '../shared/admin-gate';
+
+interface Draft {
+  departmentId?: string;
+  name: string;
+}
+
+function DepartmentForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
+  const [name, setName] = useState(draft.name);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const n = name.trim();
+    if (!n) return setError('请填写部门名称');
+    setBusy(true);
+    setError(null);
+    try {
+      await call('org', 'saveDepartment', {
+        ...(draft.departmentId ? { departmentId: draft.departmentId } : {}),
+        name: n,
+      });
+      await orgDirectory.load(true).catch(() => undefined);
+      Taro.showToast({ title: '已保存', icon: 'success' });
+      onDone();
+    } catch (err) {
+      setError(toCallError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card admin-form">
+      <View className="card__title">{draft.departmentId ? '重命名部门' : '新增部门'}</View>
+      <View className="field">
+        <Text className="field__label">部门名称</Text>
+        <View className="field__box">
+          <Input value={name} onChange={setName} placeholder="如：市发展和改革委员会" maxLength={64} clearable />
+        </View>
+      </View>
+      {error && <View className="form-error">{error}</View>}
+      <View className="actions">
+        <Button type="primary" size="large" loading={busy} disabled={busy} onClick={save} style={{ flex: 1 }}>
+          保存
+        </Button>
+        <Button size="large" fill="outline" disabled={busy} onClick={onDone} style={{ flex: 1 }}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Departments({ directory }: { directory: OrgDirectory }) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const edit = (next: Draft) => {
+    setDraft(next);
+    Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+  };
+  return (
+    <>
+      <View className="admin-head">
+        <View>
+          <Text className="admin-head__title">市直部门</Text>
+          <Text className="admin-head__sub">共 {directory.departments.length} 个部门</Text>
+        </View>
+        {!draft && (
+          <Button type="primary" onClick={() => edit({ name: '' })}>
+            新增部门
+          </Button>
+        )}
+      </View>
+      {draft && <DepartmentForm key={draft.departmentId ?? 'new'} draft={draft} onDone={() => setDraft(null)} />}
+      <View className="card">
+        {directory.departments.length === 0 && <Text className="muted">还没有部门。点击“新增部门”录入市直部门。</Text>}
+        {directory.departments.map((d) => (
+          <View key={d.departmentId} className="admin-list__row">
+            <View className="admin-list__main">
+              <Text className="admin-list__name">{d.name}</Text>
+              <Text className="admin-list__meta">
+                编号 <Text className="admin-list__mono">{d.departmentId}</Text>
+              </Text>
+            </View>
+            <View className="admin-list__action" onClick={() => edit({ departmentId: d.departmentId, name: d.name })}>
+              重命名
+            </View>
+          </View>
+        ))}
+      </View>
+    </>
+  );
+}
+
+export default function DepartmentsPage() {
+  return <AdminGate page="departments">{({ directory }) => <Departments directory={directory} />}</AdminGate>;
+}

@@ -1,0 +1,147 @@
+// 组织管理: the org tree (org.list) with adding, renaming and moving under another parent (org.saveOrg).
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import type { OrgRow } from '@/domain/api';
+import { call } from '@/services/call';
+import { toCallError } from '@/services/call-error';
+import type { OrgDirectory } from '@/services/session';
+import { orgDirectory } from '@/services/session';
+import { checkOrgParent } from '@/domain/identity/org-tree';
+import { buildOrgTree, flattenOrgTree, orgOptions, toOrgNodes } from '@/utils/org-tree';
+import { AdminGate } from '../shared/admin-gate';
+import { SelectField } from '../shared/select-field';
+
+interface Draft {
+  orgId?: string;
+  name: string;
+  /** '' for a top-level org. */
+  parentId: string;
+}
+
+const NO_PARENT = '';
+
+function OrgForm({ draft, orgs, onDone }: { draft: Draft; orgs: readonly OrgRow[]; onDone: () => void }) {
+  const [name, setName] = useState(draft.name);
+  const [parentId, setParentId] = useState(draft.parentId);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Only parents the server accepts: not the org itself, nothing below it, and not deeper than the tree allows.
+  const nodes = toOrgNodes(orgs);
+  const self = draft.orgId ?? '';
+  const options = [
+    { value: NO_PARENT, label: '无上级（顶级组织）' },
+    ...orgOptions(orgs, (id) => checkOrgParent(nodes, self, id) === 'ok'),
+  ];
+
+  const save = async () => {
+    const n = name.trim();
+    if (!n) return setError('请填写组织名称');
+    setBusy(true);
+    setError(null);
+    try {
+      await call('org', 'saveOrg', {
+        ...(draft.orgId ? { orgId: draft.orgId } : {}),
+        name: n,
+        // Sent always: an omitted parentId would keep the old parent, null makes it a top-level org.
+        parentId: parentId || null,
+      });
+      await orgDirectory.load(true).catch(() => undefined);
+      Taro.showToast({ title: '已保存', icon: 'success' });
+      onDone();
+    } catch (err) {
+      setError(toCallError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card admin-form">
+      <View className="card__title">{draft.orgId ? '编辑组织' : '新增组织'}</View>
+      <View className="field">
+        <Text className="field__label">组织名称</Text>
+        <View className="field__box">
+          <Input value={name} onChange={setName} placeholder="如：机关第一党支部" maxLength={64} clearable />
+        </View>
+      </View>
+      <SelectField label="上级组织" options={options} value={parentId} onChange={setParentId} />
+      {error && <View className="form-error">{error}</View>}
+      <View className="actions">
+        <Button type="primary" size="large" loading={busy} disabled={busy} onClick={save} style={{ flex: 1 }}>
+          保存
+        </Button>
+        <Button size="large" fill="outline" disabled={busy} onClick={onDone} style={{ flex: 1 }}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Orgs({ directory }: { directory: OrgDirectory }) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const rows = flattenOrgTree(buildOrgTree(directory.orgs));
+  const byId = new Map(directory.orgs.map((o) => [o.orgId, o]));
+
+  const edit = (next: Draft) => {
+    setDraft(next);
+    Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+  };
+
+  return (
+    <>
+      <View className="admin-head">
+        <View>
+          <Text className="admin-head__title">组织架构</Text>
+          <Text className="admin-head__sub">共 {directory.orgs.length} 个党组织</Text>
+        </View>
+        {!draft && (
+          <Button type="primary" onClick={() => edit({ name: '', parentId: NO_PARENT })}>
+            新增组织
+          </Button>
+        )}
+      </View>
+      {draft && (
+        <OrgForm key={draft.orgId ?? 'new'} draft={draft} orgs={directory.orgs} onDone={() => setDraft(null)} />
+      )}
+      <View className="card">
+        {rows.length === 0 && <Text className="muted">还没有组织。点击“新增组织”从机关党委开始建立组织架构。</Text>}
+        {rows.map(({ org, depth }) => (
+          <View key={org.orgId} className="admin-list__row" style={{ paddingLeft: `${depth * 18}px` }}>
+            <View className="admin-list__main">
+              <Text className="admin-list__name">
+                {depth > 0 ? '└ ' : ''}
+                {org.name}
+              </Text>
+              <Text className="admin-list__meta">
+                编号 <Text className="admin-list__mono">{org.orgId}</Text>
+                {org.parentId && !byId.has(org.parentId) ? '（上级已不存在）' : ''}
+              </Text>
+            </View>
+            <View
+              className="admin-list__action"
+              onClick={() =>
+                edit({
+                  orgId: org.orgId,
+                  name: org.name,
+                  parentId: org.parentId && byId.has(org.parentId) ? org.parentId : NO_PARENT,
+                })
+              }
+            >
+              编辑
+            </View>
+          </View>
+        ))}
+      </View>
+    </>
+  );
+}
+
+export default function OrgsPage() {
+  return <AdminGate page="orgs">{({ directory }) => <Orgs directory={directory} />}</AdminGate>;
+}

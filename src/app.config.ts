@@ -1,0 +1,59 @@
+// App manifest: the member/public pages with the tab bar in the main package, admin pages in the `admin` subpackage.
+import type { AppConfig } from '@tarojs/taro';
+
+/** `cloud` enables WeChat cloud development in app.json; Taro's AppConfig type does not list it. */
+const config: AppConfig & { cloud: boolean } = {
+  pages: ['pages/index/index', 'pages/study/index', 'pages/hotline/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      root: 'admin',
+      pages: ['orgs/index', 'departments/index', 'members/index', 'import/index', 'roles/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f4f4f4',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '机关党建',
+    navigationBarTextStyle: 'white',
+    // Spelled out because Taro's H5 router only draws its navigation bar (title and back button) when it is set.
+    navigationStyle: 'default',
+  },
+  tabBar: {
+    color: '#5c5c5c',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/study/index',
+        text: '学习',
+        iconPath: 'assets/tabbar/study.png',
+        selectedIconPath: 'assets/tabbar/study-active.png',
+      },
+      {
+        pagePath: 'pages/hotline/index',
+        text: '热线',
+        iconPath: 'assets/tabbar/hotline.png',
+        selectedIconPath: 'assets/tabbar/hotline-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
+    ],
+  },
+  cloud: true,
+  // Only the components a page uses are injected when it loads (WeChat's code-quality rule).
+  lazyCodeLoading: 'requiredComponents',
+};
+
+export default defineAppConfig(config);

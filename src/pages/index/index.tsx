@@ -1,0 +1,134 @@
+// 首页: a greeting with the caller's name and roles, the organisation summary from org.list, and entries to each part.
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { LoadState } from '@/components/load-state';
+import { PageShell } from '@/components/page-shell';
+import { bothStates, useResource } from '@/hooks/use-remote';
+import type { OrgDirectory, Session } from '@/services/session';
+import { orgDirectory, session } from '@/services/session';
+import { buildOrgTree } from '@/utils/org-tree';
+import { adminEntries, describeGrant } from '@/utils/roles';
+import './index.scss';
+
+interface HomeProps {
+  me: Session;
+  directory: OrgDirectory;
+}
+
+function Greeting({ me, directory }: HomeProps) {
+  const member = me.member;
+  const org = member ? directory.orgs.find((o) => o.orgId === member.orgId) : undefined;
+  const roles = me.roles.map((g) => describeGrant(g, directory.orgs, directory.departments));
+  return (
+    <View className="home-hero">
+      <Text className="home-hero__hello">{member ? `${member.name}同志，您好` : '您好，欢迎使用'}</Text>
+      <Text className="home-hero__sub">
+        {org ? org.name : member ? '所在组织已撤销，请联系支部书记' : '党员可在“我的”中绑定身份'}
+      </Text>
+      {roles.length > 0 && (
+        <View className="home-hero__roles">
+          {roles.map((r) => (
+            <Text key={r} className="home-hero__role">
+              {r}
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function OrgSummary({ directory }: { directory: OrgDirectory }) {
+  const tree = buildOrgTree(directory.orgs);
+  return (
+    <View className="card">
+      <View className="card__title">组织概况</View>
+      <View className="home-stats">
+        <View className="home-stats__item">
+          <Text className="home-stats__value">{directory.orgs.length}</Text>
+          <Text className="home-stats__label">党组织</Text>
+        </View>
+        <View className="home-stats__item">
+          <Text className="home-stats__value">{directory.departments.length}</Text>
+          <Text className="home-stats__label">市直部门</Text>
+        </View>
+      </View>
+      {tree.length === 0 ? (
+        <Text className="muted">尚未录入组织架构。</Text>
+      ) : (
+        <View className="home-orgs">
+          {tree.map((n) => (
+            <View key={n.org.orgId} className="home-orgs__row">
+              <Text className="home-orgs__name">{n.org.name}</Text>
+              {n.children.length > 0 && <Text className="home-orgs__count">下设 {n.children.length} 个组织</Text>}
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+interface EntryProps {
+  title: string;
+  description: string;
+  onClick: () => void;
+}
+
+function Entry({ title, description, onClick }: EntryProps) {
+  return (
+    <View className="home-entry" onClick={onClick}>
+      <Text className="home-entry__title">{title}</Text>
+      <Text className="home-entry__desc">{description}</Text>
+    </View>
+  );
+}
+
+function Entries({ me }: { me: Session }) {
+  const admin = adminEntries(me.roles);
+  return (
+    <>
+      <View className="home-entries home-entries--main">
+        <Entry title="学习" description="工作要点" onClick={() => Taro.switchTab({ url: '/pages/study/index' })} />
+        <Entry title="热线" description="部门名录" onClick={() => Taro.switchTab({ url: '/pages/hotline/index' })} />
+        <Entry
+          title="我的"
+          description={me.member ? '角色设置' : '绑定身份'}
+          onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}
+        />
+      </View>
+      {admin.length > 0 && (
+        <View className="card">
+          <View className="card__title">管理</View>
+          <View className="home-entries home-entries--flat">
+            {admin.map((e) => (
+              <Entry
+                key={e.page}
+                title={e.title}
+                description={e.description}
+                onClick={() => Taro.navigateTo({ url: e.url })}
+              />
+            ))}
+          </View>
+        </View>
+      )}
+    </>
+  );
+}
+
+export default function HomePage() {
+  const state = bothStates(useResource(session), useResource(orgDirectory));
+  return (
+    <PageShell>
+      <LoadState state={state}>
+        {([me, directory]) => (
+          <>
+            <Greeting me={me} directory={directory} />
+            <Entries me={me} />
+            <OrgSummary directory={directory} />
+          </>
+        )}
+      </LoadState>
+    </PageShell>
+  );
+}

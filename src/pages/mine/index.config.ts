@@ -1,0 +1,2 @@
+// 我的: identity, roster binding, roles and admin entries.
+export default definePageConfig({ navigationBarTitleText: '我的' });

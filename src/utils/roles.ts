@@ -1,0 +1,75 @@
+// What the caller's role grants mean in the UI: labels like 支部书记（机关一支部） and which admin pages open.
+import type { DepartmentRow, OrgRow } from '@/domain/api';
+import { isAdmin } from '@/domain/identity/grants';
+import { orgSubtree } from '@/domain/identity/org-tree';
+import type { GrantedRole, RoleGrant } from '@/domain/roles';
+import { toOrgNodes } from './org-tree';
+
+export const ROLE_LABELS: Record<GrantedRole, string> = {
+  admin: '管理员',
+  secretary: '支部书记',
+  handler: '部门经办人',
+};
+
+export type AdminPage = 'orgs' | 'departments' | 'members' | 'roles';
+
+export interface AdminEntry {
+  page: AdminPage;
+  title: string;
+  description: string;
+  url: string;
+}
+
+const ENTRIES: Record<AdminPage, AdminEntry> = {
+  orgs: { page: 'orgs', title: '组织管理', description: '党组织架构，新增与重命名', url: '/admin/orgs/index' },
+  departments: { page: 'departments', title: '部门管理', description: '市直部门名录', url: '/admin/departments/index' },
+  members: {
+    page: 'members',
+    title: '党员名册',
+    description: '查看名册，粘贴或上传 Excel 导入',
+    url: '/admin/members/index',
+  },
+  roles: { page: 'roles', title: '角色授权', description: '管理员、支部书记、部门经办人', url: '/admin/roles/index' },
+};
+
+export { isAdmin };
+
+/**
+ * The orgs whose roster the caller may see and import into: every org for an admin; for a secretary the own org and
+ * everything below it (a secretary of a 机关党委 also manages its branches), as the server decides.
+ */
+export function rosterOrgIds(roles: readonly RoleGrant[], orgs: readonly OrgRow[]): string[] {
+  if (isAdmin(roles)) return orgs.map((o) => o.orgId);
+  const own = roles.filter((r) => r.role === 'secretary' && r.scopeId).map((r) => r.scopeId as string);
+  const scope = orgSubtree(toOrgNodes(orgs), own);
+  return orgs.filter((o) => scope.has(o.orgId)).map((o) => o.orgId);
+}
+
+/** Whether the caller may open an admin page; the server checks every action again. */
+export function canOpen(page: AdminPage, roles: readonly RoleGrant[]): boolean {
+  if (isAdmin(roles)) return true;
+  return page === 'members' && roles.some((r) => r.role === 'secretary' && r.scopeId);
+}
+
+/** The admin entries the caller's roles open, in menu order. */
+export function adminEntries(roles: readonly RoleGrant[]): AdminEntry[] {
+  return (Object.keys(ENTRIES) as AdminPage[]).filter((p) => canOpen(p, roles)).map((p) => ENTRIES[p]);
+}
+
+/**
+ * A grant for people: 管理员, 支部书记（机关第一党支部）, 部门经办人（市发展和改革委员会）.
+ * A scope that no longer exists shows its id so that the grant can still be found and revoked.
+ */
+export function describeGrant(
+  grant: RoleGrant,
+  orgs: readonly OrgRow[],
+  departments: readonly DepartmentRow[],
+): string {
+  const label = ROLE_LABELS[grant.role];
+  if (grant.role === 'admin' || !grant.scopeId) return label;
+  const scope =
+    grant.role === 'secretary'
+      ? orgs.find((o) => o.orgId === grant.scopeId)?.name
+      : departments.find((d) => d.departmentId === grant.scopeId)?.name;
+  return `${label}（${scope ?? grant.scopeId}）`;
+}

@@ -1,0 +1,78 @@
+// The demo seed run through the functions: it creates what it claims, its identities work, and it can run twice.
+import { DEMO_ADMIN_OPENID, DEMO_DEPARTMENTS, DEMO_ORGS, DEMO_ROSTER, seedDemoData } from '../../emulator/demo/seed';
+import type { TestCloud } from '../helpers/cloud';
+import { createTestCloud, expectOk } from '../helpers/cloud';
+import { allDocs } from './support';
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await createTestCloud({ adminOpenids: [DEMO_ADMIN_OPENID] });
+});
+afterAll(() => cloud.close());
+
+const invoke = (fn: string, action: string, data: unknown, openid?: string) => cloud.call(fn, action, data, openid);
+
+describe('seedDemoData', () => {
+  it('creates the organisation, departments, roster and identities it returns', async () => {
+    const identities = await seedDemoData(invoke);
+    expect(identities.map((i) => [i.openid, i.role])).toEqual([
+      ['demo-admin', 'admin'],
+      ['demo-secretary', 'secretary'],
+      ['demo-handler', 'handler'],
+      ['demo-member', 'member'],
+      ['demo-member-2', 'member'],
+      ['demo-member-3', 'member'],
+      ['demo-public', 'public'],
+    ]);
+    expect(identities.map((i) => i.label)).toEqual([
+      '机关工委管理员',
+      '支部书记 王建国（市发展改革委机关第一党支部）',
+      '部门经办人（市教育局）',
+      '党员 张伟',
+      '党员 李秀英',
+      '党员 赵丽华',
+      '群众',
+    ]);
+
+    const list = await expectOk(cloud.call('org', 'list', {}));
+    expect(list.orgs[0]).toEqual({ orgId: 'gw', name: '市直机关工委', parentId: null });
+    expect(list.orgs).toHaveLength(DEMO_ORGS.length);
+    expect(list.orgs.filter((o: { parentId: string | null }) => o.parentId === 'gw').length).toBeGreaterThanOrEqual(5);
+    expect(list.departments.map((d: { name: string }) => d.name)).toEqual(DEMO_DEPARTMENTS.map((d) => d.name));
+    expect(list.departments.length).toBeGreaterThanOrEqual(8);
+
+    const members = await allDocs('members');
+    expect(members).toHaveLength(30);
+    expect(new Set(members.map((m) => m.phone)).size).toBe(30);
+    expect(members.every((m) => /^1380000\d{4}$/.test(String(m.phone)))).toBe(true);
+  });
+
+  it('gives each identity the role its label claims', async () => {
+    const login = (openid: string) => expectOk(cloud.call('user', 'login', {}, openid));
+    expect(await login('demo-admin')).toMatchObject({ roles: [{ role: 'admin' }] });
+    expect(await login('demo-secretary')).toMatchObject({
+      roles: [{ role: 'secretary', scopeId: 'fgw-1' }],
+      member: { name: '王建国', orgId: 'fgw-1' },
+    });
+    expect(await login('demo-handler')).toMatchObject({ roles: [{ role: 'handler', scopeId: 'jyj' }], member: null });
+    expect(await login('demo-member')).toMatchObject({ roles: [], member: { name: '张伟', orgId: 'fgw-1' } });
+    expect(await login('demo-member-2')).toMatchObject({ roles: [], member: { name: '李秀英', orgId: 'fgw-1' } });
+    expect(await login('demo-member-3')).toMatchObject({ roles: [], member: { name: '赵丽华', orgId: 'jyj-1' } });
+    expect(await login('demo-public')).toEqual({ openid: 'demo-public', roles: [], member: null });
+    // The secretary manages the own branch's roster.
+    expect((await expectOk(cloud.call('org', 'members', {}, 'demo-secretary'))).total).toBe(
+      DEMO_ROSTER.filter((r) => r.orgId === 'fgw-1').length,
+    );
+  });
+
+  it('can run again on the same database without changing anything', async () => {
+    const before = await allDocs('members');
+    await seedDemoData(invoke);
+    expect(await allDocs('members')).toEqual(before);
+  });
+
+  it('says what went wrong when the admin is not configured', async () => {
+    const denied = (fn: string, action: string, data: unknown) => cloud.call(fn, action, data, 'not-an-admin');
+    await expect(seedDemoData(denied)).rejects.toThrow(/org\.saveOrg: PERMISSION_DENIED .*ADMIN_OPENIDS/);
+  });
+});

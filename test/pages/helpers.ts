@@ -1,0 +1,53 @@
+// Helpers of the page tests: a scripted server behind the mocked transport, and a clean slate between tests.
+import type { ErrorCode } from '@/domain/errors';
+import { transport } from '@/services/transport';
+import { orgDirectory, session } from '@/services/session';
+import { resetTaroStub } from './stubs/taro';
+
+type Reply = { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string } };
+/** One action's answer: a fixed reply, a function of the request data, or a thrown error (a transport failure). */
+export type Handler = Reply | ((data: Record<string, unknown>) => Reply | Promise<Reply>);
+
+export const ok = (data: unknown): Reply => ({ ok: true, data });
+export const fail = (code: ErrorCode, message: string): Reply => ({ ok: false, error: { code, message } });
+
+/** Requests seen by the mocked transport, as "fn.action" with their data. */
+export const requests: Array<{ key: string; data: Record<string, unknown> }> = [];
+
+/**
+ * Answers transport.callFunction from a table keyed "fn.action"; the transport module must be mocked with
+ * jest.mock('@/services/transport', ...) in the test file.
+ */
+export function serve(handlers: Record<string, Handler>): void {
+  (transport.callFunction as jest.Mock).mockImplementation(
+    async (name: string, event: { action: string; data?: Record<string, unknown> }) => {
+      const key = `${name}.${event.action}`;
+      const data = event.data ?? {};
+      requests.push({ key, data });
+      const h = handlers[key];
+      if (!h) return fail('INVALID_ARGUMENT', `测试未准备 ${key}`);
+      return typeof h === 'function' ? h(data) : h;
+    },
+  );
+}
+
+export function resetAll(): void {
+  requests.length = 0;
+  (transport.callFunction as jest.Mock).mockReset();
+  session.reset();
+  orgDirectory.reset();
+  resetTaroStub();
+  window.localStorage.clear();
+}
+
+export const ORGS = {
+  orgs: [
+    { orgId: 'org-root', name: '市直机关工委', parentId: null },
+    { orgId: 'org-a1', name: '发改委第一党支部', parentId: 'org-root' },
+    { orgId: 'org-a2', name: '发改委第二党支部', parentId: 'org-root' },
+  ],
+  departments: [
+    { departmentId: 'd1', name: '市发展和改革委员会' },
+    { departmentId: 'd2', name: '市财政局' },
+  ],
+};

@@ -1,0 +1,2 @@
+// Stand-in for stylesheet imports in page tests.
+export default {};
