@@ -19,7 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     // The emulator serves dist-h5/; WeChat DevTools reads dist/ through project.config.json's miniprogramRoot.
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    // TARO_OUTPUT_DIR lets parallel builds (several engineers, CI steps) write to separate folders.
+    outputRoot: process.env.TARO_OUTPUT_DIR || (isH5 ? 'dist-h5' : 'dist'),
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     defineConstants: {
       // Defined explicitly so that an unset variable becomes '' instead of a bare `process.env` lookup at runtime.

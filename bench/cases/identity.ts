@@ -68,7 +68,7 @@ export const identityCases: BenchCase[] = [
   },
   {
     name: 'org.importMembers',
-    scenario: `an admin re-imports ${ROSTER} existing rows (updates)`,
+    scenario: `an admin re-imports the same ${ROSTER} rows (nothing changes)`,
     iterations: 3,
     setup: async (ctx) => void (await ensureRoster(ctx)),
     run: (ctx) => ctx.call('org', 'importMembers', { rows: Array.from({ length: ROSTER }, (_, k) => rosterRow(k, orgId)) }, BENCH_ADMIN),
