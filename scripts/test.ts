@@ -14,6 +14,7 @@ interface StepResult {
   ok: boolean;
   passed: number;
   failed: number;
+  skipped?: number;
 }
 const results: StepResult[] = [];
 
@@ -39,14 +40,21 @@ function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): boolea
   const ok = run('npx', ['jest', '--ci', '--json', `--outputFile=${out}`, ...args], env);
   let passed = 0;
   let failed = ok ? 0 : 1;
+  let skipped = 0;
   try {
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numFailedTestSuites: number;
+      numPendingTests: number;
+    };
     passed = report.numPassedTests;
+    skipped = report.numPendingTests;
     failed = report.numFailedTests + (report.numFailedTests === 0 && !ok ? Math.max(1, report.numFailedTestSuites) : 0);
   } catch {
     // No report: jest itself failed to start; counted as one failure above.
   }
-  results.push({ name, ok, passed, failed });
+  results.push({ name, ok, passed, failed, skipped });
   return ok;
 }
 
@@ -59,9 +67,11 @@ step('main package size', () => checkMainPackageSize(join(root, 'dist')));
 const h5 = step('h5 build', () => run('npx', ['taro', 'build', '--type', 'h5']));
 if (h5) jest('browser tests', ['--selectProjects', 'e2e', '--runInBand']);
 
-const passed = results.reduce((n, r) => n + r.passed, 0);
-const failed = results.reduce((n, r) => n + r.failed, 0);
+const sum = (key: 'passed' | 'failed' | 'skipped') => results.reduce((n, r) => n + (r[key] ?? 0), 0);
 console.log('\n=== summary ===');
-for (const r of results) console.log(`${r.ok ? '✓' : '✗'} ${r.name}${r.passed + r.failed > 1 ? ` (${r.passed} passed, ${r.failed} failed)` : ''}`);
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
+for (const r of results) {
+  const counts = r.skipped !== undefined ? ` (${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped)` : '';
+  console.log(`${r.ok ? '✓' : '✗'} ${r.name}${counts}`);
+}
+console.log(`\ntests: ${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -56,6 +56,7 @@ export const screenshotDir = join(__dirname, '..', '..', 'test-results', 'screen
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const file = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Taro H5 pages scroll inside .taro_page, not the document: scroll to what matters before the shot.
+  await page.screenshot({ path: file });
   return file;
 }

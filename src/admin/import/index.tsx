@@ -1,6 +1,6 @@
 // 导入名册: rows pasted from Excel (org.importMembers, in batches) or an .xlsx file (org.importMembersFile), with per-row results.
-import { useMemo, useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -202,6 +202,10 @@ function Importer(ctx: AdminContext) {
   const params = useRouter().params;
   const [mode, setMode] = useState<Mode>('paste');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // On a phone the result lands below the fold: bring it (and its row errors) into view.
+  useEffect(() => {
+    if (outcome) void Taro.pageScrollTo({ selector: '.import-result', duration: 300 }).catch(() => undefined);
+  }, [outcome]);
   return (
     <>
       <View className="card">
