@@ -6,10 +6,10 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
 import { AdminGate } from '../shared/admin-gate';
+import { EditForm, useSave } from '../shared/edit-form';
 
 interface Draft {
   departmentId?: string;
@@ -18,48 +18,29 @@ interface Draft {
 
 function DepartmentForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const [name, setName] = useState(draft.name);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const state = useSave(onDone);
 
-  const save = async () => {
+  const save = () => {
     const n = name.trim();
-    if (!n) return setError('请填写部门名称');
-    setBusy(true);
-    setError(null);
-    try {
+    if (!n) return state.setError('请填写部门名称');
+    void state.submit(async () => {
       await call('org', 'saveDepartment', {
         ...(draft.departmentId ? { departmentId: draft.departmentId } : {}),
         name: n,
       });
       await orgDirectory.load(true).catch(() => undefined);
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      onDone();
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <View className="card admin-form">
-      <View className="card__title">{draft.departmentId ? '重命名部门' : '新增部门'}</View>
+    <EditForm title={draft.departmentId ? '重命名部门' : '新增部门'} state={state} onSave={save} onCancel={onDone}>
       <View className="field">
         <Text className="field__label">部门名称</Text>
         <View className="field__box">
           <Input value={name} onChange={setName} placeholder="如：市发展和改革委员会" maxLength={64} clearable />
         </View>
       </View>
-      {error && <View className="form-error">{error}</View>}
-      <View className="actions">
-        <Button type="primary" size="large" loading={busy} disabled={busy} onClick={save} style={{ flex: 1 }}>
-          保存
-        </Button>
-        <Button size="large" fill="outline" disabled={busy} onClick={onDone} style={{ flex: 1 }}>
-          取消
-        </Button>
-      </View>
-    </View>
+    </EditForm>
   );
 }
 

@@ -7,12 +7,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import type { OrgRow } from '@/domain/api';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
 import { checkOrgParent } from '@/domain/identity/org-tree';
 import { buildOrgTree, flattenOrgTree, orgOptions, toOrgNodes } from '@/utils/org-tree';
 import { AdminGate } from '../shared/admin-gate';
+import { EditForm, useSave } from '../shared/edit-form';
 import { SelectField } from '../shared/select-field';
 
 interface Draft {
@@ -27,8 +27,7 @@ const NO_PARENT = '';
 function OrgForm({ draft, orgs, onDone }: { draft: Draft; orgs: readonly OrgRow[]; onDone: () => void }) {
   const [name, setName] = useState(draft.name);
   const [parentId, setParentId] = useState(draft.parentId);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const state = useSave(onDone);
 
   // Only parents the server accepts: not the org itself, nothing below it, and not deeper than the tree allows.
   const nodes = toOrgNodes(orgs);
@@ -38,12 +37,10 @@ function OrgForm({ draft, orgs, onDone }: { draft: Draft; orgs: readonly OrgRow[
     ...orgOptions(orgs, (id) => checkOrgParent(nodes, self, id) === 'ok'),
   ];
 
-  const save = async () => {
+  const save = () => {
     const n = name.trim();
-    if (!n) return setError('请填写组织名称');
-    setBusy(true);
-    setError(null);
-    try {
+    if (!n) return state.setError('请填写组织名称');
+    void state.submit(async () => {
       await call('org', 'saveOrg', {
         ...(draft.orgId ? { orgId: draft.orgId } : {}),
         name: n,
@@ -51,18 +48,11 @@ function OrgForm({ draft, orgs, onDone }: { draft: Draft; orgs: readonly OrgRow[
         parentId: parentId || null,
       });
       await orgDirectory.load(true).catch(() => undefined);
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      onDone();
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <View className="card admin-form">
-      <View className="card__title">{draft.orgId ? '编辑组织' : '新增组织'}</View>
+    <EditForm title={draft.orgId ? '编辑组织' : '新增组织'} state={state} onSave={save} onCancel={onDone}>
       <View className="field">
         <Text className="field__label">组织名称</Text>
         <View className="field__box">
@@ -70,16 +60,7 @@ function OrgForm({ draft, orgs, onDone }: { draft: Draft; orgs: readonly OrgRow[
         </View>
       </View>
       <SelectField label="上级组织" options={options} value={parentId} onChange={setParentId} />
-      {error && <View className="form-error">{error}</View>}
-      <View className="actions">
-        <Button type="primary" size="large" loading={busy} disabled={busy} onClick={save} style={{ flex: 1 }}>
-          保存
-        </Button>
-        <Button size="large" fill="outline" disabled={busy} onClick={onDone} style={{ flex: 1 }}>
-          取消
-        </Button>
-      </View>
-    </View>
+    </EditForm>
   );
 }
 

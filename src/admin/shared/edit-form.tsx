@@ -1,0 +1,69 @@
+// The add/rename card the admin pages share: a title, the fields, one error line, 保存 and 取消.
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { toCallError } from '@/services/call-error';
+
+export interface SaveState {
+  busy: boolean;
+  error: string | null;
+  /** Shows a check that failed before anything was sent. */
+  setError(message: string | null): void;
+  /** Runs `save`; success toasts 已保存 and calls `onDone`, a failure shows the server's message. */
+  submit(save: () => Promise<void>): Promise<void>;
+}
+
+export function useSave(onDone: () => void): SaveState {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (save: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await save();
+      Taro.showToast({ title: '已保存', icon: 'success' });
+      onDone();
+    } catch (err) {
+      setError(toCallError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, submit };
+}
+
+export interface EditFormProps {
+  title: string;
+  state: SaveState;
+  onSave(): void;
+  onCancel(): void;
+  children: ReactNode;
+}
+
+export function EditForm({ title, state, onSave, onCancel, children }: EditFormProps) {
+  return (
+    <View className="card admin-form">
+      <View className="card__title">{title}</View>
+      {children}
+      {state.error && <View className="form-error">{state.error}</View>}
+      <View className="actions">
+        <Button
+          type="primary"
+          size="large"
+          loading={state.busy}
+          disabled={state.busy}
+          onClick={onSave}
+          style={{ flex: 1 }}
+        >
+          保存
+        </Button>
+        <Button size="large" fill="outline" disabled={state.busy} onClick={onCancel} style={{ flex: 1 }}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
