@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { startEmulator } from '../emulator/main';
 import { buildFunctions } from '../scripts/build-functions';
 import type { Envelope } from '../src/domain/errors';
+import { checkinCases } from './cases/checkin';
+import { hotlineCases } from './cases/hotline';
 import { BENCH_ADMIN, identityCases } from './cases/identity';
+import { ratingCases } from './cases/rating';
 import type { BenchContext, BenchRow } from './harness';
 import { formatTable, runCase } from './harness';
 
@@ -27,7 +30,7 @@ async function main() {
   };
   const rows: BenchRow[] = [];
   try {
-    for (const c of identityCases) {
+    for (const c of [...identityCases, ...ratingCases, ...checkinCases, ...hotlineCases]) {
       rows.push(await runCase(c, ctx, (l) => emu.db.onOperation(l)));
       console.log(`${c.name}: done`);
     }

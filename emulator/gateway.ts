@@ -189,7 +189,10 @@ async function route(opts: GatewayOptions, req: IncomingMessage, res: ServerResp
 
 export function createGateway(opts: GatewayOptions): Server {
   const logger = opts.logger ?? consoleLogger;
-  return createServer((req, res) => {
+  // Idle keep-alive sockets outlive the clients' own pools (undici keeps them 4 s, browsers longer), so a reused
+  // socket is never closed under a request in flight (ECONNRESET after a pause).
+  const serverOptions = { keepAliveTimeout: 65_000, headersTimeout: 66_000 };
+  return createServer(serverOptions, (req, res) => {
     route(opts, req, res).catch((e: unknown) => {
       // (`req` is destroyed once its body has been read, so only the response's state tells whether we can answer.)
       if (res.headersSent || res.destroyed) return;

@@ -3,11 +3,38 @@ import type { AppConfig } from '@tarojs/taro';
 
 /** `cloud` enables WeChat cloud development in app.json; Taro's AppConfig type does not list it. */
 const config: AppConfig & { cloud: boolean } = {
-  pages: ['pages/index/index', 'pages/study/index', 'pages/hotline/index', 'pages/mine/index'],
+  pages: [
+    'pages/index/index',
+    'pages/study/index',
+    'pages/hotline/index',
+    'pages/mine/index',
+    'pages/rating/index',
+    'pages/rating-results/index',
+    'pages/checkin/index',
+    'pages/activities/index',
+    'pages/hotline-submit/index',
+    'pages/hotline-mine/index',
+    'pages/hotline-ticket/index',
+    'pages/hotline-board/index',
+  ],
   subPackages: [
     {
       root: 'admin',
-      pages: ['orgs/index', 'departments/index', 'members/index', 'import/index', 'roles/index'],
+      pages: [
+        'orgs/index',
+        'departments/index',
+        'members/index',
+        'import/index',
+        'roles/index',
+        'rating/index',
+        'rating-campaign/index',
+        'activities/index',
+        'activity-form/index',
+        'activity-code/index',
+        'attendance/index',
+        'hotline-triage/index',
+        'hotline-queue/index',
+      ],
     },
   ],
   window: {
@@ -54,6 +81,9 @@ const config: AppConfig & { cloud: boolean } = {
   cloud: true,
   // Only the components a page uses are injected when it loads (WeChat's code-quality rule).
   lazyCodeLoading: 'requiredComponents',
+  // 签到 checks the place of an activity that has one (getLocation) and lets a secretary pick it (chooseLocation).
+  permission: { 'scope.userLocation': { desc: '用于核对活动签到地点' } },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
 };
 
 export default defineAppConfig(config);

@@ -93,6 +93,141 @@ const MEMBERS = [
   { openid: 'demo-member-3', member: 6 },
 ];
 
+/** The demo 签到 activities of the secretary's branch: two past ones (sign-in sheets entered as 补签) and one open now. */
+export const DEMO_CHECKIN_TITLES = {
+  past1: '九月主题党日：重温入党誓词（演示）',
+  past2: '第三季度支部党员大会（演示）',
+  open: '本月主题党日：学习《2020年机关党建工作计划》（演示）',
+} as const;
+
+/**
+ * Creates the demo activities as the branch secretary and checks members in through the functions: the open one by
+ * scanning its code (the secretary), the past ones by 补签. Skipped when they exist (keeps the seed idempotent).
+ */
+async function seedDemoCheckin(
+  call: <T = unknown>(fn: string, action: string, data: unknown, openid?: string) => Promise<T>,
+  secretary: string,
+): Promise<void> {
+  const { activities } = await call<{ activities: Array<{ title: string }> }>(
+    'checkin',
+    'list',
+    { scope: 'manage' },
+    secretary,
+  );
+  if (activities.some((a) => a.title === DEMO_CHECKIN_TITLES.open)) return;
+  const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+  const now = Date.now();
+  const day = 86400_000;
+  const create = (title: string, kind: string, startAt: number, hours: number) =>
+    call<{ activityId: string }>(
+      'checkin',
+      'createActivity',
+      {
+        title,
+        kind,
+        orgIds: [SECRETARY.orgId],
+        startAt: iso(startAt),
+        endAt: iso(startAt + hours * 3600_000),
+        place: '机关三楼党员活动室',
+      },
+      secretary,
+    );
+  const { members } = await call<{ members: Array<{ memberId: string; name: string }> }>(
+    'org',
+    'members',
+    { orgId: SECRETARY.orgId },
+    secretary,
+  );
+  const past = [
+    { title: DEMO_CHECKIN_TITLES.past1, kind: '主题党日', daysAgo: 40, present: members.length - 1 },
+    { title: DEMO_CHECKIN_TITLES.past2, kind: '支部党员大会', daysAgo: 20, present: members.length },
+  ];
+  for (const p of past) {
+    const { activityId } = await create(p.title, p.kind, now - p.daysAgo * day, 2);
+    for (const m of members.slice(0, p.present)) {
+      await call(
+        'checkin',
+        'manualCheckIn',
+        { activityId, memberId: m.memberId, reason: '会后据纸质签到表补录' },
+        secretary,
+      );
+    }
+  }
+  // Open for scanning now, starting in 20 minutes: the demo member can still check in on time.
+  const { activityId } = await create(DEMO_CHECKIN_TITLES.open, '主题党日', now + 20 * 60_000, 3);
+  const { scene } = await call<{ scene: string }>('checkin', 'qrToken', { activityId }, secretary);
+  await call('checkin', 'checkIn', { scene }, secretary);
+}
+
+/** The demo 微信测评 campaign: open from yesterday for 30 days over the demo departments. */
+export const DEMO_RATING_TITLE = '2020年度政风行风评议（演示）';
+
+/**
+ * One open campaign with ratings from 24 members of the public, 明察暗访 and 第三方 scores and published results, all
+ * through the functions. Skipped when the campaign exists (keeps the seed idempotent).
+ */
+async function seedDemoRating(
+  call: <T = unknown>(fn: string, action: string, data: unknown, openid?: string) => Promise<T>,
+  admin: string,
+): Promise<void> {
+  const { campaigns } = await call<{ campaigns: Array<{ title: string }> }>('rating', 'list', {});
+  if (campaigns.some((c) => c.title === DEMO_RATING_TITLE)) return;
+  const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+  const day = 86400_000;
+  const { campaignId } = await call<{ campaignId: string }>(
+    'rating',
+    'createCampaign',
+    {
+      title: DEMO_RATING_TITLE,
+      description: '请根据您到各部门办事的亲身感受评价，每个部门每人一票，可修改。',
+      departmentIds: DEMO_DEPARTMENTS.map((d) => d.departmentId),
+      indicators: [
+        { key: 'attitude', name: '服务态度', weight: 2 },
+        { key: 'efficiency', name: '办事效率', weight: 2 },
+        { key: 'integrity', name: '廉洁自律', weight: 1 },
+        { key: 'openness', name: '政务公开', weight: 1 },
+        { key: 'discipline', name: '作风纪律', weight: 1 },
+      ],
+      startAt: iso(Date.now() - day),
+      endAt: iso(Date.now() + 30 * day),
+      minVotes: 10,
+      sourceWeights: { wechat: 50, inspection: 30, survey: 20 },
+    },
+    admin,
+  );
+  // Departments further down the list get fewer and lower ratings; the last two stay under 10 (样本不足).
+  const keys = ['attitude', 'efficiency', 'integrity', 'openness', 'discipline'];
+  for (let p = 0; p < 24; p++) {
+    for (const [d, dept] of DEMO_DEPARTMENTS.entries()) {
+      if (p >= 24 - d * 2 - (d >= 6 ? 8 : 0)) continue;
+      const scores = Object.fromEntries(keys.map((k, i) => [k, Math.max(1, 5 - ((p + i + d) % (2 + (d % 3))))]));
+      await call('rating', 'rate', { campaignId, departmentId: dept.departmentId, scores }, `demo-rater-${p + 1}`);
+    }
+  }
+  const entered = DEMO_DEPARTMENTS.slice(0, 6);
+  await call(
+    'rating',
+    'enterScores',
+    {
+      campaignId,
+      source: 'inspection',
+      scores: entered.map((d, i) => ({ departmentId: d.departmentId, score: 92 - i * 3 })),
+    },
+    admin,
+  );
+  await call(
+    'rating',
+    'enterScores',
+    {
+      campaignId,
+      source: 'survey',
+      scores: entered.map((d, i) => ({ departmentId: d.departmentId, score: 85 + (i % 3) * 2 })),
+    },
+    admin,
+  );
+  await call('rating', 'publish', { campaignId, published: true }, admin);
+}
+
 /**
  * Creates the demo data through `invoke` (the gateway or an in-process harness) and returns the demo identities.
  * Running it again on the same database changes nothing (every step is idempotent). Throws on the first failure.
@@ -124,6 +259,9 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
     call('user', 'bind', { name: DEMO_ROSTER[i].name, phone: DEMO_ROSTER[i].phone }, openid);
   await bindTo(SECRETARY.openid, SECRETARY.member);
   for (const m of MEMBERS) await bindTo(m.openid, m.member);
+
+  await seedDemoRating(call, admin);
+  await seedDemoCheckin(call, SECRETARY.openid);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;
   const deptName = (id: string) => DEMO_DEPARTMENTS.find((d) => d.departmentId === id)?.name ?? id;

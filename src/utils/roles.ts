@@ -11,7 +11,7 @@ export const ROLE_LABELS: Record<GrantedRole, string> = {
   handler: '部门经办人',
 };
 
-export type AdminPage = 'orgs' | 'departments' | 'members' | 'roles';
+export type AdminPage = 'orgs' | 'departments' | 'members' | 'roles' | 'rating' | 'activities';
 
 export interface AdminEntry {
   page: AdminPage;
@@ -30,6 +30,13 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     url: '/admin/members/index',
   },
   roles: { page: 'roles', title: '角色授权', description: '管理员、支部书记、部门经办人', url: '/admin/roles/index' },
+  rating: { page: 'rating', title: '微信测评', description: '测评活动、录入得分、公布结果', url: '/admin/rating/index' },
+  activities: {
+    page: 'activities',
+    title: '活动签到',
+    description: '主题党日、三会一课：签到码、出勤、补签、导出',
+    url: '/admin/activities/index',
+  },
 };
 
 export { isAdmin };
@@ -48,7 +55,7 @@ export function rosterOrgIds(roles: readonly RoleGrant[], orgs: readonly OrgRow[
 /** Whether the caller may open an admin page; the server checks every action again. */
 export function canOpen(page: AdminPage, roles: readonly RoleGrant[]): boolean {
   if (isAdmin(roles)) return true;
-  return page === 'members' && roles.some((r) => r.role === 'secretary' && r.scopeId);
+  return (page === 'members' || page === 'activities') && roles.some((r) => r.role === 'secretary' && r.scopeId);
 }
 
 /** The admin entries the caller's roles open, in menu order. */

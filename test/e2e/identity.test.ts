@@ -1,12 +1,11 @@
 // Identity and roster in the H5 build, in a real browser against the local cloud with the demo data:
 // a new openid binds to an unbound roster member on 我的 (after a wrong phone is refused), and the admin imports a
 // pasted roster with one bad row. Each result is checked on the page and again through the gateway.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { MemberRow, OrgRow } from '@/domain/api';
 import { DEMO_ROSTER } from '../../emulator/demo/seed';
-import { describeBrowser, launchBrowser, phonePage, screenshot } from './browser';
-import type { E2eEmulator } from './emulator';
-import { startE2eEmulator } from './emulator';
+import { describeBrowser, screenshot } from './browser';
+import { e2eSession } from './session';
 import { clickButton, scrollTo, settled, shown, textOf, toastCame, waitForText } from './ui';
 
 jest.setTimeout(120_000);
@@ -16,47 +15,9 @@ const ADMIN = 'demo-admin';
 const NEW_OPENID = 'e2e-new-member';
 /** What 我的 says when user.bind answers NOT_FOUND (src/pages/mine/bind-form.tsx). */
 const NOT_FOUND_MESSAGE = '未在党员名册中找到，请核对姓名和手机号或联系支部书记';
-/** How long one wait on the page may take before the step fails with its own message. */
-const STEP_TIMEOUT_MS = 20_000;
 
 describeBrowser('identity and roster in the H5 build', () => {
-  let cloud: E2eEmulator | undefined;
-  let browser: Browser | undefined;
-  /** Uncaught exceptions in the page: the app must not throw whatever the test does. */
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    cloud = await startE2eEmulator();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    // Each step on its own, so that a failure in one still runs the others.
-    await browser?.close().catch((e: unknown) => console.error('closing the browser failed', e));
-    await cloud?.close();
-  });
-
-  const emu = (): E2eEmulator => {
-    if (!cloud) throw new Error('the emulator did not start');
-    return cloud;
-  };
-
-  /** A phone page in its own context, on `hash` of the app; closed (with a screenshot on failure) after `fn`. */
-  async function withPage(name: string, hash: string, fn: (page: Page) => Promise<void>): Promise<void> {
-    if (!browser) throw new Error('the browser did not start');
-    const page = await phonePage(browser);
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
-    page.on('pageerror', (e) => pageErrors.push(`${name}: ${e.message}`));
-    try {
-      await page.goto(`${emu().url}/#${hash}`);
-      await fn(page);
-    } catch (e) {
-      await screenshot(page, `${name}-failure`).catch(() => undefined);
-      throw e;
-    } finally {
-      await page.context().close();
-    }
-  }
+  const { emu, pageErrors, withPage } = e2eSession();
 
   /** On 我的: types `openid` into the identity switcher and uses it; waits until the page shows it. */
   async function useOpenid(page: Page, openid: string): Promise<void> {

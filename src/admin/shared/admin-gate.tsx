@@ -29,7 +29,7 @@ export function AdminGate({ page, children }: AdminGateProps) {
           canOpen(page, me.roles) ? (
             children({ me, directory })
           ) : (
-            <NoPermission who={page === 'members' ? '管理员和支部书记' : '管理员'} />
+            <NoPermission who={page === 'members' || page === 'activities' ? '管理员和支部书记' : '管理员'} />
           )
         }
       </LoadState>

@@ -1,10 +1,17 @@
 // The whole contract as one type map: the client imports it with `import type` only.
+import type { CheckinApi } from './checkin';
+import type { HotlineApi } from './hotline';
 import type { OrgApi } from './org';
+import type { RankingApi, RatingApi } from './rating';
 import type { UserApi } from './user';
 
 export interface Api {
   user: UserApi;
   org: OrgApi;
+  checkin: CheckinApi;
+  rating: RatingApi;
+  ranking: RankingApi;
+  hotline: HotlineApi;
 }
 
 export type FunctionName = keyof Api;
@@ -14,3 +21,32 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[
 
 export type { UserApi, MemberSummary } from './user';
 export type { OrgApi, OrgRow, DepartmentRow, RowError, MemberRow, GrantRow } from './org';
+export type {
+  RatingApi,
+  RankingApi,
+  CampaignSummary,
+  CampaignDetail,
+  CampaignIndicator,
+  EnteredScore,
+  RatingResults,
+  ResultFlags,
+} from './rating';
+export type {
+  CheckinApi,
+  ActivitySummary,
+  ActivityDetail,
+  ActivityLocation,
+  Absentee,
+  FlaggedCheckIn,
+  ManualCheckIn,
+} from './checkin';
+export type {
+  HotlineApi,
+  TicketSummary,
+  TicketDetail,
+  TicketReply,
+  TicketRating,
+  TimelineEntry,
+  PublicTicket,
+  DepartmentStatsRow,
+} from './hotline';

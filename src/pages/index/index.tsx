@@ -97,6 +97,18 @@ function Entries({ me }: { me: Session }) {
           onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}
         />
       </View>
+      <View className="home-entries">
+        <Entry
+          title="签到活动"
+          description={me.member ? '主题党日、三会一课签到记录' : '党员绑定后查看'}
+          onClick={() => Taro.navigateTo({ url: '/pages/activities/index' })}
+        />
+        <Entry
+          title="微信测评"
+          description="为市直部门的工作作风打分"
+          onClick={() => Taro.navigateTo({ url: '/pages/rating/index' })}
+        />
+      </View>
       {admin.length > 0 && (
         <View className="card">
           <View className="card__title">管理</View>

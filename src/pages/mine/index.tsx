@@ -78,6 +78,21 @@ function AdminMenu({ me }: { me: Session }) {
   );
 }
 
+/** The member's own activities and check-ins (签到). */
+function CheckInEntry() {
+  return (
+    <View className="card mine-menu">
+      <View className="mine-menu__item" onClick={() => Taro.navigateTo({ url: '/pages/activities/index' })}>
+        <View className="mine-menu__text">
+          <Text className="mine-menu__title">我的签到</Text>
+          <Text className="mine-menu__desc">主题党日、“三会一课”与签到记录</Text>
+        </View>
+        <View className="mine-menu__chevron" />
+      </View>
+    </View>
+  );
+}
+
 function Settings({ me }: { me: Session }) {
   const large = useLargeFont();
   const copy = () => Taro.setClipboardData({ data: me.openid });
@@ -114,6 +129,7 @@ export default function MinePage() {
           <>
             <MemberCard me={me} directory={directory} />
             {!me.member && !isAnonymous(me) && <BindForm onBound={() => session.load(true)} />}
+            {me.member && <CheckInEntry />}
             <Roles me={me} directory={directory} />
             <AdminMenu me={me} />
             <Settings me={me} />

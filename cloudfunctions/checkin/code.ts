@@ -1,0 +1,49 @@
+// checkin.qrToken and checkin.qrImage: the rotating code for the secretary's screen.
+import type { z } from 'zod';
+import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
+import { signScene, TOKEN_WINDOW_MS } from '@/domain/checkin/token';
+import { AppError } from '../../server/app-error';
+import { cloud } from '../../server/cloud';
+import type { ActionContext } from '../../server/dispatch';
+import { managedActivity } from './activities';
+import { isoShanghai } from './time';
+
+/** The page a code opens; `scene` travels next to it (getUnlimited) or as its query (H5). */
+export const CHECKIN_PAGE = 'pages/checkin/index';
+
+async function token(ctx: ActionContext, activityId: string): Promise<CheckinApi['qrToken']['output']> {
+  const activity = await managedActivity(ctx, activityId);
+  const now = new Date();
+  if (now.getTime() > activity.endAt.getTime()) throw new AppError('FAILED_PRECONDITION', '活动已结束，签到码已停用');
+  const { scene, expiresAt } = signScene(activity.secret, activity.activityId, now);
+  return { scene, path: `${CHECKIN_PAGE}?scene=${encodeURIComponent(scene)}`, expiresAt: isoShanghai(expiresAt) };
+}
+
+export function qrToken(
+  input: z.output<typeof checkinSchemas.qrToken>,
+  ctx: ActionContext,
+): Promise<CheckinApi['qrToken']['output']> {
+  return token(ctx, input.activityId);
+}
+
+interface GetUnlimitedResult {
+  buffer?: Buffer | Uint8Array;
+  contentType?: string;
+}
+
+export async function qrImage(
+  input: z.output<typeof checkinSchemas.qrImage>,
+  ctx: ActionContext,
+): Promise<CheckinApi['qrImage']['output']> {
+  const t = await token(ctx, input.activityId);
+  // A failure of WeChat's API is not the caller's fault: it is thrown, logged, and answered as INTERNAL.
+  const result = (await cloud.openapi.wxacode.getUnlimited({
+    scene: t.scene,
+    page: CHECKIN_PAGE,
+    checkPath: false,
+    width: 430,
+  })) as GetUnlimitedResult;
+  if (!result.buffer) throw new Error('wxacode.getUnlimited returned no image');
+  const image = `data:${result.contentType ?? 'image/png'};base64,${Buffer.from(result.buffer).toString('base64')}`;
+  return { ...t, image, refreshMs: TOKEN_WINDOW_MS };
+}

@@ -1,0 +1,44 @@
+// The `hotline` cloud function (民声热线): submitting, the workflow, views, the public board, statistics and the
+// hourly timer for overdue marking and 催办 reminders.
+import { hotlineSchemas } from '@/domain/api/hotline';
+import type { Envelope } from '@/domain/errors';
+import { contextOpenid, database } from '../../server/cloud';
+import type { ContractTable } from '../../server/dispatch';
+import { action, defineFunction } from '../../server/dispatch';
+import { accept, assign, close, rate, reject, reopen, reply, withdraw } from './steps';
+import { submit } from './submit';
+import { runTimer } from './timer';
+import { get, mine, publicList, queue, stats, triage } from './views';
+
+const actions = {
+  submit: action({ input: hotlineSchemas.submit, auth: 'signed-in', handler: submit }),
+  mine: action({ input: hotlineSchemas.mine, auth: 'signed-in', handler: mine }),
+  get: action({ input: hotlineSchemas.get, auth: 'signed-in', handler: get }),
+  accept: action({ input: hotlineSchemas.accept, auth: ['admin'], handler: accept }),
+  reject: action({ input: hotlineSchemas.reject, auth: ['admin'], handler: reject }),
+  assign: action({ input: hotlineSchemas.assign, auth: ['admin'], handler: assign }),
+  reply: action({ input: hotlineSchemas.reply, auth: ['handler', 'admin'], handler: reply }),
+  rate: action({ input: hotlineSchemas.rate, auth: 'signed-in', handler: rate }),
+  reopen: action({ input: hotlineSchemas.reopen, auth: 'signed-in', handler: reopen }),
+  withdraw: action({ input: hotlineSchemas.withdraw, auth: 'signed-in', handler: withdraw }),
+  close: action({ input: hotlineSchemas.close, auth: ['admin'], handler: close }),
+  triage: action({ input: hotlineSchemas.triage, auth: ['admin'], handler: triage }),
+  queue: action({ input: hotlineSchemas.queue, auth: ['handler', 'admin'], handler: queue }),
+  publicList: action({ input: hotlineSchemas.publicList, auth: 'public', handler: publicList }),
+  stats: action({ input: hotlineSchemas.stats, auth: 'public', handler: stats }),
+} satisfies ContractTable<'hotline'>;
+
+const dispatch = defineFunction(actions);
+
+function isTimerEvent(event: unknown): event is { Type: 'Timer'; Time?: string } {
+  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+}
+
+export async function main(event: unknown): Promise<Envelope<unknown>> {
+  // A timer call carries no openid; a client sending { Type: 'Timer' } does, and goes to the action table.
+  if (isTimerEvent(event) && !contextOpenid()) {
+    const at = event.Time ? new Date(event.Time) : new Date();
+    return { ok: true, data: await runTimer(database(), at) };
+  }
+  return dispatch(event);
+}

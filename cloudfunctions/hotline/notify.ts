@@ -1,0 +1,80 @@
+// Messages about tickets: 催办 reminders to departments and reply notices to submitters, recorded one document each.
+// A reply notice is also sent as a WeChat subscribe message when the submitter allowed it and a template is
+// configured (HOTLINE_REPLY_TEMPLATE_ID); the local emulator has no subscribe-message service, so there the
+// recorded document (with the exact message that would be sent) is the stand-in.
+import type { Database, Doc } from '../../server/db';
+import { isDuplicateKeyError } from '../../server/db';
+import { cloud } from '../../server/cloud';
+import { REMINDERS } from './store';
+
+export type ReminderKind = 'due-soon' | 'overdue' | 'reply-notice';
+
+/** Stores a message once (deterministic `_id`); a repeat of the same message is ignored. */
+async function record(db: Database, id: string, data: Record<string, unknown>): Promise<boolean> {
+  try {
+    await db.collection(REMINDERS).add({ data: { _id: id, ...data, createdAt: db.serverDate() } });
+    return true;
+  } catch (e) {
+    if (isDuplicateKeyError(e)) return false;
+    throw e;
+  }
+}
+
+/** The subscribe message for a reply, in `subscribeMessage.send`'s shape (thing = ≤20 chars, phrase = ≤5). */
+export function replyMessage(t: Doc, departmentName: string, templateId: string): Record<string, unknown> {
+  return {
+    touser: t.openid,
+    templateId,
+    page: `pages/hotline-ticket/index?id=${t._id}`,
+    data: {
+      character_string1: { value: String(t.ticketNo) },
+      thing2: { value: String(t.title).slice(0, 20) },
+      thing3: { value: departmentName.slice(0, 20) || '承办部门' },
+      phrase4: { value: '已答复' },
+    },
+  };
+}
+
+/** Records (and where configured, sends) the notice that a ticket was answered. */
+export async function notifyReply(db: Database, t: Doc, departmentName: string): Promise<void> {
+  const templateId = process.env.HOTLINE_REPLY_TEMPLATE_ID ?? '';
+  const message = replyMessage(t, departmentName, templateId);
+  const replies = Array.isArray(t.replies) ? t.replies.length : 0;
+  let sent: 'sent' | 'no-template' | 'failed' = 'no-template';
+  let error: string | null = null;
+  if (templateId) {
+    try {
+      await (cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }).subscribeMessage.send(message);
+      sent = 'sent';
+    } catch (e) {
+      sent = 'failed';
+      error = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
+    }
+  }
+  await record(db, `${t._id}:reply-notice:${replies + 1}`, {
+    kind: 'reply-notice',
+    ticketId: t._id,
+    ticketNo: t.ticketNo,
+    departmentId: t.departmentId ?? null,
+    openid: t.openid,
+    message,
+    sent,
+    error,
+  });
+}
+
+/** Records a 催办 reminder for the department (or the admins, before assignment); false when already recorded. */
+export async function remindDepartment(db: Database, t: Doc, kind: 'due-soon' | 'overdue'): Promise<boolean> {
+  return record(db, `${t._id}:${kind}:${String(t.dueDay)}`, {
+    kind,
+    ticketId: t._id,
+    ticketNo: t.ticketNo,
+    departmentId: typeof t.departmentId === 'string' ? t.departmentId : 'unassigned',
+    dueDay: t.dueDay,
+    dueMs: t.dueMs,
+    message:
+      kind === 'overdue'
+        ? `诉求 ${String(t.ticketNo)} 已超过办理期限（${String(t.dueDay)}），请尽快答复`
+        : `诉求 ${String(t.ticketNo)} 将于 ${String(t.dueDay)} 到期，请按期答复`,
+  });
+}

@@ -1,0 +1,199 @@
+// The read actions: 我的诉求, one ticket with its timeline, the admin's triage list, a department's queue, the
+// public board and the department statistics. Each reads a bounded number of documents.
+import type { z } from 'zod';
+import type { DepartmentStatsRow, HotlineApi, hotlineSchemas, PublicTicket, TicketDetail } from '@/domain/api/hotline';
+import type { HotlineCategory, HotlineCounters } from '@/domain/hotline';
+import {
+  HOTLINE_EMPTY_COUNTERS,
+  HOTLINE_REPLIED_STATUSES,
+  hotlineDepartmentStats,
+  hotlineMaskText,
+  hotlineTransition,
+} from '@/domain/hotline';
+import { AppError } from '../../server/app-error';
+import { callerIsAdmin, handlerScopes } from '../../server/caller';
+import type { Doc } from '../../server/db';
+import { findIn, PAGE_SIZE } from '../../server/db';
+import { readDirectory } from '../../server/directory';
+import type { ActionContext } from '../../server/dispatch';
+import {
+  commands,
+  flowOf,
+  isoTime,
+  numOrNull,
+  readTicket,
+  STATS,
+  strOrNull,
+  SUMMARY_FIELDS,
+  summaryOf,
+  TICKETS,
+  timelineOf,
+  viewersOf,
+} from './store';
+
+/** Tickets per page of the public board. */
+export const PUBLIC_PAGE_SIZE = 20;
+/** Tickets per page of the triage list and a department's queue. */
+export const QUEUE_PAGE_SIZE = 50;
+
+export async function mine(_input: unknown, ctx: ActionContext): Promise<HotlineApi['mine']['output']> {
+  const openid = ctx.requireOpenid();
+  const { data } = await ctx.db
+    .collection(TICKETS)
+    .where({ openid })
+    .orderBy('createdAt', 'desc')
+    .field(SUMMARY_FIELDS)
+    .limit(PAGE_SIZE)
+    .get();
+  return { tickets: data.map(summaryOf) };
+}
+
+export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: ActionContext): Promise<TicketDetail> {
+  const openid = ctx.requireOpenid();
+  const t = await readTicket(ctx.db, input.ticketId);
+  // The submitter reading the own ticket costs no second read; everyone else is checked against their grants.
+  const viewers = viewersOf(t, openid, t.openid === openid ? null : await ctx.caller());
+  if (viewers.size === 0) throw new AppError('PERMISSION_DENIED', '只有提交人、机关工委和承办部门可以查看该诉求');
+  const privileged = viewers.has('admin') || viewers.has('handler');
+  const flow = flowOf(t);
+  const can = (event: Parameters<typeof hotlineTransition>[1]) => hotlineTransition(flow, event).ok;
+  const submitter = viewers.has('submitter');
+  const admin = viewers.has('admin');
+  const replies = (Array.isArray(t.replies) ? (t.replies as Doc[]) : []).map((r) => ({
+    content: String(r.content ?? ''),
+    departmentName: String(r.departmentName ?? ''),
+    at: isoTime(r.at),
+    onTime: r.onTime === true,
+  }));
+  const ratings = (Array.isArray(t.ratings) ? (t.ratings as Doc[]) : []).map((r) => ({
+    score: Number(r.score),
+    comment: strOrNull(r.comment),
+    at: isoTime(r.at),
+  }));
+  const detail: TicketDetail = {
+    ...summaryOf(t),
+    content: String(t.content ?? ''),
+    photos: Array.isArray(t.photos) ? (t.photos as string[]) : [],
+    isPublic: t.isPublic === true,
+    published: t.published === true,
+    requestedDepartmentId: strOrNull(t.requestedDepartmentId),
+    contactName: strOrNull(t.contactName),
+    contactPhone: strOrNull(t.contactPhone),
+    replies,
+    ratings,
+    reopened: flow.reopened,
+    rejectReason: strOrNull(t.rejectReason),
+    timeline: timelineOf(t, privileged),
+    can: {
+      withdraw: submitter && can('withdraw'),
+      rate: submitter && can('rate'),
+      reopen: submitter && can('reopen'),
+      accept: admin && can('accept'),
+      assign: admin && can('assign'),
+      reject: admin && can('reject'),
+      reply: (viewers.has('handler') || admin) && can('reply'),
+      close: admin && can('close'),
+    },
+  };
+  if (privileged) detail.openid = String(t.openid);
+  return detail;
+}
+
+export async function triage(
+  input: z.output<typeof hotlineSchemas.triage>,
+  ctx: ActionContext,
+): Promise<HotlineApi['triage']['output']> {
+  const page = input.page ?? 1;
+  const { data } = await ctx.db
+    .collection(TICKETS)
+    .where({ status: commands(ctx.db).in(['submitted', 'accepted']) })
+    .orderBy('createdAt', 'asc')
+    .field(SUMMARY_FIELDS)
+    .skip((page - 1) * QUEUE_PAGE_SIZE)
+    .limit(QUEUE_PAGE_SIZE + 1)
+    .get();
+  return { tickets: data.slice(0, QUEUE_PAGE_SIZE).map(summaryOf), hasMore: data.length > QUEUE_PAGE_SIZE };
+}
+
+export async function queue(
+  input: z.output<typeof hotlineSchemas.queue>,
+  ctx: ActionContext,
+): Promise<HotlineApi['queue']['output']> {
+  const caller = await ctx.caller();
+  const scopes = handlerScopes(caller);
+  const departmentId = input.departmentId ?? (scopes.length === 1 ? scopes[0] : null);
+  if (!departmentId) throw new AppError('INVALID_ARGUMENT', '请指定部门 departmentId');
+  if (!callerIsAdmin(caller) && !scopes.includes(departmentId))
+    throw new AppError('PERMISSION_DENIED', '只能查看本部门的诉求');
+  const page = input.page ?? 1;
+  const { data } = await ctx.db
+    .collection(TICKETS)
+    .where({ departmentId, status: 'assigned' })
+    .orderBy('dueMs', 'asc')
+    .field(SUMMARY_FIELDS)
+    .skip((page - 1) * QUEUE_PAGE_SIZE)
+    .limit(QUEUE_PAGE_SIZE + 1)
+    .get();
+  return {
+    departmentId,
+    tickets: data.slice(0, QUEUE_PAGE_SIZE).map(summaryOf),
+    hasMore: data.length > QUEUE_PAGE_SIZE,
+  };
+}
+
+function publicTicket(p: Doc): PublicTicket {
+  // Masked when stored; masked again on the way out, so a rule added later also covers older tickets.
+  const mask = (v: unknown) => hotlineMaskText(String(v ?? ''));
+  return {
+    ticketNo: String(p.ticketNo),
+    category: p.category as HotlineCategory,
+    title: mask(p.title),
+    content: mask(p.content),
+    departmentName: mask(p.departmentName),
+    reply: mask(p.reply),
+    repliedAt: isoTime(p.repliedMs),
+    createdAt: isoTime(p.createdAt),
+    score: numOrNull(p.score),
+  };
+}
+
+export async function publicList(
+  input: z.output<typeof hotlineSchemas.publicList>,
+  ctx: ActionContext,
+): Promise<HotlineApi['publicList']['output']> {
+  const page = input.page ?? 1;
+  const { data } = await ctx.db
+    .collection(TICKETS)
+    .where({ published: true, status: commands(ctx.db).in(HOTLINE_REPLIED_STATUSES) })
+    .orderBy('publishedAt', 'desc')
+    .field({ public: true })
+    .skip((page - 1) * PUBLIC_PAGE_SIZE)
+    .limit(PUBLIC_PAGE_SIZE + 1)
+    .get();
+  const tickets = data
+    .slice(0, PUBLIC_PAGE_SIZE)
+    .map((d) => d.public)
+    .filter((p): p is Doc => typeof p === 'object' && p !== null)
+    .map(publicTicket);
+  return { tickets, page, hasMore: data.length > PUBLIC_PAGE_SIZE };
+}
+
+function countersOf(doc: Doc | undefined): HotlineCounters {
+  const out: HotlineCounters = { ...HOTLINE_EMPTY_COUNTERS };
+  for (const k of Object.keys(out) as Array<keyof HotlineCounters>) out[k] = Number(doc?.[k]) || 0;
+  return out;
+}
+
+export async function stats(_input: unknown, ctx: ActionContext): Promise<HotlineApi['stats']['output']> {
+  const directory = await readDirectory(ctx.db);
+  const ids = directory.departments.map((d) => d.departmentId);
+  const docs = ids.length ? await findIn(ctx.db, STATS, '_id', ids) : [];
+  const byId = new Map(docs.map((d) => [d._id, d]));
+  const total: HotlineCounters = { ...HOTLINE_EMPTY_COUNTERS };
+  const departments: DepartmentStatsRow[] = directory.departments.map((d) => {
+    const c = countersOf(byId.get(d.departmentId));
+    for (const k of Object.keys(total) as Array<keyof HotlineCounters>) total[k] += c[k];
+    return { departmentId: d.departmentId, name: d.name, ...hotlineDepartmentStats(c) };
+  });
+  return { departments, total: hotlineDepartmentStats(total) };
+}

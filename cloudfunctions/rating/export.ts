@@ -1,0 +1,89 @@
+// rating.export: the result table, indicator statistics and flags as an Excel workbook in cloud storage.
+import type * as ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type { RatingApi, RatingResults, ratingSchemas } from '@/domain/api/rating';
+import { RATING_SOURCE_LABELS } from '@/domain/rating';
+import { AppError } from '../../server/app-error';
+import { cloud } from '../../server/cloud';
+import type { ActionContext } from '../../server/dispatch';
+import { toShanghaiIso } from '../../server/rating';
+import { buildResults } from './results';
+
+const num = (x: number | null) => (x === null ? '' : x);
+
+/** Builds the workbook: 结果 (one row per department), 指标 (per indicator), 异常标记 (flags). */
+export async function resultsWorkbook(r: RatingResults): Promise<Buffer> {
+  // Loaded on first use: exceljs is most of this bundle and `rate` should not pay for it.
+  const { Workbook } = require('exceljs') as typeof ExcelJS;
+  const wb = new Workbook();
+  const names = new Map(r.rows.map((row) => [row.departmentId, row.name]));
+
+  const main = wb.addWorksheet('结果');
+  main.addRow([r.title]);
+  main.addRow([`计算时间：${r.computedAt ?? '尚未计算'}；最低样本量：${r.minVotes}`]);
+  for (const line of r.formula) main.addRow([line]);
+  main.addRow([]);
+  main.addRow(['名次', '部门', '微信测评人数', '微信测评', '明察暗访', '第三方', '综合得分', '说明']);
+  for (const row of r.rows) {
+    main.addRow([
+      row.rank ?? '',
+      row.name,
+      row.votes,
+      num(row.sources.wechat),
+      num(row.sources.inspection),
+      num(row.sources.survey),
+      num(row.score),
+      [row.sufficient ? '' : '样本不足', ...row.missing.map((s) => `缺${RATING_SOURCE_LABELS[s]}`)]
+        .filter(Boolean)
+        .join('；'),
+    ]);
+  }
+  main.getColumn(2).width = 24;
+
+  const ind = wb.addWorksheet('指标');
+  ind.addRow(['部门', '指标', '权重', '人数', '平均分', '95%区间下限', '95%区间上限']);
+  for (const row of r.rows) {
+    for (const i of row.indicators) {
+      const weight = r.indicators.find((x) => x.key === i.key)?.weight ?? '';
+      ind.addRow([row.name, i.name, weight, i.n, num(i.mean), num(i.low), num(i.high)]);
+    }
+  }
+  ind.getColumn(1).width = 24;
+
+  const flags = wb.addWorksheet('异常标记');
+  flags.addRow(['部门', '类型', '说明']);
+  for (const b of r.flags?.bursts ?? []) {
+    flags.addRow([
+      names.get(b.departmentId) ?? b.departmentId,
+      '短时集中评价',
+      `${toShanghaiIso(new Date(b.startMs))} 起 10 分钟内 ${b.count} 条，占该部门 ${Math.round(b.share * 100)}%`,
+    ]);
+  }
+  for (const n of r.flags?.nearIdentical ?? []) {
+    flags.addRow([
+      names.get(n.departmentId) ?? n.departmentId,
+      '评价高度雷同',
+      `${n.votes} 条中 ${Math.round(n.share * 100)}% 完全相同（${n.pattern}）`,
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function exportResults(
+  input: z.output<typeof ratingSchemas.export>,
+  ctx: ActionContext,
+): Promise<RatingApi['export']['output']> {
+  const r = await buildResults(ctx, input.campaignId, true);
+  const file = await resultsWorkbook(r);
+  const stamp = toShanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+  const { fileID } = await cloud.uploadFile({
+    cloudPath: `exports/rating/${input.campaignId}-${stamp}.xlsx`,
+    fileContent: file,
+  });
+  const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
+    fileList: Array<{ tempFileURL?: string; status?: number }>;
+  };
+  const url = fileList[0]?.tempFileURL;
+  if (!url) throw new AppError('INTERNAL', '导出文件的下载地址获取失败，请重试');
+  return { fileID, url };
+}

@@ -1,0 +1,106 @@
+// rating.rate: one rating per person per department per campaign (deterministic _id; a later one replaces it),
+// in at most three database operations: the campaign and the caller's ratings read at once, then one write.
+import type { z } from 'zod';
+import type { RatingApi, ratingSchemas } from '@/domain/api/rating';
+import {
+  ratingBurstWindow,
+  ratingCampaignStatus,
+  ratingKeepTimes,
+  ratingPattern,
+  ratingRateLimit,
+  ratingScoresProblem,
+} from '@/domain/rating';
+import { AppError } from '../../server/app-error';
+import { cloud } from '../../server/cloud';
+import type { Doc } from '../../server/db';
+import { PAGE_SIZE } from '../../server/db';
+import type { ActionContext } from '../../server/dispatch';
+import { RATINGS, ratingDocId, readCampaign } from '../../server/rating';
+
+type CommentStatus = 'pass' | 'review';
+
+/**
+ * WeChat's content check of a comment (msgSecCheck v2, scene 2 = 评论). Risky text is refused; text WeChat wants
+ * reviewed, or that could not be checked, is kept but not shown to anyone but admins.
+ */
+async function checkComment(openid: string, content: string): Promise<CommentStatus> {
+  let suggest: unknown;
+  try {
+    const res = (await cloud.openapi.security.msgSecCheck({ version: 2, scene: 2, openid, content } as never)) as {
+      result?: { suggest?: unknown };
+    };
+    suggest = res.result?.suggest;
+  } catch {
+    return 'review';
+  }
+  if (suggest === 'risky') throw new AppError('INVALID_ARGUMENT', '评价意见含有不适宜的内容，请修改后再提交');
+  return suggest === 'pass' ? 'pass' : 'review';
+}
+
+function times(doc: Doc): number[] {
+  return Array.isArray(doc.rateTimes) ? doc.rateTimes.filter((t): t is number => typeof t === 'number') : [];
+}
+
+export async function rate(
+  input: z.output<typeof ratingSchemas.rate>,
+  ctx: ActionContext,
+): Promise<RatingApi['rate']['output']> {
+  const openid = ctx.requireOpenid();
+  const { db } = ctx;
+  // Both reads at once: the campaign, and the caller's ratings in it (at most one per department, so ≤ 100).
+  const [campaign, mine] = await Promise.all([
+    readCampaign(db, input.campaignId),
+    db.collection(RATINGS).where({ campaignId: input.campaignId, openid }).limit(PAGE_SIZE).get(),
+  ]);
+  if (!campaign) throw new AppError('NOT_FOUND', '测评活动不存在');
+  const now = Date.now();
+  switch (ratingCampaignStatus(campaign.startMs, campaign.endMs, now)) {
+    case 'upcoming':
+      throw new AppError('FAILED_PRECONDITION', '测评尚未开始');
+    case 'closed':
+      throw new AppError('FAILED_PRECONDITION', '测评已结束');
+    case 'open':
+      break;
+  }
+  if (!campaign.departments.some((d) => d.departmentId === input.departmentId))
+    throw new AppError('NOT_FOUND', '本次测评不包含该部门');
+  const keys = campaign.indicators.map((i) => i.key);
+  const problem = ratingScoresProblem(keys, input.scores);
+  if (problem) throw new AppError('INVALID_ARGUMENT', problem);
+
+  const id = ratingDocId(input.campaignId, input.departmentId, openid);
+  const previous = mine.data.find((d) => d._id === id) ?? null;
+  const recent = mine.data.flatMap(times);
+  switch (ratingRateLimit(recent, Number(previous?.revisions) || 0, now)) {
+    case 'too-fast':
+      throw new AppError('RESOURCE_EXHAUSTED', '提交太频繁，请一分钟后再试');
+    case 'too-many-revisions':
+      throw new AppError('RESOURCE_EXHAUSTED', '对该部门的评价修改次数已达上限');
+    case 'ok':
+      break;
+  }
+
+  const comment = input.comment ? input.comment : null;
+  const commentStatus = comment ? await checkComment(openid, comment) : null;
+  const scores = Object.fromEntries(keys.map((k) => [k, input.scores[k]]));
+  await db
+    .collection(RATINGS)
+    .doc(id)
+    .set({
+      data: {
+        campaignId: input.campaignId,
+        departmentId: input.departmentId,
+        openid,
+        scores,
+        pattern: ratingPattern(keys, scores),
+        window: ratingBurstWindow(now),
+        comment,
+        commentStatus,
+        rateTimes: ratingKeepTimes(previous ? times(previous) : [], now),
+        revisions: (Number(previous?.revisions) || 0) + 1,
+        firstAt: previous?.firstAt ?? db.serverDate(),
+        updatedAt: db.serverDate(),
+      },
+    });
+  return { replaced: previous !== null };
+}

@@ -1,0 +1,2 @@
+// 新建活动 (admin subpackage).
+export default definePageConfig({ navigationBarTitleText: '新建活动' });

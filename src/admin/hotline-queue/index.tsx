@@ -1,0 +1,74 @@
+// 本部门诉求 (handlers; admins choose a department): tickets assigned to the department and not yet answered,
+// nearest deadline first; tap one to reply.
+import { useCallback, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { TicketRow } from '@/components/hotline-ui';
+import { LoadState } from '@/components/load-state';
+import { NoPermission } from '@/components/no-permission';
+import { PageShell } from '@/components/page-shell';
+import { isAdmin } from '@/domain/identity/grants';
+import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
+import { call } from '@/services/call';
+import type { OrgDirectory, Session } from '@/services/session';
+import { orgDirectory, session } from '@/services/session';
+
+function Queue({ departmentId }: { departmentId: string }) {
+  const fetcher = useCallback(() => call('hotline', 'queue', { departmentId }), [departmentId]);
+  const state = useRemote(fetcher);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) state.reload();
+    shown.current = true;
+  });
+  return (
+    <LoadState state={state}>
+      {({ tickets }) => (
+        <>
+          {tickets.length === 0 && (
+            <View className="card">
+              <Text className="muted">没有待答复的诉求。</Text>
+            </View>
+          )}
+          {tickets.map((t) => (
+            <TicketRow key={t.ticketId} ticket={t} showDepartment={false} />
+          ))}
+        </>
+      )}
+    </LoadState>
+  );
+}
+
+function Departments({ me, directory }: { me: Session; directory: OrgDirectory }) {
+  const own = me.roles.filter((r) => r.role === 'handler' && r.scopeId).map((r) => r.scopeId as string);
+  const choices = isAdmin(me.roles) ? directory.departments : directory.departments.filter((d) => own.includes(d.departmentId));
+  const [departmentId, setDepartmentId] = useState<string | null>(choices[0]?.departmentId ?? null);
+  if (!isAdmin(me.roles) && own.length === 0) return <NoPermission who="部门经办人" />;
+  return (
+    <>
+      {choices.length > 1 && (
+        <View className="card hotline-chips" style={{ marginBottom: '12px' }}>
+          {choices.map((d) => (
+            <Text
+              key={d.departmentId}
+              className={`hotline-chip${departmentId === d.departmentId ? ' hotline-chip--on' : ''}`}
+              onClick={() => setDepartmentId(d.departmentId)}
+            >
+              {d.name}
+            </Text>
+          ))}
+        </View>
+      )}
+      {departmentId ? <Queue departmentId={departmentId} /> : <Text className="muted">尚未录入部门。</Text>}
+    </>
+  );
+}
+
+export default function HotlineQueuePage() {
+  const state = bothStates(useResource(session), useResource(orgDirectory));
+  return (
+    <PageShell className="admin">
+      <LoadState state={state}>{([me, directory]) => <Departments me={me} directory={directory} />}</LoadState>
+    </PageShell>
+  );
+}

@@ -1,0 +1,63 @@
+// 诉求分办 (admins): tickets waiting to be accepted and assigned, oldest first; tap one to accept, assign or reject.
+import { useCallback, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { TicketRow } from '@/components/hotline-ui';
+import { LoadState } from '@/components/load-state';
+import { NoPermission } from '@/components/no-permission';
+import { PageShell } from '@/components/page-shell';
+import { isAdmin } from '@/domain/identity/grants';
+import { useRemote, useResource } from '@/hooks/use-remote';
+import { call } from '@/services/call';
+import { session } from '@/services/session';
+
+function Triage() {
+  const [page, setPage] = useState(1);
+  const fetcher = useCallback(() => call('hotline', 'triage', { page }), [page]);
+  const state = useRemote(fetcher);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) state.reload();
+    shown.current = true;
+  });
+  return (
+    <LoadState state={state}>
+      {({ tickets, hasMore }) => (
+        <>
+          <View className="card" style={{ marginBottom: '12px' }}>
+            <Text className="muted">待受理和已受理未交办的诉求，最早提交的在前。标“待审核”的内容需先人工审核。</Text>
+          </View>
+          {tickets.length === 0 && (
+            <View className="card">
+              <Text className="muted">没有待分办的诉求。</Text>
+            </View>
+          )}
+          {tickets.map((t) => (
+            <TicketRow key={t.ticketId} ticket={t} />
+          ))}
+          {(page > 1 || hasMore) && (
+            <View className="actions">
+              <Button size="large" fill="outline" disabled={page <= 1} onClick={() => setPage(page - 1)} style={{ flex: 1 }}>
+                上一页
+              </Button>
+              <Button size="large" fill="outline" disabled={!hasMore} onClick={() => setPage(page + 1)} style={{ flex: 1 }}>
+                下一页
+              </Button>
+            </View>
+          )}
+        </>
+      )}
+    </LoadState>
+  );
+}
+
+export default function HotlineTriagePage() {
+  const me = useResource(session);
+  return (
+    <PageShell className="admin">
+      <LoadState state={me}>{(s) => (isAdmin(s.roles) ? <Triage /> : <NoPermission who="管理员" />)}</LoadState>
+    </PageShell>
+  );
+}

@@ -1,0 +1,260 @@
+// 测评管理 (?id=): enter 明察暗访 / 第三方 scores per department, count now, publish or withdraw, see the flags and
+// the full result table, export to Excel.
+import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { LoadState } from '@/components/load-state';
+import { RatingResultsView } from '@/components/rating-results';
+import type { CampaignDetail, RatingResults } from '@/domain/api';
+import { bothStates, useRemote } from '@/hooks/use-remote';
+import { call } from '@/services/call';
+import { toCallError } from '@/services/call-error';
+import { AdminGate } from '../shared/admin-gate';
+import { Segmented } from '../shared/segmented';
+import '../rating/index.scss';
+
+type Source = 'inspection' | 'survey';
+const SOURCES = [
+  { value: 'inspection' as const, label: '明察暗访' },
+  { value: 'survey' as const, label: '第三方' },
+];
+
+interface ScoreEntryProps {
+  campaign: CampaignDetail;
+  /** Held by the parent so that the chosen source survives the reload after saving. */
+  source: Source;
+  onSource: (s: Source) => void;
+  onSaved: () => void;
+}
+
+function ScoreEntry({ campaign, source, onSource, onSaved }: ScoreEntryProps) {
+  const current = (s: Source) =>
+    Object.fromEntries(
+      campaign.departments.map((d) => {
+        const v = campaign.external?.[d.departmentId]?.[s]?.score;
+        return [d.departmentId, v === undefined ? '' : String(v)];
+      }),
+    );
+  const [values, setValues] = useState<Record<string, string>>(() => current(source));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const switchSource = (s: Source) => {
+    onSource(s);
+    setValues(current(s));
+    setError(null);
+  };
+
+  const save = async () => {
+    const scores: Array<{ departmentId: string; score: number | null }> = [];
+    for (const d of campaign.departments) {
+      const raw = (values[d.departmentId] ?? '').trim();
+      const had = campaign.external?.[d.departmentId]?.[source] !== undefined;
+      if (raw === '') {
+        if (had) scores.push({ departmentId: d.departmentId, score: null });
+        continue;
+      }
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n < 0 || n > 100) return setError(`${d.name}的得分应为 0–100 之间的数`);
+      scores.push({ departmentId: d.departmentId, score: n });
+    }
+    if (scores.length === 0) return setError('请至少填写一个部门的得分');
+    setBusy(true);
+    setError(null);
+    try {
+      await call('rating', 'enterScores', { campaignId: campaign.campaignId, source, scores });
+      Taro.showToast({ title: '已保存', icon: 'success' });
+      onSaved();
+    } catch (err) {
+      setError(toCallError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card">
+      <View className="card__title">录入得分（0–100）</View>
+      <Segmented options={SOURCES} value={source} onChange={switchSource} />
+      {campaign.departments.map((d) => {
+        const entered = campaign.external?.[d.departmentId]?.[source];
+        return (
+          <View key={d.departmentId} className="rating-admin__score">
+            <View className="rating-admin__score-name">
+              <Text>{d.name}</Text>
+              {entered && (
+                <Text className="rating-admin__score-by">
+                  {entered.enteredByName ?? entered.enteredBy} 录入于 {entered.enteredAt.slice(5, 16).replace('T', ' ')}
+                </Text>
+              )}
+            </View>
+            <View className="field__box rating-admin__score-box">
+              <Input
+                className={`rating-admin__input-${d.departmentId}`}
+                value={values[d.departmentId] ?? ''}
+                onChange={(v) => setValues({ ...values, [d.departmentId]: v })}
+                type="digit"
+                maxLength={6}
+                placeholder="未录入"
+              />
+            </View>
+          </View>
+        );
+      })}
+      {error && <View className="form-error">{error}</View>}
+      <View className="actions">
+        <Button
+          className="rating-admin__save"
+          type="primary"
+          size="large"
+          loading={busy}
+          disabled={busy}
+          onClick={save}
+          style={{ flex: 1 }}
+        >
+          保存{SOURCES.find((s) => s.value === source)?.label}得分
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Flags({ campaign, results }: { campaign: CampaignDetail; results: RatingResults }) {
+  const names = new Map(campaign.departments.map((d) => [d.departmentId, d.name]));
+  const bursts = results.flags?.bursts ?? [];
+  const same = results.flags?.nearIdentical ?? [];
+  return (
+    <View className="card">
+      <View className="card__title">异常标记</View>
+      {bursts.length === 0 && same.length === 0 && <Text className="muted">未发现短时集中评价或高度雷同的评价。</Text>}
+      {bursts.map((b) => (
+        <View key={`b-${b.departmentId}-${b.startMs}`} className="rating-admin__flag">
+          短时集中：{names.get(b.departmentId) ?? b.departmentId} 在{' '}
+          {new Date(b.startMs + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} 起 10 分钟内收到 {b.count}{' '}
+          条评价（占 {Math.round(b.share * 100)}%）
+        </View>
+      ))}
+      {same.map((n) => (
+        <View key={`s-${n.departmentId}`} className="rating-admin__flag">
+          高度雷同：{names.get(n.departmentId) ?? n.departmentId} 的 {n.votes} 条评价中 {Math.round(n.share * 100)}%
+          完全相同
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Manage({
+  campaign,
+  results,
+  reload,
+}: {
+  campaign: CampaignDetail;
+  results: RatingResults;
+  reload: () => void;
+}) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [source, setSource] = useState<Source>('inspection');
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = (name: string, job: () => Promise<void>) => async () => {
+    setBusy(name);
+    setError(null);
+    try {
+      await job();
+      reload();
+    } catch (err) {
+      setError(toCallError(err).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const recount = run('count', async () => {
+    await call('ranking', 'run', { campaignId: campaign.campaignId });
+    Taro.showToast({ title: '已重新统计', icon: 'success' });
+  });
+  const publish = run('publish', async () => {
+    await call('rating', 'publish', { campaignId: campaign.campaignId, published: !results.published });
+    Taro.showToast({ title: results.published ? '已撤回' : '已公布', icon: 'success' });
+  });
+  const exportFile = run('export', async () => {
+    const { url } = await call('rating', 'export', { campaignId: campaign.campaignId });
+    setLink(url);
+    await Taro.setClipboardData({ data: url });
+  });
+
+  return (
+    <>
+      <View className="admin-head">
+        <View>
+          <Text className="admin-head__title">{campaign.title}</Text>
+          <Text className="admin-head__sub">
+            {campaign.startAt.slice(0, 10)} 至 {campaign.endAt.slice(0, 10)} · 共 {results.totalVotes} 人次评价 ·{' '}
+            {results.published ? '结果已公布' : '结果未公布'}
+          </Text>
+        </View>
+      </View>
+      <View className="card">
+        <View className="rating-admin__buttons">
+          <Button
+            className="rating-admin__publish"
+            type="primary"
+            loading={busy === 'publish'}
+            disabled={busy !== null}
+            onClick={publish}
+          >
+            {results.published ? '撤回公布' : '统计并公布结果'}
+          </Button>
+          <Button fill="outline" loading={busy === 'count'} disabled={busy !== null} onClick={recount}>
+            重新统计
+          </Button>
+          <Button fill="outline" loading={busy === 'export'} disabled={busy !== null} onClick={exportFile}>
+            导出 Excel
+          </Button>
+        </View>
+        {error && <View className="form-error">{error}</View>}
+        {link && <Text className="rating-admin__link">下载链接已复制：{link}</Text>}
+        <Text className="rating-admin__link">
+          评价人数每 10 分钟自动统计一次
+          {results.computedAt ? `，上次统计 ${results.computedAt.slice(0, 16).replace('T', ' ')}` : ''}。
+        </Text>
+      </View>
+      <ScoreEntry
+        key={JSON.stringify(campaign.external ?? {})}
+        campaign={campaign}
+        source={source}
+        onSource={setSource}
+        onSaved={reload}
+      />
+      <Flags campaign={campaign} results={results} />
+      <RatingResultsView results={results} showMissing />
+    </>
+  );
+}
+
+function CampaignAdmin({ id }: { id: string }) {
+  const getCampaign = useCallback(() => call('rating', 'get', { campaignId: id }), [id]);
+  const getResults = useCallback(() => call('rating', 'results', { campaignId: id }), [id]);
+  const campaign = useRemote(getCampaign);
+  const results = useRemote(getResults);
+  const state = bothStates(campaign, results);
+  // After a change both parts load again (bothStates.reload only retries what failed).
+  const reload = () => {
+    campaign.reload();
+    results.reload();
+  };
+  return (
+    <LoadState state={state}>
+      {([campaign, results]) => <Manage campaign={campaign} results={results} reload={reload} />}
+    </LoadState>
+  );
+}
+
+export default function RatingCampaignPage() {
+  const id = useRouter().params.id ?? '';
+  return <AdminGate page="rating">{() => <CampaignAdmin id={id} />}</AdminGate>;
+}

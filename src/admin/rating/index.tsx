@@ -1,0 +1,245 @@
+// 微信测评管理: the campaign list (rating.list) and a form to create one (rating.createCampaign).
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { LoadState } from '@/components/load-state';
+import type { CampaignSummary, DepartmentRow } from '@/domain/api';
+import { useRemote } from '@/hooks/use-remote';
+import { call } from '@/services/call';
+import { toCallError } from '@/services/call-error';
+import { AdminGate } from '../shared/admin-gate';
+import { parseWeights, RATING_INDICATOR_PRESETS, shanghaiDate } from './form';
+import './index.scss';
+
+const STATUS_LABELS: Record<CampaignSummary['status'], string> = {
+  upcoming: '未开始',
+  open: '进行中',
+  closed: '已结束',
+};
+
+function NumberField({
+  label,
+  value,
+  onChange,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+}) {
+  return (
+    <View className="field">
+      <Text className="field__label">{label}</Text>
+      <View className="field__box">
+        <Input value={value} onChange={onChange} type="digit" maxLength={8} />
+      </View>
+      {hint && <Text className="field__hint">{hint}</Text>}
+    </View>
+  );
+}
+
+function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onDone: (id?: string) => void }) {
+  const today = shanghaiDate(Date.now());
+  const [title, setTitle] = useState('');
+  const [startDate, setStartDate] = useState(today);
+  const [endDate, setEndDate] = useState(shanghaiDate(Date.now() + 14 * 86400_000));
+  const [picked, setPicked] = useState<string[]>(departments.map((d) => d.departmentId));
+  const [weights, setWeights] = useState<Record<string, string>>(
+    Object.fromEntries(RATING_INDICATOR_PRESETS.map((p) => [p.key, '1'])),
+  );
+  const [minVotes, setMinVotes] = useState('30');
+  const [sources, setSources] = useState({ wechat: '50', inspection: '30', survey: '20' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const toggle = (id: string) => setPicked(picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id]);
+
+  const save = async () => {
+    const t = title.trim();
+    if (!t) return setError('请填写测评名称');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || !/^\d{4}-\d{2}-\d{2}$/.test(endDate))
+      return setError('日期格式应为 2020-07-01');
+    if (picked.length === 0) return setError('请至少选择一个参评部门');
+    const indicators = parseWeights(weights);
+    if (indicators.length === 0) return setError('请至少保留一项指标（权重大于 0）');
+    const mv = Number(minVotes);
+    if (!Number.isInteger(mv) || mv < 1) return setError('最低样本量应为正整数');
+    const sw = {
+      wechat: Number(sources.wechat),
+      inspection: Number(sources.inspection),
+      survey: Number(sources.survey),
+    };
+    if (Object.values(sw).some((x) => !Number.isFinite(x) || x < 0 || x > 100)) return setError('来源权重应为 0–100');
+    setBusy(true);
+    setError(null);
+    try {
+      const { campaignId } = await call('rating', 'createCampaign', {
+        title: t,
+        departmentIds: departments.map((d) => d.departmentId).filter((id) => picked.includes(id)),
+        indicators,
+        startAt: `${startDate}T00:00:00+08:00`,
+        endAt: `${endDate}T23:59:59+08:00`,
+        minVotes: mv,
+        sourceWeights: sw,
+      });
+      Taro.showToast({ title: '已创建', icon: 'success' });
+      onDone(campaignId);
+    } catch (err) {
+      setError(toCallError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card admin-form">
+      <View className="card__title">新建测评</View>
+      <View className="field">
+        <Text className="field__label">测评名称</Text>
+        <View className="field__box">
+          <Input value={title} onChange={setTitle} placeholder="如：2020年政风行风评议" maxLength={64} clearable />
+        </View>
+      </View>
+      <View className="rating-admin__pair">
+        <View className="field">
+          <Text className="field__label">开始日期</Text>
+          <View className="field__box">
+            <Input value={startDate} onChange={setStartDate} maxLength={10} />
+          </View>
+        </View>
+        <View className="field">
+          <Text className="field__label">结束日期</Text>
+          <View className="field__box">
+            <Input value={endDate} onChange={setEndDate} maxLength={10} />
+          </View>
+        </View>
+      </View>
+      <View className="field">
+        <Text className="field__label">参评部门（已选 {picked.length} 个）</Text>
+        {departments.length === 0 && <Text className="muted">尚未录入部门，请先在“部门管理”中添加。</Text>}
+        {departments.map((d) => (
+          <View
+            key={d.departmentId}
+            className={`rating-admin__check${picked.includes(d.departmentId) ? ' rating-admin__check--on' : ''}`}
+            onClick={() => toggle(d.departmentId)}
+          >
+            <Text className="rating-admin__box">{picked.includes(d.departmentId) ? '✓' : ''}</Text>
+            <Text>{d.name}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="field">
+        <Text className="field__label">测评指标与权重（权重填 0 表示不用该指标）</Text>
+        {RATING_INDICATOR_PRESETS.map((p) => (
+          <View key={p.key} className="rating-admin__weight">
+            <Text className="rating-admin__weight-name">{p.name}</Text>
+            <View className="field__box rating-admin__weight-box">
+              <Input
+                value={weights[p.key]}
+                onChange={(v) => setWeights({ ...weights, [p.key]: v })}
+                type="digit"
+                maxLength={5}
+              />
+            </View>
+          </View>
+        ))}
+      </View>
+      <Text className="field__label">三类来源的权重</Text>
+      <View className="rating-admin__pair rating-admin__pair--3">
+        <NumberField label="微信测评" value={sources.wechat} onChange={(v) => setSources({ ...sources, wechat: v })} />
+        <NumberField
+          label="明察暗访"
+          value={sources.inspection}
+          onChange={(v) => setSources({ ...sources, inspection: v })}
+        />
+        <NumberField label="第三方" value={sources.survey} onChange={(v) => setSources({ ...sources, survey: v })} />
+      </View>
+      <NumberField
+        label="最低样本量"
+        value={minVotes}
+        onChange={setMinVotes}
+        hint="微信测评人数少于此数的部门显示“样本不足”，不参与排名"
+      />
+      {error && <View className="form-error">{error}</View>}
+      <View className="actions">
+        <Button
+          className="rating-admin__create"
+          type="primary"
+          size="large"
+          loading={busy}
+          disabled={busy}
+          onClick={save}
+          style={{ flex: 1 }}
+        >
+          创建
+        </Button>
+        <Button size="large" fill="outline" disabled={busy} onClick={() => onDone()} style={{ flex: 1 }}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Campaigns({ departments }: { departments: DepartmentRow[] }) {
+  const fetcher = useCallback(() => call('rating', 'list', {}), []);
+  const state = useRemote(fetcher);
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <View className="admin-head">
+        <View>
+          <Text className="admin-head__title">微信测评</Text>
+          <Text className="admin-head__sub">政风行风评议活动</Text>
+        </View>
+        {!creating && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            新建测评
+          </Button>
+        )}
+      </View>
+      {creating && (
+        <CreateForm
+          departments={departments}
+          onDone={(id) => {
+            setCreating(false);
+            if (id) state.reload();
+          }}
+        />
+      )}
+      <LoadState state={state} variant="inline">
+        {({ campaigns }) => (
+          <View className="card">
+            {campaigns.length === 0 && <Text className="muted">还没有测评活动。点击“新建测评”开始。</Text>}
+            {campaigns.map((c) => (
+              <View key={c.campaignId} className="admin-list__row">
+                <View className="admin-list__main">
+                  <Text className="admin-list__name">{c.title}</Text>
+                  <Text className="admin-list__meta">
+                    {STATUS_LABELS[c.status]} · {c.startAt.slice(0, 10)} 至 {c.endAt.slice(0, 10)} · {c.departmentCount}{' '}
+                    个部门
+                    {c.published ? ' · 已公布' : ''}
+                  </Text>
+                </View>
+                <View
+                  className="admin-list__action"
+                  onClick={() => Taro.navigateTo({ url: `/admin/rating-campaign/index?id=${c.campaignId}` })}
+                >
+                  管理
+                </View>
+              </View>
+            ))}
+          </View>
+        )}
+      </LoadState>
+    </>
+  );
+}
+
+export default function RatingAdminPage() {
+  return <AdminGate page="rating">{({ directory }) => <Campaigns departments={directory.departments} />}</AdminGate>;
+}

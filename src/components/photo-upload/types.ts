@@ -1,0 +1,23 @@
+// Props shared by both platforms' PhotoUpload (index.h5.tsx: a file input; index.weapp.tsx: the album or camera).
+import { HOTLINE_MAX_PHOTOS, HOTLINE_PHOTO_MAX_BYTES, hotlinePhotoPath } from '@/domain/hotline/limits';
+import type { CallError } from '@/services/call-error';
+
+export interface PhotoUploadProps {
+  /** fileIDs uploaded so far. */
+  value: string[];
+  onChange: (fileIDs: string[]) => void;
+  onError: (error: CallError) => void;
+  disabled?: boolean;
+}
+
+export const PHOTO_TYPES = /\.(jpe?g|png|webp)$/i;
+export const PHOTO_TOO_BIG = `每张照片不能超过 ${HOTLINE_PHOTO_MAX_BYTES / 1024 / 1024} MB`;
+export const PHOTO_WRONG_TYPE = '只能上传 JPG、PNG 或 WebP 格式的照片';
+export const PHOTO_MAX = HOTLINE_MAX_PHOTOS;
+
+/** A unique storage path in the hotline folder (the only folder the server accepts photos from). */
+export function photoCloudPath(fileName: string): string {
+  const ext = (/\.([A-Za-z]+)$/.exec(fileName)?.[1] ?? 'jpg').toLowerCase();
+  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  return hotlinePhotoPath(day, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, ext);
+}

@@ -1,0 +1,154 @@
+// Contract of the `hotline` cloud function (民声热线): input schemas and output shapes.
+import { z } from 'zod';
+import type { HotlineCategory } from '../hotline/categories';
+import { HOTLINE_CATEGORIES } from '../hotline/categories';
+import {
+  HOTLINE_COMMENT_MAX,
+  HOTLINE_CONTENT_MAX,
+  HOTLINE_MAX_PHOTOS,
+  HOTLINE_REASON_MAX,
+  HOTLINE_REPLY_MAX,
+  HOTLINE_TITLE_MAX,
+} from '../hotline/limits';
+import type { HotlineStatus } from '../hotline/workflow';
+import { id, input, phone, text } from './common';
+
+const ticketId = id;
+const page = z.number().int().min(1).max(500).optional();
+
+export const hotlineSchemas = {
+  submit: input({
+    category: z.enum(HOTLINE_CATEGORIES),
+    title: text(HOTLINE_TITLE_MAX),
+    content: text(HOTLINE_CONTENT_MAX),
+    departmentId: id.optional(),
+    contactName: text(32).optional(),
+    contactPhone: phone.optional(),
+    isPublic: z.boolean(),
+    /** fileIDs of photos already uploaded to `hotline/` in cloud storage. */
+    photos: z.array(z.string().max(512)).max(HOTLINE_MAX_PHOTOS).optional(),
+    /** The submitter allowed a subscribe message about the reply (wx.requestSubscribeMessage). */
+    subscribe: z.boolean().optional(),
+  }),
+  mine: input({}),
+  get: input({ ticketId }),
+  accept: input({ ticketId, note: text(HOTLINE_REASON_MAX).optional() }),
+  reject: input({ ticketId, reason: text(HOTLINE_REASON_MAX) }),
+  assign: input({ ticketId, departmentId: id, note: text(HOTLINE_REASON_MAX).optional() }),
+  reply: input({ ticketId, content: text(HOTLINE_REPLY_MAX) }),
+  rate: input({ ticketId, score: z.number().int().min(1).max(5), comment: text(HOTLINE_COMMENT_MAX).optional() }),
+  reopen: input({ ticketId, reason: text(HOTLINE_REASON_MAX) }),
+  withdraw: input({ ticketId, reason: text(HOTLINE_REASON_MAX).optional() }),
+  close: input({ ticketId, note: text(HOTLINE_REASON_MAX).optional() }),
+  triage: input({ page }),
+  queue: input({ departmentId: id.optional(), page }),
+  publicList: input({ page }),
+  stats: input({}),
+};
+
+/** Who did a step, as every reader may see it; `by` (the openid) only for admins and handlers. */
+export interface TimelineEntry {
+  event: string;
+  eventName: string;
+  status: HotlineStatus;
+  actor: 'submitter' | 'admin' | 'handler' | 'system';
+  actorName: string;
+  by?: string;
+  note: string | null;
+  at: string;
+}
+
+export interface TicketSummary {
+  ticketId: string;
+  ticketNo: string;
+  category: HotlineCategory;
+  title: string;
+  status: HotlineStatus;
+  statusName: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  createdAt: string;
+  dueAt: string;
+  overdue: boolean;
+  /** The content check asked for a review: an admin should read it before it is published. */
+  flagged: boolean;
+}
+
+export interface TicketReply {
+  content: string;
+  departmentName: string;
+  at: string;
+  onTime: boolean;
+}
+
+export interface TicketRating {
+  score: number;
+  comment: string | null;
+  at: string;
+}
+
+export interface TicketDetail extends TicketSummary {
+  content: string;
+  photos: string[];
+  isPublic: boolean;
+  published: boolean;
+  requestedDepartmentId: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  /** Only for admins and handlers. */
+  openid?: string;
+  replies: TicketReply[];
+  ratings: TicketRating[];
+  reopened: boolean;
+  rejectReason: string | null;
+  timeline: TimelineEntry[];
+  /** What the caller may do now (the pages show these buttons). */
+  can: { withdraw: boolean; rate: boolean; reopen: boolean; accept: boolean; assign: boolean; reject: boolean; reply: boolean; close: boolean };
+}
+
+/** A ticket on the public board: every text masked, no contact, no openid. */
+export interface PublicTicket {
+  ticketNo: string;
+  category: HotlineCategory;
+  title: string;
+  content: string;
+  departmentName: string;
+  reply: string;
+  repliedAt: string;
+  createdAt: string;
+  score: number | null;
+}
+
+export interface DepartmentStatsRow {
+  departmentId: string;
+  name: string;
+  received: number;
+  replied: number;
+  replyRate: number | null;
+  onTimeRate: number | null;
+  satisfaction: number | null;
+  averageScore: number | null;
+  averageReplyWorkdays: number | null;
+}
+
+type Io<S extends z.ZodType, O> = { input: z.input<S>; output: O };
+type S = typeof hotlineSchemas;
+type Step = { ticketId: string; status: HotlineStatus };
+
+export interface HotlineApi {
+  submit: Io<S['submit'], { ticketId: string; ticketNo: string; dueAt: string; flagged: boolean }>;
+  mine: Io<S['mine'], { tickets: TicketSummary[] }>;
+  get: Io<S['get'], TicketDetail>;
+  accept: Io<S['accept'], Step>;
+  reject: Io<S['reject'], Step>;
+  assign: Io<S['assign'], Step>;
+  reply: Io<S['reply'], Step & { onTime: boolean }>;
+  rate: Io<S['rate'], Step>;
+  reopen: Io<S['reopen'], Step>;
+  withdraw: Io<S['withdraw'], Step>;
+  close: Io<S['close'], Step>;
+  triage: Io<S['triage'], { tickets: TicketSummary[]; hasMore: boolean }>;
+  queue: Io<S['queue'], { departmentId: string; tickets: TicketSummary[]; hasMore: boolean }>;
+  publicList: Io<S['publicList'], { tickets: PublicTicket[]; page: number; hasMore: boolean }>;
+  stats: Io<S['stats'], { departments: DepartmentStatsRow[]; total: Omit<DepartmentStatsRow, 'departmentId' | 'name'> }>;
+}

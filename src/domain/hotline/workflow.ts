@@ -1,0 +1,120 @@
+// The ticket workflow as a transition table: submitted -> accepted -> assigned -> replied -> rated -> closed, plus
+// rejected, withdrawn and one re-open after a poor rating.
+
+export const HOTLINE_STATUSES = [
+  'submitted',
+  'accepted',
+  'assigned',
+  'replied',
+  'rated',
+  'closed',
+  'rejected',
+  'withdrawn',
+] as const;
+export type HotlineStatus = (typeof HOTLINE_STATUSES)[number];
+
+export type HotlineEvent = 'accept' | 'reject' | 'assign' | 'reply' | 'rate' | 'reopen' | 'close' | 'withdraw';
+
+/** What the workflow needs to know beyond the status: whether the one re-open is used, and the last score. */
+export interface HotlineFlow {
+  status: HotlineStatus;
+  reopened: boolean;
+  /** The latest satisfaction score (1..5), or null before any rating. */
+  lastScore: number | null;
+}
+
+/** A rating at or below this is poor: the submitter may re-open the ticket once. */
+export const HOTLINE_POOR_SCORE = 2;
+
+export const HOTLINE_STATUS_NAMES: Readonly<Record<HotlineStatus, string>> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  assigned: '办理中',
+  replied: '已答复',
+  rated: '已评价',
+  closed: '已办结',
+  rejected: '不予受理',
+  withdrawn: '已撤回',
+};
+
+export const HOTLINE_EVENT_NAMES: Readonly<Record<HotlineEvent | 'submit' | 'overdue', string>> = {
+  submit: '提交诉求',
+  accept: '受理',
+  reject: '不予受理',
+  assign: '交办',
+  reply: '答复',
+  rate: '评价',
+  reopen: '申请重新办理',
+  close: '办结',
+  withdraw: '撤回',
+  overdue: '超期',
+};
+
+/**
+ * The table: from a status, which event leads where. `assign` from `assigned` is a reassignment; `reopen` sends a
+ * poorly rated ticket back to its department.
+ */
+export const HOTLINE_TRANSITIONS: Readonly<Record<HotlineStatus, Partial<Record<HotlineEvent, HotlineStatus>>>> = {
+  submitted: { accept: 'accepted', assign: 'assigned', reject: 'rejected', withdraw: 'withdrawn' },
+  accepted: { assign: 'assigned', reject: 'rejected', withdraw: 'withdrawn' },
+  assigned: { assign: 'assigned', reply: 'replied', reject: 'rejected', withdraw: 'withdrawn' },
+  replied: { rate: 'rated', close: 'closed' },
+  rated: { reopen: 'assigned', close: 'closed' },
+  closed: {},
+  rejected: {},
+  withdrawn: {},
+};
+
+export type HotlineTransition = { ok: true; flow: HotlineFlow } | { ok: false; message: string };
+
+const EVENT_MESSAGES: Readonly<Record<HotlineEvent, string>> = {
+  accept: '只有待受理的诉求可以受理',
+  reject: '该诉求已答复或已结束，不能再不予受理',
+  assign: '该诉求已答复或已结束，不能再交办',
+  reply: '该诉求尚未交办到部门或已答复，不能答复',
+  rate: '该诉求尚未答复或已评价，不能评价',
+  reopen: '只有评价后、尚未办结的诉求可以申请重新办理',
+  close: '只有已答复或已评价的诉求可以办结',
+  withdraw: '诉求已答复或已结束，不能撤回',
+};
+
+/**
+ * Applies one event. Beyond the table: a ticket is re-opened at most once and only after a poor rating (score
+ * <= 2); after a re-open it may be rated once more, and no further re-open.
+ *
+ * @example hotlineTransition({ status: 'submitted', reopened: false, lastScore: null }, 'accept')
+ *   // { ok: true, flow: { status: 'accepted', reopened: false, lastScore: null } }
+ * @example hotlineTransition({ status: 'rated', reopened: false, lastScore: 1 }, 'reopen')
+ *   // { ok: true, flow: { status: 'assigned', reopened: true, lastScore: 1 } }
+ * @example hotlineTransition({ status: 'rated', reopened: true, lastScore: 1 }, 'reopen')
+ *   // { ok: false, message: '每件诉求只能申请重新办理一次' }
+ */
+export function hotlineTransition(flow: HotlineFlow, event: HotlineEvent): HotlineTransition {
+  const to = HOTLINE_TRANSITIONS[flow.status][event];
+  if (!to) return { ok: false, message: EVENT_MESSAGES[event] };
+  if (event === 'reopen') {
+    if (flow.reopened) return { ok: false, message: '每件诉求只能申请重新办理一次' };
+    if (flow.lastScore === null || flow.lastScore > HOTLINE_POOR_SCORE)
+      return { ok: false, message: `只有评价为 ${HOTLINE_POOR_SCORE} 分及以下的诉求可以申请重新办理` };
+    return { ok: true, flow: { ...flow, status: to, reopened: true } };
+  }
+  return { ok: true, flow: { ...flow, status: to } };
+}
+
+/**
+ * Whether a rating ends the ticket at once: a good rating, or the follow-up rating after a re-open. A poor first
+ * rating leaves it `rated`, so the submitter can still ask for a re-open (or an admin closes it).
+ *
+ * @example hotlineRatingCloses(5, false) // true
+ * @example hotlineRatingCloses(2, false) // false
+ * @example hotlineRatingCloses(1, true)  // true
+ */
+export function hotlineRatingCloses(score: number, reopened: boolean): boolean {
+  return reopened || score > HOTLINE_POOR_SCORE;
+}
+
+/** Statuses in which the department still owes a reply (deadlines and reminders apply). */
+export const HOTLINE_OPEN_STATUSES: readonly HotlineStatus[] = ['submitted', 'accepted', 'assigned'];
+
+/** Statuses in which a reply exists (the public board shows these when allowed). */
+export const HOTLINE_REPLIED_STATUSES: readonly HotlineStatus[] = ['replied', 'rated', 'closed'];

@@ -1,0 +1,176 @@
+// 我要反映: category, department if known, title, text, up to 6 photos, optional contact, and whether it may be
+// published (masked). The server checks the content and gives a ticket number and a deadline in working days.
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { HOTLINE_PAGES, hotlineDay } from '@/components/hotline-ui';
+import { LoadState } from '@/components/load-state';
+import { PageShell } from '@/components/page-shell';
+import { PhotoUpload } from '@/components/photo-upload';
+import type { HotlineCategory } from '@/domain/hotline/categories';
+import { HOTLINE_CATEGORIES, HOTLINE_DEFAULT_DEADLINES } from '@/domain/hotline/categories';
+import { HOTLINE_CONTENT_MAX, HOTLINE_TITLE_MAX } from '@/domain/hotline/limits';
+import { useResource } from '@/hooks/use-remote';
+import { call } from '@/services/call';
+import { toCallError } from '@/services/call-error';
+import type { OrgDirectory } from '@/services/session';
+import { orgDirectory } from '@/services/session';
+import './index.scss';
+
+function SubmitForm({ directory }: { directory: OrgDirectory }) {
+  const [category, setCategory] = useState<HotlineCategory | null>(null);
+  const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const [content, setContent] = useState('');
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [contactName, setContactName] = useState('');
+  const [contactPhone, setContactPhone] = useState('');
+  const [isPublic, setIsPublic] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ ticketId: string; ticketNo: string; dueAt: string } | null>(null);
+
+  const submit = async () => {
+    if (!category) return setError('请选择诉求类别');
+    if (!title.trim()) return setError('请填写标题');
+    if (!content.trim()) return setError('请填写诉求内容');
+    const phone = contactPhone.trim();
+    if (phone && !/^1\d{10}$/.test(phone)) return setError('联系电话应为 11 位手机号');
+    setBusy(true);
+    setError(null);
+    try {
+      const name = contactName.trim();
+      const r = await call('hotline', 'submit', {
+        category,
+        title: title.trim(),
+        content: content.trim(),
+        isPublic,
+        ...(departmentId ? { departmentId } : {}),
+        ...(name ? { contactName: name } : {}),
+        ...(phone ? { contactPhone: phone } : {}),
+        ...(photos.length ? { photos } : {}),
+      });
+      setDone(r);
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+    } catch (err) {
+      setError(toCallError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <View className="card hotline-done">
+        <Text className="hotline-done__title">提交成功</Text>
+        <Text className="hotline-text">诉求编号：{done.ticketNo}</Text>
+        <Text className="hotline-text">办理期限：{hotlineDay(done.dueAt)} 前答复（按工作日计算）</Text>
+        <View className="actions">
+          <Button type="primary" size="large" onClick={() => Taro.redirectTo({ url: HOTLINE_PAGES.ticket(done.ticketId) })} style={{ flex: 1 }}>
+            查看进度
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className="hotline-form">
+      <View className="card">
+        <Text className="card__title">诉求类别</Text>
+        <View className="hotline-chips">
+          {HOTLINE_CATEGORIES.map((c) => (
+            <Text key={c} className={`hotline-chip${category === c ? ' hotline-chip--on' : ''}`} onClick={() => setCategory(c)}>
+              {c}
+            </Text>
+          ))}
+        </View>
+        <Text className="card__hint">
+          {category ? `${category}类诉求在 ${HOTLINE_DEFAULT_DEADLINES[category]} 个工作日内答复` : '咨询、求助 3 个工作日内答复；投诉、建议、表扬 10 个工作日内答复'}
+        </Text>
+      </View>
+      {directory.departments.length > 0 && (
+        <View className="card">
+          <Text className="card__title">反映给哪个部门（不清楚可不选）</Text>
+          <View className="hotline-chips">
+            {directory.departments.map((d) => (
+              <Text
+                key={d.departmentId}
+                className={`hotline-chip${departmentId === d.departmentId ? ' hotline-chip--on' : ''}`}
+                onClick={() => setDepartmentId(departmentId === d.departmentId ? null : d.departmentId)}
+              >
+                {d.name}
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">标题</Text>
+          <View className="field__box">
+            <Input value={title} onChange={setTitle} maxLength={HOTLINE_TITLE_MAX} placeholder="一句话说明问题" />
+          </View>
+        </View>
+        <View className="field">
+          <Text className="field__label">诉求内容</Text>
+          <View className="field__box">
+            <Textarea
+              className="hotline-textarea"
+              value={content}
+              maxlength={HOTLINE_CONTENT_MAX}
+              placeholder="请写明时间、地点和具体情况"
+              onInput={(e) => setContent(e.detail.value)}
+            />
+          </View>
+        </View>
+        <View className="field">
+          <Text className="field__label">照片（选填，最多 6 张）</Text>
+          <PhotoUpload value={photos} onChange={setPhotos} onError={(e) => setError(e.message)} disabled={busy} />
+        </View>
+      </View>
+      <View className="card">
+        <Text className="card__title">联系方式（选填，仅承办部门可见）</Text>
+        <View className="field">
+          <Text className="field__label">姓名</Text>
+          <View className="field__box">
+            <Input value={contactName} onChange={setContactName} maxLength={32} placeholder="便于部门回访" />
+          </View>
+        </View>
+        <View className="field">
+          <Text className="field__label">手机号</Text>
+          <View className="field__box">
+            <Input value={contactPhone} onChange={setContactPhone} type="number" maxLength={11} placeholder="11 位手机号" />
+          </View>
+        </View>
+        <Text className="field__label">答复后是否在“公开答复”中展示（姓名、电话、证件号和门牌号会打码）</Text>
+        <View className="hotline-chips">
+          <Text className={`hotline-chip${isPublic ? ' hotline-chip--on' : ''}`} onClick={() => setIsPublic(true)}>
+            同意公开
+          </Text>
+          <Text className={`hotline-chip${!isPublic ? ' hotline-chip--on' : ''}`} onClick={() => setIsPublic(false)}>
+            不公开
+          </Text>
+        </View>
+      </View>
+      {error && <View className="form-error">{error}</View>}
+      <View className="actions">
+        <Button className="hotline-submit" type="primary" size="large" loading={busy} disabled={busy} onClick={submit} style={{ flex: 1 }}>
+          提交诉求
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export default function HotlineSubmitPage() {
+  const state = useResource(orgDirectory);
+  return (
+    <PageShell>
+      <LoadState state={state}>{(directory) => <SubmitForm directory={directory} />}</LoadState>
+    </PageShell>
+  );
+}

@@ -1,0 +1,126 @@
+// 民声热线 in the H5 build, in a real browser against the local cloud with the demo data: the public submits an
+// appeal with a photo, the admin assigns it, the department's handler replies from the queue, the submitter rates
+// it, and another person sees it on the public board with the name, phone and ID number masked.
+import type { Page } from 'playwright-core';
+import { describeBrowser, screenshot } from './browser';
+import { e2eSession } from './session';
+import { scrollTo, settled, shown, toastCame, waitForText } from './ui';
+
+jest.setTimeout(180_000);
+
+const ADMIN = 'demo-admin';
+const HANDLER = 'demo-handler';
+const SUBMITTER = 'e2e-hotline-public';
+const OTHER = 'e2e-hotline-other';
+const PHONE = '13912345678';
+const ID_CARD = '110101199003071234';
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The native input or textarea with `placeholder` (Taro's H5 wraps it in an element with the same placeholder). */
+const field = (page: Page, placeholder: string) =>
+  shown(page, `input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).first();
+const button = (page: Page, text: string) => shown(page, '.nut-button').filter({ hasText: text }).first();
+
+describeBrowser('民声热线 in the H5 build', () => {
+  const session = e2eSession();
+  const { emu, pageErrors } = session;
+  const withPage = (name: string, openid: string, hash: string, fn: (page: Page) => Promise<void>) =>
+    session.withPage(name, hash, fn, openid);
+
+  it('submits, assigns, replies, rates and publishes masked', async () => {
+    await withPage('hotline-submit', SUBMITTER, '/pages/hotline-submit/index', async (page) => {
+      await waitForText(page, '.card__title', '诉求类别');
+      await shown(page, '.hotline-chip').filter({ hasText: '求助' }).click();
+      await shown(page, '.hotline-chip').filter({ hasText: '市教育局' }).click();
+      await field(page, '一句话说明问题').fill('学校门口路灯不亮');
+      await field(page, '请写明时间、地点和具体情况')
+        .fill(`我叫王小明，住幸福路12号3栋501室，电话${PHONE}，身份证${ID_CARD}。实验小学门口路灯坏了一周，孩子放学很危险。`);
+      await page.locator('.photo-upload__input').setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: PNG });
+      await waitForText(page, '.photo-upload__add', '照片 1/6');
+      await field(page, '便于部门回访').fill('王小明');
+      await field(page, '11 位手机号').fill(PHONE);
+      await scrollTo(page, '.photo-upload');
+      await settled(page);
+      await screenshot(page, 'hotline-submit-form');
+      await shown(page, '.hotline-submit').click();
+      await waitForText(page, '.hotline-done__title', '提交成功');
+      await settled(page);
+      await screenshot(page, 'hotline-submitted');
+    });
+
+    const { data } = emu();
+    const { tickets } = await data<{ tickets: Array<{ ticketId: string; ticketNo: string }> }>('hotline', 'mine', {}, SUBMITTER);
+    expect(tickets).toHaveLength(1);
+    const { ticketId, ticketNo } = tickets[0];
+    const stored = await data<{ photos: string[] }>('hotline', 'get', { ticketId }, SUBMITTER);
+    expect(stored.photos).toHaveLength(1);
+
+    await withPage('hotline-admin', ADMIN, '/admin/hotline-triage/index', async (page) => {
+      await waitForText(page, '.hotline-ticket-row__title', '学校门口路灯不亮');
+      await settled(page);
+      await screenshot(page, 'hotline-triage');
+      await shown(page, '.hotline-ticket-row').filter({ hasText: '学校门口路灯不亮' }).click();
+      await waitForText(page, '.hotline-detail__title', '学校门口路灯不亮');
+      await button(page, '交办').click();
+      await waitForText(page, '.hotline-chip--on', '市教育局');
+      await button(page, '确认交办').click();
+      await toastCame(page, '已交办');
+      await waitForText(page, '.hotline-status', '办理中');
+    });
+
+    await withPage('hotline-handler', HANDLER, '/admin/hotline-queue/index', async (page) => {
+      await waitForText(page, '.hotline-ticket-row__title', '学校门口路灯不亮');
+      await settled(page);
+      await screenshot(page, 'hotline-queue');
+      await shown(page, '.hotline-ticket-row').filter({ hasText: '学校门口路灯不亮' }).click();
+      await waitForText(page, '.hotline-detail__meta', `联系人：王小明 ${PHONE}`);
+      await button(page, '答复').click();
+      await field(page, '请写明办理情况和结果').fill(`已联系王小明（${PHONE}），路灯已于今日修复。`);
+      await button(page, '提交答复').click();
+      await toastCame(page, '已答复');
+      await waitForText(page, '.hotline-status', '已答复');
+    });
+
+    await withPage('hotline-rate', SUBMITTER, `/pages/hotline-ticket/index?id=${ticketId}`, async (page) => {
+      await waitForText(page, '.hotline-status', '已答复');
+      await button(page, '评价').click();
+      await shown(page, '.hotline-chip').filter({ hasText: '5 分 很满意' }).click();
+      await button(page, '提交评价').click();
+      await toastCame(page, '评价已提交');
+      await waitForText(page, '.hotline-status', '已办结');
+      await scrollTo(page, '.hotline-timeline', 'end');
+      await settled(page);
+      await screenshot(page, 'hotline-ticket-timeline');
+    });
+
+    await withPage('hotline-board', OTHER, '/pages/hotline-board/index', async (page) => {
+      const item = await waitForText(page, '.hotline-board__item', ticketNo);
+      const text = await item.innerText();
+      expect(text).toContain('我叫王**');
+      expect(text).toContain('139****5678');
+      expect(text).toContain('110***********1234');
+      expect(text).not.toContain(PHONE);
+      expect(text).not.toContain(ID_CARD);
+      expect(text).not.toContain('王小明');
+      await settled(page);
+      await screenshot(page, 'hotline-board');
+      await shown(page, '.hotline-tab').filter({ hasText: '部门统计' }).click();
+      await waitForText(page, '.hotline-stats__dept', '市教育局');
+      await settled(page);
+      await screenshot(page, 'hotline-stats');
+    });
+
+    await withPage('hotline-tab', SUBMITTER, '/pages/hotline/index', async (page) => {
+      await waitForText(page, '.hotline-entry__title', '我要反映');
+      await settled(page);
+      await screenshot(page, 'hotline-tab');
+    });
+
+    expect(pageErrors).toEqual([]);
+    expect(emu().loggedErrors).toEqual([]);
+  });
+});

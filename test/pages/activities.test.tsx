@@ -1,0 +1,70 @@
+// 签到活动: a member's activities (open first) with the own status, the way to bind for the unbound, and the
+// management entry for secretaries.
+import { render, screen } from '@testing-library/react';
+import ActivitiesPage from '@/pages/activities/index';
+import { countdown } from '@/admin/activity-code/index';
+import { ok, requests, resetAll, serve } from './helpers';
+
+jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
+
+const activity = (id: string, title: string, phase: string, myStatus: string | null, startAt: string) => ({
+  activityId: id,
+  title,
+  kind: '主题党日',
+  orgIds: ['b1'],
+  startAt,
+  endAt: startAt.replace('T09', 'T11'),
+  opensAt: startAt.replace('T09', 'T08'),
+  place: null,
+  hasLocation: false,
+  phase,
+  myStatus,
+});
+
+beforeEach(resetAll);
+
+describe('签到活动', () => {
+  it('lists the open activity first, with each status in words', async () => {
+    serve({
+      'user.login': ok({ openid: 'o', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'b1' } }),
+      'checkin.list': ok({
+        activities: [
+          activity('a1', '六月主题党日', 'ended', 'late', '2020-06-01T09:00:00+08:00'),
+          activity('a2', '五月主题党日', 'ended', null, '2020-05-01T09:00:00+08:00'),
+          activity('a3', '七月主题党日', 'open', null, '2020-07-01T09:00:00+08:00'),
+        ],
+      }),
+    });
+    render(<ActivitiesPage />);
+    expect(await screen.findByText('七月主题党日')).toBeTruthy();
+    const titles = screen.getAllByText(/主题党日$/).filter((e) => e.className.includes('activity-row__title'));
+    expect(titles.map((t) => t.textContent)).toEqual(['七月主题党日', '六月主题党日', '五月主题党日']);
+    expect(screen.getByText('待签到')).toBeTruthy();
+    expect(screen.getByText('请用微信扫描现场大屏上的二维码签到')).toBeTruthy();
+    expect(screen.getByText('迟到签到')).toBeTruthy();
+    expect(screen.getByText('未签到')).toBeTruthy();
+    expect(screen.getByText('7月1日 09:00–11:00')).toBeTruthy();
+    expect(requests.find((r) => r.key === 'checkin.list')?.data).toEqual({ scope: 'mine' });
+    expect(screen.queryByText('活动签到管理')).toBeNull();
+  });
+
+  it('asks an unbound visitor to bind, and shows a secretary the way to management', async () => {
+    serve({ 'user.login': ok({ openid: 'o', roles: [{ role: 'secretary', scopeId: 'b1' }], member: null }) });
+    render(<ActivitiesPage />);
+    expect(await screen.findByText('去“我的”绑定身份')).toBeTruthy();
+    expect(screen.getByText('活动签到管理')).toBeTruthy();
+    expect(requests.some((r) => r.key === 'checkin.list')).toBe(false);
+  });
+});
+
+describe('the code screen countdown', () => {
+  it.each([
+    [0, '0:00'],
+    [-5000, '0:00'],
+    [19_001, '0:20'],
+    [65_000, '1:05'],
+    [3_725_000, '1:02:05'],
+  ])('shows %i ms as %s', (ms, text) => {
+    expect(countdown(ms)).toBe(text);
+  });
+});
