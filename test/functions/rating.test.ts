@@ -39,6 +39,17 @@ async function seedDepartments(): Promise<void> {
   await expectOk(cloud.call('org', 'saveDepartment', { departmentId: 'd3', name: '市住建局' }, ADMIN));
 }
 
+/** Enters 明察暗访 or 第三方 scores as the admin: `{ d1: 60, d2: null }` (null removes an entered score). */
+async function enterScores(campaignId: string, source: 'inspection' | 'survey', scores: Record<string, number | null>) {
+  return expectOk(
+    call(
+      'enterScores',
+      { campaignId, source, scores: Object.entries(scores).map(([departmentId, score]) => ({ departmentId, score })) },
+      ADMIN,
+    ),
+  );
+}
+
 async function createCampaign(extra: Record<string, unknown> = {}): Promise<string> {
   const { campaignId } = await expectOk(
     call(
@@ -286,34 +297,8 @@ describe('rating.results, enterScores, publish and ranking', () => {
   });
 
   it('combines the sources, ranks with 样本不足 last, and reads O(1) documents', async () => {
-    await expectOk(
-      call(
-        'enterScores',
-        {
-          campaignId,
-          source: 'inspection',
-          scores: [
-            { departmentId: 'd1', score: 60 },
-            { departmentId: 'd2', score: 100 },
-          ],
-        },
-        ADMIN,
-      ),
-    );
-    await expectOk(
-      call(
-        'enterScores',
-        {
-          campaignId,
-          source: 'survey',
-          scores: [
-            { departmentId: 'd1', score: 80 },
-            { departmentId: 'd2', score: 90 },
-          ],
-        },
-        ADMIN,
-      ),
-    );
+    await enterScores(campaignId, 'inspection', { d1: 60, d2: 100 });
+    await enterScores(campaignId, 'survey', { d1: 80, d2: 90 });
     await expectOk(call('publish', { campaignId, published: true }, ADMIN));
     const { result, reads, writes } = await cloud.countOps(() => call('results', { campaignId }));
     const r = await expectOk(result);
@@ -340,38 +325,10 @@ describe('rating.results, enterScores, publish and ranking', () => {
   });
 
   it('gives tied departments the same rank', async () => {
-    await expectOk(
-      call(
-        'enterScores',
-        {
-          campaignId,
-          source: 'inspection',
-          scores: [
-            { departmentId: 'd1', score: 55 },
-            { departmentId: 'd2', score: 75 },
-          ],
-        },
-        ADMIN,
-      ),
-    );
-    await expectOk(
-      call(
-        'enterScores',
-        {
-          campaignId,
-          source: 'survey',
-          scores: [
-            { departmentId: 'd1', score: 75 },
-            { departmentId: 'd2', score: 75 },
-          ],
-        },
-        ADMIN,
-      ),
-    );
+    await enterScores(campaignId, 'inspection', { d1: 55, d2: 75 });
+    await enterScores(campaignId, 'survey', { d1: 75, d2: 75 });
     // d1: 0.5·95 + 0.3·55 + 0.2·75 = 79; d2: 0.5·75 + 0.3·75 + 0.2·75 = 75 -> not tied; make d1 equal:
-    await expectOk(
-      call('enterScores', { campaignId, source: 'inspection', scores: [{ departmentId: 'd1', score: 41.67 }] }, ADMIN),
-    );
+    await enterScores(campaignId, 'inspection', { d1: 41.67 });
     await expectOk(cloud.call('ranking', 'run', { campaignId }, ADMIN));
     const r = await expectOk(call('results', { campaignId }, ADMIN));
     // d1: 47.5 + 12.5 + 15 = 75.0 (41.67·0.3 = 12.501 -> 75.0 at two decimals)
@@ -414,9 +371,7 @@ describe('rating.results, enterScores, publish and ranking', () => {
       enteredByName: ROSTER[2].name,
       enteredAt: expect.stringMatching(/\+08:00$/),
     });
-    await expectOk(
-      call('enterScores', { campaignId, source: 'inspection', scores: [{ departmentId: 'd1', score: null }] }, ADMIN),
-    );
+    await enterScores(campaignId, 'inspection', { d1: null });
     const after = await expectOk(call('get', { campaignId }, ADMIN));
     expect(after.external.d1).toEqual({});
     expect(after.external.d3.inspection.score).toBe(70);
@@ -484,9 +439,7 @@ describe('rating.results, enterScores, publish and ranking', () => {
   });
 
   it('exports the results to an Excel workbook in storage', async () => {
-    await expectOk(
-      call('enterScores', { campaignId, source: 'inspection', scores: [{ departmentId: 'd1', score: 60 }] }, ADMIN),
-    );
+    await enterScores(campaignId, 'inspection', { d1: 60 });
     await expectOk(call('publish', { campaignId, published: true }, ADMIN));
     const { fileID, url } = await expectOk(call('export', { campaignId }, ADMIN));
     expect(fileID).toMatch(/^cloud:\/\/.*exports\/rating\/.*\.xlsx$/);

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { TextField } from '@/components/text-field';
 import type { ActivityKind } from '@/domain/checkin/rules';
 import { ACTIVITY_KINDS } from '@/domain/checkin/rules';
 import { call } from '@/services/call';
@@ -114,19 +114,14 @@ function Form({ me, directory }: AdminContext) {
   return (
     <View className="card admin-form">
       <View className="card__title">新建活动</View>
-      <View className="field">
-        <Text className="field__label">活动标题</Text>
-        <View className="field__box">
-          <Input
-            name="title"
-            value={title}
-            onChange={setTitle}
-            placeholder="如：七月主题党日——重温入党誓词"
-            maxLength={64}
-            clearable
-          />
-        </View>
-      </View>
+      <TextField
+        label="活动标题"
+        name="title"
+        value={title}
+        onChange={setTitle}
+        placeholder="如：七月主题党日——重温入党誓词"
+        maxLength={64}
+      />
       <SelectField
         label="活动类型"
         options={ACTIVITY_KINDS.map((k) => ({ value: k, label: k }))}
@@ -141,19 +136,14 @@ function Form({ me, directory }: AdminContext) {
       </View>
       <SelectField label="何时开始签到" options={OPENS_BEFORE} value={opens} onChange={setOpens} />
       <Text className="card__hint activity-form__hint">活动开始后扫码记为“迟到”，活动结束后不能再扫码（可补签）。</Text>
-      <View className="field">
-        <Text className="field__label">地点（选填）</Text>
-        <View className="field__box">
-          <Input
-            name="place"
-            value={placeName}
-            onChange={setPlaceName}
-            placeholder="如：三楼党员活动室"
-            maxLength={64}
-            clearable
-          />
-        </View>
-      </View>
+      <TextField
+        label="地点（选填）"
+        name="place"
+        value={placeName}
+        onChange={setPlaceName}
+        placeholder="如：三楼党员活动室"
+        maxLength={64}
+      />
       {canPickPlace && (
         <>
           <Button className="activity-form__pick" block onClick={choosePlace}>

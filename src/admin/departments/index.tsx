@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { TextField } from '@/components/text-field';
 import { call } from '@/services/call';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
@@ -34,12 +34,7 @@ function DepartmentForm({ draft, onDone }: { draft: Draft; onDone: () => void })
 
   return (
     <EditForm title={draft.departmentId ? '重命名部门' : '新增部门'} state={state} onSave={save} onCancel={onDone}>
-      <View className="field">
-        <Text className="field__label">部门名称</Text>
-        <View className="field__box">
-          <Input value={name} onChange={setName} placeholder="如：市发展和改革委员会" maxLength={64} clearable />
-        </View>
-      </View>
+      <TextField label="部门名称" value={name} onChange={setName} placeholder="如：市发展和改革委员会" maxLength={64} />
     </EditForm>
   );
 }

@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { TextField } from '@/components/text-field';
 import type { OrgRow } from '@/domain/api';
 import { call } from '@/services/call';
 import type { OrgDirectory } from '@/services/session';
@@ -53,12 +53,7 @@ function OrgForm({ draft, orgs, onDone }: { draft: Draft; orgs: readonly OrgRow[
 
   return (
     <EditForm title={draft.orgId ? '编辑组织' : '新增组织'} state={state} onSave={save} onCancel={onDone}>
-      <View className="field">
-        <Text className="field__label">组织名称</Text>
-        <View className="field__box">
-          <Input value={name} onChange={setName} placeholder="如：机关第一党支部" maxLength={64} clearable />
-        </View>
-      </View>
+      <TextField label="组织名称" value={name} onChange={setName} placeholder="如：机关第一党支部" maxLength={64} />
       <SelectField label="上级组织" options={options} value={parentId} onChange={setParentId} />
     </EditForm>
   );

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { TextField } from '@/components/text-field';
 import { LoadState } from '@/components/load-state';
 import type { CampaignSummary, DepartmentRow } from '@/domain/api';
 import { useRemote } from '@/hooks/use-remote';
@@ -19,28 +20,6 @@ const STATUS_LABELS: Record<CampaignSummary['status'], string> = {
   open: '进行中',
   closed: '已结束',
 };
-
-function NumberField({
-  label,
-  value,
-  onChange,
-  hint,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  hint?: string;
-}) {
-  return (
-    <View className="field">
-      <Text className="field__label">{label}</Text>
-      <View className="field__box">
-        <Input value={value} onChange={onChange} type="digit" maxLength={8} />
-      </View>
-      {hint && <Text className="field__hint">{hint}</Text>}
-    </View>
-  );
-}
 
 function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onDone: (id?: string) => void }) {
   const today = shanghaiDate(Date.now());
@@ -98,25 +77,16 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
   return (
     <View className="card admin-form">
       <View className="card__title">新建测评</View>
-      <View className="field">
-        <Text className="field__label">测评名称</Text>
-        <View className="field__box">
-          <Input value={title} onChange={setTitle} placeholder="如：2020年政风行风评议" maxLength={64} clearable />
-        </View>
-      </View>
+      <TextField
+        label="测评名称"
+        value={title}
+        onChange={setTitle}
+        placeholder="如：2020年政风行风评议"
+        maxLength={64}
+      />
       <View className="rating-admin__pair">
-        <View className="field">
-          <Text className="field__label">开始日期</Text>
-          <View className="field__box">
-            <Input value={startDate} onChange={setStartDate} maxLength={10} />
-          </View>
-        </View>
-        <View className="field">
-          <Text className="field__label">结束日期</Text>
-          <View className="field__box">
-            <Input value={endDate} onChange={setEndDate} maxLength={10} />
-          </View>
-        </View>
+        <TextField label="开始日期" value={startDate} onChange={setStartDate} maxLength={10} clearable={false} />
+        <TextField label="结束日期" value={endDate} onChange={setEndDate} maxLength={10} clearable={false} />
       </View>
       <View className="field">
         <Text className="field__label">参评部门（已选 {picked.length} 个）</Text>
@@ -150,15 +120,35 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
       </View>
       <Text className="field__label">三类来源的权重</Text>
       <View className="rating-admin__pair rating-admin__pair--3">
-        <NumberField label="微信测评" value={sources.wechat} onChange={(v) => setSources({ ...sources, wechat: v })} />
-        <NumberField
+        <TextField
+          type="digit"
+          maxLength={8}
+          clearable={false}
+          label="微信测评"
+          value={sources.wechat}
+          onChange={(v) => setSources({ ...sources, wechat: v })}
+        />
+        <TextField
+          type="digit"
+          maxLength={8}
+          clearable={false}
           label="明察暗访"
           value={sources.inspection}
           onChange={(v) => setSources({ ...sources, inspection: v })}
         />
-        <NumberField label="第三方" value={sources.survey} onChange={(v) => setSources({ ...sources, survey: v })} />
+        <TextField
+          type="digit"
+          maxLength={8}
+          clearable={false}
+          label="第三方"
+          value={sources.survey}
+          onChange={(v) => setSources({ ...sources, survey: v })}
+        />
       </View>
-      <NumberField
+      <TextField
+        type="digit"
+        maxLength={8}
+        clearable={false}
         label="最低样本量"
         value={minVotes}
         onChange={setMinVotes}

@@ -2,9 +2,9 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { TextField } from '@/components/text-field';
 import type { GrantRow } from '@/domain/api';
 import type { GrantedRole } from '@/domain/roles';
 import { LoadState } from '@/components/load-state';
@@ -58,18 +58,13 @@ function GrantForm({ directory, onGranted }: AdminContext & { onGranted: (openid
   return (
     <View className="card admin-form">
       <View className="card__title">授予角色</View>
-      <View className="field">
-        <Text className="field__label">用户标识（openid）</Text>
-        <View className="field__box">
-          <Input
-            value={openid}
-            onChange={setOpenid}
-            placeholder="对方在“我的 → 设置”中复制给您"
-            maxLength={64}
-            clearable
-          />
-        </View>
-      </View>
+      <TextField
+        label="用户标识（openid）"
+        value={openid}
+        onChange={setOpenid}
+        placeholder="对方在“我的 → 设置”中复制给您"
+        maxLength={64}
+      />
       <Text className="field__label">角色</Text>
       <Segmented<GrantedRole>
         options={ROLE_OPTIONS}

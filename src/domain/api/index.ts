@@ -2,6 +2,7 @@
 import type { CheckinApi } from './checkin';
 import type { HotlineApi } from './hotline';
 import type { OrgApi } from './org';
+import type { QuizApi } from './quiz';
 import type { RankingApi, RatingApi } from './rating';
 import type { UserApi } from './user';
 
@@ -12,6 +13,7 @@ export interface Api {
   rating: RatingApi;
   ranking: RankingApi;
   hotline: HotlineApi;
+  quiz: QuizApi;
 }
 
 export type FunctionName = keyof Api;

@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { TextField } from '@/components/text-field';
 import { call } from '@/services/call';
 import type { CallErrorCode } from '@/services/call-error';
 import { toCallError } from '@/services/call-error';
@@ -50,26 +50,16 @@ export function BindForm({ onBound }: BindFormProps) {
     <View className="card bind-form">
       <View className="card__title">绑定党员身份</View>
       <Text className="bind-form__hint">请填写党员名册中登记的姓名和手机号。每位党员只能绑定一个微信号。</Text>
-      <View className="field">
-        <Text className="field__label">姓名</Text>
-        <View className="field__box">
-          <Input name="name" value={name} onChange={setName} placeholder="请输入姓名" maxLength={32} clearable />
-        </View>
-      </View>
-      <View className="field">
-        <Text className="field__label">手机号</Text>
-        <View className="field__box">
-          <Input
-            name="phone"
-            type="number"
-            value={phone}
-            onChange={setPhone}
-            placeholder="请输入 11 位手机号"
-            maxLength={11}
-            clearable
-          />
-        </View>
-      </View>
+      <TextField label="姓名" name="name" value={name} onChange={setName} placeholder="请输入姓名" maxLength={32} />
+      <TextField
+        label="手机号"
+        name="phone"
+        type="number"
+        value={phone}
+        onChange={setPhone}
+        placeholder="请输入 11 位手机号"
+        maxLength={11}
+      />
       {error && <View className="form-error">{error}</View>}
       <Button
         className="bind-form__submit"

@@ -1,0 +1,34 @@
+// A labelled one-line text input: the form row every page uses (label above a bordered box, optional hint below).
+import type { ComponentProps } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+
+type InputProps = ComponentProps<typeof Input>;
+
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  maxLength?: number;
+  /** The form field name (browser tests and H5 autofill find the input by it). */
+  name?: string;
+  type?: InputProps['type'];
+  /** A line of help under the box. */
+  hint?: string;
+  /** Shows the clear button (default on). */
+  clearable?: boolean;
+}
+
+export function TextField({ label, hint, clearable = true, ...input }: TextFieldProps) {
+  return (
+    <View className="field">
+      <Text className="field__label">{label}</Text>
+      <View className="field__box">
+        <Input {...input} clearable={clearable} />
+      </View>
+      {hint && <Text className="field__hint">{hint}</Text>}
+    </View>
+  );
+}
