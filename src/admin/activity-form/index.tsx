@@ -9,13 +9,13 @@ import { TextField } from '@/components/text-field';
 import type { ActivityKind } from '@/domain/checkin/rules';
 import { ACTIVITY_KINDS } from '@/domain/checkin/rules';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
 import type { PickedPlace } from '@/services/checkin-device';
 import { canPickPlace, pickPlace } from '@/services/checkin-device';
 import { orgOptions } from '@/utils/org-tree';
 import { rosterOrgIds } from '@/utils/roles';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
+import { useSave } from '../shared/edit-form';
 import { SelectField } from '../shared/select-field';
 import './index.scss';
 
@@ -72,8 +72,7 @@ function Form({ me, directory }: AdminContext) {
   const [placeName, setPlaceName] = useState('');
   const [place, setPlace] = useState<PickedPlace | null>(null);
   const [radius, setRadius] = useState('200');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: save } = useSave(undefined, '已创建');
 
   const choosePlace = async () => {
     const picked = await pickPlace();
@@ -87,28 +86,23 @@ function Form({ me, directory }: AdminContext) {
     if (!title.trim()) return setError('请填写活动标题');
     if (!orgId) return setError('请选择参加的组织');
     if (end <= start) return setError('结束时间必须晚于开始时间');
-    setError(null);
-    setBusy(true);
-    try {
-      const { activityId } = await call('checkin', 'createActivity', {
-        title: title.trim(),
-        kind,
-        orgIds: [orgId],
-        startAt: `${day}T${start}:00+08:00`,
-        endAt: `${day}T${end}:00+08:00`,
-        opensBeforeMinutes: Number(opens),
-        ...(placeName.trim() ? { place: placeName.trim() } : {}),
-        ...(place
-          ? { location: { latitude: place.latitude, longitude: place.longitude, radiusM: Number(radius) } }
-          : {}),
-      });
-      Taro.showToast({ title: '已创建', icon: 'success' });
-      await Taro.redirectTo({ url: `/admin/attendance/index?activityId=${encodeURIComponent(activityId)}` });
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    void save(
+      () =>
+        call('checkin', 'createActivity', {
+          title: title.trim(),
+          kind,
+          orgIds: [orgId],
+          startAt: `${day}T${start}:00+08:00`,
+          endAt: `${day}T${end}:00+08:00`,
+          opensBeforeMinutes: Number(opens),
+          ...(placeName.trim() ? { place: placeName.trim() } : {}),
+          ...(place
+            ? { location: { latitude: place.latitude, longitude: place.longitude, radiusM: Number(radius) } }
+            : {}),
+        }),
+      ({ activityId }) =>
+        Taro.redirectTo({ url: `/admin/attendance/index?activityId=${encodeURIComponent(activityId)}` }),
+    );
   };
 
   return (

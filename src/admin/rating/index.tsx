@@ -10,8 +10,8 @@ import { LoadState } from '@/components/load-state';
 import type { CampaignSummary, DepartmentRow } from '@/domain/api';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
 import { AdminGate } from '../shared/admin-gate';
+import { useSave } from '../shared/edit-form';
 import { parseWeights, RATING_INDICATOR_PRESETS, shanghaiDate } from './form';
 import './index.scss';
 
@@ -32,8 +32,7 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
   );
   const [minVotes, setMinVotes] = useState('30');
   const [sources, setSources] = useState({ wechat: '50', inspection: '30', survey: '20' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSave(undefined, '已创建');
 
   const toggle = (id: string) => setPicked(picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id]);
 
@@ -53,25 +52,19 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
       survey: Number(sources.survey),
     };
     if (Object.values(sw).some((x) => !Number.isFinite(x) || x < 0 || x > 100)) return setError('来源权重应为 0–100');
-    setBusy(true);
-    setError(null);
-    try {
-      const { campaignId } = await call('rating', 'createCampaign', {
-        title: t,
-        departmentIds: departments.map((d) => d.departmentId).filter((id) => picked.includes(id)),
-        indicators,
-        startAt: `${startDate}T00:00:00+08:00`,
-        endAt: `${endDate}T23:59:59+08:00`,
-        minVotes: mv,
-        sourceWeights: sw,
-      });
-      Taro.showToast({ title: '已创建', icon: 'success' });
-      onDone(campaignId);
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    void submit(
+      () =>
+        call('rating', 'createCampaign', {
+          title: t,
+          departmentIds: departments.map((d) => d.departmentId).filter((id) => picked.includes(id)),
+          indicators,
+          startAt: `${startDate}T00:00:00+08:00`,
+          endAt: `${endDate}T23:59:59+08:00`,
+          minVotes: mv,
+          sourceWeights: sw,
+        }),
+      ({ campaignId }) => onDone(campaignId),
+    );
   };
 
   return (

@@ -16,6 +16,7 @@ import { orgOptions } from '@/utils/org-tree';
 import { ROLE_LABELS, describeGrant } from '@/utils/roles';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
+import { useSave } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
 import { SelectField } from '../shared/select-field';
 
@@ -29,8 +30,7 @@ function GrantForm({ directory, onGranted }: AdminContext & { onGranted: (openid
   const [openid, setOpenid] = useState('');
   const [role, setRole] = useState<GrantedRole>('secretary');
   const [scopeId, setScopeId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: save } = useSave(undefined, '已授予');
 
   const scopeOptions =
     role === 'secretary'
@@ -41,18 +41,13 @@ function GrantForm({ directory, onGranted }: AdminContext & { onGranted: (openid
     const id = openid.trim();
     if (!id) return setError('请填写用户标识（openid），可在对方“我的 → 设置”中复制');
     if (role !== 'admin' && !scopeId) return setError(role === 'secretary' ? '请选择所在党组织' : '请选择所属部门');
-    setError(null);
-    setBusy(true);
-    try {
-      await call('org', 'grantRole', { openid: id, role, ...(role === 'admin' ? {} : { scopeId }) });
-      Taro.showToast({ title: '已授予', icon: 'success' });
-      setOpenid('');
-      onGranted(id);
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    void save(
+      () => call('org', 'grantRole', { openid: id, role, ...(role === 'admin' ? {} : { scopeId }) }),
+      () => {
+        setOpenid('');
+        onGranted(id);
+      },
+    );
   };
 
   return (
