@@ -1,18 +1,20 @@
 // rating.export: the result table, indicator statistics and flags as an Excel workbook in cloud storage.
 import type * as ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import type { RatingApi, RatingResults, ratingSchemas } from '@/domain/api/rating';
+import type { RatingApi, RatingComment, RatingResults, ratingSchemas } from '@/domain/api/rating';
 import { RATING_SOURCE_LABELS } from '@/domain/rating';
 import { AppError } from '../../server/app-error';
 import { cloud } from '../../server/cloud';
 import type { ActionContext } from '../../server/dispatch';
-import { toShanghaiIso } from '../../server/rating';
+import { PAGE_SIZE } from '../../server/db';
+import { readCampaign, toShanghaiIso } from '../../server/rating';
+import { EXPORT_MAX_COMMENTS, readComments } from './comments';
 import { buildResults } from './results';
 
 const num = (x: number | null) => (x === null ? '' : x);
 
-/** Builds the workbook: 结果 (one row per department), 指标 (per indicator), 异常标记 (flags). */
-export async function resultsWorkbook(r: RatingResults): Promise<Buffer> {
+/** Builds the workbook: 结果 (one row per department), 指标 (per indicator), 异常标记 (flags), 群众意见 (comments). */
+export async function resultsWorkbook(r: RatingResults, comments: RatingComment[] = []): Promise<Buffer> {
   // Loaded on first use: exceljs is most of this bundle and `rate` should not pay for it.
   const { Workbook } = require('exceljs') as typeof ExcelJS;
   const wb = new Workbook();
@@ -66,7 +68,34 @@ export async function resultsWorkbook(r: RatingResults): Promise<Buffer> {
       `${n.votes} 条中 ${Math.round(n.share * 100)}% 完全相同（${n.pattern}）`,
     ]);
   }
+
+  const notes = wb.addWorksheet('群众意见');
+  notes.addRow(['部门', '时间', ...r.indicators.map((i) => i.name), '意见', '内容安全']);
+  for (const c of comments) {
+    notes.addRow([
+      c.departmentName,
+      c.updatedAt.slice(0, 16).replace('T', ' '),
+      ...r.indicators.map((i) => c.scores[i.key] ?? ''),
+      c.comment,
+      c.status === 'pass' ? '' : '待人工审核',
+    ]);
+  }
+  notes.getColumn(1).width = 24;
+  notes.getColumn(r.indicators.length + 3).width = 60;
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Every comment of a campaign, newest first, up to EXPORT_MAX_COMMENTS (one read per 100). */
+async function allComments(ctx: ActionContext, campaignId: string): Promise<RatingComment[]> {
+  const campaign = await readCampaign(ctx.db, campaignId);
+  if (!campaign) return [];
+  const out: RatingComment[] = [];
+  while (out.length < EXPORT_MAX_COMMENTS) {
+    const page = await readComments(ctx.db, campaign, { skip: out.length, limit: PAGE_SIZE });
+    out.push(...page);
+    if (page.length < PAGE_SIZE) break;
+  }
+  return out;
 }
 
 export async function exportResults(
@@ -74,7 +103,7 @@ export async function exportResults(
   ctx: ActionContext,
 ): Promise<RatingApi['export']['output']> {
   const r = await buildResults(ctx, input.campaignId, true);
-  const file = await resultsWorkbook(r);
+  const file = await resultsWorkbook(r, await allComments(ctx, input.campaignId));
   const stamp = toShanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
   const { fileID } = await cloud.uploadFile({
     cloudPath: `exports/rating/${input.campaignId}-${stamp}.xlsx`,

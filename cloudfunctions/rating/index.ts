@@ -3,6 +3,7 @@ import { ratingSchemas } from '@/domain/api/rating';
 import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
 import { createCampaign, get, list } from './campaigns';
+import { comments } from './comments';
 import { exportResults } from './export';
 import { rate } from './rate';
 import { enterScores, publish, results } from './results';
@@ -16,6 +17,7 @@ const actions = {
   enterScores: action({ input: ratingSchemas.enterScores, auth: ['admin'], handler: enterScores }),
   publish: action({ input: ratingSchemas.publish, auth: ['admin'], handler: publish }),
   export: action({ input: ratingSchemas.export, auth: ['admin'], handler: exportResults }),
+  comments: action({ input: ratingSchemas.comments, auth: ['admin'], handler: comments }),
 } satisfies ContractTable<'rating'>;
 
 export const main = defineFunction(actions);

@@ -274,6 +274,68 @@ describe('rating.rate', () => {
   }, 60_000);
 });
 
+describe('rating.comments', () => {
+  let campaignId: string;
+  beforeEach(async () => {
+    campaignId = await createCampaign();
+  });
+
+  it('lists written comments newest first for admins, by department, never who wrote them, in three reads (caller, campaign, page)', async () => {
+    await expectOk(rate(campaignId, 'd1', 5, 5, 'p1', '窗口人员很耐心'));
+    await expectOk(rate(campaignId, 'd1', 3, 3, 'p2'));
+    await expectOk(rate(campaignId, 'd2', 1, 1, 'p3', '办事的都是废物'));
+    await expectOk(rate(campaignId, 'd1', 4, 2, 'p4', '排队时间太长'));
+
+    const { result, reads } = await cloud.countOps(() => call('comments', { campaignId }, ADMIN));
+    const all = await expectOk(result);
+    expect(reads).toBe(3);
+    expect(all.hasMore).toBe(false);
+    expect(all.comments.map((c: { comment: string }) => c.comment)).toEqual([
+      '排队时间太长',
+      '办事的都是废物',
+      '窗口人员很耐心',
+    ]);
+    expect(all.comments[1]).toEqual({
+      departmentId: 'd2',
+      departmentName: '市公安局',
+      comment: '办事的都是废物',
+      status: 'review',
+      scores: { attitude: 1, efficiency: 1 },
+      updatedAt: expect.stringMatching(/\+08:00$/),
+    });
+    expect(JSON.stringify(all)).not.toMatch(/p[1-4]/);
+
+    const d1 = await expectOk(call('comments', { campaignId, departmentId: 'd1' }, ADMIN));
+    expect(d1.comments.map((c: { comment: string }) => c.comment)).toEqual(['排队时间太长', '窗口人员很耐心']);
+  });
+
+  it('drops a comment that a later rating leaves out', async () => {
+    await expectOk(rate(campaignId, 'd1', 5, 5, 'p1', '很好'));
+    await expectOk(rate(campaignId, 'd1', 4, 4, 'p1'));
+    expect((await expectOk(call('comments', { campaignId }, ADMIN))).comments).toEqual([]);
+  });
+
+  it('pages 50 at a time', async () => {
+    const people = Array.from({ length: 55 }, (_, i) => `c${i}`);
+    for (const p of people) await expectOk(rate(campaignId, 'd3', 5, 5, p, `意见${p}`));
+    const first = await expectOk(call('comments', { campaignId }, ADMIN));
+    const second = await expectOk(call('comments', { campaignId, page: 1 }, ADMIN));
+    expect([first.comments.length, first.hasMore, second.comments.length, second.hasMore]).toEqual([
+      50,
+      true,
+      5,
+      false,
+    ]);
+    const seen = new Set([...first.comments, ...second.comments].map((c: { comment: string }) => c.comment));
+    expect(seen.size).toBe(55);
+  });
+
+  it('answers NOT_FOUND for an unknown campaign or a department not in it', async () => {
+    await expectError(call('comments', { campaignId: 'rc_none' }, ADMIN), 'NOT_FOUND');
+    await expectError(call('comments', { campaignId, departmentId: 'd9' }, ADMIN), 'NOT_FOUND');
+  });
+});
+
 describe('rating.results, enterScores, publish and ranking', () => {
   let campaignId: string;
   beforeEach(async () => {
@@ -440,6 +502,7 @@ describe('rating.results, enterScores, publish and ranking', () => {
 
   it('exports the results to an Excel workbook in storage', async () => {
     await enterScores(campaignId, 'inspection', { d1: 60 });
+    await expectOk(rate(campaignId, 'd2', 4, 4, 'p1', '材料一次讲清楚了'));
     await expectOk(call('publish', { campaignId, published: true }, ADMIN));
     const { fileID, url } = await expectOk(call('export', { campaignId }, ADMIN));
     expect(fileID).toMatch(/^cloud:\/\/.*exports\/rating\/.*\.xlsx$/);
@@ -447,11 +510,17 @@ describe('rating.results, enterScores, publish and ranking', () => {
     const { fileContent } = await sdk().downloadFile({ fileID });
     const wb = new Workbook();
     await wb.xlsx.load(fileContent as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['结果', '指标', '异常标记']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['结果', '指标', '异常标记', '群众意见']);
     const rows: unknown[][] = [];
     wb.getWorksheet('结果')?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows).toContainEqual([1, '市教育局', 2, 95, 60, '', 81.88, '缺第三方']);
     expect(rows).toContainEqual(['', '市住建局', 1, 100, '', '', 100, '样本不足；缺明察暗访；缺第三方']);
+    const notes: unknown[][] = [];
+    wb.getWorksheet('群众意见')?.eachRow((row) => notes.push((row.values as unknown[]).slice(1)));
+    expect(notes).toEqual([
+      ['部门', '时间', '服务态度', '办事效率', '意见', '内容安全'],
+      ['市公安局', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), 4, 4, '材料一次讲清楚了', ''],
+    ]);
   });
 });
 
@@ -492,6 +561,7 @@ describe('roles', () => {
     ],
     ['rating', 'publish', (id) => ({ campaignId: id, published: true }), ADMIN_ONLY],
     ['rating', 'export', (id) => ({ campaignId: id }), ADMIN_ONLY],
+    ['rating', 'comments', (id) => ({ campaignId: id }), ADMIN_ONLY],
     ['ranking', 'run', (id) => ({ campaignId: id }), ADMIN_ONLY],
     [
       'rating',

@@ -1,5 +1,5 @@
 // 测评管理 (?id=): enter 明察暗访 / 第三方 scores per department, count now, publish or withdraw, see the flags and
-// the full result table, export to Excel.
+// the full result table, read the public's comments, export to Excel.
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -14,6 +14,7 @@ import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
 import { AdminGate } from '../shared/admin-gate';
 import { Segmented } from '../shared/segmented';
+import { Comments } from './comments';
 import '../rating/index.scss';
 
 type Source = 'inspection' | 'survey';
@@ -232,6 +233,7 @@ function Manage({
       />
       <Flags campaign={campaign} results={results} />
       <RatingResultsView results={results} showMissing />
+      <Comments campaign={campaign} />
     </>
   );
 }

@@ -49,7 +49,28 @@ export const ratingSchemas = {
   }),
   publish: input({ campaignId: id, published: z.boolean() }),
   export: input({ campaignId: id }),
+  /** Admins: the public's written comments, newest first, optionally for one department. */
+  comments: input({
+    campaignId: id,
+    departmentId: id.optional(),
+    page: z.number().int().min(0).max(1000).optional(),
+  }),
 };
+
+/** Comments per page of `comments`. */
+export const COMMENTS_PAGE_SIZE = 50;
+
+/** A written comment as admins read it: who wrote it is never shown, only when and what. */
+export interface RatingComment {
+  departmentId: string;
+  departmentName: string;
+  comment: string;
+  /** 'review': WeChat's content check asked for a person to look at it (or could not be reached). */
+  status: 'pass' | 'review';
+  /** The same rating's indicator scores (1..5), by indicator key. */
+  scores: Record<string, number>;
+  updatedAt: string;
+}
 
 export const rankingSchemas = {
   run: input({ campaignId: id }),
@@ -126,6 +147,10 @@ export interface RatingApi {
     output: { published: boolean; computedAt: string };
   };
   export: { input: z.input<typeof ratingSchemas.export>; output: { fileID: string; url: string } };
+  comments: {
+    input: z.input<typeof ratingSchemas.comments>;
+    output: { comments: RatingComment[]; hasMore: boolean };
+  };
 }
 
 export interface RankingApi {

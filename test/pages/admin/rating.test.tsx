@@ -148,4 +148,47 @@ describe('测评管理', () => {
     );
     expect(await screen.findByText('撤回公布')).toBeTruthy();
   });
+
+  it("shows the public's comments newest first, by department, a page at a time", async () => {
+    setRouterParams({ id: 'rc_1' });
+    const comment = (departmentId: string, text: string) => ({
+      departmentId,
+      departmentName: ORGS.departments.find((d) => d.departmentId === departmentId)?.name ?? departmentId,
+      comment: text,
+      status: text.includes('废物') ? 'review' : 'pass',
+      scores: { attitude: 4 },
+      updatedAt: '2020-07-03T09:30:00+08:00',
+    });
+    serve({
+      'user.login': ADMIN_LOGIN,
+      'org.list': ok(ORGS),
+      'rating.get': ok(campaign),
+      'rating.results': ok(results(false)),
+      'rating.comments': (data: Record<string, unknown>) =>
+        data.departmentId === 'd2'
+          ? ok({ comments: [comment('d2', '办事的都是废物')], hasMore: false })
+          : data.page === 1
+            ? ok({ comments: [comment('d1', '第二页的意见')], hasMore: false })
+            : ok({ comments: [comment('d1', '窗口人员很耐心')], hasMore: true }),
+    });
+    render(<RatingCampaignPage />);
+    expect(await screen.findByText('窗口人员很耐心')).toBeTruthy();
+    expect(screen.getByText('服务态度 4 星')).toBeTruthy();
+    fireEvent.click(screen.getByText('下一页'));
+    expect(await screen.findByText('第二页的意见')).toBeTruthy();
+    expect(requests.filter((r) => r.key === 'rating.comments').map((r) => r.data)).toEqual([
+      { campaignId: 'rc_1', page: 0 },
+      { campaignId: 'rc_1', page: 1 },
+    ]);
+
+    const picker = document.querySelector('.rating-comments select') as HTMLSelectElement;
+    fireEvent.change(picker, { target: { value: '2' } });
+    expect(await screen.findByText('办事的都是废物')).toBeTruthy();
+    expect(screen.getByText('服务态度 4 星 · 待人工审核')).toBeTruthy();
+    expect(requests.filter((r) => r.key === 'rating.comments').pop()?.data).toEqual({
+      campaignId: 'rc_1',
+      page: 0,
+      departmentId: 'd2',
+    });
+  });
 });
