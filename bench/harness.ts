@@ -8,6 +8,13 @@ export interface BenchContext {
   call<T = unknown>(fn: string, action: string, data: unknown, openid?: string): Promise<Envelope<T>>;
 }
 
+/** The data of a successful call; a failed one stops the benchmark with its code and message. */
+export async function must<T>(p: Promise<Envelope<T>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data;
+}
+
 export interface BenchCase {
   /** Shown in the table, e.g. `user.login`. */
   name: string;

@@ -1,19 +1,12 @@
 // Benchmark cases for 签到: a member scanning in (checkIn) and the secretary's attendance view (full and the live
 // count of the code screen), on a branch of 2,000 expected members of whom 1,000 are in.
 import type { BenchCase, BenchContext } from '../harness';
+import { must } from '../harness';
 import { BENCH_ADMIN } from './identity';
 
 const EXPECTED = 2000;
 const PRESENT = 1000;
 const SCANS = 50;
-
-async function must<T>(
-  p: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>,
-): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

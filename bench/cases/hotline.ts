@@ -1,18 +1,11 @@
 // Benchmark cases for 民声热线: a submission (content check, numbering transaction), the public board over 300
 // published tickets, and the department statistics over 20 departments, all seeded through the actions themselves.
 import type { BenchCase, BenchContext } from '../harness';
+import { must } from '../harness';
 import { BENCH_ADMIN } from './identity';
 
 const DEPARTMENTS = 20;
 const PUBLISHED = 300;
-
-async function must<T>(
-  p: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>,
-): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-}
 
 const deptId = (d: number) => `bench-hd-${d}`;
 

@@ -1,5 +1,6 @@
 // Benchmark cases for identity and organisation: login, binding and a 1,000-row roster import.
 import type { BenchCase, BenchContext } from '../harness';
+import { must } from '../harness';
 
 export const BENCH_ADMIN = 'bench-admin';
 const ROSTER = 1000;
@@ -11,12 +12,6 @@ const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞�
 export function rosterRow(i: number, orgId: string, batch = 0) {
   const name = SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] + GIVEN[(i * 7) % GIVEN.length];
   return { name, phone: `13${batch}${String(i).padStart(8, '0')}`, orgId };
-}
-
-async function must<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
 }
 
 let orgId = '';

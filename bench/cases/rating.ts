@@ -6,20 +6,13 @@ import type * as WxServerSdk from 'wx-server-sdk';
 import type { Database } from '../../server/db';
 import { ratingBurstWindow, ratingPattern } from '../../src/domain/rating';
 import type { BenchCase, BenchContext } from '../harness';
+import { must } from '../harness';
 import { BENCH_ADMIN } from './identity';
 
 const STORED = 100_000;
 const DEPARTMENTS = 20;
 const BATCH = 1000;
 const KEYS = ['attitude', 'efficiency', 'integrity', 'openness', 'discipline'];
-
-async function must<T>(
-  p: Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>,
-): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-}
 
 function sdkDatabase(): Database {
   const sdk = require('wx-server-sdk') as typeof WxServerSdk;
