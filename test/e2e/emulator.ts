@@ -1,6 +1,7 @@
 // The local cloud for the browser tests: started in-process on a free port with the demo data, the deployable
-// function bundles and the H5 build, on a fresh data directory; with a client of its gateway.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// function bundles and the H5 build, on a fresh data directory; with a client of its gateway. The demo data is
+// loaded once per test run (global-setup.ts) and each file starts from a copy of it.
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../emulator/main';
@@ -14,6 +15,8 @@ const functionsDir = join(root, 'cloudfunctions');
 
 export interface E2eEmulator {
   url: string;
+  /** The data directory (removed on close). */
+  dataDir: string;
   emulator: RunningEmulator;
   /** What the functions logged as errors while the test ran (an INTERNAL answer is always one). */
   loggedErrors: string[];
@@ -39,6 +42,9 @@ function checkBuilds(): void {
   }
 }
 
+/** Where global-setup.ts left the data directory with the demo data loaded (absent: each file loads its own). */
+export const SEEDED_DIR_ENV = 'E2E_SEEDED_DATA_DIR';
+
 /**
  * Starts the emulator with the demo data. ADMIN_OPENIDS is set to the demo admin for as long as it runs (an
  * ADMIN_OPENIDS in the developer's shell would otherwise win over main.ts's default and the demo seed would fail),
@@ -47,6 +53,9 @@ function checkBuilds(): void {
 export async function startE2eEmulator(): Promise<E2eEmulator> {
   checkBuilds();
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-cloud-'));
+  const seeded = process.env[SEEDED_DIR_ENV];
+  // A copy of the loaded demo data is not a first start, so the emulator keeps it instead of loading it again.
+  if (seeded && existsSync(seeded)) cpSync(seeded, dataDir, { recursive: true });
   const adminBefore = process.env.ADMIN_OPENIDS;
   process.env.ADMIN_OPENIDS = DEMO_ADMIN_OPENID;
   const restore = () => {
@@ -91,6 +100,7 @@ export async function startE2eEmulator(): Promise<E2eEmulator> {
   let closed = false;
   return {
     url: emulator.url,
+    dataDir,
     emulator,
     loggedErrors,
     call,
