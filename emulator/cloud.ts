@@ -1,9 +1,17 @@
 // Installs the local cloud into this process's wx-server-sdk: database traffic goes to the emulator's database, and
 // getWXContext, openapi, getOpenData, callFunction and storage calls are answered locally.
+import { join } from 'node:path';
 import type { CloudDatabase } from './db';
 import { attachDatabase } from './db';
 import { LOCAL_ENV, currentCaller } from './context';
-import { createGetUnlimited, createMsgSecCheck, createOpenApiNamespace, loadSensitiveWords } from './openapi';
+import {
+  createGetUnlimited,
+  createMsgSecCheck,
+  createOpenApiNamespace,
+  createSubscribeMessageSend,
+  loadSensitiveWords,
+  SUBSCRIBE_MESSAGES_FILE,
+} from './openapi';
 import type { LocalImpl } from './sdk-patch';
 import { activate, patchSdk } from './sdk-patch';
 import { LocalStorage } from './storage';
@@ -122,6 +130,7 @@ export function installCloud(opts: CloudInstallOptions): () => void {
     openapi: createOpenApiNamespace({
       'security.msgSecCheck': createMsgSecCheck(words),
       'wxacode.getUnlimited': createGetUnlimited(publicUrl),
+      'subscribeMessage.send': createSubscribeMessageSend(join(opts.dataDir, SUBSCRIBE_MESSAGES_FILE)),
     }),
     getOpenData,
     ...storageApis(storage),

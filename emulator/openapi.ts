@@ -1,7 +1,7 @@
-// Local stand-ins for the open APIs the functions use: security.msgSecCheck (a word list) and wxacode.getUnlimited (a QR
-// code of the H5 page), with WeChat's argument checks and result shapes.
+// Local stand-ins for the open APIs the functions use: security.msgSecCheck (a word list), wxacode.getUnlimited (a QR
+// code of the H5 page) and subscribeMessage.send (recorded, not delivered), with WeChat's argument checks and results.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { WX_ERR, WxApiError } from './wx-error';
@@ -114,6 +114,82 @@ export function createGetUnlimited(baseUrl: () => string) {
     });
     return { contentType: 'image/png', buffer, errCode: 0, errMsg: `${api}:ok` };
   };
+}
+
+/** Where the subscribeMessage.send stand-in records the messages it would have delivered (one JSON object a line). */
+export const SUBSCRIBE_MESSAGES_FILE = 'subscribe-messages.jsonl';
+
+/** Longest value per template keyword kind (WeChat's subscribe-message rules); unknown kinds are not checked. */
+const KEYWORD_MAX: Record<string, number> = {
+  thing: 20,
+  character_string: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  phrase: 5,
+  name: 10,
+  phone_number: 17,
+  car_number: 8,
+};
+
+export interface RecordedSubscribeMessage {
+  touser: string;
+  templateId: string;
+  page: string | null;
+  data: Record<string, { value: string }>;
+  miniprogramState: string;
+  at: string;
+}
+
+/**
+ * `cloud.openapi.subscribeMessage.send`: checks the message like WeChat (recipient, template id, page, each keyword's
+ * value and length) and appends it to `file` instead of delivering it. Whether the user subscribed is the caller's
+ * business here: WeChat would answer 43101 without a subscription, which the emulator cannot know.
+ */
+export function createSubscribeMessageSend(file: string) {
+  const api = 'openapi.subscribeMessage.send';
+  return async (params: unknown) => {
+    const p = asRecord(params, api);
+    if (typeof p.touser !== 'string' || !p.touser) throw new WxApiError(api, WX_ERR.INVALID_OPENID, 'invalid openid');
+    if (typeof p.templateId !== 'string' || !p.templateId)
+      throw new WxApiError(api, WX_ERR.INVALID_TEMPLATE_ID, 'invalid template_id');
+    if (p.page !== undefined && (typeof p.page !== 'string' || p.page.startsWith('/')))
+      throw new WxApiError(api, WX_ERR.INVALID_PAGE, 'invalid page');
+    const state = p.miniprogramState ?? 'formal';
+    if (typeof state !== 'string' || !['developer', 'trial', 'formal'].includes(state))
+      throw new WxApiError(api, WX_ERR.INVALID_ARGS, 'invalid args: miniprogramState');
+    if (typeof p.data !== 'object' || p.data === null || Object.keys(p.data).length === 0)
+      throw new WxApiError(api, WX_ERR.INVALID_TEMPLATE_DATA, 'argument invalid! data is empty');
+    const data: Record<string, { value: string }> = {};
+    for (const [key, item] of Object.entries(p.data as Record<string, unknown>)) {
+      const value = (item as { value?: unknown } | null)?.value;
+      const kind = key.replace(/\d+$/, '');
+      const max = KEYWORD_MAX[kind];
+      if (typeof value !== 'string' || !value || (max !== undefined && [...value].length > max))
+        throw new WxApiError(api, WX_ERR.INVALID_TEMPLATE_DATA, `argument invalid! data.${key}.value invalid`);
+      data[key] = { value };
+    }
+    const message: RecordedSubscribeMessage = {
+      touser: p.touser,
+      templateId: p.templateId,
+      page: typeof p.page === 'string' ? p.page : null,
+      data,
+      miniprogramState: state,
+      at: new Date().toISOString(),
+    };
+    appendFileSync(file, `${JSON.stringify(message)}\n`);
+    return { errCode: 0, errMsg: `${api}:ok` };
+  };
+}
+
+/** The messages the stand-in recorded in a data directory, oldest first. */
+export function readSubscribeMessages(dataDir: string): RecordedSubscribeMessage[] {
+  const file = join(dataDir, SUBSCRIBE_MESSAGES_FILE);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as RecordedSubscribeMessage);
 }
 
 type OpenApiImpl = (params: unknown) => Promise<unknown>;

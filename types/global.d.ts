@@ -21,5 +21,10 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string;
     /** Base URL of the emulator's gateway for the H5 build; empty means the page's own origin. */
     TARO_APP_API_BASE?: string;
+    /**
+     * 民声热线 reply-notice subscribe-message template id (mp.weixin.qq.com → 订阅消息); the same id as the functions'
+     * HOTLINE_REPLY_TEMPLATE_ID. Empty: the mini-program does not ask for the notice.
+     */
+    TARO_APP_HOTLINE_REPLY_TEMPLATE_ID?: string;
   }
 }

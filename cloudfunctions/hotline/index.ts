@@ -5,7 +5,7 @@ import type { Envelope } from '@/domain/errors';
 import { contextOpenid, database } from '../../server/cloud';
 import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
-import { accept, assign, close, rate, reject, reopen, reply, withdraw } from './steps';
+import { accept, assign, close, rate, reject, reopen, reply, subscribe, withdraw } from './steps';
 import { submit } from './submit';
 import { runTimer } from './timer';
 import { get, mine, publicList, queue, stats, triage } from './views';
@@ -21,6 +21,7 @@ const actions = {
   rate: action({ input: hotlineSchemas.rate, auth: 'signed-in', handler: rate }),
   reopen: action({ input: hotlineSchemas.reopen, auth: 'signed-in', handler: reopen }),
   withdraw: action({ input: hotlineSchemas.withdraw, auth: 'signed-in', handler: withdraw }),
+  subscribe: action({ input: hotlineSchemas.subscribe, auth: 'signed-in', handler: subscribe }),
   close: action({ input: hotlineSchemas.close, auth: ['admin'], handler: close }),
   triage: action({ input: hotlineSchemas.triage, auth: ['admin'], handler: triage }),
   queue: action({ input: hotlineSchemas.queue, auth: ['handler', 'admin'], handler: queue }),

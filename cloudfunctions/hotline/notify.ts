@@ -1,7 +1,7 @@
 // Messages about tickets: 催办 reminders to departments and reply notices to submitters, recorded one document each.
-// A reply notice is also sent as a WeChat subscribe message when the submitter allowed it and a template is
-// configured (HOTLINE_REPLY_TEMPLATE_ID); the local emulator has no subscribe-message service, so there the
-// recorded document (with the exact message that would be sent) is the stand-in.
+// A reply notice is also sent as a WeChat subscribe message when the submitter allowed it (the `subscribe` action)
+// and a template is configured (HOTLINE_REPLY_TEMPLATE_ID); the local cloud's subscribeMessage.send stand-in
+// checks the message like WeChat and records it instead of delivering it.
 import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError } from '../../server/db';
 import { cloud } from '../../server/cloud';

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { HotlineApi, hotlineSchemas } from '@/domain/api/hotline';
 import type { HotlineCategory, HotlineFlow, HotlineStatus } from '@/domain/hotline';
 import {
+  HOTLINE_OPEN_STATUSES,
   hotlineDue,
   hotlineMaskText,
   hotlineRatingCloses,
@@ -22,6 +23,7 @@ import {
   checkText,
   commands,
   configuredDeadlines,
+  TICKETS,
   nextFlow,
   numOrNull,
   readTicket,
@@ -127,6 +129,8 @@ export async function reply(
   await writeStep(db, t, flow, [timelineEntry(db, 'reply', flow.status, actor, null)], {
     replies: _.push([{ content: input.content, departmentName, by: openid, at: db.serverDate(), atMs: now, onTime }]),
     repliedMs: now,
+    // A subscription allows one message: this reply uses it up (a re-opened ticket needs a new one).
+    ...(t.subscribe === true ? { subscribe: false } : {}),
     ...(publish
       ? { published: true, public: publicCopy(t, input.content, null), ...(t.published ? {} : { publishedAt: db.serverDate() }) }
       : {}),
@@ -199,6 +203,27 @@ export async function withdraw(input: z.output<typeof hotlineSchemas.withdraw>, 
   const flow = nextFlow(t, 'withdraw');
   await writeStep(ctx.db, t, flow, [timelineEntry(ctx.db, 'withdraw', flow.status, SUBMITTER(openid), input.reason ?? null)]);
   return { ticketId: t._id, status: flow.status };
+}
+
+/**
+ * Records whether the submitter allowed the reply notice (wx.requestSubscribeMessage's answer). Only while a reply
+ * is still awaited: the update is conditional on that, so it cannot land after a reply already went out.
+ */
+export async function subscribe(
+  input: z.output<typeof hotlineSchemas.subscribe>,
+  ctx: ActionContext,
+): Promise<HotlineApi['subscribe']['output']> {
+  const openid = ctx.requireOpenid();
+  const { db } = ctx;
+  const t = await readTicket(db, input.ticketId);
+  requireSubmitter(t, openid);
+  const awaiting = commands(db).in(HOTLINE_OPEN_STATUSES);
+  const { stats } = await db
+    .collection(TICKETS)
+    .where({ _id: t._id, openid, status: awaiting })
+    .update({ data: { subscribe: input.accepted, subscribedAt: db.serverDate() } });
+  if (stats.updated !== 1) throw new AppError('FAILED_PRECONDITION', '该诉求已答复或已结束，无需再订阅答复通知');
+  return { ticketId: t._id, subscribed: input.accepted };
 }
 
 export async function close(input: z.output<typeof hotlineSchemas.close>, ctx: ActionContext): Promise<Step> {

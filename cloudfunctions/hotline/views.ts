@@ -1,10 +1,18 @@
 // The read actions: 我的诉求, one ticket with its timeline, the admin's triage list, a department's queue, the
 // public board and the department statistics. Each reads a bounded number of documents.
 import type { z } from 'zod';
-import type { DepartmentStatsRow, HotlineApi, hotlineSchemas, PublicTicket, TicketDetail } from '@/domain/api/hotline';
+import type {
+  DepartmentStatsRow,
+  HotlineApi,
+  hotlineSchemas,
+  PublicTicket,
+  TicketDetail,
+  TicketPhoto,
+} from '@/domain/api/hotline';
 import type { HotlineCategory, HotlineCounters } from '@/domain/hotline';
 import {
   HOTLINE_EMPTY_COUNTERS,
+  HOTLINE_OPEN_STATUSES,
   HOTLINE_REPLIED_STATUSES,
   hotlineDepartmentStats,
   hotlineMaskText,
@@ -12,6 +20,7 @@ import {
 } from '@/domain/hotline';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, handlerScopes } from '../../server/caller';
+import { cloud } from '../../server/cloud';
 import type { Doc } from '../../server/db';
 import { findIn, PAGE_SIZE } from '../../server/db';
 import { readDirectory } from '../../server/directory';
@@ -35,6 +44,30 @@ import {
 export const PUBLIC_PAGE_SIZE = 20;
 /** Tickets per page of the triage list and a department's queue. */
 export const QUEUE_PAGE_SIZE = 50;
+
+/** How long a photo's temporary URL stays valid: long enough to look through a ticket, short enough not to leak. */
+export const PHOTO_URL_MAX_AGE_S = 2 * 3600;
+
+/**
+ * Temporary URLs for a ticket's photos, in one storage call. Storage is private (only cloud functions read it), so
+ * these URLs are the only way to see a photo and are handed out only by `get`. A photo storage cannot serve, or a
+ * storage failure, leaves its URL null rather than failing the whole ticket.
+ */
+async function photoUrls(fileIDs: string[]): Promise<TicketPhoto[]> {
+  if (fileIDs.length === 0) return [];
+  const urls = new Map<string, string>();
+  try {
+    const res = (await cloud.getTempFileURL({
+      fileList: fileIDs.map((fileID) => ({ fileID, maxAge: PHOTO_URL_MAX_AGE_S })),
+    })) as { fileList?: Array<{ fileID?: string; tempFileURL?: string; status?: number }> };
+    for (const f of res.fileList ?? []) {
+      if (f.status === 0 && f.fileID && f.tempFileURL) urls.set(f.fileID, f.tempFileURL);
+    }
+  } catch {
+    // The page says the photos cannot be shown right now; the ticket itself is still readable.
+  }
+  return fileIDs.map((fileID) => ({ fileID, url: urls.get(fileID) ?? null }));
+}
 
 export async function mine(_input: unknown, ctx: ActionContext): Promise<HotlineApi['mine']['output']> {
   const openid = ctx.requireOpenid();
@@ -73,7 +106,8 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
   const detail: TicketDetail = {
     ...summaryOf(t),
     content: String(t.content ?? ''),
-    photos: Array.isArray(t.photos) ? (t.photos as string[]) : [],
+    photos: await photoUrls(Array.isArray(t.photos) ? (t.photos as string[]) : []),
+    subscribed: submitter && t.subscribe === true,
     isPublic: t.isPublic === true,
     published: t.published === true,
     requestedDepartmentId: strOrNull(t.requestedDepartmentId),
@@ -93,6 +127,7 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
       reject: admin && can('reject'),
       reply: (viewers.has('handler') || admin) && can('reply'),
       close: admin && can('close'),
+      subscribe: submitter && HOTLINE_OPEN_STATUSES.includes(flow.status),
     },
   };
   if (privileged) detail.openid = String(t.openid);

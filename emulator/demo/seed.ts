@@ -1,6 +1,7 @@
 // Demo data for the local cloud, created through the cloud functions themselves so that it is always valid:
 // the 2020 plan's 市直机关工委 with its 机关党委 and branches, hotline departments, a roster and demo identities.
 import type { Envelope } from '../../src/domain/errors';
+import { seedDemoHotline } from './hotline';
 
 export interface DemoIdentity {
   openid: string;
@@ -262,6 +263,7 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
 
   await seedDemoRating(call, admin);
   await seedDemoCheckin(call, SECRETARY.openid);
+  await seedDemoHotline(call, admin, HANDLER.openid);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;
   const deptName = (id: string) => DEMO_DEPARTMENTS.find((d) => d.departmentId === id)?.name ?? id;

@@ -1,6 +1,7 @@
 // 民声热线 in the H5 build, in a real browser against the local cloud with the demo data: the public submits an
-// appeal with a photo, the admin assigns it, the department's handler replies from the queue, the submitter rates
-// it, and another person sees it on the public board with the name, phone and ID number masked.
+// appeal with a photo and sees it on the ticket (thumbnail and full size), the admin assigns it, the department's
+// handler replies from the queue (seeing the photo too), the submitter rates it, and another person sees it on the
+// public board with the name, phone and ID number masked and no photo.
 import type { Page } from 'playwright-core';
 import { describeBrowser, screenshot } from './browser';
 import { e2eSession } from './session';
@@ -14,11 +15,56 @@ const SUBMITTER = 'e2e-hotline-public';
 const OTHER = 'e2e-hotline-other';
 const PHONE = '13912345678';
 const ID_CARD = '110101199003071234';
-/** A 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PHOTO_WIDTH = 480;
+
+/** A photo-like PNG drawn in the page's canvas: a street at night with a dark lamp over a school gate. */
+async function lampPhoto(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate((width) => {
+    const c = document.createElement('canvas');
+    c.width = width;
+    c.height = 360;
+    const g = c.getContext('2d')!;
+    const sky = g.createLinearGradient(0, 0, 0, 240);
+    sky.addColorStop(0, '#0b1d3a');
+    sky.addColorStop(1, '#35507a');
+    g.fillStyle = sky;
+    g.fillRect(0, 0, width, 240);
+    g.fillStyle = '#555b66';
+    g.fillRect(0, 240, width, 120);
+    g.fillStyle = '#e8e2cf';
+    for (let x = 20; x < width; x += 90) g.fillRect(x, 296, 50, 8);
+    g.fillStyle = '#8a3b2e';
+    g.fillRect(300, 130, 160, 110);
+    g.fillStyle = '#f3d36b';
+    g.font = 'bold 22px sans-serif';
+    g.fillText('实验小学', 334, 180);
+    g.fillStyle = '#2b2f36';
+    g.fillRect(120, 60, 10, 190);
+    g.fillRect(120, 60, 70, 8);
+    g.fillStyle = '#3d4350';
+    g.beginPath();
+    g.arc(190, 78, 18, 0, Math.PI);
+    g.fill();
+    return c.toDataURL('image/png').split(',')[1];
+  }, PHOTO_WIDTH);
+  return Buffer.from(base64, 'base64');
+}
+
+/** Waits until the shown photo `selector` (a Taro Image) has loaded, and returns its natural width. */
+async function loadedWidth(page: Page, selector: string): Promise<number> {
+  const img = shown(page, selector).first();
+  await img.waitFor({ state: 'visible' });
+  await img.evaluate(
+    (el: HTMLImageElement) =>
+      el.complete && el.naturalWidth > 0
+        ? undefined
+        : new Promise((resolve, reject) => {
+            el.addEventListener('load', resolve, { once: true });
+            el.addEventListener('error', () => reject(new Error(`photo failed to load: ${el.src}`)), { once: true });
+          }),
+  );
+  return img.evaluate((el: HTMLImageElement) => el.naturalWidth);
+}
 
 /** The native input or textarea with `placeholder` (Taro's H5 wraps it in an element with the same placeholder). */
 const field = (page: Page, placeholder: string) =>
@@ -39,7 +85,8 @@ describeBrowser('民声热线 in the H5 build', () => {
       await field(page, '一句话说明问题').fill('学校门口路灯不亮');
       await field(page, '请写明时间、地点和具体情况')
         .fill(`我叫王小明，住幸福路12号3栋501室，电话${PHONE}，身份证${ID_CARD}。实验小学门口路灯坏了一周，孩子放学很危险。`);
-      await page.locator('.photo-upload__input').setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: PNG });
+      const photo = await lampPhoto(page);
+      await page.locator('.photo-upload__input').setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: photo });
       await waitForText(page, '.photo-upload__add', '照片 1/6');
       await field(page, '便于部门回访').fill('王小明');
       await field(page, '11 位手机号').fill(PHONE);
@@ -50,14 +97,26 @@ describeBrowser('民声热线 in the H5 build', () => {
       await waitForText(page, '.hotline-done__title', '提交成功');
       await settled(page);
       await screenshot(page, 'hotline-submitted');
+      // The ticket shows the photo as a thumbnail (a temporary URL from `get`) that opens full size.
+      await button(page, '查看进度').click();
+      await waitForText(page, '.hotline-detail__meta', '照片 1 张，点击查看大图');
+      expect(await loadedWidth(page, '.hotline-photos__img img')).toBe(PHOTO_WIDTH);
+      await scrollTo(page, '.hotline-photos');
+      await settled(page);
+      await screenshot(page, 'hotline-ticket-photo');
+      await shown(page, '.hotline-photos__img').first().click();
+      expect(await loadedWidth(page, '.preview-image img')).toBe(PHOTO_WIDTH);
+      await screenshot(page, 'hotline-photo-preview');
+      await shown(page, '.preview-image').click();
+      await page.locator('.preview-image').waitFor({ state: 'detached' });
     });
 
     const { data } = emu();
     const { tickets } = await data<{ tickets: Array<{ ticketId: string; ticketNo: string }> }>('hotline', 'mine', {}, SUBMITTER);
     expect(tickets).toHaveLength(1);
     const { ticketId, ticketNo } = tickets[0];
-    const stored = await data<{ photos: string[] }>('hotline', 'get', { ticketId }, SUBMITTER);
-    expect(stored.photos).toHaveLength(1);
+    const stored = await data<{ photos: Array<{ fileID: string; url: string | null }> }>('hotline', 'get', { ticketId }, SUBMITTER);
+    expect(stored.photos).toEqual([{ fileID: expect.stringMatching(/\/hotline\/.+\.png$/), url: expect.stringContaining('/api/storage/hotline/') }]);
 
     await withPage('hotline-admin', ADMIN, '/admin/hotline-triage/index', async (page) => {
       await waitForText(page, '.hotline-ticket-row__title', '学校门口路灯不亮');
@@ -78,6 +137,7 @@ describeBrowser('民声热线 in the H5 build', () => {
       await screenshot(page, 'hotline-queue');
       await shown(page, '.hotline-ticket-row').filter({ hasText: '学校门口路灯不亮' }).click();
       await waitForText(page, '.hotline-detail__meta', `联系人：王小明 ${PHONE}`);
+      expect(await loadedWidth(page, '.hotline-photos__img img')).toBe(PHOTO_WIDTH);
       await button(page, '答复').click();
       await field(page, '请写明办理情况和结果').fill(`已联系王小明（${PHONE}），路灯已于今日修复。`);
       await button(page, '提交答复').click();
@@ -106,6 +166,9 @@ describeBrowser('民声热线 in the H5 build', () => {
       expect(text).not.toContain(PHONE);
       expect(text).not.toContain(ID_CARD);
       expect(text).not.toContain('王小明');
+      // Photos are never on the public board, as images or as addresses.
+      expect(await page.locator('img[src*="/api/storage/"]').count()).toBe(0);
+      expect(await page.content()).not.toContain('/api/storage/');
       await settled(page);
       await screenshot(page, 'hotline-board');
       await shown(page, '.hotline-tab').filter({ hasText: '部门统计' }).click();

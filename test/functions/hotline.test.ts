@@ -1,8 +1,9 @@
 // The `hotline` function over the local cloud: submitting (content check, photos, daily limit, numbering under
 // concurrency), the whole workflow and its illegal steps, who may read and do what, the public board's masking,
 // statistics from counters, the timer's overdue marking and 催办 reminders, and database operations per call.
+import { readSubscribeMessages } from '../../emulator/openapi';
 import type { TestCloud } from '../helpers/cloud';
-import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
+import { createTestCloud, expectError, expectOk, startTestGateway } from '../helpers/cloud';
 import { ADMIN, allDocs, getDoc, HANDLER, MEMBER, PUBLIC, sdk, seedBasic, seedRoles } from './support';
 
 let cloud: TestCloud;
@@ -23,6 +24,11 @@ const appeal = (extra: Record<string, unknown> = {}) => ({
   isPublic: true,
   ...extra,
 });
+
+/** Uploads a photo as a cloud function would (the server-side SDK) and returns its fileID. */
+async function uploadPhoto(name: string, content: Buffer = Buffer.from([0xff, 0xd8, 0xff])): Promise<string> {
+  return (await sdk().uploadFile({ cloudPath: `hotline/${PUBLIC}/${name}`, fileContent: content })).fileID;
+}
 
 async function submit(openid = PUBLIC, extra: Record<string, unknown> = {}) {
   return expectOk(call('submit', appeal(extra), openid));
@@ -74,7 +80,7 @@ describe('hotline.submit', () => {
     expect(t.timeline).toEqual([
       { event: 'submit', eventName: '提交诉求', status: 'submitted', actor: 'submitter', actorName: '诉求人', note: null, at: expect.stringMatching(/\+08:00$/) },
     ]);
-    expect(t.can).toEqual({ withdraw: true, rate: false, reopen: false, accept: false, assign: false, reject: false, reply: false, close: false });
+    expect(t.can).toEqual({ withdraw: true, rate: false, reopen: false, accept: false, assign: false, reject: false, reply: false, close: false, subscribe: true });
     expect(t.openid).toBeUndefined();
   });
 
@@ -94,11 +100,9 @@ describe('hotline.submit', () => {
   });
 
   it('takes up to 6 photos uploaded to the hotline folder and refuses others', async () => {
-    const upload = async (name: string) =>
-      (await sdk().uploadFile({ cloudPath: `hotline/${PUBLIC}/${name}`, fileContent: Buffer.from([0xff, 0xd8, 0xff]) })).fileID;
-    const photos = await Promise.all(['a.jpg', 'b.png'].map(upload));
+    const photos = await Promise.all(['a.jpg', 'b.png'].map((n) => uploadPhoto(n)));
     const { ticketId } = await submit(PUBLIC, { photos });
-    expect((await expectOk(call('get', { ticketId }, PUBLIC))).photos).toEqual(photos);
+    expect((await expectOk(call('get', { ticketId }, PUBLIC))).photos.map((p: { fileID: string }) => p.fileID)).toEqual(photos);
     const seven = Array.from({ length: 7 }, (_, i) => photos[0].replace('a.jpg', `p${i}.jpg`));
     expect((await expectError(call('submit', appeal({ photos: seven }), PUBLIC), 'INVALID_ARGUMENT')).message).toMatch(/最多 6 项/);
     const outside = (await sdk().uploadFile({ cloudPath: 'imports/x.jpg', fileContent: Buffer.from('x') })).fileID;
@@ -345,6 +349,192 @@ describe('roles', () => {
   });
 });
 
+describe('photos', () => {
+  it('gives temporary URLs in `get` to the submitter, admins and the assigned department only, in one storage call', async () => {
+    const photos = [await uploadPhoto('lamp.jpg'), await uploadPhoto('pole.png')];
+    const ticketId = await assigned({ photos });
+    const storage = sdk() as unknown as { getTempFileURL: (p: unknown) => Promise<unknown> };
+    const original = storage.getTempFileURL;
+    const calls: unknown[] = [];
+    storage.getTempFileURL = (p: unknown) => {
+      calls.push(p);
+      return original(p);
+    };
+    try {
+      for (const who of [PUBLIC, ADMIN, HANDLER]) {
+        const t = await expectOk(call('get', { ticketId }, who));
+        expect(t.photos).toEqual([
+          { fileID: photos[0], url: expect.stringMatching(/\/api\/storage\/hotline\/public-1\/lamp\.jpg$/) },
+          { fileID: photos[1], url: expect.stringMatching(/\/api\/storage\/hotline\/public-1\/pole\.png$/) },
+        ]);
+      }
+      expect(calls).toHaveLength(3);
+      expect(calls[0]).toEqual({ fileList: photos.map((fileID) => ({ fileID, maxAge: 7200 })) });
+      for (const who of [OTHER, MEMBER, HANDLER_D2]) {
+        const e = await call('get', { ticketId }, who);
+        expect(e).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+        expect(JSON.stringify(e)).not.toMatch(/lamp|pole|storage/);
+      }
+      expect(calls).toHaveLength(3);
+      // A ticket without photos costs no storage call.
+      const plain = (await submit(OTHER)).ticketId;
+      expect((await expectOk(call('get', { ticketId: plain }, OTHER))).photos).toEqual([]);
+      expect(calls).toHaveLength(3);
+    } finally {
+      storage.getTempFileURL = undefined as never;
+    }
+  });
+
+  it('still shows the ticket when a photo is gone or storage fails, with no URL for it', async () => {
+    const kept = await uploadPhoto('kept.jpg');
+    const gone = await uploadPhoto('gone.jpg');
+    const { ticketId } = await submit(PUBLIC, { photos: [kept, gone] });
+    await sdk().deleteFile({ fileList: [gone] });
+    const t = await expectOk(call('get', { ticketId }, PUBLIC));
+    expect(t.photos).toEqual([
+      { fileID: kept, url: expect.stringContaining('/api/storage/hotline/') },
+      { fileID: gone, url: null },
+    ]);
+    const storage = sdk() as unknown as { getTempFileURL: unknown };
+    storage.getTempFileURL = () => Promise.reject(new Error('network down'));
+    try {
+      const failed = await expectOk(call('get', { ticketId }, PUBLIC));
+      expect(failed.photos).toEqual([
+        { fileID: kept, url: null },
+        { fileID: gone, url: null },
+      ]);
+      expect(failed.title).toBe('幸福路路灯不亮');
+    } finally {
+      storage.getTempFileURL = undefined;
+    }
+  });
+
+  it('serves the photo behind the URL over the gateway, uploaded and read like the pages do', async () => {
+    await cloud.close();
+    const gw = await startTestGateway({ adminOpenids: [ADMIN] });
+    try {
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+      const up = await fetch(`${gw.url}/api/storage/upload?cloudPath=${encodeURIComponent('hotline/20200701/abc-123.png')}`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/png', 'x-wx-openid': PUBLIC },
+        body: png,
+      });
+      const { fileID } = ((await up.json()) as { data: { fileID: string } }).data;
+      const { ticketId } = await expectOk(gw.call('hotline', 'submit', appeal({ departmentId: undefined, photos: [fileID] }), PUBLIC));
+      const t = await expectOk(gw.call('hotline', 'get', { ticketId }, PUBLIC));
+      expect(t.photos[0].url.startsWith(`${gw.url}/api/storage/`)).toBe(true);
+      const res = await fetch(t.photos[0].url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+      const board = await expectOk(gw.call('hotline', 'publicList', {}));
+      expect(JSON.stringify(board)).not.toContain('abc-123');
+    } finally {
+      await gw.close();
+      cloud = await createTestCloud({ adminOpenids: [ADMIN] });
+    }
+  });
+});
+
+describe('hotline.subscribe and the reply notice', () => {
+  const TEMPLATE = 'tmpl-reply-notice';
+  const before = process.env.HOTLINE_REPLY_TEMPLATE_ID;
+  beforeEach(() => {
+    process.env.HOTLINE_REPLY_TEMPLATE_ID = TEMPLATE;
+  });
+  afterEach(() => {
+    if (before === undefined) delete process.env.HOTLINE_REPLY_TEMPLATE_ID;
+    else process.env.HOTLINE_REPLY_TEMPLATE_ID = before;
+  });
+  const sent = () => readSubscribeMessages(cloud.dataDir);
+
+  it('sends one subscribe message on reply when the submitter allowed it, and uses the permission up', async () => {
+    const ticketId = await assigned();
+    expect(await expectOk(call('subscribe', { ticketId, accepted: true }, PUBLIC))).toEqual({ ticketId, subscribed: true });
+    expect(await expectOk(call('get', { ticketId }, PUBLIC))).toMatchObject({ subscribed: true, can: { subscribe: true } });
+    expect(await expectOk(call('get', { ticketId }, ADMIN))).toMatchObject({ subscribed: false, can: { subscribe: false } });
+    await expectOk(call('reply', { ticketId, content: '路灯已修复' }, HANDLER));
+    expect(await expectOk(call('get', { ticketId }, PUBLIC))).toMatchObject({ subscribed: false, can: { subscribe: false } });
+    expect(sent()).toEqual([
+      {
+        touser: PUBLIC,
+        templateId: TEMPLATE,
+        page: `pages/hotline-ticket/index?id=${ticketId}`,
+        data: {
+          character_string1: { value: expect.stringMatching(/^MS\d{8}-\d{4}$/) },
+          thing2: { value: '幸福路路灯不亮' },
+          thing3: { value: '市教育局' },
+          phrase4: { value: '已答复' },
+        },
+        miniprogramState: 'formal',
+        at: expect.any(String),
+      },
+    ]);
+    const notices = (await allDocs('hotline_reminders')).filter((r) => r.kind === 'reply-notice');
+    expect(notices).toMatchObject([{ ticketId, sent: 'sent', error: null }]);
+    expect((await expectOk(call('get', { ticketId }, PUBLIC))).subscribed).toBe(false);
+    // After a re-open the second answer needs a new permission.
+    await expectOk(call('rate', { ticketId, score: 1 }, PUBLIC));
+    await expectOk(call('reopen', { ticketId, reason: '路灯又坏了' }, PUBLIC));
+    await expectOk(call('reply', { ticketId, content: '已更换灯具' }, HANDLER));
+    expect(sent()).toHaveLength(1);
+  });
+
+  it('sends nothing when the submitter declined or never answered', async () => {
+    const declined = await assigned();
+    await expectOk(call('subscribe', { ticketId: declined, accepted: false }, PUBLIC));
+    const silent = await assigned();
+    await expectOk(call('reply', { ticketId: declined, content: '已修复' }, HANDLER));
+    await expectOk(call('reply', { ticketId: silent, content: '已修复' }, HANDLER));
+    expect(sent()).toEqual([]);
+    expect((await allDocs('hotline_reminders')).filter((r) => r.kind === 'reply-notice')).toEqual([]);
+  });
+
+  it('records an unconfigured template or a failed send without failing the reply', async () => {
+    process.env.HOTLINE_REPLY_TEMPLATE_ID = '';
+    const unconfigured = await replied({ subscribe: true });
+    expect((await allDocs('hotline_reminders')).find((r) => r.ticketId === unconfigured)).toMatchObject({ sent: 'no-template' });
+    process.env.HOTLINE_REPLY_TEMPLATE_ID = TEMPLATE;
+    const ticketId = await assigned({ title: '这是一个很长很长很长很长的标题，超过二十个字的部分会被截掉' });
+    await expectOk(call('subscribe', { ticketId, accepted: true }, PUBLIC));
+    // WeChat refuses a message the user has no subscription left for (43101); the reply still goes through.
+    const sdkObject = sdk() as unknown as { openapi: unknown };
+    sdkObject.openapi = {
+      subscribeMessage: { send: () => Promise.reject(new Error('errCode: 43101 | user refuse to accept the msg')) },
+    };
+    try {
+      expect(await expectOk(call('reply', { ticketId, content: '已修复' }, HANDLER))).toMatchObject({ status: 'replied' });
+    } finally {
+      sdkObject.openapi = undefined;
+    }
+    expect((await allDocs('hotline_reminders')).find((r) => r.ticketId === ticketId)).toMatchObject({
+      sent: 'failed',
+      error: expect.stringContaining('43101'),
+    });
+    expect(sent()).toEqual([]);
+  });
+
+  it('lets only the submitter answer, only while a reply is awaited', async () => {
+    const { ticketId } = await submit();
+    for (const who of [OTHER, ADMIN, HANDLER]) await expectError(call('subscribe', { ticketId, accepted: true }, who), 'PERMISSION_DENIED');
+    await expectError(call('subscribe', { ticketId, accepted: true }), 'UNAUTHENTICATED');
+    await expectError(call('subscribe', { ticketId: 'missing', accepted: true }, PUBLIC), 'NOT_FOUND');
+    await expectError(call('subscribe', { ticketId, accepted: 'yes' }, PUBLIC), 'INVALID_ARGUMENT');
+    await expectError(call('subscribe', { ticketId }, PUBLIC), 'INVALID_ARGUMENT');
+    await expectError(call('subscribe', { ticketId, accepted: true, extra: 1 }, PUBLIC), 'INVALID_ARGUMENT');
+    expect(await expectOk(call('subscribe', { ticketId, accepted: true }, PUBLIC))).toEqual({ ticketId, subscribed: true });
+    const done = await replied();
+    const e = await expectError(call('subscribe', { ticketId: done, accepted: true }, PUBLIC), 'FAILED_PRECONDITION');
+    expect(e.message).toBe('该诉求已答复或已结束，无需再订阅答复通知');
+    expect((await getDoc('hotline_tickets', done))!.subscribe).toBe(false);
+  });
+
+  it('costs one read and one write', async () => {
+    const { ticketId } = await submit();
+    expect(await cloud.countOps(() => call('subscribe', { ticketId, accepted: true }, PUBLIC))).toMatchObject({ reads: 1, writes: 1 });
+  });
+});
+
 describe('hotline.publicList', () => {
   it('shows replied tickets the submitter allowed, masked in every field, newest first, paged', async () => {
     const first = await replied();
@@ -383,7 +573,7 @@ describe('hotline.publicList', () => {
 it('never shows an unmasked phone number or ID number to the public or to other users', async () => {
   const responses: unknown[] = [];
   const record = async (p: Promise<unknown>) => responses.push(await p);
-  const ticketId = await replied();
+  const ticketId = await replied({ photos: [await uploadPhoto('private.jpg')] });
   await expectOk(call('rate', { ticketId, score: 5, comment: `满意，回电${PHONE}` }, PUBLIC));
   const open = await assigned();
   for (const who of [undefined, OTHER, MEMBER, HANDLER_D2]) {
@@ -407,6 +597,7 @@ it('never shows an unmasked phone number or ID number to the public or to other 
   expect(text).not.toMatch(/\d{17}[\dXx]/);
   expect(text).not.toContain('王小明');
   expect(text).not.toContain(PUBLIC);
+  expect(text).not.toMatch(/private\.jpg|cloud:\/\/|\/api\/storage\//);
 });
 
 describe('hotline.stats', () => {

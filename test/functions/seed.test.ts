@@ -1,4 +1,5 @@
 // The demo seed run through the functions: it creates what it claims, its identities work, and it can run twice.
+import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_ADMIN_OPENID, DEMO_DEPARTMENTS, DEMO_ORGS, DEMO_ROSTER, seedDemoData } from '../../emulator/demo/seed';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectOk } from '../helpers/cloud';
@@ -65,10 +66,38 @@ describe('seedDemoData', () => {
     );
   });
 
+  it('files the demo 民声热线 tickets through the function, one per stage, masked on the public board', async () => {
+    const tickets = await allDocs('hotline_tickets');
+    const byTitle = new Map(tickets.map((t) => [t.title, t]));
+    expect(Object.fromEntries(Object.entries(DEMO_HOTLINE_TITLES).map(([k, title]) => [k, byTitle.get(title)?.status]))).toEqual({
+      submitted: 'submitted',
+      assigned: 'assigned',
+      replied: 'replied',
+      rated: 'closed',
+      urgent: 'assigned',
+    });
+    expect(byTitle.get(DEMO_HOTLINE_TITLES.assigned)!.departmentName).toBe('市住建局');
+    // The demo handler's queue starts with the nearest deadline.
+    const queue = await expectOk(cloud.call('hotline', 'queue', {}, 'demo-handler'));
+    expect(queue.tickets.map((t: { title: string }) => t.title)).toEqual([DEMO_HOTLINE_TITLES.urgent]);
+    const triage = await expectOk(cloud.call('hotline', 'triage', {}, 'demo-admin'));
+    expect(triage.tickets.map((t: { title: string }) => t.title)).toEqual([DEMO_HOTLINE_TITLES.submitted]);
+    const board = await expectOk(cloud.call('hotline', 'publicList', {}));
+    expect(board.tickets.map((t: { title: string }) => t.title)).toEqual([DEMO_HOTLINE_TITLES.rated, DEMO_HOTLINE_TITLES.replied]);
+    const text = JSON.stringify(board);
+    expect(text).toContain('139****5678');
+    expect(text).toContain('我叫李**');
+    expect(text).not.toMatch(/1\d{10}|李红梅/);
+    const { departments } = await expectOk(cloud.call('hotline', 'stats', {}));
+    expect(departments.find((d: { departmentId: string }) => d.departmentId === 'jyj')).toMatchObject({ received: 3, replied: 2 });
+  });
+
   it('can run again on the same database without changing anything', async () => {
     const before = await allDocs('members');
+    const hotline = await allDocs('hotline_tickets');
     await seedDemoData(invoke);
     expect(await allDocs('members')).toEqual(before);
+    expect(await allDocs('hotline_tickets')).toEqual(hotline);
   });
 
   it('says what went wrong when the admin is not configured', async () => {

@@ -14,6 +14,22 @@ import { fail, ok, ORGS, requests, resetAll, serve } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
+/** The reply-notice request as the mini-program build has it (the H5 build has none); switched on per test. */
+const mockNotice = { available: false, accept: true };
+jest.mock('@/services/hotline-subscribe', () => ({
+  replyNoticeAvailable: () => mockNotice.available,
+  requestReplyNotice: jest.fn(async () => mockNotice.accept),
+}));
+
+/** Taro.previewImage is not in the shared stub: the ticket page is its only user. */
+const previewImage = jest.fn(async () => ({ errMsg: 'previewImage:ok' }));
+Object.assign(Taro, { previewImage });
+
+beforeEach(() => {
+  mockNotice.available = false;
+  mockNotice.accept = true;
+  previewImage.mockClear();
+});
 
 beforeEach(resetAll);
 
@@ -32,12 +48,13 @@ const SUMMARY = {
   flagged: false,
 };
 
-const NO = { withdraw: false, rate: false, reopen: false, accept: false, assign: false, reject: false, reply: false, close: false };
+const NO = { withdraw: false, rate: false, reopen: false, accept: false, assign: false, reject: false, reply: false, close: false, subscribe: false };
 
 const DETAIL = {
   ...SUMMARY,
   content: '小区门口路灯坏了一周。',
-  photos: ['cloud://local.b/hotline/20200701/a.jpg'],
+  photos: [{ fileID: 'cloud://local.b/hotline/20200701/a.jpg', url: 'http://127.0.0.1:8080/api/storage/hotline/20200701/a.jpg' }],
+  subscribed: false,
   isPublic: true,
   published: false,
   requestedDepartmentId: 'd1',
@@ -107,6 +124,51 @@ describe('我要反映', () => {
     });
   });
 
+  it('asks for the reply notice after submitting where WeChat can send one, and stores the answer', async () => {
+    mockNotice.available = true;
+    serve({
+      'org.list': ok(ORGS),
+      'hotline.submit': ok({ ticketId: 'ht_9', ticketNo: 'MS20200701-0009', dueAt: '2020-07-06T23:59:59+08:00', flagged: false }),
+      'hotline.subscribe': ok({ ticketId: 'ht_9', subscribed: true }),
+    });
+    render(<HotlineSubmitPage />);
+    fireEvent.click(await screen.findByText('咨询'));
+    fireEvent.change(screen.getByPlaceholderText('一句话说明问题'), { target: { value: '社保卡补办' } });
+    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), { target: { value: '社保卡丢了怎么补办' } });
+    expect(screen.queryByText('答复后微信通知我')).toBeNull();
+    fireEvent.click(screen.getByText('提交诉求'));
+    fireEvent.click(await screen.findByText('答复后微信通知我'));
+    expect(await screen.findByText('已开启：部门答复后会通过微信通知您')).toBeTruthy();
+    expect(requests.find((r) => r.key === 'hotline.subscribe')?.data).toEqual({ ticketId: 'ht_9', accepted: true });
+  });
+
+  it('stores a declined reply notice too, and offers none where it is not available', async () => {
+    mockNotice.available = true;
+    mockNotice.accept = false;
+    serve({
+      'org.list': ok(ORGS),
+      'hotline.submit': ok({ ticketId: 'ht_9', ticketNo: 'MS20200701-0009', dueAt: '2020-07-06T23:59:59+08:00', flagged: false }),
+      'hotline.subscribe': ok({ ticketId: 'ht_9', subscribed: false }),
+    });
+    const { unmount } = render(<HotlineSubmitPage />);
+    fireEvent.click(await screen.findByText('咨询'));
+    fireEvent.change(screen.getByPlaceholderText('一句话说明问题'), { target: { value: '社保卡补办' } });
+    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), { target: { value: '社保卡丢了怎么补办' } });
+    fireEvent.click(screen.getByText('提交诉求'));
+    fireEvent.click(await screen.findByText('答复后微信通知我'));
+    expect(await screen.findByText('未开启微信通知，可在“我的诉求”中查看进度')).toBeTruthy();
+    expect(requests.find((r) => r.key === 'hotline.subscribe')?.data).toEqual({ ticketId: 'ht_9', accepted: false });
+    unmount();
+    mockNotice.available = false;
+    render(<HotlineSubmitPage />);
+    fireEvent.click(await screen.findByText('咨询'));
+    fireEvent.change(screen.getByPlaceholderText('一句话说明问题'), { target: { value: '社保卡补办' } });
+    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), { target: { value: '社保卡丢了怎么补办' } });
+    fireEvent.click(screen.getByText('提交诉求'));
+    expect(await screen.findByText('诉求编号：MS20200701-0009')).toBeTruthy();
+    expect(screen.queryByText('答复后微信通知我')).toBeNull();
+  });
+
   it("shows the server's refusal in place", async () => {
     serve({ 'org.list': ok(ORGS), 'hotline.submit': fail('INVALID_ARGUMENT', '诉求内容含有不适宜的内容，请修改后再提交') });
     render(<HotlineSubmitPage />);
@@ -150,7 +212,7 @@ describe('诉求详情', () => {
     expect(screen.getByText('提交诉求 · 诉求人')).toBeTruthy();
     expect(screen.getByText('交办至市发展和改革委员会')).toBeTruthy();
     expect(screen.getByText('2020-07-02 10:00 · 按期答复')).toBeTruthy();
-    expect(screen.getByText('附照片 1 张')).toBeTruthy();
+    expect(screen.getByText('照片 1 张，点击查看大图')).toBeTruthy();
     fireEvent.click(screen.getByText('评价'));
     fireEvent.click(screen.getByText('提交评价'));
     expect(await screen.findByText('请选择评分')).toBeTruthy();
@@ -158,6 +220,67 @@ describe('诉求详情', () => {
     fireEvent.click(screen.getByText('提交评价'));
     expect(await screen.findByText('评价：5 分 很满意')).toBeTruthy();
     expect(requests.find((r) => r.key === 'hotline.rate')?.data).toEqual({ ticketId: 'ht_1', score: 5 });
+  });
+
+  it('shows the photos as thumbnails that open full size, and says when one cannot be shown', async () => {
+    setRouterParams({ id: 'ht_1' });
+    const url = (n: string) => `http://127.0.0.1:8080/api/storage/hotline/20200701/${n}.jpg`;
+    serve({
+      'org.list': ok(ORGS),
+      'hotline.get': ok({
+        ...DETAIL,
+        photos: [
+          { fileID: 'cloud://local.b/hotline/20200701/a.jpg', url: url('a') },
+          { fileID: 'cloud://local.b/hotline/20200701/gone.jpg', url: null },
+          { fileID: 'cloud://local.b/hotline/20200701/c.jpg', url: url('c') },
+        ],
+      }),
+    });
+    render(<HotlineTicketPage />);
+    const third = await screen.findByLabelText('照片 3');
+    expect(screen.getByText('照片 3 张，点击查看大图')).toBeTruthy();
+    expect(screen.getByLabelText('照片 1').getAttribute('src')).toBe(url('a'));
+    expect(third.getAttribute('src')).toBe(url('c'));
+    expect(screen.getByText('照片 2 暂时无法显示')).toBeTruthy();
+    fireEvent.click(third);
+    expect(previewImage).toHaveBeenCalledWith({ current: url('c'), urls: [url('a'), url('c')] });
+  });
+
+  it('offers the submitter the reply notice on the ticket while a reply is awaited, once', async () => {
+    mockNotice.available = true;
+    setRouterParams({ id: 'ht_1' });
+    serve({
+      'org.list': ok(ORGS),
+      'hotline.get': ok({ ...DETAIL, can: { ...NO, withdraw: true, subscribe: true } }),
+      'hotline.subscribe': ok({ ticketId: 'ht_1', subscribed: true }),
+    });
+    render(<HotlineTicketPage />);
+    fireEvent.click(await screen.findByText('答复后微信通知我'));
+    expect(await screen.findByText('已开启：部门答复后会通过微信通知您')).toBeTruthy();
+    expect(requests.find((r) => r.key === 'hotline.subscribe')?.data).toEqual({ ticketId: 'ht_1', accepted: true });
+  });
+
+  it('shows the reply notice as on, and offers none to other readers', async () => {
+    mockNotice.available = true;
+    setRouterParams({ id: 'ht_1' });
+    serve({ 'org.list': ok(ORGS), 'hotline.get': ok({ ...DETAIL, subscribed: true, can: { ...NO, subscribe: true } }) });
+    const { unmount } = render(<HotlineTicketPage />);
+    expect(await screen.findByText('已开启答复微信通知')).toBeTruthy();
+    expect(screen.queryByText('答复后微信通知我')).toBeNull();
+    unmount();
+    serve({ 'org.list': ok(ORGS), 'hotline.get': ok({ ...DETAIL, can: { ...NO, reply: true } }) });
+    render(<HotlineTicketPage />);
+    await screen.findByText('答复');
+    expect(screen.queryByText('答复后微信通知我')).toBeNull();
+  });
+
+  it('shows no photo area for a ticket without photos', async () => {
+    setRouterParams({ id: 'ht_1' });
+    serve({ 'org.list': ok(ORGS), 'hotline.get': ok({ ...DETAIL, photos: [] }) });
+    render(<HotlineTicketPage />);
+    await screen.findByText('小区门口路灯坏了一周。');
+    expect(screen.queryByText(/照片/)).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
   });
 
   it('lets an admin assign to a department, and shows no steps to a reader who may take none', async () => {

@@ -39,6 +39,8 @@ export const hotlineSchemas = {
   rate: input({ ticketId, score: z.number().int().min(1).max(5), comment: text(HOTLINE_COMMENT_MAX).optional() }),
   reopen: input({ ticketId, reason: text(HOTLINE_REASON_MAX) }),
   withdraw: input({ ticketId, reason: text(HOTLINE_REASON_MAX).optional() }),
+  /** The submitter's answer to wx.requestSubscribeMessage for the reply notice (a one-time subscription). */
+  subscribe: input({ ticketId, accepted: z.boolean() }),
   close: input({ ticketId, note: text(HOTLINE_REASON_MAX).optional() }),
   triage: input({ page }),
   queue: input({ departmentId: id.optional(), page }),
@@ -87,9 +89,18 @@ export interface TicketRating {
   at: string;
 }
 
+/** A photo of a ticket: its fileID and a temporary URL to show it (null when storage could not give one). */
+export interface TicketPhoto {
+  fileID: string;
+  url: string | null;
+}
+
 export interface TicketDetail extends TicketSummary {
   content: string;
-  photos: string[];
+  /** Only ever in `get` (the submitter, admins, the assigned department); never on the public board. */
+  photos: TicketPhoto[];
+  /** The submitter allowed one subscribe message about the next reply (only shown to the submitter). */
+  subscribed: boolean;
   isPublic: boolean;
   published: boolean;
   requestedDepartmentId: string | null;
@@ -103,7 +114,18 @@ export interface TicketDetail extends TicketSummary {
   rejectReason: string | null;
   timeline: TimelineEntry[];
   /** What the caller may do now (the pages show these buttons). */
-  can: { withdraw: boolean; rate: boolean; reopen: boolean; accept: boolean; assign: boolean; reject: boolean; reply: boolean; close: boolean };
+  can: {
+    withdraw: boolean;
+    rate: boolean;
+    reopen: boolean;
+    accept: boolean;
+    assign: boolean;
+    reject: boolean;
+    reply: boolean;
+    close: boolean;
+    /** The submitter may ask for the reply notice (a reply is awaited). */
+    subscribe: boolean;
+  };
 }
 
 /** A ticket on the public board: every text masked, no contact, no openid. */
@@ -146,6 +168,7 @@ export interface HotlineApi {
   rate: Io<S['rate'], Step>;
   reopen: Io<S['reopen'], Step>;
   withdraw: Io<S['withdraw'], Step>;
+  subscribe: Io<S['subscribe'], { ticketId: string; subscribed: boolean }>;
   close: Io<S['close'], Step>;
   triage: Io<S['triage'], { tickets: TicketSummary[]; hasMore: boolean }>;
   queue: Io<S['queue'], { departmentId: string; tickets: TicketSummary[]; hasMore: boolean }>;

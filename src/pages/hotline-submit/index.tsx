@@ -7,6 +7,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { HOTLINE_PAGES, hotlineDay } from '@/components/hotline-ui';
+import { ReplyNotice } from '@/components/hotline-ui/reply-notice';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { PhotoUpload } from '@/components/photo-upload';
@@ -68,6 +69,7 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
         <Text className="hotline-done__title">提交成功</Text>
         <Text className="hotline-text">诉求编号：{done.ticketNo}</Text>
         <Text className="hotline-text">办理期限：{hotlineDay(done.dueAt)} 前答复（按工作日计算）</Text>
+        <ReplyNotice ticketId={done.ticketId} className="hotline-done__notice" />
         <View className="actions">
           <Button type="primary" size="large" onClick={() => Taro.redirectTo({ url: HOTLINE_PAGES.ticket(done.ticketId) })} style={{ flex: 1 }}>
             查看进度

@@ -3,13 +3,15 @@
 // department's handler replies. The server decides who may do what (`can`) and checks it again on every step.
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { hotlineDay, hotlineTime, StatusTag } from '@/components/hotline-ui';
+import { ReplyNotice } from '@/components/hotline-ui/reply-notice';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import type { TicketDetail } from '@/domain/api';
+import type { TicketPhoto } from '@/domain/api/hotline';
 import { HOTLINE_POOR_SCORE } from '@/domain/hotline/workflow';
 import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
@@ -167,6 +169,36 @@ function Actions({ t, directory, onDone }: { t: TicketDetail; directory: OrgDire
   );
 }
 
+/** Thumbnails that open full size; the URLs are temporary and only ever given to those who may see the ticket. */
+function Photos({ photos }: { photos: TicketPhoto[] }) {
+  const urls = photos.map((p) => p.url).filter((u): u is string => u !== null);
+  return (
+    <View className="hotline-photos">
+      <Text className="hotline-detail__meta">
+        照片 {photos.length} 张{urls.length ? '，点击查看大图' : ''}
+      </Text>
+      <View className="hotline-photos__grid">
+        {photos.map((p, i) =>
+          p.url ? (
+            <Image
+              key={p.fileID}
+              className="hotline-photos__img"
+              src={p.url}
+              mode="aspectFill"
+              ariaLabel={`照片 ${i + 1}`}
+              onClick={() => Taro.previewImage({ current: p.url as string, urls })}
+            />
+          ) : (
+            <View key={p.fileID} className="hotline-photos__missing">
+              <Text>照片 {i + 1} 暂时无法显示</Text>
+            </View>
+          ),
+        )}
+      </View>
+    </View>
+  );
+}
+
 function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirectory; reload: () => void }) {
   const [notice, setNotice] = useState<string | null>(null);
   return (
@@ -184,16 +216,18 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
           {t.overdue ? '（已超期）' : ''}
         </Text>
         <Text className="hotline-text hotline-detail__content">{t.content}</Text>
-        {t.photos.length > 0 && <Text className="muted">附照片 {t.photos.length} 张</Text>}
+        {t.photos.length > 0 && <Photos photos={t.photos} />}
         {(t.contactName || t.contactPhone) && (
           <Text className="hotline-detail__meta">
             联系人：{t.contactName ?? '未填写'} {t.contactPhone ?? ''}
           </Text>
         )}
+        {t.can.subscribe && t.subscribed && <Text className="hotline-detail__meta">已开启答复微信通知</Text>}
         <Text className="hotline-detail__meta">{t.isPublic ? (t.published ? '已在公开答复中展示（已打码）' : '答复后公开展示（打码）') : '不公开'}</Text>
         {t.rejectReason && <Text className="form-error">不予受理：{t.rejectReason}</Text>}
       </View>
       {notice && <View className="hotline-notice">{notice}</View>}
+      {t.can.subscribe && !t.subscribed && <ReplyNotice key={t.ticketId} ticketId={t.ticketId} className="card hotline-actions" />}
       <Actions
         t={t}
         directory={directory}
