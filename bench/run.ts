@@ -9,6 +9,8 @@ import type { Envelope } from '../src/domain/errors';
 import { checkinCases } from './cases/checkin';
 import { hotlineCases } from './cases/hotline';
 import { BENCH_ADMIN, identityCases } from './cases/identity';
+import { pointsCases } from './cases/points';
+import { quizCases } from './cases/quiz';
 import { ratingCases } from './cases/rating';
 import type { BenchContext, BenchRow } from './harness';
 import { formatTable, runCase } from './harness';
@@ -30,7 +32,15 @@ async function main() {
   };
   const rows: BenchRow[] = [];
   try {
-    for (const c of [...identityCases, ...ratingCases, ...checkinCases, ...hotlineCases]) {
+    const cases = [
+      ...identityCases,
+      ...ratingCases,
+      ...checkinCases,
+      ...hotlineCases,
+      ...pointsCases(emu.db),
+      ...quizCases,
+    ];
+    for (const c of cases) {
       rows.push(await runCase(c, ctx, (l) => emu.db.onOperation(l)));
       console.log(`${c.name}: done`);
     }

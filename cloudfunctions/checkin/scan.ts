@@ -1,20 +1,22 @@
 // checkin.checkIn and checkin.manualCheckIn: one idempotent record per member and activity (`<activity>:<member>`)
-// and one idempotent points entry (`points:<activity>:<member>`). A scan costs three database operations: the
-// member, the check-in and the points entry; the activity is read once per function instance (four on a cold one).
+// and one idempotent points entry (`points:checkin:<activity>:<member>`, via awardPoints). A scan costs three
+// database operations: the member, the check-in and the points entry; the activity is read once per function
+// instance (four on a cold one).
 import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
 import type { CheckInFlag, CheckInStatus, ScanSource } from '@/domain/checkin/rules';
-import { ATTENDANCE_POINTS, checkInFlags, checkInId, pointsId, scanSource, windowState } from '@/domain/checkin/rules';
+import { checkInFlags, checkInId, scanSource, windowState } from '@/domain/checkin/rules';
+import { POINTS_CONFIG } from '@/domain/points/config';
 import { parseScene, verifyScene } from '@/domain/checkin/token';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
-import { shanghaiDay } from '../../server/time';
+import { awardPoints } from '../../server/points';
 import { managedActivity, memberOf } from './activities';
 import type { Activity } from './store';
-import { CHECKINS, loadActivity, POINTS } from './store';
+import { CHECKINS, loadActivity } from './store';
 import { isoShanghai } from './time';
 
 interface NewCheckIn {
@@ -66,23 +68,15 @@ async function writeCheckIn(db: Database, c: NewCheckIn): Promise<{ duplicate: b
     duplicate = true;
     stored = (await db.collection(CHECKINS).doc(checkInId(c.activity.activityId, memberId)).get()).data;
   }
-  try {
-    await db.collection(POINTS).add({
-      data: {
-        _id: pointsId(c.activity.activityId, memberId),
-        memberId,
-        orgId,
-        source: 'checkin',
-        sourceId: c.activity.activityId,
-        points: ATTENDANCE_POINTS[c.activity.kind],
-        reason: `参加${c.activity.kind}：${c.activity.title}`,
-        day: shanghaiDay(c.now),
-        createdAt: db.serverDate(),
-      },
-    });
-  } catch (e) {
-    if (!isDuplicateKeyError(e)) throw e;
-  }
+  await awardPoints(db, {
+    source: 'checkin',
+    sourceId: c.activity.activityId,
+    memberId,
+    orgId,
+    points: POINTS_CONFIG.checkin[c.activity.kind],
+    reason: `参加${c.activity.kind}：${c.activity.title}`,
+    now: c.now,
+  });
   return { duplicate, stored };
 }
 

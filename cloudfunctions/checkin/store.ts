@@ -12,7 +12,6 @@ import { isoShanghai } from './time';
 
 export const ACTIVITIES = 'activities';
 export const CHECKINS = 'checkins';
-export const POINTS = 'points';
 
 /** Biggest roster or check-in list read in one aggregate request (well under the 1 MB result limit). */
 export const BULK_LIMIT = 10_000;

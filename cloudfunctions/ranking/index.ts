@@ -1,9 +1,12 @@
-// The `ranking` cloud function: counts 微信测评 ratings into result documents, every 10 minutes and on demand.
+// The `ranking` cloud function: counts 微信测评 ratings into result documents and recomputes the points views
+// (branch dashboards, stars, overview), every 10 minutes and on demand.
 import { rankingSchemas } from '@/domain/api/rating';
 import type { Envelope } from '@/domain/errors';
 import { contextOpenid, database } from '../../server/cloud';
 import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
+import { runPointsScheduled } from './points';
+import { runQuizScheduled } from './quiz';
 import { run, runScheduled } from './run';
 
 const actions = {
@@ -20,7 +23,11 @@ export async function main(event: unknown): Promise<Envelope<unknown>> {
   // A timer call carries no openid; a client sending { Type: 'Timer' } does, and goes to the action table.
   if (isTimerEvent(event) && !contextOpenid()) {
     const at = event.Time ? new Date(event.Time) : new Date();
-    return { ok: true, data: { campaigns: await runScheduled(database(), at) } };
+    const db = database();
+    const campaigns = await runScheduled(db, at);
+    await runPointsScheduled(db, at);
+    await runQuizScheduled(db, at);
+    return { ok: true, data: { campaigns } };
   }
   return dispatch(event);
 }

@@ -11,7 +11,8 @@ export const ROLE_LABELS: Record<GrantedRole, string> = {
   handler: '部门经办人',
 };
 
-export type AdminPage = 'orgs' | 'departments' | 'members' | 'roles' | 'rating' | 'activities';
+export type AdminPage =
+  'orgs' | 'departments' | 'members' | 'roles' | 'rating' | 'activities' | 'dashboard' | 'stars' | 'overview' | 'quiz';
 
 export interface AdminEntry {
   page: AdminPage;
@@ -37,6 +38,25 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     description: '主题党日、三会一课：签到码、出勤、补签、导出',
     url: '/admin/activities/index',
   },
+  dashboard: {
+    page: 'dashboard',
+    title: '支部看板',
+    description: '“三会一课”落实、出勤率、答题参与、积分分布',
+    url: '/admin/branch-dashboard/index',
+  },
+  stars: {
+    page: 'stars',
+    title: '评星定级',
+    description: '党员积分与星级，录入民主评议，导出',
+    url: '/admin/stars/index',
+  },
+  overview: {
+    page: 'overview',
+    title: '达标创优',
+    description: '各支部落实情况总览，可排序、导出',
+    url: '/admin/overview/index',
+  },
+  quiz: { page: 'quiz', title: '知识竞赛', description: '题库导入与维护、竞赛、排行榜', url: '/admin/quiz/index' },
 };
 
 export { isAdmin };
@@ -55,7 +75,10 @@ export function rosterOrgIds(roles: readonly RoleGrant[], orgs: readonly OrgRow[
 /** Whether the caller may open an admin page; the server checks every action again. */
 export function canOpen(page: AdminPage, roles: readonly RoleGrant[]): boolean {
   if (isAdmin(roles)) return true;
-  return (page === 'members' || page === 'activities') && roles.some((r) => r.role === 'secretary' && r.scopeId);
+  return (
+    (page === 'members' || page === 'activities' || page === 'dashboard' || page === 'stars') &&
+    roles.some((r) => r.role === 'secretary' && r.scopeId)
+  );
 }
 
 /** The admin entries the caller's roles open, in menu order. */

@@ -212,7 +212,7 @@ describe('checkin.checkIn', () => {
       openid: MEMBER,
       name: ROSTER[1].name,
     });
-    expect(await getDoc('points', `points:${activityId}:${memberId}`)).toMatchObject({
+    expect(await getDoc('points', `points:checkin:${activityId}:${memberId}`)).toMatchObject({
       memberId,
       source: 'checkin',
       sourceId: activityId,
@@ -347,7 +347,7 @@ describe('checkin.manualCheckIn', () => {
       isManual: true,
       manual: { reason: '扫码时手机没电', by: SECRETARY, byName: ROSTER[0].name },
     });
-    expect(await getDoc('points', `points:${activityId}:${memberId}`)).toMatchObject({ points: 2 });
+    expect(await getDoc('points', `points:checkin:${activityId}:${memberId}`)).toMatchObject({ points: 2 });
     expect(await expectOk(call('manualCheckIn', { activityId, memberId, reason: '再点一次' }, ADMIN))).toEqual({
       duplicate: true,
     });

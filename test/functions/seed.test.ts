@@ -1,9 +1,15 @@
 // The demo seed run through the functions: it creates what it claims, its identities work, and it can run twice.
+import { DEMO_QUESTIONS } from '../../emulator/demo/questions';
+import { DEMO_QUIZ_FAST_PARTICIPANT, DEMO_QUIZ_PARTICIPANTS, DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_ADMIN_OPENID, DEMO_DEPARTMENTS, DEMO_ORGS, DEMO_ROSTER, seedDemoData } from '../../emulator/demo/seed';
+import type { LeaderboardResult, MemberRankRow, OrgRankRow, QuizSummary } from '../../src/domain/api/quiz';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectOk } from '../helpers/cloud';
 import { allDocs } from './support';
+
+// The demo 知识竞赛 waits a second per question before its members submit (emulator/demo/quiz.ts).
+jest.setTimeout(60_000);
 
 let cloud: TestCloud;
 beforeAll(async () => {
@@ -66,6 +72,60 @@ describe('seedDemoData', () => {
     );
   });
 
+  it('seeds the 知识竞赛: the bank, the open 七一 competition with results, and a closed one', async () => {
+    const admin = DEMO_ADMIN_OPENID;
+    const bank = await expectOk(cloud.call('quiz', 'listQuestions', {}, admin));
+    expect(bank.total).toBe(DEMO_QUESTIONS.length);
+    expect(bank.total).toBeGreaterThanOrEqual(60);
+
+    // demo-member has not taken it, so the browser test can.
+    const { quizzes } = await expectOk<{ quizzes: QuizSummary[] }>(
+      cloud.call('quiz', 'listQuizzes', {}, 'demo-member'),
+    );
+    const open = quizzes.find((q) => q.title === DEMO_QUIZ_TITLES.open);
+    expect(open).toMatchObject({
+      phase: 'open',
+      questionCount: 10,
+      timeLimitSec: 600,
+      maxAttempts: 2,
+      orgIds: null,
+      mine: { attemptsUsed: 0, bestScore: null, openAttemptId: null },
+    });
+    const daysLeft = (new Date(open?.endAt ?? 0).getTime() - Date.now()) / 86400_000;
+    expect(daysLeft).toBeGreaterThan(6.9);
+    expect(daysLeft).toBeLessThanOrEqual(7);
+    expect(quizzes.find((q) => q.title === DEMO_QUIZ_TITLES.past)).toMatchObject({ phase: 'closed' });
+    const quizId = open?.quizId;
+
+    // Every participant's result, scored on the server from the answers the seed chose.
+    const everyone = [...DEMO_QUIZ_PARTICIPANTS, DEMO_QUIZ_FAST_PARTICIPANT];
+    const members = await expectOk<LeaderboardResult>(
+      cloud.call('quiz', 'leaderboard', { quizId, by: 'member' }, 'demo-member'),
+    );
+    expect(members.me).toBeNull();
+    expect(members.total).toBe(everyone.length);
+    const rows = members.rows as MemberRankRow[];
+    expect(rows.map((r) => [r.name, r.score]).sort()).toEqual(
+      everyone.map((p) => [DEMO_ROSTER[p.member].name, p.correct * 10]).sort(),
+    );
+    expect(rows[0]).toMatchObject({ rank: 1, score: 100 });
+    // Only the deliberately fast attempt is under a second per question, and only it is flagged.
+    expect(rows.filter((r) => r.durationMs < 10_000).map((r) => r.name)).toEqual([
+      DEMO_ROSTER[DEMO_QUIZ_FAST_PARTICIPANT.member].name,
+    ]);
+    const { attempts: flagged } = await expectOk(cloud.call('quiz', 'flagged', { quizId }, admin));
+    expect(flagged.map((a: { name: string }) => a.name)).toEqual([DEMO_ROSTER[DEMO_QUIZ_FAST_PARTICIPANT.member].name]);
+    expect((await expectOk(cloud.call('quiz', 'leaderboard', { quizId, by: 'member' }, 'demo-member-2'))).me).toEqual({
+      rank: expect.any(Number),
+      score: 80,
+    });
+
+    const orgs = await expectOk<LeaderboardResult>(cloud.call('quiz', 'leaderboard', { quizId, by: 'org' }, admin));
+    const orgRows = orgs.rows as OrgRankRow[];
+    expect(orgRows.reduce((n, r) => n + r.participants, 0)).toBe(everyone.length);
+    expect(orgRows.filter((r) => r.participants > 0).length).toBeGreaterThanOrEqual(6);
+  });
+
   it('files the demo 民声热线 tickets through the function, one per stage, masked on the public board', async () => {
     const tickets = await allDocs('hotline_tickets');
     const byTitle = new Map(tickets.map((t) => [t.title, t]));
@@ -95,8 +155,12 @@ describe('seedDemoData', () => {
   it('can run again on the same database without changing anything', async () => {
     const before = await allDocs('members');
     const hotline = await allDocs('hotline_tickets');
+    const quizzes = await allDocs('quizzes');
+    const attempts = await allDocs('quiz_attempts');
     await seedDemoData(invoke);
     expect(await allDocs('members')).toEqual(before);
+    expect(await allDocs('quizzes')).toEqual(quizzes);
+    expect(await allDocs('quiz_attempts')).toEqual(attempts);
     expect(await allDocs('hotline_tickets')).toEqual(hotline);
   });
 

@@ -10,6 +10,9 @@ import type { AdminPage } from '@/utils/roles';
 import { canOpen } from '@/utils/roles';
 import './admin.scss';
 
+/** The pages a secretary may open too (as canOpen decides). */
+const SECRETARY_PAGES: readonly AdminPage[] = ['members', 'activities', 'dashboard', 'stars'];
+
 export interface AdminContext {
   me: Session;
   directory: OrgDirectory;
@@ -29,7 +32,7 @@ export function AdminGate({ page, children }: AdminGateProps) {
           canOpen(page, me.roles) ? (
             children({ me, directory })
           ) : (
-            <NoPermission who={page === 'members' || page === 'activities' ? '管理员和支部书记' : '管理员'} />
+            <NoPermission who={SECRETARY_PAGES.includes(page) ? '管理员和支部书记' : '管理员'} />
           )
         }
       </LoadState>

@@ -2,6 +2,7 @@
 import type { CheckinApi } from './checkin';
 import type { HotlineApi } from './hotline';
 import type { OrgApi } from './org';
+import type { PointsApi } from './points';
 import type { QuizApi } from './quiz';
 import type { RankingApi, RatingApi } from './rating';
 import type { UserApi } from './user';
@@ -14,6 +15,7 @@ export interface Api {
   ranking: RankingApi;
   hotline: HotlineApi;
   quiz: QuizApi;
+  points: PointsApi;
 }
 
 export type FunctionName = keyof Api;
@@ -52,3 +54,24 @@ export type {
   PublicTicket,
   DepartmentStatsRow,
 } from './hotline';
+export type {
+  PointsApi,
+  PointsMine,
+  LedgerEntry,
+  StarsView,
+  StarsRow,
+  StarsRule,
+  BranchDashboard,
+  CadenceRow,
+  CadencePeriodCell,
+  ActivityAttendance,
+  PointsBucket,
+  QuizParticipation,
+  PointsOverview,
+  OverviewRow,
+  PointsToday,
+  TodayItem,
+  TodayKind,
+  ReviewGrade,
+  PointsSource,
+} from './points';

@@ -73,6 +73,14 @@ export const quizSchemas = {
   }),
   listQuizzes: input({}),
   start: input({ quizId: id }),
+  /**
+   * Keeps the answers given so far on the server (the page sends them after each question and when the network
+   * comes back), so that an attempt closed by its deadline is scored with them.
+   */
+  saveAnswers: input({
+    attemptId: id,
+    answers: z.record(id, choice),
+  }),
   submit: input({
     attemptId: id,
     answers: z.record(id, choice),
@@ -153,6 +161,11 @@ export interface StartResult {
   questions: QuestionView[];
   /** True when an open attempt was resumed instead of a new one started. */
   resumed: boolean;
+  /**
+   * The caller's own choices kept on the server by saveAnswers (shown indexes, by questionId), so that a resumed
+   * attempt on another phone or after clearing storage shows them again; {} for a new attempt.
+   */
+  kept: Record<string, number[]>;
 }
 
 export interface SubmitResult {
@@ -267,6 +280,11 @@ export interface QuizApi {
   createQuiz: { input: z.input<typeof quizSchemas.createQuiz>; output: { quizId: string } };
   listQuizzes: { input: z.input<typeof quizSchemas.listQuizzes>; output: { quizzes: QuizSummary[] } };
   start: { input: z.input<typeof quizSchemas.start>; output: StartResult };
+  saveAnswers: {
+    input: z.input<typeof quizSchemas.saveAnswers>;
+    /** `answered`: questions with an answer kept on the server now. */
+    output: { answered: number; deadline: string; serverNow: string };
+  };
   submit: { input: z.input<typeof quizSchemas.submit>; output: SubmitResult };
   result: { input: z.input<typeof quizSchemas.result>; output: AttemptResult };
   leaderboard: { input: z.input<typeof quizSchemas.leaderboard>; output: LeaderboardResult };

@@ -1,11 +1,16 @@
-// 首页: a greeting with the caller's name and roles, the organisation summary from org.list, and entries to each part.
-import Taro from '@tarojs/taro';
+// 首页: a greeting with the caller's name and roles, what is on today for them (points.today), entries to each part
+// and the organisation summary from org.list.
+import { useCallback } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
-import { bothStates, useResource } from '@/hooks/use-remote';
+import type { TodayItem, TodayKind } from '@/domain/api';
+import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
+import { call } from '@/services/call';
 import type { OrgDirectory, Session } from '@/services/session';
-import { orgDirectory, session } from '@/services/session';
+import { isAnonymous, orgDirectory, session } from '@/services/session';
+import { isTabPath } from '@/utils/points';
 import { buildOrgTree } from '@/utils/org-tree';
 import { adminEntries, describeGrant } from '@/utils/roles';
 import './index.scss';
@@ -34,6 +39,57 @@ function Greeting({ me, directory }: HomeProps) {
           ))}
         </View>
       )}
+    </View>
+  );
+}
+
+const TODAY_BADGES: Record<TodayKind, string> = {
+  checkin: '签到',
+  quiz: '竞赛',
+  practice: '练习',
+  hotline: '热线',
+  rating: '测评',
+};
+
+function openPath(path: string) {
+  if (isTabPath(path)) Taro.switchTab({ url: path.split('?')[0] });
+  else Taro.navigateTo({ url: path });
+}
+
+/** 今日事项: what is on today for this person, each opening its page; read again whenever 首页 shows. */
+function Today() {
+  const state = useRemote(useCallback(() => call('points', 'today', {}), []));
+  useDidShow(() => {
+    if (state.data !== undefined) state.reload();
+  });
+  return (
+    <View className="card home-today">
+      <View className="card__title">今日事项</View>
+      <LoadState state={state} variant="inline" loadingText="正在查看今天的安排…">
+        {({ items }) =>
+          items.length === 0 ? (
+            <View className="home-today__empty">
+              <Text className="home-today__empty-title">今天没有待办事项</Text>
+              <Text className="home-today__empty-desc">有活动签到、知识竞赛或热线答复时会显示在这里。</Text>
+            </View>
+          ) : (
+            items.map((item: TodayItem) => (
+              <View
+                key={`${item.kind}-${item.path}`}
+                className={`home-today__item home-today__item--${item.kind}`}
+                onClick={() => openPath(item.path)}
+              >
+                <Text className={`home-today__badge home-today__badge--${item.kind}`}>{TODAY_BADGES[item.kind]}</Text>
+                <View className="home-today__text">
+                  <Text className="home-today__title">{item.title}</Text>
+                  {item.detail && <Text className="home-today__detail">{item.detail}</Text>}
+                </View>
+                <View className="home-today__chevron" />
+              </View>
+            ))
+          )
+        }
+      </LoadState>
     </View>
   );
 }
@@ -136,6 +192,7 @@ export default function HomePage() {
         {([me, directory]) => (
           <>
             <Greeting me={me} directory={directory} />
+            {!isAnonymous(me) && <Today />}
             <Entries me={me} />
             <OrgSummary directory={directory} />
           </>

@@ -1,15 +1,17 @@
-// 我的: the caller's member card or the binding form, roles, admin entries, reading settings (and, on H5, the identity switcher).
-import Taro from '@tarojs/taro';
+// 我的: the caller's member card or the binding form, points and stars, 大字模式, roles, admin entries, settings (and,
+// on H5, the identity switcher).
+import { useCallback } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Switch } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
 import { IdentitySwitcher } from '@/components/identity-switcher';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
-import { bothStates, useResource } from '@/hooks/use-remote';
+import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
+import { call } from '@/services/call';
 import { setLargeFont, useLargeFont } from '@/services/preferences';
 import type { OrgDirectory, Session } from '@/services/session';
 import { isAnonymous, orgDirectory, session } from '@/services/session';
+import { starGlyphs } from '@/utils/points';
 import { adminEntries, describeGrant } from '@/utils/roles';
 import { BindForm } from './bind-form';
 import './index.scss';
@@ -78,6 +80,37 @@ function AdminMenu({ me }: { me: Session }) {
   );
 }
 
+/** Points and stars of this year at a glance; the whole ledger is one tap away on 我的积分. */
+function PointsSummary() {
+  const state = useRemote(useCallback(() => call('points', 'mine', {}), []));
+  useDidShow(() => {
+    if (state.data !== undefined) state.reload();
+  });
+  return (
+    <View className="card mine-points" onClick={() => Taro.navigateTo({ url: '/pages/points/index' })}>
+      <View className="mine-points__head">
+        <Text className="card__title mine-points__title">我的积分</Text>
+        <Text className="mine-points__link">明细</Text>
+        <View className="mine-menu__chevron" />
+      </View>
+      <LoadState state={state} variant="inline" loadingText="正在读取积分…">
+        {(mine) => (
+          <View className="mine-points__body">
+            <View className="mine-points__item">
+              <Text className="mine-points__value">{mine.yearTotal}</Text>
+              <Text className="mine-points__label">{mine.year} 年积分</Text>
+            </View>
+            <View className="mine-points__item">
+              <Text className="mine-points__stars">{starGlyphs(mine.stars)}</Text>
+              <Text className="mine-points__label">{mine.stars} 星党员</Text>
+            </View>
+          </View>
+        )}
+      </LoadState>
+    </View>
+  );
+}
+
 /** The member's own activities and check-ins (签到). */
 function CheckInEntry() {
   return (
@@ -93,29 +126,55 @@ function CheckInEntry() {
   );
 }
 
-function Settings({ me }: { me: Session }) {
+/**
+ * 大字模式, near the top of 我的 where older members look first: two large choices showing the size they give, not
+ * a small switch at the bottom of the page.
+ */
+function FontSize() {
   const large = useLargeFont();
+  const options = [
+    { on: false, label: '标准字号', cls: 'mine-font__option--normal' },
+    { on: true, label: '大字号', cls: 'mine-font__option--large' },
+  ];
+  return (
+    <View className="card mine-font">
+      <View className="mine-font__head">
+        <Text className="card__title mine-font__title">大字模式</Text>
+        <Text className="mine-font__state">{large ? '已开启' : '未开启'}</Text>
+      </View>
+      <Text className="mine-font__desc">放大所有页面的文字，看得更清楚。选择后立即生效，下次打开仍然保留。</Text>
+      <View className="mine-font__options">
+        {options.map((o) => (
+          <View
+            key={o.label}
+            className={`mine-font__option ${o.cls}${o.on === large ? ' mine-font__option--on' : ''}`}
+            ariaRole="button"
+            ariaLabel={`${o.label}${o.on === large ? '（已选）' : ''}`}
+            onClick={() => setLargeFont(o.on)}
+          >
+            <Text className="mine-font__sample">字</Text>
+            <Text className="mine-font__label">{o.label}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function Settings({ me }: { me: Session }) {
+  if (isAnonymous(me)) return null;
   const copy = () => Taro.setClipboardData({ data: me.openid });
   return (
     <View className="card">
       <View className="card__title">设置</View>
-      <View className="mine-setting">
+      <View className="mine-setting" onClick={copy}>
         <View className="mine-setting__text">
-          <Text className="mine-setting__title">大字模式</Text>
-          <Text className="mine-setting__desc">放大所有页面的文字</Text>
+          <Text className="mine-setting__title">我的用户标识</Text>
+          <Text className="mine-setting__desc mine-setting__openid">{me.openid}</Text>
         </View>
-        <Switch checked={large} onChange={setLargeFont} />
+        <Text className="mine-setting__action">复制</Text>
       </View>
-      {!isAnonymous(me) && (
-        <View className="mine-setting" onClick={copy}>
-          <View className="mine-setting__text">
-            <Text className="mine-setting__title">我的用户标识</Text>
-            <Text className="mine-setting__desc mine-setting__openid">{me.openid}</Text>
-          </View>
-          <Text className="mine-setting__action">复制</Text>
-        </View>
-      )}
-      {!isAnonymous(me) && <Text className="card__hint">管理员授予角色时需要这个标识。</Text>}
+      <Text className="card__hint">管理员授予角色时需要这个标识。</Text>
     </View>
   );
 }
@@ -129,6 +188,8 @@ export default function MinePage() {
           <>
             <MemberCard me={me} directory={directory} />
             {!me.member && !isAnonymous(me) && <BindForm onBound={() => session.load(true)} />}
+            {me.member && <PointsSummary />}
+            <FontSize />
             {me.member && <CheckInEntry />}
             <Roles me={me} directory={directory} />
             <AdminMenu me={me} />

@@ -48,6 +48,13 @@ function Section({ section }: { section: PlanSection }) {
   );
 }
 
+/** 知识竞赛, 每日一练 and 错题本: the learning that counts, above the reading. */
+const PRACTICE_ENTRIES = [
+  { key: 'quiz', title: '知识竞赛', desc: '竞赛排行', url: '/pages/quiz-list/index' },
+  { key: 'practice', title: '每日一练', desc: '每天几道题', url: '/pages/practice/index' },
+  { key: 'wrong', title: '错题本', desc: '错题再练', url: '/pages/wrong-book/index' },
+];
+
 export default function StudyPage() {
   const plan = WORK_PLAN_2020;
   const large = useLargeFont();
@@ -60,6 +67,19 @@ export default function StudyPage() {
         <View className="study-hero__font" onClick={() => setLargeFont(!large)}>
           {large ? '标准字号' : '大字阅读'}
         </View>
+      </View>
+
+      <View className="study-entries">
+        {PRACTICE_ENTRIES.map((e) => (
+          <View
+            key={e.key}
+            className={`study-entry study-entry--${e.key}`}
+            onClick={() => Taro.navigateTo({ url: e.url })}
+          >
+            <Text className="study-entry__title">{e.title}</Text>
+            <Text className="study-entry__desc">{e.desc}</Text>
+          </View>
+        ))}
       </View>
 
       <View className="study-nav">

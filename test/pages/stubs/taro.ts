@@ -25,11 +25,16 @@ const Taro = {
   navigateTo: jest.fn(async () => ({ errMsg: 'navigateTo:ok' })),
   switchTab: jest.fn(async () => ({ errMsg: 'switchTab:ok' })),
   reLaunch: jest.fn(async () => ({ errMsg: 'reLaunch:ok' })),
+  redirectTo: jest.fn(async () => ({ errMsg: 'redirectTo:ok' })),
+  navigateBack: jest.fn(async () => ({ errMsg: 'navigateBack:ok' })),
   pageScrollTo: jest.fn(async () => ({ errMsg: 'pageScrollTo:ok' })),
   setClipboardData: jest.fn(async () => ({ errMsg: 'setClipboardData:ok' })),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => {
     storage.set(key, value);
+  }),
+  removeStorageSync: jest.fn((key: string) => {
+    storage.delete(key);
   }),
   getSystemInfoSync: jest.fn(() => ({
     windowWidth: 375,

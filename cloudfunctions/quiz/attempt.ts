@@ -1,0 +1,445 @@
+// Taking a competition: start (server-side draw and option order, resume, attempt cap), saveAnswers, submit (scored
+// once on the server's clock), result (with 解析, after submitting).
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { AttemptResult, QuestionView, QuizApi, quizSchemas, StartResult, SubmitResult } from '@/domain/api/quiz';
+import { POINTS_CONFIG } from '@/domain/points/config';
+import {
+  QUIZ_GRACE_MS,
+  quizAttemptDeadline,
+  quizAttemptExpired,
+  quizBetterResult,
+  quizDraw,
+  quizOptionOrder,
+  quizPhase,
+  quizRankKey,
+  quizScoreAttempt,
+  quizShownOptions,
+  quizSubmitTiming,
+  quizToShown,
+  quizTooFast,
+} from '@/domain/quiz';
+import { AppError } from '../../server/app-error';
+import { requireMember } from '../../server/caller';
+import type { Database, Doc } from '../../server/db';
+import { findIn, isDuplicateKeyError } from '../../server/db';
+import type { ActionContext } from '../../server/dispatch';
+import { MEMBERS } from '../../server/members';
+import { awardPoints } from '../../server/points';
+import type { AttemptQuestion, StoredAttempt, StoredQuiz } from '../../server/quiz';
+import {
+  ATTEMPTS,
+  attemptDocId,
+  BEST,
+  bestDocId,
+  parseAttempt,
+  parseQuestion,
+  parseQuiz,
+  QUESTIONS,
+  QUIZZES,
+  shanghaiIso,
+  STATS,
+  takesPart,
+} from '../../server/quiz';
+
+/** Redraws when drawn questions turned out retired since the competition was created. */
+const DRAW_TRIES = 3;
+/** Rounds of read-compare-write on a member's best result before giving up (only that member's submits race). */
+const BEST_TRIES = 8;
+
+/** What a member sees of an attempt's question: the options in their order, never the answer or the 解析. */
+function questionView(q: AttemptQuestion): QuestionView {
+  return { questionId: q.questionId, type: q.type, stem: q.stem, options: quizShownOptions(q.options, q.order) };
+}
+
+function startResult(a: StoredAttempt, now: number, resumed: boolean): StartResult {
+  return {
+    attemptId: a.attemptId,
+    deadline: shanghaiIso(a.deadlineMs),
+    serverNow: shanghaiIso(now),
+    questions: a.questions.map(questionView),
+    resumed,
+    kept: a.saved,
+  };
+}
+
+async function readAttempt(db: Database, attemptId: string): Promise<StoredAttempt | null> {
+  const { data } = await db.collection(ATTEMPTS).doc(attemptId).get();
+  return data ? parseAttempt(data) : null;
+}
+
+/** Adds `participants` and `scoreSum` to an org's aggregate of a quiz (one write; field paths, so no lost update). */
+async function addToOrgStats(db: Database, quizId: string, orgId: string, participants: number, scoreSum: number) {
+  if (participants === 0 && scoreSum === 0) return;
+  const _ = db.command;
+  await db
+    .collection(STATS)
+    .doc(quizId)
+    .update({ data: { orgs: { [orgId]: { participants: _.inc(participants), scoreSum: _.inc(scoreSum) } } } });
+}
+
+/**
+ * Makes a submitted attempt the member's best if it is better (higher score, then fewer whole seconds; an equal
+ * result keeps the earlier one) and moves the org aggregates by the difference. The best document is versioned:
+ * a write only lands on the version it read, so two submits of the same member cannot both count.
+ */
+async function updateBest(db: Database, a: StoredAttempt): Promise<void> {
+  const id = bestDocId(a.quizId, a.memberId);
+  const fields = {
+    quizId: a.quizId,
+    memberId: a.memberId,
+    name: a.name,
+    orgId: a.orgId,
+    score: a.score,
+    durationMs: a.durationMs,
+    rankKey: quizRankKey(a.score, a.durationMs),
+    submittedMs: a.submittedMs,
+    attemptId: a.attemptId,
+  };
+  for (let i = 0; i < BEST_TRIES; i++) {
+    const { data: best } = await db.collection(BEST).doc(id).get();
+    const before = best ? { score: Number(best.score) || 0, durationMs: Number(best.durationMs) || 0 } : null;
+    if (!quizBetterResult(a, before)) return;
+    if (!best) {
+      try {
+        await db.collection(BEST).add({ data: { _id: id, ...fields, version: 1 } });
+      } catch (e) {
+        if (isDuplicateKeyError(e)) continue;
+        throw e;
+      }
+      await addToOrgStats(db, a.quizId, a.orgId, 1, a.score);
+      return;
+    }
+    const version = Number(best.version) || 0;
+    const { stats } = await db
+      .collection(BEST)
+      .where({ _id: id, version })
+      .update({ data: { ...fields, version: version + 1 } });
+    if (stats.updated !== 1) continue;
+    const oldOrg = String(best.orgId ?? '');
+    const oldScore = Number(best.score) || 0;
+    if (oldOrg === a.orgId) await addToOrgStats(db, a.quizId, a.orgId, 0, a.score - oldScore);
+    else {
+      // The member moved to another branch between attempts: the best now counts there.
+      await addToOrgStats(db, a.quizId, oldOrg, -1, -oldScore);
+      await addToOrgStats(db, a.quizId, a.orgId, 1, a.score);
+    }
+    return;
+  }
+  throw new AppError('INTERNAL', '成绩保存繁忙，请稍后查看排行');
+}
+
+/**
+ * Scores an open attempt with `answers` (shown indexes) and closes it, only if it is still open (a conditional
+ * write: of many concurrent submits exactly one lands). Then the best result, the org aggregates and the
+ * competition's points (one entry per member and competition). Returns null when another submit won.
+ */
+async function finish(
+  db: Database,
+  a: StoredAttempt,
+  answers: Record<string, number[]>,
+  timing: { late: boolean; durationMs: number },
+  now: Date,
+  title: string,
+): Promise<SubmitResult | null> {
+  const onPaper = new Set(a.questions.map((q) => q.questionId));
+  const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => onPaper.has(id)));
+  const scored = quizScoreAttempt(a.questions, kept);
+  const flagged = quizTooFast(timing.durationMs, scored.total);
+  const { stats } = await db
+    .collection(ATTEMPTS)
+    .where({ _id: a.attemptId, status: 'open' })
+    .update({
+      data: {
+        status: 'submitted',
+        answers: db.command.set(kept),
+        results: scored.results,
+        score: scored.score,
+        correct: scored.correct,
+        total: scored.total,
+        durationMs: timing.durationMs,
+        late: timing.late,
+        flagged,
+        submittedAt: now,
+        submittedMs: now.getTime(),
+      },
+    });
+  if (stats.updated !== 1) return null;
+  const done: StoredAttempt = {
+    ...a,
+    status: 'submitted',
+    score: scored.score,
+    durationMs: timing.durationMs,
+    submittedMs: now.getTime(),
+  };
+  await updateBest(db, done);
+  try {
+    await awardPoints(db, {
+      source: 'quiz',
+      sourceId: a.quizId,
+      memberId: a.memberId,
+      orgId: a.orgId,
+      points: POINTS_CONFIG.quizParticipation + (scored.score === 100 ? POINTS_CONFIG.quizFullScoreBonus : 0),
+      reason: `参加知识竞赛：${title}`,
+      now,
+    });
+  } catch (e) {
+    // The score stands; a missed points entry is logged rather than failing a submit that already counted.
+    console.error('quiz points award failed', a.attemptId, e);
+  }
+  return {
+    score: scored.score,
+    correct: scored.correct,
+    total: scored.total,
+    durationMs: timing.durationMs,
+    late: timing.late,
+  };
+}
+
+/**
+ * Closes an attempt whose deadline and grace have passed, scored with the answers saved on the server. False when
+ * a submit closed it first.
+ */
+async function closeExpired(db: Database, a: StoredAttempt, now: Date, title: string): Promise<boolean> {
+  return (
+    (await finish(db, a, a.saved, quizSubmitTiming(now.getTime(), a.startedMs, a.deadlineMs), now, title)) !== null
+  );
+}
+
+/** Abandoned attempts closed per timer run (the next run takes the rest). */
+const CLOSE_BATCH = 100;
+
+/**
+ * The timer's sweep: attempts left open past their deadline and grace (the phone was closed for good) are closed
+ * and scored as they stood, so that they count on the boards. Returns how many it closed.
+ */
+export async function closeExpiredAttempts(db: Database, now: Date): Promise<number> {
+  const _ = db.command as unknown as { lt(v: number): unknown };
+  const { data } = await db
+    .collection(ATTEMPTS)
+    .where({ status: 'open', deadlineMs: _.lt(now.getTime() - QUIZ_GRACE_MS) })
+    .limit(CLOSE_BATCH)
+    .get();
+  let closed = 0;
+  for (const doc of data) if (await closeExpired(db, parseAttempt(doc), now, String(doc.title ?? ''))) closed++;
+  return closed;
+}
+
+/** Draws the paper: retired questions found at the read are left out and the draw is made again without them. */
+async function drawQuestions(db: Database, quiz: StoredQuiz, seed: string): Promise<AttemptQuestion[]> {
+  const excluded = new Set<string>();
+  for (let i = 0; i < DRAW_TRIES; i++) {
+    const pool = quiz.pool.filter((q) => !excluded.has(q.questionId));
+    const drawn = quizDraw(pool, { count: quiz.questionCount, perType: quiz.perType, tags: quiz.tags }, `${seed}:${i}`);
+    if (!drawn.ok) throw new AppError('FAILED_PRECONDITION', `本次竞赛暂时无法抽题：${drawn.message}，请联系管理员`);
+    const docs = await findIn(db, QUESTIONS, '_id', drawn.questionIds);
+    const byId = new Map(docs.map((d) => [d._id, parseQuestion(d)]));
+    const missing = drawn.questionIds.filter((id) => !byId.get(id) || byId.get(id)?.retired);
+    if (missing.length === 0) {
+      return drawn.questionIds.map((id) => {
+        const q = byId.get(id) as ReturnType<typeof parseQuestion>;
+        return {
+          questionId: id,
+          type: q.type,
+          stem: q.stem,
+          options: q.options,
+          answer: q.answer,
+          analysis: q.analysis,
+          tags: q.tags,
+          order: quizOptionOrder(q.type, q.options.length, `${seed}:${id}`),
+        };
+      });
+    }
+    for (const id of missing) excluded.add(id);
+  }
+  throw new AppError('FAILED_PRECONDITION', '题库中可用的题目不足，请联系管理员');
+}
+
+/**
+ * Starts (or resumes) the caller's attempt. The attempt's id is `<quizId>:<memberId>:<n>`, so two starts at once
+ * make one attempt and the cap holds. Reads: caller, quiz, member and the member's attempts at once, then the
+ * drawn questions (usually one read); one write.
+ */
+export async function start(
+  input: z.output<typeof quizSchemas.start>,
+  ctx: ActionContext,
+): Promise<QuizApi['start']['output']> {
+  const { db } = ctx;
+  const memberId = requireMember(await ctx.caller());
+  const [quizDoc, memberDoc, mine] = await Promise.all([
+    db.collection(QUIZZES).doc(input.quizId).get(),
+    db.collection(MEMBERS).doc(memberId).get(),
+    db
+      .collection(ATTEMPTS)
+      .where({ quizId: input.quizId, memberId })
+      .field({ n: true, status: true, deadlineMs: true })
+      .limit(100)
+      .get(),
+  ]);
+  if (!quizDoc.data) throw new AppError('NOT_FOUND', '竞赛不存在');
+  const quiz = parseQuiz(quizDoc.data);
+  const member = memberDoc.data;
+  if (!member || typeof member.orgId !== 'string')
+    throw new AppError('PERMISSION_DENIED', '未找到您的党员信息，请重新绑定');
+  if (!takesPart(quiz, member.orgId)) throw new AppError('PERMISSION_DENIED', '您所在的组织不在本次竞赛范围内');
+
+  const now = new Date();
+  const open = mine.data.find((d) => d.status === 'open');
+  if (open) {
+    const a = await readAttempt(db, open._id);
+    if (a && a.status === 'open') {
+      if (!quizAttemptExpired(a.deadlineMs, now.getTime())) return startResult(a, now.getTime(), true);
+      await closeExpired(db, a, now, quiz.title);
+    }
+  }
+  switch (quizPhase(quiz.startMs, quiz.endMs, now.getTime())) {
+    case 'upcoming':
+      throw new AppError(
+        'FAILED_PRECONDITION',
+        `竞赛尚未开始，开始时间：${shanghaiIso(quiz.startMs).slice(0, 16).replace('T', ' ')}`,
+      );
+    case 'closed':
+      throw new AppError('FAILED_PRECONDITION', '竞赛已结束');
+    case 'open':
+      break;
+  }
+  const used = mine.data.reduce((m, d) => Math.max(m, Number(d.n) || 0), 0);
+  if (used >= quiz.maxAttempts)
+    throw new AppError('RESOURCE_EXHAUSTED', `每人最多答 ${quiz.maxAttempts} 次，您的次数已用完`);
+
+  const n = used + 1;
+  const seed = randomBytes(12).toString('hex');
+  const questions = await drawQuestions(db, quiz, seed);
+  const attempt: StoredAttempt = {
+    attemptId: attemptDocId(quiz.quizId, memberId, n),
+    quizId: quiz.quizId,
+    memberId,
+    name: String(member.name ?? ''),
+    orgId: member.orgId,
+    n,
+    status: 'open',
+    startedMs: now.getTime(),
+    deadlineMs: quizAttemptDeadline(now.getTime(), quiz.timeLimitSec, quiz.endMs),
+    questions,
+    saved: {},
+    score: 0,
+    correct: 0,
+    total: questions.length,
+    durationMs: 0,
+    late: false,
+    flagged: false,
+    submittedMs: 0,
+    results: [],
+  };
+  try {
+    await db.collection(ATTEMPTS).add({
+      data: {
+        _id: attempt.attemptId,
+        quizId: attempt.quizId,
+        title: quiz.title,
+        memberId,
+        openid: ctx.openid,
+        name: attempt.name,
+        orgId: attempt.orgId,
+        n,
+        status: 'open',
+        seed,
+        startedAt: now,
+        startedMs: attempt.startedMs,
+        deadlineMs: attempt.deadlineMs,
+        questions,
+        saved: {},
+      },
+    });
+  } catch (e) {
+    if (!isDuplicateKeyError(e)) throw e;
+    // A start a moment ago (another tab, a retried request) made this attempt: resume it.
+    const other = await readAttempt(db, attempt.attemptId);
+    if (other && other.status === 'open' && other.memberId === memberId) return startResult(other, Date.now(), true);
+    throw new AppError('FAILED_PRECONDITION', '答题状态已变化，请刷新后重试');
+  }
+  return startResult(attempt, now.getTime(), false);
+}
+
+/** The caller's own attempt, or NOT_FOUND / PERMISSION_DENIED. */
+async function ownAttempt(ctx: ActionContext, attemptId: string): Promise<Doc> {
+  const memberId = requireMember(await ctx.caller());
+  const { data } = await ctx.db.collection(ATTEMPTS).doc(attemptId).get();
+  if (!data) throw new AppError('NOT_FOUND', '答题记录不存在');
+  if (data.memberId !== memberId) throw new AppError('PERMISSION_DENIED', '这不是您的答题记录');
+  return data;
+}
+
+/** Keeps the answers given so far (merged over earlier ones) while the attempt is open. Two reads, one write. */
+export async function saveAnswers(
+  input: z.output<typeof quizSchemas.saveAnswers>,
+  ctx: ActionContext,
+): Promise<QuizApi['saveAnswers']['output']> {
+  const a = parseAttempt(await ownAttempt(ctx, input.attemptId));
+  const now = Date.now();
+  if (a.status !== 'open') throw new AppError('FAILED_PRECONDITION', '本次答题已提交');
+  if (quizAttemptExpired(a.deadlineMs, now)) throw new AppError('FAILED_PRECONDITION', '答题时间已到，请提交');
+  const onPaper = new Set(a.questions.map((q) => q.questionId));
+  const saved = { ...a.saved };
+  for (const [id, choice] of Object.entries(input.answers)) if (onPaper.has(id)) saved[id] = choice;
+  const { stats } = await ctx.db
+    .collection(ATTEMPTS)
+    .where({ _id: a.attemptId, status: 'open' })
+    .update({ data: { saved: ctx.db.command.set(saved), savedMs: now } });
+  if (stats.updated !== 1) throw new AppError('FAILED_PRECONDITION', '本次答题已提交');
+  return { answered: Object.keys(saved).length, deadline: shanghaiIso(a.deadlineMs), serverNow: shanghaiIso(now) };
+}
+
+/**
+ * Scores the attempt on the server's clock. Within the deadline plus the grace the submitted answers count (over
+ * any saved ones); after it the attempt is closed with the answers saved before and `late: true`. A second
+ * submit, or the losers of concurrent ones, get FAILED_PRECONDITION.
+ */
+export async function submit(
+  input: z.output<typeof quizSchemas.submit>,
+  ctx: ActionContext,
+): Promise<QuizApi['submit']['output']> {
+  const doc = await ownAttempt(ctx, input.attemptId);
+  const a = parseAttempt(doc);
+  if (a.status !== 'open') throw new AppError('FAILED_PRECONDITION', '本次答题已提交，不能重复提交');
+  const now = new Date();
+  const timing = quizSubmitTiming(now.getTime(), a.startedMs, a.deadlineMs);
+  const answers = timing.inTime ? { ...a.saved, ...input.answers } : a.saved;
+  const result = await finish(ctx.db, a, answers, timing, now, String(doc.title ?? ''));
+  if (!result) throw new AppError('FAILED_PRECONDITION', '本次答题已提交，不能重复提交');
+  return result;
+}
+
+/** The caller's submitted attempt with every question's answer, their choice and the 解析, in their option order. */
+export async function result(
+  input: z.output<typeof quizSchemas.result>,
+  ctx: ActionContext,
+): Promise<QuizApi['result']['output']> {
+  const doc = await ownAttempt(ctx, input.attemptId);
+  const a = parseAttempt(doc);
+  if (a.status !== 'submitted') throw new AppError('FAILED_PRECONDITION', '提交后才能查看答案和解析');
+  const byId = new Map(a.results.map((r) => [r.questionId, r]));
+  const out: AttemptResult = {
+    attemptId: a.attemptId,
+    quizId: a.quizId,
+    title: String(doc.title ?? ''),
+    submittedAt: shanghaiIso(a.submittedMs),
+    score: a.score,
+    correct: a.correct,
+    total: a.total,
+    durationMs: a.durationMs,
+    late: a.late,
+    questions: a.questions.map((q) => {
+      const r = byId.get(q.questionId);
+      return {
+        ...questionView(q),
+        answer: quizToShown(q.answer, q.order),
+        analysis: q.analysis,
+        tags: q.tags,
+        chosen: quizToShown(r?.chosen ?? [], q.order),
+        correct: r?.correct === true,
+      };
+    }),
+  };
+  return out;
+}

@@ -1,0 +1,368 @@
+// Precomputed points views in `points_views`: per org and year the branch dashboard and stars list, per year the
+// admin overview. The ranking function writes them on its timer; the points function on demand. Views read one doc.
+import dayjs from 'dayjs';
+import type {
+  ActivityAttendance,
+  BranchDashboard,
+  OverviewRow,
+  PointsOverview,
+  ReviewGrade,
+  StarsRow,
+  StarsView,
+} from '@/domain/api/points';
+import { REVIEW_GRADES } from '@/domain/api/points';
+import type { OrgNode } from '@/domain/identity/org-tree';
+import { orgSubtree, sortOrgTree } from '@/domain/identity/org-tree';
+import { cadenceCompliance } from '@/domain/points/cadence';
+import { POINTS_CONFIG } from '@/domain/points/config';
+import { percent, pointsDistribution } from '@/domain/points/distribution';
+import { finalStars, pointsStars, starsRule } from '@/domain/points/stars';
+import type { Database, Doc } from './db';
+import { str } from './db';
+import { readDirectory } from './directory';
+import { MEMBERS } from './members';
+import { POINTS } from './points';
+import { APP_TIME_ZONE, shanghaiDay } from './time';
+
+export const POINTS_VIEWS = 'points_views';
+/** 民主评议 results: `<year>:<memberId>` -> { orgId, year, memberId, grade, note, by, updatedAt }. */
+export const POINTS_REVIEWS = 'points_reviews';
+const ACTIVITIES = 'activities';
+const CHECKINS = 'checkins';
+
+/** Largest roster, check-in or points group list read in one aggregate request (well under the 1 MB limit). */
+const BULK_LIMIT = 10_000;
+/** Activities of a year read in pages of 1,000, at most this many pages. */
+const ACTIVITY_PAGES = 10;
+/** How long after the year a 补签 for one of its activities is still counted. */
+const LATE_ENTRY_MS = 31 * 24 * 3600_000;
+/** Activities listed on a dashboard (newest first). */
+const DASHBOARD_ACTIVITIES = 100;
+
+export const branchViewId = (orgId: string, year: number) => `branch:${orgId}:${year}`;
+export const overviewViewId = (year: number) => `overview:${year}`;
+export const reviewId = (year: number, memberId: string) => `${year}:${memberId}`;
+
+/** @example isoShanghai(new Date('2020-07-01T01:00:00Z')) // '2020-07-01T09:00:00+08:00' */
+export function isoShanghai(d: Date): string {
+  return dayjs(d).tz(APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/** The year in Asia/Shanghai. */
+export function shanghaiYear(now: Date): number {
+  return Number(shanghaiDay(now).slice(0, 4));
+}
+
+/** [1 Jan 00:00, next 1 Jan 00:00) of `year` in Asia/Shanghai. */
+function yearRange(year: number): { start: Date; end: Date } {
+  return { start: new Date(`${year}-01-01T00:00:00+08:00`), end: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
+}
+
+interface Aggregate {
+  match(q: Record<string, unknown>): Aggregate;
+  project(p: Record<string, unknown>): Aggregate;
+  group(g: Record<string, unknown>): Aggregate;
+  limit(n: number): Aggregate;
+  end(): Promise<{ list: Doc[] }>;
+}
+
+/** `aggregate()` as the SDK has it; the project's Database type leaves it out. */
+export function aggregate(db: Database, collection: string): Aggregate {
+  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
+}
+
+/** Range operators the project's command type leaves out. */
+export function rangeCommands(db: Database) {
+  return db.command as unknown as {
+    gte(v: unknown): { and(c: unknown): unknown };
+    lt(v: unknown): unknown;
+    lte(v: unknown): unknown;
+    gt(v: unknown): unknown;
+    in(v: readonly unknown[]): unknown;
+  };
+}
+
+/** What the views are computed from; when `orgId` is given, only that org's subtree is read. */
+interface Inputs {
+  orgs: OrgNode[];
+  roster: Array<{ memberId: string; name: string; orgId: string; order: number }>;
+  activities: Array<{
+    activityId: string;
+    title: string;
+    kind: string;
+    expectedOrgIds: string[];
+    startAt: Date;
+    endAt: Date;
+  }>;
+  /** `<activityId>|<orgId>` -> { present, late }. */
+  checkins: Map<string, { present: number; late: number }>;
+  points: Map<string, number>;
+  participants: Set<string>;
+  reviews: Map<string, { grade: ReviewGrade; note: string | null }>;
+}
+
+const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+
+async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: string[] | null): Promise<Inputs> {
+  const _ = rangeCommands(db);
+  const { start, end } = yearRange(year);
+  const inScope = scope ? { orgId: _.in(scope) } : {};
+  const withScope = (m: Record<string, unknown>) => ({ ...m, ...inScope });
+
+  const rosterQ = aggregate(db, MEMBERS);
+  const [roster, points, reviews, activities, checkins] = await Promise.all([
+    (scope ? rosterQ.match(inScope) : rosterQ).project({ _id: 1, name: 1, orgId: 1, order: 1 }).limit(BULK_LIMIT).end(),
+    // Per member the year's total and whether any entry came from a competition or practice, in one pass.
+    aggregate(db, POINTS)
+      .match(withScope({ year }))
+      .group({
+        _id: '$memberId',
+        total: { $sum: '$points' },
+        quiz: { $max: { $cond: [{ $in: ['$source', ['quiz', 'practice']] }, 1, 0] } },
+      })
+      .limit(BULK_LIMIT)
+      .end(),
+    aggregate(db, POINTS_REVIEWS)
+      .match(withScope({ year }))
+      .project({ memberId: 1, grade: 1, note: 1 })
+      .limit(BULK_LIMIT)
+      .end(),
+    (async () => {
+      const out: Doc[] = [];
+      for (let p = 0; p < ACTIVITY_PAGES; p++) {
+        const where: Record<string, unknown> = { startAt: _.gte(start).and(_.lt(end)) };
+        if (scope) where.expectedOrgIds = _.in(scope);
+        const { data } = await db
+          .collection(ACTIVITIES)
+          .where(where)
+          .orderBy('startAt', 'desc')
+          .skip(p * 1000)
+          .limit(1000)
+          .field({ title: true, kind: true, expectedOrgIds: true, startAt: true, endAt: true })
+          .get();
+        out.push(...data);
+        if (data.length < 1000) break;
+      }
+      return out;
+    })(),
+    // Check-ins recorded from the year's start to a month after its end (a 补签 for late December is entered in
+    // January), grouped per activity, org and status; only the year's activities are kept below.
+    aggregate(db, CHECKINS)
+      .match(withScope({ checkedInAt: _.gte(start).and(_.lt(new Date(end.getTime() + LATE_ENTRY_MS))) }))
+      .group({ _id: { a: '$activityId', o: '$orgId', s: '$status' }, n: { $sum: 1 } })
+      .limit(BULK_LIMIT)
+      .end()
+      .then((r) => r.list),
+  ]);
+  const yearActivities = new Set(activities.map((a) => a._id));
+
+  const counts = new Map<string, { present: number; late: number }>();
+  for (const row of checkins) {
+    const k = row._id as unknown as { a?: unknown; o?: unknown; s?: unknown };
+    if (!yearActivities.has(String(k.a))) continue;
+    const key = `${String(k.a)}|${String(k.o)}`;
+    const c = counts.get(key) ?? { present: 0, late: 0 };
+    const n = Number(row.n) || 0;
+    c.present += n;
+    if (k.s === 'late') c.late += n;
+    counts.set(key, c);
+  }
+  return {
+    orgs,
+    roster: roster.list.map((d) => ({
+      memberId: d._id,
+      name: str(d, 'name') ?? '',
+      orgId: str(d, 'orgId') ?? '',
+      order: Number(d.order) || 0,
+    })),
+    activities: activities.map((d) => ({
+      activityId: d._id,
+      title: str(d, 'title') ?? '',
+      kind: str(d, 'kind') ?? '其他',
+      expectedOrgIds: Array.isArray(d.expectedOrgIds) ? d.expectedOrgIds.map(String) : [],
+      startAt: date(d.startAt),
+      endAt: date(d.endAt),
+    })),
+    checkins: counts,
+    points: new Map(points.list.map((r) => [String(r._id), Number(r.total) || 0])),
+    participants: new Set(points.list.filter((r) => Number(r.quiz) > 0).map((r) => String(r._id))),
+    reviews: new Map(
+      reviews.list
+        .filter((r) => (REVIEW_GRADES as readonly unknown[]).includes(r.grade))
+        .map((r) => [str(r, 'memberId') ?? '', { grade: r.grade as ReviewGrade, note: str(r, 'note') }]),
+    ),
+  };
+}
+
+export interface BranchViews {
+  dashboard: BranchDashboard;
+  stars: StarsView;
+}
+
+/** One org's dashboard and stars list from the loaded inputs (its subtree's members, its own activities). */
+function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): BranchViews {
+  const thresholds = POINTS_CONFIG.starThresholds;
+  const computedAt = isoShanghai(now);
+  const asOf = shanghaiDay(now);
+  const subtree = orgSubtree(inp.orgs, [org.orgId]);
+  const orgRank = new Map(sortOrgTree(inp.orgs).map((o, i) => [o.orgId, i]));
+  const members = inp.roster
+    .filter((m) => subtree.has(m.orgId))
+    .sort((a, b) => (orgRank.get(a.orgId) ?? 0) - (orgRank.get(b.orgId) ?? 0) || a.order - b.order);
+
+  const acts = inp.activities
+    .filter((a) => a.expectedOrgIds.includes(org.orgId))
+    .sort((a, b) => b.startAt.getTime() - a.startAt.getTime());
+  const cadence = cadenceCompliance({
+    year,
+    asOf,
+    activities: acts.map((a) => ({ kind: a.kind, day: shanghaiDay(a.startAt) })),
+  });
+  const attendance = (a: Inputs['activities'][number]): ActivityAttendance => {
+    let present = 0;
+    let late = 0;
+    for (const o of subtree) {
+      const c = inp.checkins.get(`${a.activityId}|${o}`);
+      if (c) {
+        present += c.present;
+        late += c.late;
+      }
+    }
+    return {
+      activityId: a.activityId,
+      title: a.title,
+      kind: a.kind,
+      startAt: isoShanghai(a.startAt),
+      expected: members.length,
+      present,
+      late,
+      rate: percent(present, members.length),
+      ended: a.endAt.getTime() <= now.getTime(),
+    };
+  };
+  const rows = acts.map(attendance);
+  const ended = rows.filter((r) => r.ended && r.rate !== null);
+  const attendanceRate = ended.length
+    ? Math.round((ended.reduce((s, r) => s + (r.rate ?? 0), 0) / ended.length) * 10) / 10
+    : null;
+
+  const starRows: StarsRow[] = members.map((m) => {
+    const points = inp.points.get(m.memberId) ?? 0;
+    const base = pointsStars(points, thresholds);
+    const review = inp.reviews.get(m.memberId) ?? null;
+    return {
+      memberId: m.memberId,
+      name: m.name,
+      points,
+      pointsStars: base,
+      review: review?.grade ?? null,
+      reviewNote: review?.note ?? null,
+      stars: finalStars(base, review?.grade ?? null),
+    };
+  });
+  const starCounts: StarsView['starCounts'] = [0, 0, 0, 0, 0];
+  for (const r of starRows) starCounts[r.stars - 1]++;
+  const byStars = starRows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.stars - a.r.stars || b.r.points - a.r.points || a.i - b.i)
+    .map((x) => x.r);
+  const totals = starRows.map((r) => r.points);
+  const participants = members.filter((m) => inp.participants.has(m.memberId)).length;
+
+  return {
+    dashboard: {
+      orgId: org.orgId,
+      orgName: org.name,
+      year,
+      computedAt,
+      asOf,
+      members: members.length,
+      cadence: cadence.rows,
+      missing: cadence.missing,
+      compliance: cadence.compliance,
+      activities: rows.slice(0, DASHBOARD_ACTIVITIES),
+      attendanceRate,
+      quiz: { members: members.length, participants, rate: percent(participants, members.length) },
+      distribution: pointsDistribution(totals, thresholds),
+      averagePoints: totals.length ? Math.round((totals.reduce((s, p) => s + p, 0) / totals.length) * 10) / 10 : null,
+    },
+    stars: {
+      orgId: org.orgId,
+      orgName: org.name,
+      year,
+      computedAt,
+      rule: starsRule(thresholds),
+      rows: byStars,
+      starCounts,
+    },
+  };
+}
+
+function overviewRow(d: BranchDashboard): OverviewRow {
+  return {
+    orgId: d.orgId,
+    name: d.orgName,
+    members: d.members,
+    compliance: d.compliance,
+    due: d.cadence.reduce((s, r) => s + r.due, 0),
+    held: d.cadence.reduce((s, r) => s + r.held, 0),
+    missingNow: d.cadence.filter((r) => r.missingNow).length,
+    attendanceRate: d.attendanceRate,
+    quizRate: d.quiz.rate,
+    averagePoints: d.averagePoints,
+  };
+}
+
+/**
+ * Recomputes one org's views (its subtree only) or, without `orgId`, every org's views and the overview (whose rows
+ * are the branches: orgs without children). Cost: one directory read, five bulk reads (roster, activities, check-in
+ * counts, points totals with participation, reviews; activities page in 1,000s), one write per org, plus the overview. Returns the views written.
+ */
+export async function computePointsViews(
+  db: Database,
+  opts: { year: number; now: Date; orgId?: string },
+): Promise<{ branches: Map<string, BranchViews>; overview: PointsOverview | null }> {
+  const dir = await readDirectory(db);
+  const targets = opts.orgId ? dir.orgs.filter((o) => o.orgId === opts.orgId) : sortOrgTree(dir.orgs);
+  const scope = opts.orgId ? [...orgSubtree(dir.orgs, [opts.orgId])] : null;
+  const inputs = await loadInputs(db, opts.year, dir.orgs, scope);
+  const branches = new Map<string, BranchViews>();
+  for (const org of targets) {
+    const views = buildBranch(inputs, org, opts.year, opts.now);
+    branches.set(org.orgId, views);
+    await db
+      .collection(POINTS_VIEWS)
+      .doc(branchViewId(org.orgId, opts.year))
+      .set({
+        data: { kind: 'branch', orgId: org.orgId, year: opts.year, ...views, computedAt: opts.now },
+      });
+  }
+  if (opts.orgId) return { branches, overview: null };
+  const parents = new Set(dir.orgs.map((o) => o.parentId).filter((p): p is string => p !== null));
+  const overview: PointsOverview = {
+    year: opts.year,
+    computedAt: isoShanghai(opts.now),
+    asOf: shanghaiDay(opts.now),
+    rows: targets.filter((o) => !parents.has(o.orgId)).map((o) => overviewRow(branches.get(o.orgId)!.dashboard)),
+  };
+  await db
+    .collection(POINTS_VIEWS)
+    .doc(overviewViewId(opts.year))
+    .set({
+      data: { kind: 'overview', year: opts.year, overview, computedAt: opts.now },
+    });
+  return { branches, overview };
+}
+
+/** The stored views of one org and year (one read), or null before the first computation. */
+export async function readBranchViews(db: Database, orgId: string, year: number): Promise<BranchViews | null> {
+  const { data } = await db.collection(POINTS_VIEWS).doc(branchViewId(orgId, year)).get();
+  if (!data || typeof data.dashboard !== 'object' || typeof data.stars !== 'object') return null;
+  return { dashboard: data.dashboard as BranchDashboard, stars: data.stars as StarsView };
+}
+
+/** The stored overview of a year (one read), or null before the first computation. */
+export async function readOverview(db: Database, year: number): Promise<PointsOverview | null> {
+  const { data } = await db.collection(POINTS_VIEWS).doc(overviewViewId(year)).get();
+  return data && typeof data.overview === 'object' ? (data.overview as PointsOverview) : null;
+}

@@ -1,0 +1,282 @@
+// 知识竞赛 storage shared by the `quiz` and `ranking` functions: collections, stored shapes, the bank's pool
+// document, roster sizes and the per-quiz org aggregates.
+import dayjs from 'dayjs';
+import type { QuestionType } from '@/domain/api/quiz';
+import type { DrawCandidate } from '@/domain/quiz';
+import type { Database, Doc } from './db';
+import { isDuplicateKeyError } from './db';
+import { MEMBERS } from './members';
+import { APP_TIME_ZONE } from './time';
+
+export const QUESTIONS = 'quiz_questions';
+/** Small singleton documents: `bank` (the active questions' types and tags) and `rosters` (members per org). */
+export const QUIZ_META = 'quiz_meta';
+export const QUIZZES = 'quizzes';
+/** One document per attempt, `_id` = `<quizId>:<memberId>:<n>` (n = 1..maxAttempts). */
+export const ATTEMPTS = 'quiz_attempts';
+/** One document per member and quiz, `_id` = `<quizId>:<memberId>`: the member's best submitted attempt. */
+export const BEST = 'quiz_best';
+/** One document per quiz: `orgs.<orgId>` = { participants, scoreSum } of the members' best results. */
+export const STATS = 'quiz_stats';
+/** One document per member and day, `_id` = `<memberId>:<day>`: that day's practice questions and answers. */
+export const PRACTICE = 'quiz_practice';
+/** One document per member: the practice streak. */
+export const STREAKS = 'quiz_streaks';
+/** The 错题本: one document per member and question, `_id` = `<memberId>:<questionId>`. */
+export const WRONG = 'quiz_wrong';
+
+const BANK_ID = 'bank';
+const ROSTERS_ID = 'rosters';
+
+export const attemptDocId = (quizId: string, memberId: string, n: number) => `${quizId}:${memberId}:${n}`;
+export const bestDocId = (quizId: string, memberId: string) => `${quizId}:${memberId}`;
+
+/** A stored time as ISO 8601 in Asia/Shanghai, e.g. 2020-07-01T09:00:00+08:00. */
+export function shanghaiIso(value: Date | number): string {
+  return dayjs(value).tz(APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/** Milliseconds of a stored time (Date, ISO string or number); NaN when absent. */
+export function timeMs(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string' || typeof value === 'number') return new Date(value).getTime();
+  if (typeof value === 'object' && value !== null && '$date' in value)
+    return Number((value as { $date: unknown }).$date);
+  return NaN;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
+
+/** A bank question as stored. */
+export interface StoredQuestion {
+  questionId: string;
+  type: QuestionType;
+  stem: string;
+  stemKey: string;
+  options: string[];
+  answer: number[];
+  analysis: string | null;
+  tags: string[];
+  retired: boolean;
+  updatedAt: unknown;
+}
+
+export function parseQuestion(doc: Doc): StoredQuestion {
+  return {
+    questionId: doc._id,
+    type: doc.type as QuestionType,
+    stem: String(doc.stem ?? ''),
+    stemKey: String(doc.stemKey ?? ''),
+    options: strings(doc.options),
+    answer: numbers(doc.answer),
+    analysis: typeof doc.analysis === 'string' ? doc.analysis : null,
+    tags: strings(doc.tags),
+    retired: doc.retired === true,
+    updatedAt: doc.updatedAt ?? null,
+  };
+}
+
+/** The active bank as draw candidates (one read): kept in one document so that a draw does not page the bank. */
+export async function readBankPool(db: Database): Promise<DrawCandidate[]> {
+  const { data } = await db.collection(QUIZ_META).doc(BANK_ID).get();
+  const pool = (data?.pool ?? {}) as Record<string, { type?: unknown; tags?: unknown }>;
+  return Object.entries(pool)
+    .filter(([, v]) => typeof v === 'object' && v !== null)
+    .map(([questionId, v]) => ({ questionId, type: v.type as QuestionType, tags: strings(v.tags) }));
+}
+
+/**
+ * Adds, replaces (`entry`) or removes (`null`) questions in the bank's pool document with one write. Each question
+ * is its own field path, so concurrent imports do not overwrite each other.
+ */
+export async function putBankEntries(
+  db: Database,
+  entries: Record<string, { type: QuestionType; tags: string[] } | null>,
+): Promise<void> {
+  if (Object.keys(entries).length === 0) return;
+  const _ = db.command;
+  const ref = db.collection(QUIZ_META).doc(BANK_ID);
+  const data = {
+    pool: Object.fromEntries(Object.entries(entries).map(([id, e]) => [id, e ? _.set(e) : _.remove()])),
+  };
+  const { stats } = await ref.update({ data });
+  if (stats.updated > 0) return;
+  const initial = Object.fromEntries(Object.entries(entries).filter(([, e]) => e !== null));
+  try {
+    await db.collection(QUIZ_META).add({ data: { _id: BANK_ID, pool: initial } });
+  } catch (e) {
+    // Another first import created it a moment ago.
+    if (!isDuplicateKeyError(e)) throw e;
+    await ref.update({ data });
+  }
+}
+
+/** A competition as stored. */
+export interface StoredQuiz {
+  quizId: string;
+  title: string;
+  description: string | null;
+  startMs: number;
+  endMs: number;
+  questionCount: number;
+  perType: Partial<Record<QuestionType, number>> | null;
+  timeLimitSec: number;
+  maxAttempts: number;
+  orgIds: string[] | null;
+  /** orgIds and all their descendants at creation; null = every organisation. */
+  takingPart: string[] | null;
+  tags: string[] | null;
+  pool: DrawCandidate[];
+}
+
+export function parseQuiz(doc: Doc): StoredQuiz {
+  return {
+    quizId: doc._id,
+    title: String(doc.title ?? ''),
+    description: typeof doc.description === 'string' ? doc.description : null,
+    startMs: timeMs(doc.startAt),
+    endMs: timeMs(doc.endAt),
+    questionCount: Number(doc.questionCount) || 0,
+    perType: (doc.perType ?? null) as StoredQuiz['perType'],
+    timeLimitSec: Number(doc.timeLimitSec) || 0,
+    maxAttempts: Number(doc.maxAttempts) || 1,
+    orgIds: Array.isArray(doc.orgIds) ? strings(doc.orgIds) : null,
+    takingPart: Array.isArray(doc.takingPart) ? strings(doc.takingPart) : null,
+    tags: Array.isArray(doc.tags) ? strings(doc.tags) : null,
+    pool: Array.isArray(doc.pool) ? (doc.pool as DrawCandidate[]) : [],
+  };
+}
+
+/** Whether a member of `orgId` takes part in the quiz. */
+export function takesPart(quiz: Pick<StoredQuiz, 'takingPart'>, orgId: string): boolean {
+  return quiz.takingPart === null || quiz.takingPart.includes(orgId);
+}
+
+/** One question of an attempt: the bank question as drawn, and the member's option order. */
+export interface AttemptQuestion {
+  questionId: string;
+  type: QuestionType;
+  stem: string;
+  options: string[];
+  answer: number[];
+  analysis: string | null;
+  tags: string[];
+  /** `order[shown] = original`. */
+  order: number[];
+}
+
+export interface StoredAttempt {
+  attemptId: string;
+  quizId: string;
+  memberId: string;
+  name: string;
+  orgId: string;
+  n: number;
+  status: 'open' | 'submitted';
+  startedMs: number;
+  deadlineMs: number;
+  questions: AttemptQuestion[];
+  /** Answers kept on the server by saveAnswers (shown indexes). */
+  saved: Record<string, number[]>;
+  score: number;
+  correct: number;
+  total: number;
+  durationMs: number;
+  late: boolean;
+  flagged: boolean;
+  submittedMs: number;
+  results: Array<{ questionId: string; chosen: number[]; correct: boolean }>;
+}
+
+export function parseAttempt(doc: Doc): StoredAttempt {
+  return {
+    attemptId: doc._id,
+    quizId: String(doc.quizId ?? ''),
+    memberId: String(doc.memberId ?? ''),
+    name: String(doc.name ?? ''),
+    orgId: String(doc.orgId ?? ''),
+    n: Number(doc.n) || 0,
+    status: doc.status === 'submitted' ? 'submitted' : 'open',
+    startedMs: Number(doc.startedMs) || 0,
+    deadlineMs: Number(doc.deadlineMs) || 0,
+    questions: Array.isArray(doc.questions) ? (doc.questions as AttemptQuestion[]) : [],
+    saved: (typeof doc.saved === 'object' && doc.saved !== null ? doc.saved : {}) as Record<string, number[]>,
+    score: Number(doc.score) || 0,
+    correct: Number(doc.correct) || 0,
+    total: Number(doc.total) || 0,
+    durationMs: Number(doc.durationMs) || 0,
+    late: doc.late === true,
+    flagged: doc.flagged === true,
+    submittedMs: Number(doc.submittedMs) || 0,
+    results: Array.isArray(doc.results) ? (doc.results as StoredAttempt['results']) : [],
+  };
+}
+
+/** Members per organisation, as the ranking timer (or an org board finding it missing or stale) counts them. */
+export interface RosterCounts {
+  counts: Record<string, number>;
+  computedMs: number;
+}
+
+/** Roster sizes older than this are recounted when an org board is opened (the timer recounts every 10 minutes). */
+export const ROSTER_STALE_MS = 3600_000;
+
+/** The part of the SDK's aggregate API used here. */
+interface Aggregate {
+  match(stage: Record<string, unknown>): Aggregate;
+  group(stage: Record<string, unknown>): Aggregate;
+  limit(n: number): Aggregate;
+  end(): Promise<{ list: Array<Record<string, unknown>> }>;
+}
+
+function aggregate(db: Database, collection: string): Aggregate {
+  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
+}
+
+/** More organisations than a city's agencies have; one aggregation answers for all of them. */
+const GROUP_LIMIT = 5000;
+
+/** Counts the roster by organisation (one aggregation) and stores it (one write). */
+export async function recountRosters(db: Database, now: Date): Promise<RosterCounts> {
+  const { list } = await aggregate(db, MEMBERS)
+    .group({ _id: '$orgId', n: { $sum: 1 } })
+    .limit(GROUP_LIMIT)
+    .end();
+  const counts: Record<string, number> = {};
+  for (const g of list) if (typeof g._id === 'string') counts[g._id] = Number(g.n) || 0;
+  await db
+    .collection(QUIZ_META)
+    .doc(ROSTERS_ID)
+    .set({ data: { counts, computedMs: now.getTime(), computedAt: now } });
+  return { counts, computedMs: now.getTime() };
+}
+
+/** The stored roster sizes (one read), recounted when missing or stale (one aggregation and one write more). */
+export async function readRosters(db: Database, now: Date): Promise<RosterCounts> {
+  const { data } = await db.collection(QUIZ_META).doc(ROSTERS_ID).get();
+  const computedMs = Number(data?.computedMs) || 0;
+  if (!data || now.getTime() - computedMs > ROSTER_STALE_MS) return recountRosters(db, now);
+  return { counts: (data.counts ?? {}) as Record<string, number>, computedMs };
+}
+
+/**
+ * Recomputes a quiz's org aggregates from the members' best results (one aggregation, one write). Submits keep
+ * them up to date incrementally; this heals any drift (e.g. a function that died between its writes).
+ */
+export async function recomputeQuizStats(db: Database, quizId: string, now: Date): Promise<number> {
+  const { list } = await aggregate(db, BEST)
+    .match({ quizId })
+    .group({ _id: '$orgId', participants: { $sum: 1 }, scoreSum: { $sum: '$score' } })
+    .limit(GROUP_LIMIT)
+    .end();
+  const orgs: Record<string, { participants: number; scoreSum: number }> = {};
+  for (const g of list)
+    if (typeof g._id === 'string')
+      orgs[g._id] = { participants: Number(g.participants) || 0, scoreSum: Number(g.scoreSum) || 0 };
+  await db
+    .collection(STATS)
+    .doc(quizId)
+    .set({ data: { quizId, orgs, recomputedAt: now } });
+  return list.length;
+}

@@ -1,0 +1,38 @@
+// Points per source and daily caps per category: the one place a deployer changes how points are earned.
+import type { ActivityKind } from '../checkin/rules';
+import { ATTENDANCE_POINTS } from '../checkin/rules';
+import type { PointsSource } from '../api/points';
+
+export interface PointsConfig {
+  /** One attendance, by activity kind (the check-in function credits this). */
+  checkin: Record<ActivityKind, number>;
+  /** One submitted 知识竞赛 attempt; one entry per member and competition, however many attempts. */
+  quizParticipation: number;
+  /** A full score in a competition adds this on top (same entry). */
+  quizFullScoreBonus: number;
+  /** One correct answer in 每日一练 or the 错题本. */
+  practiceCorrect: number;
+  /**
+   * Most points a member can earn per Asia/Shanghai day from each category; null = no cap. Check-ins are limited
+   * by the activities themselves; practice is capped so that repeating it cannot farm points.
+   */
+  dailyCaps: Record<PointsSource, number | null>;
+  /** Points for the year needed for 2, 3, 4 and 5 stars (see stars.ts for how 民主评议 moves the result). */
+  starThresholds: [number, number, number, number];
+}
+
+/**
+ * The deployed configuration.
+ *
+ * @example POINTS_CONFIG.dailyCaps.practice // 3: at most three practice points a day
+ */
+export const POINTS_CONFIG: PointsConfig = {
+  checkin: ATTENDANCE_POINTS,
+  quizParticipation: 3,
+  quizFullScoreBonus: 2,
+  practiceCorrect: 1,
+  dailyCaps: { checkin: null, quiz: 10, practice: 3, adjust: null },
+  // A member who attends every 三会一课 (about 75 points a year) and practises now and then reaches four stars;
+  // five need steady practice or competitions on top.
+  starThresholds: [20, 45, 75, 110],
+};

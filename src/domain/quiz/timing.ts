@@ -1,0 +1,52 @@
+// The competition's clock rules: phases, an attempt's deadline and what a submit at a given moment counts for.
+import type { QuizPhase } from '../api/quiz';
+import { QUIZ_GRACE_MS } from './limits';
+
+/**
+ * @example quizPhase(100, 200, 150) // 'open'
+ * @example quizPhase(100, 200, 200) // 'closed' (the end is exclusive)
+ */
+export function quizPhase(startMs: number, endMs: number, nowMs: number): QuizPhase {
+  if (nowMs < startMs) return 'upcoming';
+  return nowMs < endMs ? 'open' : 'closed';
+}
+
+/**
+ * When an attempt stops accepting answers: its start plus the time limit, or the competition's end if earlier.
+ *
+ * @example quizAttemptDeadline(0, 600, 300_000) // 300_000 (the competition ends first)
+ */
+export function quizAttemptDeadline(startedMs: number, timeLimitSec: number, endMs: number): number {
+  return Math.min(startedMs + timeLimitSec * 1000, endMs);
+}
+
+export interface SubmitTiming {
+  /** The submit's own answers count (it arrived by the deadline plus the grace). */
+  inTime: boolean;
+  /** Closed after the deadline plus the grace: scored with the answers saved on the server before. */
+  late: boolean;
+  /** Time taken, at most up to the deadline. */
+  durationMs: number;
+}
+
+/**
+ * What a submit arriving at `nowMs` counts for. A submit within the grace is timed up to the deadline at most,
+ * so waiting for the grace never helps.
+ *
+ * @example quizSubmitTiming(10_000, 0, 60_000)  // { inTime: true, late: false, durationMs: 10_000 }
+ * @example quizSubmitTiming(200_000, 0, 60_000) // { inTime: false, late: true, durationMs: 60_000 }
+ */
+export function quizSubmitTiming(nowMs: number, startedMs: number, deadlineMs: number): SubmitTiming {
+  const inTime = nowMs <= deadlineMs + QUIZ_GRACE_MS;
+  return { inTime, late: !inTime, durationMs: Math.max(0, Math.min(nowMs, deadlineMs) - startedMs) };
+}
+
+/**
+ * Whether an open attempt can no longer take answers (past its deadline plus the grace): it is closed and scored
+ * as it stood the next time anyone touches it.
+ *
+ * @example quizAttemptExpired(60_000, 90_001) // true
+ */
+export function quizAttemptExpired(deadlineMs: number, nowMs: number): boolean {
+  return nowMs > deadlineMs + QUIZ_GRACE_MS;
+}

@@ -1,0 +1,123 @@
+// 成绩: score, correct/total and time of a submitted attempt (quiz.result), every question with the chosen and the
+// right answer and its 解析, and the way to the leaderboard.
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { LoadState } from '@/components/load-state';
+import { PageShell } from '@/components/page-shell';
+import { OptionList, Reveal, TypeTag } from '@/components/quiz-ui';
+import type { AttemptResult } from '@/domain/api/quiz';
+import { useRemote } from '@/hooks/use-remote';
+import { call } from '@/services/call';
+import { clearDraft } from '@/services/quiz-draft';
+import { durationText, shortTime } from '@/utils/quiz';
+import './index.scss';
+
+function Summary({ r }: { r: AttemptResult }) {
+  return (
+    <View className="quiz-score">
+      <Text className="quiz-score__title">{r.title}</Text>
+      <View className="quiz-score__ring">
+        <Text className="quiz-score__value">{r.score}</Text>
+        <Text className="quiz-score__unit">分</Text>
+      </View>
+      <View className="quiz-score__stats">
+        <View className="quiz-score__stat">
+          <Text className="quiz-score__figure">
+            {r.correct}/{r.total}
+          </Text>
+          <Text className="quiz-score__label">答对题数</Text>
+        </View>
+        <View className="quiz-score__stat">
+          <Text className="quiz-score__figure">{durationText(r.durationMs)}</Text>
+          <Text className="quiz-score__label">用时</Text>
+        </View>
+      </View>
+      <Text className="quiz-score__time">交卷时间 {shortTime(r.submittedAt)}</Text>
+      {r.late && <Text className="quiz-score__late">答题时间已到，按截止时已提交的答案计分。</Text>}
+    </View>
+  );
+}
+
+function Review({ r }: { r: AttemptResult }) {
+  const [wrongOnly, setWrongOnly] = useState(false);
+  const shown = r.questions.map((q, i) => ({ q, no: i + 1 })).filter(({ q }) => !wrongOnly || !q.correct);
+  return (
+    <>
+      <View className="quiz-tabs">
+        <View
+          className={`quiz-tabs__item${wrongOnly ? '' : ' quiz-tabs__item--on'}`}
+          onClick={() => setWrongOnly(false)}
+        >
+          全部题目（{r.total}）
+        </View>
+        <View
+          className={`quiz-tabs__item${wrongOnly ? ' quiz-tabs__item--on' : ''}`}
+          onClick={() => setWrongOnly(true)}
+        >
+          只看错题（{r.total - r.correct}）
+        </View>
+      </View>
+      {shown.length === 0 && (
+        <View className="card">
+          <Text className="quiz-empty">全部答对，真棒！</Text>
+        </View>
+      )}
+      {shown.map(({ q, no }) => (
+        <View key={q.questionId} className={`card quiz-review quiz-review--${q.correct ? 'right' : 'wrong'}`}>
+          <View className="quiz-review__head">
+            <Text className="quiz-review__no">第 {no} 题</Text>
+            <TypeTag type={q.type} />
+          </View>
+          <Text className="quiz-stem">{q.stem}</Text>
+          <OptionList question={q} chosen={q.chosen} answer={q.answer} />
+          <Reveal question={q} chosen={q.chosen} answer={q.answer} analysis={q.analysis} correct={q.correct} />
+        </View>
+      ))}
+    </>
+  );
+}
+
+export default function QuizResultPage() {
+  const attemptId = decodeURIComponent(useRouter().params.attemptId ?? '');
+  const state = useRemote(useCallback(() => call('quiz', 'result', { attemptId }), [attemptId]));
+  // A scored attempt needs no draft, also when it was closed by the deadline while the phone was away.
+  const scored = state.data !== undefined;
+  useEffect(() => {
+    if (scored) clearDraft(attemptId);
+  }, [scored, attemptId]);
+  return (
+    <PageShell className="quiz-result">
+      <LoadState state={state} loadingText="正在读取成绩…">
+        {(r) => (
+          <>
+            <Summary r={r} />
+            <View className="actions quiz-result__actions">
+              <Button
+                className="quiz-result__board"
+                type="primary"
+                size="large"
+                style={{ flex: 1 }}
+                onClick={() =>
+                  Taro.navigateTo({ url: `/pages/quiz-board/index?quizId=${encodeURIComponent(r.quizId)}` })
+                }
+              >
+                查看排行榜
+              </Button>
+              <Button
+                size="large"
+                style={{ flex: 1 }}
+                onClick={() => Taro.redirectTo({ url: '/pages/quiz-list/index' })}
+              >
+                返回竞赛
+              </Button>
+            </View>
+            <Review r={r} />
+          </>
+        )}
+      </LoadState>
+    </PageShell>
+  );
+}
