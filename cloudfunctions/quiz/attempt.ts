@@ -13,6 +13,7 @@ import {
   quizOptionOrder,
   quizPhase,
   quizRankKey,
+  quizRevealsAnswers,
   quizScoreAttempt,
   quizShownOptions,
   quizSubmitTiming,
@@ -410,14 +411,28 @@ export async function submit(
   return result;
 }
 
-/** The caller's submitted attempt with every question's answer, their choice and the 解析, in their option order. */
+/**
+ * The caller's submitted attempt with their choice and whether it was right, in their option order; the right
+ * answers and 解析 only once they cannot help another attempt (quizRevealsAnswers). Reads: the caller, the attempt,
+ * the competition, and the member's last allowed attempt unless this is it.
+ */
 export async function result(
   input: z.output<typeof quizSchemas.result>,
   ctx: ActionContext,
 ): Promise<QuizApi['result']['output']> {
   const doc = await ownAttempt(ctx, input.attemptId);
   const a = parseAttempt(doc);
-  if (a.status !== 'submitted') throw new AppError('FAILED_PRECONDITION', '提交后才能查看答案和解析');
+  if (a.status !== 'submitted') throw new AppError('FAILED_PRECONDITION', '提交后才能查看成绩');
+  const quizDoc = (await ctx.db.collection(QUIZZES).doc(a.quizId).get()).data;
+  if (!quizDoc) throw new AppError('NOT_FOUND', '竞赛不存在');
+  const quiz = parseQuiz(quizDoc);
+  const lastId = attemptDocId(a.quizId, a.memberId, quiz.maxAttempts);
+  const last = a.attemptId === lastId ? doc : (await ctx.db.collection(ATTEMPTS).doc(lastId).get()).data;
+  const revealed = quizRevealsAnswers({
+    nowMs: Date.now(),
+    endMs: quiz.endMs,
+    lastAttemptSubmitted: last?.status === 'submitted',
+  });
   const byId = new Map(a.results.map((r) => [r.questionId, r]));
   const out: AttemptResult = {
     attemptId: a.attemptId,
@@ -429,12 +444,14 @@ export async function result(
     total: a.total,
     durationMs: a.durationMs,
     late: a.late,
+    revealed,
+    revealAt: shanghaiIso(quiz.endMs),
     questions: a.questions.map((q) => {
       const r = byId.get(q.questionId);
       return {
         ...questionView(q),
-        answer: quizToShown(q.answer, q.order),
-        analysis: q.analysis,
+        answer: revealed ? quizToShown(q.answer, q.order) : [],
+        analysis: revealed ? q.analysis : null,
         tags: q.tags,
         chosen: quizToShown(r?.chosen ?? [], q.order),
         correct: r?.correct === true,

@@ -109,6 +109,9 @@ describeBrowser('知识竞赛 in the H5 build', () => {
       expect(await textOf(page, '.quiz-score__stat:first-child .quiz-score__figure')).toBe(`${RIGHT}/10`);
       expect(await shown(page, '.quiz-review').count()).toBe(10);
       expect(await shown(page, '.quiz-review--wrong').count()).toBe(10 - RIGHT);
+      // One of two attempts used: the right answers stay on the server until the last one or the close.
+      expect(await textOf(page, '.quiz-score__held')).toContain('正确答案和解析在您用完答题次数或竞赛结束');
+      expect(await shown(page, '.quiz-reveal__right').count()).toBe(0);
       await settled(page);
       await screenshot(page, 'quiz-result');
       await scrollTo(page, '.quiz-review--wrong', 'start');

@@ -530,10 +530,21 @@ describe('quiz.submit, saveAnswers and result', () => {
     await expectError(call('result', { attemptId: s.attemptId }, MEMBER), 'FAILED_PRECONDITION');
   });
 
-  it('returns the result with answers, choices and 解析 in the member option order', async () => {
+  it('returns the result with answers, choices and 解析 in the member option order once no attempt is left', async () => {
     const s: StartResult = await expectOk(call('start', { quizId }, MEMBER));
     const answers = answersFor(s.questions, 6);
     await expectOk(call('submit', { attemptId: s.attemptId, answers }, MEMBER));
+    // One of two attempts used: which questions were right, not what the right answers are.
+    const { result, reads } = await cloud.countOps(() => call('result', { attemptId: s.attemptId }, MEMBER));
+    const early = await expectOk(result);
+    expect(reads).toBe(4);
+    expect(early).toMatchObject({ revealed: false, revealAt: expect.stringMatching(/\+08:00$/), score: 60 });
+    expect(early.questions.map((q: { correct: boolean }) => q.correct)).toEqual(s.questions.map((_q, i) => i < 6));
+    for (const q of early.questions) expect([q.answer, q.analysis]).toEqual([[], null]);
+    expect(JSON.stringify(early)).not.toContain(bankEntry(s.questions[0].stem).analysis as string);
+
+    const second: StartResult = await expectOk(call('start', { quizId }, MEMBER));
+    await expectOk(call('submit', { attemptId: second.attemptId, answers: {} }, MEMBER));
     const r = await expectOk(call('result', { attemptId: s.attemptId }, MEMBER));
     expect(r).toMatchObject({
       attemptId: s.attemptId,
@@ -542,6 +553,7 @@ describe('quiz.submit, saveAnswers and result', () => {
       score: 60,
       correct: 6,
       total: 10,
+      revealed: true,
     });
     expect(r.submittedAt).toMatch(/\+08:00$/);
     r.questions.forEach(
@@ -553,6 +565,19 @@ describe('quiz.submit, saveAnswers and result', () => {
         expect(q.analysis).toBe(bankEntry(q.stem).analysis);
       },
     );
+    expect((await expectOk(call('result', { attemptId: second.attemptId }, MEMBER))).revealed).toBe(true);
+  });
+
+  it('reveals the answers of a result when the competition closes, attempts left or not', async () => {
+    fakeClock(new Date());
+    const q = await createQuiz(cloud, { maxAttempts: 3 });
+    const s: StartResult = await expectOk(call('start', { quizId: q }, MEMBER));
+    await expectOk(call('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, 3) }, MEMBER));
+    expect((await expectOk(call('result', { attemptId: s.attemptId }, MEMBER))).revealed).toBe(false);
+    advance(3600_000 + 1000);
+    const r = await expectOk(call('result', { attemptId: s.attemptId }, MEMBER));
+    expect(r.revealed).toBe(true);
+    expect(r.questions[0].answer).toEqual(rightShown(s.questions[0]));
   });
 
   it('accepts a submit within the grace, timed to the deadline', async () => {

@@ -50,6 +50,7 @@ const START = {
   serverNow: SERVER_NOW,
   questions: QUESTIONS,
   resumed: false,
+  kept: {},
 };
 
 const DRAFT_KEY = 'jgdj.quiz-draft.att-1';
@@ -224,6 +225,34 @@ describe('答题', () => {
     expect(option('信息化').className).toContain('quiz-option--on');
   });
 
+  it('keeps the answers on the server when moving on, once per change, and resumes from the server copy', async () => {
+    setRouterParams({ quizId: 'qz-1' });
+    serve({
+      'quiz.start': ok(START),
+      'quiz.saveAnswers': ok({ answered: 1, deadline: START.deadline, serverNow: SERVER_NOW }),
+    });
+    const first = render(<QuizAnswerPage />);
+    await screen.findByText(/“六化”建设中/);
+    fireEvent.click(option('信息化'));
+    fireEvent.click(screen.getByText('下一题'));
+    await waitFor(() => expect(requests.filter((r) => r.key === 'quiz.saveAnswers')).toHaveLength(1));
+    fireEvent.click(screen.getByText('上一题'));
+    fireEvent.click(screen.getByText('下一题'));
+    expect(requests.filter((r) => r.key === 'quiz.saveAnswers').map((r) => r.data)).toEqual([
+      { attemptId: 'att-1', answers: { q1: [2] } },
+    ]);
+    first.unmount();
+
+    // Another phone (nothing stored on it) resumes the attempt with what the server kept.
+    window.localStorage.clear();
+    Taro.removeStorageSync(DRAFT_KEY);
+    serve({ 'quiz.start': ok({ ...START, resumed: true, kept: { q1: [2], q2: [1] } }) });
+    render(<QuizAnswerPage />);
+    expect(await screen.findByText(/已恢复上次未交卷的答题/)).toBeTruthy();
+    expect(screen.getByText('已答 2 题')).toBeTruthy();
+    expect(option('信息化').className).toContain('quiz-option--on');
+  });
+
   it('counts down on the server’s clock, not the phone’s, and submits by itself at zero', async () => {
     jest.useFakeTimers();
     // The phone's clock is an hour fast: trusting it would end the attempt at once.
@@ -338,6 +367,8 @@ const RESULT = {
   total: 3,
   durationMs: 192_000,
   late: false,
+  revealed: true,
+  revealAt: '2020-07-07T23:59:59+08:00',
   questions: [
     {
       ...QUESTIONS[0],
@@ -381,6 +412,24 @@ describe('成绩', () => {
     expect(document.querySelectorAll('.quiz-review')).toHaveLength(1);
     fireEvent.click(screen.getByText('查看排行榜'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/quiz-board/index?quizId=qz-1' });
+  });
+
+  it('while attempts are left shows right or wrong per question, not the right answers or 解析', async () => {
+    setRouterParams({ attemptId: 'att-1' });
+    const held = RESULT.questions.map((q) => ({ ...q, answer: [], analysis: null }));
+    serve({ 'quiz.result': ok({ ...RESULT, revealed: false, questions: held }) });
+    render(<QuizResultPage />);
+    expect(
+      await screen.findByText(
+        '正确答案和解析在您用完答题次数或竞赛结束（07-07 23:59）后公布，现在可以看每道题答对与否。',
+      ),
+    ).toBeTruthy();
+    const wrong = document.querySelector('.quiz-review--wrong') as HTMLElement;
+    expect(within(wrong).getByText('✗ 回答错误')).toBeTruthy();
+    expect(within(wrong).getByText('您的答案：A、C')).toBeTruthy();
+    expect(screen.queryByText(/正确答案：/)).toBeNull();
+    expect(screen.queryByText(/解析：/)).toBeNull();
+    expect(document.querySelector('.quiz-option--right')).toBeNull();
   });
 
   it('says when the attempt was closed by the deadline, and drops the draft left on the phone', async () => {

@@ -52,8 +52,9 @@ export function typeHint(type: QuestionType): string {
 export interface RevealProps {
   question: QuestionView;
   chosen: readonly number[];
-  answer: readonly number[];
-  analysis: string | null;
+  /** The right answer and 解析; absent while they are held back (a competition with attempts left). */
+  answer?: readonly number[];
+  analysis?: string | null;
   correct: boolean;
 }
 
@@ -64,11 +65,13 @@ export function Reveal({ question, chosen, answer, analysis, correct }: RevealPr
       <Text className="quiz-reveal__verdict">{correct ? '✓ 回答正确' : '✗ 回答错误'}</Text>
       <View className="quiz-reveal__answers">
         <Text className="quiz-reveal__line">您的答案：{choiceText(chosen, question.type, question.options)}</Text>
-        <Text className="quiz-reveal__line quiz-reveal__right">
-          正确答案：{choiceText(answer, question.type, question.options)}
-        </Text>
+        {answer && (
+          <Text className="quiz-reveal__line quiz-reveal__right">
+            正确答案：{choiceText(answer, question.type, question.options)}
+          </Text>
+        )}
       </View>
-      <Text className="quiz-reveal__analysis">解析：{analysis || '暂无解析'}</Text>
+      {answer && <Text className="quiz-reveal__analysis">解析：{analysis || '暂无解析'}</Text>}
     </View>
   );
 }

@@ -26,7 +26,15 @@ export const QUIZ_PAGE_SIZE = 50;
 const questionType = z.enum(QUESTION_TYPES);
 const tag = text(TAG_MAX_CHARS);
 /** The chosen option indexes (0-based). */
-const choice = z.array(z.number().int().min(0).max(OPTIONS_MAX - 1)).max(OPTIONS_MAX);
+const choice = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(OPTIONS_MAX - 1),
+  )
+  .max(OPTIONS_MAX);
 
 export const quizSchemas = {
   // Questions are validated one by one in the handler so that a bad one yields an error entry, not a failed call.
@@ -66,7 +74,11 @@ export const quizSchemas = {
       multiple: z.number().int().min(0).max(QUIZ_MAX_QUESTIONS).optional(),
       judge: z.number().int().min(0).max(QUIZ_MAX_QUESTIONS).optional(),
     }).optional(),
-    timeLimitSec: z.number().int().min(30).max(3 * 3600),
+    timeLimitSec: z
+      .number()
+      .int()
+      .min(30)
+      .max(3 * 3600),
     maxAttempts: z.number().int().min(1).max(10),
     orgIds: z.array(id).min(1).max(200).optional(),
     tags: z.array(tag).min(1).max(TAGS_MAX).optional(),
@@ -183,6 +195,13 @@ export interface AttemptResult extends SubmitResult {
   quizId: string;
   title: string;
   submittedAt: string;
+  /**
+   * Whether the right answers and 解析 are included: only once the member has used their last attempt or the
+   * competition has closed. Until then each question's `answer` is [] and `analysis` null; `correct` is always there.
+   */
+  revealed: boolean;
+  /** When the answers will be shown if not yet: the competition's end. */
+  revealAt: string;
   questions: Array<QuestionFull & { chosen: number[]; correct: boolean }>;
 }
 

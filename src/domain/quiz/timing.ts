@@ -50,3 +50,16 @@ export function quizSubmitTiming(nowMs: number, startedMs: number, deadlineMs: n
 export function quizAttemptExpired(deadlineMs: number, nowMs: number): boolean {
   return nowMs > deadlineMs + QUIZ_GRACE_MS;
 }
+
+/**
+ * Whether a submitted attempt's right answers and 解析 may be shown: only once the member can no longer use them in
+ * this competition — their last allowed attempt is submitted, or the competition has closed. Before that the result
+ * says which questions were right, not what the right answers are (otherwise attempt 1 is a crib for attempt 2).
+ *
+ * @example quizRevealsAnswers({ nowMs: t, endMs: t + 1, lastAttemptSubmitted: false }) // false: attempts left, open
+ * @example quizRevealsAnswers({ nowMs: t, endMs: t + 1, lastAttemptSubmitted: true }) // true: no attempts left
+ * @example quizRevealsAnswers({ nowMs: t, endMs: t - 1, lastAttemptSubmitted: false }) // true: closed
+ */
+export function quizRevealsAnswers(s: { nowMs: number; endMs: number; lastAttemptSubmitted: boolean }): boolean {
+  return s.lastAttemptSubmitted || s.nowMs >= s.endMs;
+}

@@ -1,8 +1,9 @@
 // 答题: one question at a time with progress, a countdown on the server's clock (deadline and serverNow from `start`,
 // not the phone's time), an answer sheet, answers kept on the phone per attempt (a locked phone or a reload keeps
-// them; `start` resumes the open attempt), auto-submit at zero, and a submit that is retried when the network fails.
+// them; `start` resumes the open attempt) and on the server (saveAnswers when moving on or leaving, so that answers
+// given in time count even if the submit comes too late), auto-submit at zero, and a retried submit.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidHide, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -41,12 +42,53 @@ function usePhoneClock(): number {
   return now;
 }
 
+/** Only the answered questions of this paper: what saveAnswers and submit send. */
+function answeredOnly(questions: readonly StartResult['questions'][number][], all: Record<string, number[]>) {
+  const answers: Record<string, number[]> = {};
+  for (const x of questions) {
+    const a = all[x.questionId];
+    if (a && a.length) answers[x.questionId] = a;
+  }
+  return answers;
+}
+
+/**
+ * Keeps the answers on the server too (quiz.saveAnswers), at most one call in flight and only when they changed.
+ * A failure is quiet: the phone's draft still has them and the submit sends them all.
+ */
+function useServerCopy(attemptId: string, kept: Record<string, number[]>) {
+  const sent = useRef(JSON.stringify(kept));
+  const busy = useRef(false);
+  return useCallback(
+    (answers: Record<string, number[]>) => {
+      const body = JSON.stringify(answers);
+      if (busy.current || body === sent.current || body === '{}') return;
+      busy.current = true;
+      call('quiz', 'saveAnswers', { attemptId, answers })
+        .then(() => {
+          sent.current = body;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          busy.current = false;
+        });
+    },
+    [attemptId],
+  );
+}
+
 function Answering({ attempt }: { attempt: Attempt }) {
   const { attemptId, questions } = attempt;
   const [draft, setDraft] = useState<QuizDraft>(() => {
     const saved = loadDraft(attemptId);
-    return { ...saved, current: Math.min(Math.max(saved.current, 0), questions.length - 1) };
+    // The server's copy fills in what this phone does not have (another phone, or cleared storage).
+    return {
+      answers: { ...attempt.kept, ...saved.answers },
+      current: Math.min(Math.max(saved.current, 0), questions.length - 1),
+    };
   });
+  const keepOnServer = useServerCopy(attemptId, attempt.kept);
+  useDidHide(() => keepOnServer(answeredOnly(questions, draft.answers)));
   const [send, setSend] = useState<SendState>({ kind: 'idle' });
   const sending = useRef(false);
   const now = usePhoneClock();
@@ -61,6 +103,7 @@ function Answering({ attempt }: { attempt: Attempt }) {
   };
   const go = (index: number) => {
     update({ ...draft, current: index });
+    keepOnServer(answeredOnly(questions, draft.answers));
     // A new question starts at its top, under the bar, wherever the last one was scrolled to.
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
   };
@@ -73,11 +116,7 @@ function Answering({ attempt }: { attempt: Attempt }) {
     if (sending.current) return;
     sending.current = true;
     // Only answered questions and only this attempt's: the draft is what the server scores.
-    const answers: Record<string, number[]> = {};
-    for (const x of questions) {
-      const a = draft.answers[x.questionId];
-      if (a && a.length) answers[x.questionId] = a;
-    }
+    const answers = answeredOnly(questions, draft.answers);
     const finish = () => {
       clearDraft(attemptId);
       void Taro.redirectTo({ url: resultUrl(attemptId) });

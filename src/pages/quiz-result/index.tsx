@@ -1,5 +1,5 @@
-// 成绩: score, correct/total and time of a submitted attempt (quiz.result), every question with the chosen and the
-// right answer and its 解析, and the way to the leaderboard.
+// 成绩: score, correct/total and time of a submitted attempt (quiz.result), every question with the chosen answer,
+// the right one and its 解析 once the server reveals them, and the way to the leaderboard.
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -37,6 +37,11 @@ function Summary({ r }: { r: AttemptResult }) {
       </View>
       <Text className="quiz-score__time">交卷时间 {shortTime(r.submittedAt)}</Text>
       {r.late && <Text className="quiz-score__late">答题时间已到，按截止时已提交的答案计分。</Text>}
+      {!r.revealed && (
+        <Text className="quiz-score__held">
+          正确答案和解析在您用完答题次数或竞赛结束（{shortTime(r.revealAt)}）后公布，现在可以看每道题答对与否。
+        </Text>
+      )}
     </View>
   );
 }
@@ -72,8 +77,14 @@ function Review({ r }: { r: AttemptResult }) {
             <TypeTag type={q.type} />
           </View>
           <Text className="quiz-stem">{q.stem}</Text>
-          <OptionList question={q} chosen={q.chosen} answer={q.answer} />
-          <Reveal question={q} chosen={q.chosen} answer={q.answer} analysis={q.analysis} correct={q.correct} />
+          <OptionList question={q} chosen={q.chosen} answer={r.revealed ? q.answer : undefined} />
+          <Reveal
+            question={q}
+            chosen={q.chosen}
+            answer={r.revealed ? q.answer : undefined}
+            analysis={q.analysis}
+            correct={q.correct}
+          />
         </View>
       ))}
     </>

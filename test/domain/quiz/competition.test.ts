@@ -17,6 +17,7 @@ import {
   quizRankKey,
   quizRankMembers,
   quizRankOrgs,
+  quizRevealsAnswers,
   quizScore,
   quizScoreAttempt,
   quizShownOptions,
@@ -285,6 +286,15 @@ describe('timing', () => {
     expect(quizSubmitTiming(500, 1_000, 61_000).durationMs).toBe(0);
     expect(quizAttemptExpired(61_000, 61_000 + QUIZ_GRACE_MS)).toBe(false);
     expect(quizAttemptExpired(61_000, 61_001 + QUIZ_GRACE_MS)).toBe(true);
+  });
+
+  it.each([
+    ['attempts left, competition open', 100, 200, false, false],
+    ['last attempt submitted', 100, 200, true, true],
+    ['competition closed at its end', 200, 200, false, true],
+    ['competition closed long ago', 900, 200, false, true],
+  ])('reveals answers and 解析: %s', (_name, nowMs, endMs, lastAttemptSubmitted, expected) => {
+    expect(quizRevealsAnswers({ nowMs, endMs, lastAttemptSubmitted })).toBe(expected);
   });
 });
 
