@@ -169,6 +169,8 @@ export interface AttemptQuestion {
 export interface StoredAttempt {
   attemptId: string;
   quizId: string;
+  /** The competition's title, copied at start (for the points entry's reason). */
+  title: string;
   memberId: string;
   name: string;
   orgId: string;
@@ -193,6 +195,7 @@ export function parseAttempt(doc: Doc): StoredAttempt {
   return {
     attemptId: doc._id,
     quizId: String(doc.quizId ?? ''),
+    title: String(doc.title ?? ''),
     memberId: String(doc.memberId ?? ''),
     name: String(doc.name ?? ''),
     orgId: String(doc.orgId ?? ''),

@@ -131,6 +131,54 @@ async function updateBest(db: Database, a: StoredAttempt): Promise<void> {
 }
 
 /**
+ * What follows a scored attempt: the member's best result (with the org aggregates) and the competition's points
+ * entry, then the attempt is marked applied. Each step is idempotent, so the timer can run it again for an attempt
+ * whose function stopped half-way (applyPendingResults). The title comes from the attempt (copied at start).
+ */
+async function applyResult(db: Database, done: StoredAttempt): Promise<void> {
+  await updateBest(db, done);
+  try {
+    await awardPoints(db, {
+      source: 'quiz',
+      sourceId: done.quizId,
+      memberId: done.memberId,
+      orgId: done.orgId,
+      points: POINTS_CONFIG.quizParticipation + (done.score === 100 ? POINTS_CONFIG.quizFullScoreBonus : 0),
+      reason: `参加知识竞赛：${done.title}`,
+      now: new Date(done.submittedMs),
+    });
+  } catch (e) {
+    // The score stands; a missed points entry is logged and left for the timer (the attempt stays unapplied).
+    console.error('quiz points award failed', done.attemptId, e);
+    return;
+  }
+  await db
+    .collection(ATTEMPTS)
+    .doc(done.attemptId)
+    .update({ data: { applied: true } });
+}
+
+/** How long a scored attempt may stay unapplied before the timer takes it over from its submit. */
+const APPLY_AFTER_MS = 60_000;
+/** Attempts the timer closes or applies per run (the next run takes the rest). */
+const CLOSE_BATCH = 100;
+
+/**
+ * The timer's repair: attempts scored more than a minute ago but not marked applied (their function stopped between
+ * the scoring and the best result or points) get both now. Returns how many it applied.
+ */
+export async function applyPendingResults(db: Database, now: Date): Promise<number> {
+  const _ = db.command as unknown as { lt(v: number): unknown };
+  const { data } = await db
+    .collection(ATTEMPTS)
+    .where({ status: 'submitted', applied: false, submittedMs: _.lt(now.getTime() - APPLY_AFTER_MS) })
+    .limit(CLOSE_BATCH)
+    .get();
+  for (const doc of data) await applyResult(db, parseAttempt(doc));
+  return data.length;
+}
+
+/**
  * Scores an open attempt with `answers` (shown indexes) and closes it, only if it is still open (a conditional
  * write: of many concurrent submits exactly one lands). Then the best result, the org aggregates and the
  * competition's points (one entry per member and competition). Returns null when another submit won.
@@ -141,7 +189,6 @@ async function finish(
   answers: Record<string, number[]>,
   timing: { late: boolean; durationMs: number },
   now: Date,
-  title: string,
 ): Promise<SubmitResult | null> {
   const onPaper = new Set(a.questions.map((q) => q.questionId));
   const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => onPaper.has(id)));
@@ -163,31 +210,18 @@ async function finish(
         flagged,
         submittedAt: now,
         submittedMs: now.getTime(),
+        // Set once the best result and the points follow; the timer finishes what a crash in between left.
+        applied: false,
       },
     });
   if (stats.updated !== 1) return null;
-  const done: StoredAttempt = {
+  await applyResult(db, {
     ...a,
     status: 'submitted',
     score: scored.score,
     durationMs: timing.durationMs,
     submittedMs: now.getTime(),
-  };
-  await updateBest(db, done);
-  try {
-    await awardPoints(db, {
-      source: 'quiz',
-      sourceId: a.quizId,
-      memberId: a.memberId,
-      orgId: a.orgId,
-      points: POINTS_CONFIG.quizParticipation + (scored.score === 100 ? POINTS_CONFIG.quizFullScoreBonus : 0),
-      reason: `参加知识竞赛：${title}`,
-      now,
-    });
-  } catch (e) {
-    // The score stands; a missed points entry is logged rather than failing a submit that already counted.
-    console.error('quiz points award failed', a.attemptId, e);
-  }
+  });
   return {
     score: scored.score,
     correct: scored.correct,
@@ -201,14 +235,9 @@ async function finish(
  * Closes an attempt whose deadline and grace have passed, scored with the answers saved on the server. False when
  * a submit closed it first.
  */
-async function closeExpired(db: Database, a: StoredAttempt, now: Date, title: string): Promise<boolean> {
-  return (
-    (await finish(db, a, a.saved, quizSubmitTiming(now.getTime(), a.startedMs, a.deadlineMs), now, title)) !== null
-  );
+async function closeExpired(db: Database, a: StoredAttempt, now: Date): Promise<boolean> {
+  return (await finish(db, a, a.saved, quizSubmitTiming(now.getTime(), a.startedMs, a.deadlineMs), now)) !== null;
 }
-
-/** Abandoned attempts closed per timer run (the next run takes the rest). */
-const CLOSE_BATCH = 100;
 
 /**
  * The timer's sweep: attempts left open past their deadline and grace (the phone was closed for good) are closed
@@ -222,7 +251,7 @@ export async function closeExpiredAttempts(db: Database, now: Date): Promise<num
     .limit(CLOSE_BATCH)
     .get();
   let closed = 0;
-  for (const doc of data) if (await closeExpired(db, parseAttempt(doc), now, String(doc.title ?? ''))) closed++;
+  for (const doc of data) if (await closeExpired(db, parseAttempt(doc), now)) closed++;
   return closed;
 }
 
@@ -290,7 +319,7 @@ export async function start(
     const a = await readAttempt(db, open._id);
     if (a && a.status === 'open') {
       if (!quizAttemptExpired(a.deadlineMs, now.getTime())) return startResult(a, now.getTime(), true);
-      await closeExpired(db, a, now, quiz.title);
+      await closeExpired(db, a, now);
     }
   }
   switch (quizPhase(quiz.startMs, quiz.endMs, now.getTime())) {
@@ -314,6 +343,7 @@ export async function start(
   const attempt: StoredAttempt = {
     attemptId: attemptDocId(quiz.quizId, memberId, n),
     quizId: quiz.quizId,
+    title: quiz.title,
     memberId,
     name: String(member.name ?? ''),
     orgId: member.orgId,
@@ -337,7 +367,7 @@ export async function start(
       data: {
         _id: attempt.attemptId,
         quizId: attempt.quizId,
-        title: quiz.title,
+        title: attempt.title,
         memberId,
         openid: ctx.openid,
         name: attempt.name,
@@ -406,7 +436,7 @@ export async function submit(
   const now = new Date();
   const timing = quizSubmitTiming(now.getTime(), a.startedMs, a.deadlineMs);
   const answers = timing.inTime ? { ...a.saved, ...input.answers } : a.saved;
-  const result = await finish(ctx.db, a, answers, timing, now, String(doc.title ?? ''));
+  const result = await finish(ctx.db, a, answers, timing, now);
   if (!result) throw new AppError('FAILED_PRECONDITION', '本次答题已提交，不能重复提交');
   return result;
 }

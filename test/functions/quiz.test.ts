@@ -964,6 +964,51 @@ describe('the ranking timer', () => {
   });
 });
 
+describe('a submit that stopped after scoring', () => {
+  it('is finished by the timer a minute later: best result, board and points, once', async () => {
+    await importBank(cloud);
+    fakeClock(new Date());
+    const quizId = await createQuiz(cloud);
+    const s: StartResult = await expectOk(call('start', { quizId }, MEMBER));
+    await expectOk(call('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, 7) }, MEMBER));
+    expect(await getDoc('quiz_attempts', s.attemptId)).toMatchObject({ applied: true });
+    const memberId = await memberIdOf(MEMBER);
+    const best = await getDoc('quiz_best', `${quizId}:${memberId}`);
+    const points = (await allDocs('points')).filter((p) => p.source === 'quiz');
+    expect(points).toHaveLength(1);
+
+    // As if the function had stopped right after scoring: no best result, no points, not applied.
+    const db = sdk().database();
+    await db.collection('quiz_best').doc(`${quizId}:${memberId}`).remove();
+    await db.collection('points').doc(points[0]._id).remove();
+    await db
+      .collection('quiz_attempts')
+      .doc(s.attemptId)
+      .update({ data: { applied: false } });
+    expect((await expectOk(call('leaderboard', { quizId, by: 'member' }, MEMBER))).me).toBeNull();
+
+    // Within the minute the submit may still be running: left alone.
+    advance(30_000);
+    await cloud.fireTimer('ranking', 'rating-every-10-minutes');
+    expect(await getDoc('quiz_best', `${quizId}:${memberId}`)).toBeNull();
+
+    advance(31_000);
+    await cloud.fireTimer('ranking', 'rating-every-10-minutes');
+    expect(await getDoc('quiz_best', `${quizId}:${memberId}`)).toMatchObject({ score: 70, attemptId: s.attemptId });
+    expect(await getDoc('quiz_best', `${quizId}:${memberId}`)).toMatchObject({ rankKey: best?.rankKey });
+    expect((await expectOk(call('leaderboard', { quizId, by: 'member' }, MEMBER))).me).toEqual({ rank: 1, score: 70 });
+    expect((await allDocs('points')).filter((p) => p.source === 'quiz')).toEqual(
+      [points[0]].map((p) => ({ ...p, createdAt: expect.anything() })),
+    );
+    expect(await getDoc('quiz_attempts', s.attemptId)).toMatchObject({ applied: true });
+
+    // A second run finds nothing left to do.
+    advance(600_000);
+    await cloud.fireTimer('ranking', 'rating-every-10-minutes');
+    expect((await allDocs('points')).filter((p) => p.source === 'quiz')).toHaveLength(1);
+  });
+});
+
 describe('no answer or 解析 before submitting', () => {
   const SECRET_KEYS = ['answer', 'analysis', 'answers', 'results', 'saved', 'seed', 'order', 'chosen', 'correct'];
 
@@ -1031,9 +1076,10 @@ describe('database operations per call', () => {
       call('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, 5) }, MEMBER),
     );
     expect(submit.result).toMatchObject({ ok: true });
-    // Caller, attempt, best, (points: entry + day counter); the attempt, best, aggregate and points writes.
+    // Caller, attempt, best, (points: entry + day counter); the attempt, best, aggregate and points writes, and
+    // the attempt marked applied (what lets the timer finish a submit that stopped half-way).
     expect(submit.reads).toBeLessThanOrEqual(5);
-    expect(submit.writes).toBeLessThanOrEqual(5);
+    expect(submit.writes).toBeLessThanOrEqual(6);
 
     const boardReads = async () => {
       const m = await cloud.countOps(() => call('leaderboard', { quizId, by: 'member' }, MEMBER));
