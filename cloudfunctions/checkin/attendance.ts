@@ -3,8 +3,8 @@
 import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
 import { attendanceRate } from '@/domain/checkin/rules';
-import { cloud } from '../../server/cloud';
 import type { ActionContext } from '../../server/dispatch';
+import { uploadForDownload } from '../../server/xlsx';
 import { managedActivity } from './activities';
 import { buildSignInWorkbook } from './sheet';
 import type { Activity, CheckInRecord, RosterEntry } from './store';
@@ -78,11 +78,6 @@ export async function exportSheet(
   const { roster, records } = await readAll(ctx, activity);
   const file = await buildSignInWorkbook(activity, roster, records);
   const fileName = `${activity.title.replace(/[\\/:*?"<>|\s]+/g, '')}-签到表.xlsx`;
-  const { fileID } = await cloud.uploadFile({
-    cloudPath: `checkin-exports/${activity.activityId}/${Date.now()}.xlsx`,
-    fileContent: file,
-  });
-  const temp = await cloud.getTempFileURL({ fileList: [fileID] });
-  const url = temp ? (temp.fileList[0]?.tempFileURL ?? '') : '';
+  const { fileID, url } = await uploadForDownload(`checkin-exports/${activity.activityId}/${Date.now()}.xlsx`, file);
   return { fileID, url, fileName };
 }

@@ -44,7 +44,9 @@ export async function notifyReply(db: Database, t: Doc, departmentName: string):
   let error: string | null = null;
   if (templateId) {
     try {
-      await (cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }).subscribeMessage.send(message);
+      await (
+        cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }
+      ).subscribeMessage.send(message);
       sent = 'sent';
     } catch (e) {
       sent = 'failed';

@@ -72,7 +72,10 @@ export async function assign(input: z.output<typeof hotlineSchemas.assign>, ctx:
   if (t.status === 'assigned' && previous === input.departmentId)
     throw new AppError('FAILED_PRECONDITION', `该诉求已交办给${department.name}`);
   const flow = nextFlow(t, 'assign');
-  const note = [previous && previous !== input.departmentId ? `改派至${department.name}` : `交办至${department.name}`, input.note]
+  const note = [
+    previous && previous !== input.departmentId ? `改派至${department.name}` : `交办至${department.name}`,
+    input.note,
+  ]
     .filter(Boolean)
     .join('：');
   await writeStep(ctx.db, t, flow, [timelineEntry(ctx.db, 'assign', flow.status, actor, note)], {
@@ -122,9 +125,7 @@ export async function reply(
   const departmentName = String(t.departmentName ?? '');
   const first = !(Array.isArray(t.replies) && t.replies.length > 0);
   const publish = t.isPublic === true && t.flagged !== true;
-  const actor: Actor = viewers.has('handler')
-    ? { kind: 'handler', name: departmentName, openid }
-    : ADMIN_ACTOR(openid);
+  const actor: Actor = viewers.has('handler') ? { kind: 'handler', name: departmentName, openid } : ADMIN_ACTOR(openid);
   const _ = commands(db);
   await writeStep(db, t, flow, [timelineEntry(db, 'reply', flow.status, actor, null)], {
     replies: _.push([{ content: input.content, departmentName, by: openid, at: db.serverDate(), atMs: now, onTime }]),
@@ -132,7 +133,11 @@ export async function reply(
     // A subscription allows one message: this reply uses it up (a re-opened ticket needs a new one).
     ...(t.subscribe === true ? { subscribe: false } : {}),
     ...(publish
-      ? { published: true, public: publicCopy(t, input.content, null), ...(t.published ? {} : { publishedAt: db.serverDate() }) }
+      ? {
+          published: true,
+          public: publicCopy(t, input.content, null),
+          ...(t.published ? {} : { publishedAt: db.serverDate() }),
+        }
       : {}),
   });
   const department = strOrNull(t.departmentId);
@@ -157,7 +162,9 @@ export async function rate(input: z.output<typeof hotlineSchemas.rate>, ctx: Act
   const check = comment ? await checkText(openid, comment, '评价内容含有不适宜的内容，请修改后再提交') : null;
   const previous = Array.isArray(t.ratings) && t.ratings.length > 0 ? numOrNull(t.lastScore) : null;
   const flow = { ...rated, lastScore: input.score };
-  const entries = [timelineEntry(db, 'rate', flow.status, SUBMITTER(openid), `${input.score} 分${comment ? `：${comment}` : ''}`)];
+  const entries = [
+    timelineEntry(db, 'rate', flow.status, SUBMITTER(openid), `${input.score} 分${comment ? `：${comment}` : ''}`),
+  ];
   let final: HotlineFlow = flow;
   if (hotlineRatingCloses(input.score, flow.reopened)) {
     const closed = hotlineTransition(flow, 'close');
@@ -201,7 +208,9 @@ export async function withdraw(input: z.output<typeof hotlineSchemas.withdraw>, 
   const t = await readTicket(ctx.db, input.ticketId);
   requireSubmitter(t, openid);
   const flow = nextFlow(t, 'withdraw');
-  await writeStep(ctx.db, t, flow, [timelineEntry(ctx.db, 'withdraw', flow.status, SUBMITTER(openid), input.reason ?? null)]);
+  await writeStep(ctx.db, t, flow, [
+    timelineEntry(ctx.db, 'withdraw', flow.status, SUBMITTER(openid), input.reason ?? null),
+  ]);
   return { ticketId: t._id, status: flow.status };
 }
 

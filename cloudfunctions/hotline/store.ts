@@ -41,7 +41,9 @@ export function configuredDeadlines(): HotlineDeadlines {
 
 /** A stored time (or epoch ms) as ISO 8601 in Asia/Shanghai, e.g. 2020-07-01T09:00:00+08:00. */
 export function isoTime(value: unknown): string {
-  return dayjs(value as Date).tz(APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+  return dayjs(value as Date)
+    .tz(APP_TIME_ZONE)
+    .format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
 export function strOrNull(v: unknown): string | null {

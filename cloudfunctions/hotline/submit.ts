@@ -34,11 +34,7 @@ export async function submit(
     if (!directory.departments.some((d) => d.departmentId === input.departmentId))
       throw new AppError('NOT_FOUND', '所选部门不存在');
   }
-  const check = await checkText(
-    openid,
-    `${input.title}\n${input.content}`,
-    '诉求内容含有不适宜的内容，请修改后再提交',
-  );
+  const check = await checkText(openid, `${input.title}\n${input.content}`, '诉求内容含有不适宜的内容，请修改后再提交');
 
   const now = Date.now();
   const day = hotlineShanghaiDay(now);
@@ -80,7 +76,13 @@ export async function submit(
     public: null,
     version: 1,
     timeline: [
-      timelineEntry(db, 'submit', 'submitted', { kind: 'submitter', name: '诉求人', openid }, check === 'review' ? '内容待人工审核' : null),
+      timelineEntry(
+        db,
+        'submit',
+        'submitted',
+        { kind: 'submitter', name: '诉求人', openid },
+        check === 'review' ? '内容待人工审核' : null,
+      ),
     ],
     createdMs: now,
     createdAt: db.serverDate(),
@@ -100,7 +102,10 @@ export async function submit(
         const seq = (Number(counter.seq) || 0) + 1;
         await counters.doc(seqId).update({ data: { seq: _.inc(1) } });
         await counters.doc(limitId).set({ data: { count: today + 1, day, openid } });
-        await tx.collection(TICKETS).doc(ticketId).set({ data: ticket(seq) });
+        await tx
+          .collection(TICKETS)
+          .doc(ticketId)
+          .set({ data: ticket(seq) });
         return { kind: 'ok', seq };
       },
       20,
@@ -108,7 +113,12 @@ export async function submit(
     if (outcome.kind === 'limited')
       throw new AppError('RESOURCE_EXHAUSTED', `每人每天最多提交 ${HOTLINE_DAILY_LIMIT} 件诉求，请明天再试`);
     if (outcome.kind === 'ok')
-      return { ticketId, ticketNo: hotlineTicketNo(day, outcome.seq), dueAt: isoTime(due.dueMs), flagged: check === 'review' };
+      return {
+        ticketId,
+        ticketNo: hotlineTicketNo(day, outcome.seq),
+        dueAt: isoTime(due.dueMs),
+        flagged: check === 'review',
+      };
     if (attempt >= 2) throw new Error(`hotline counter ${seqId} could not be created`);
     // The first ticket of the day creates the day's counter; a concurrent first one may have just done so.
     try {

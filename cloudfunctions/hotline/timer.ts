@@ -30,7 +30,12 @@ async function sweep(
   let n = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     // Marked tickets drop out of the query, so each page reads from the start again.
-    const { data } = await db.collection(TICKETS).where(where).field({ ticketNo: true, departmentId: true, dueDay: true, dueMs: true }).limit(PAGE_SIZE).get();
+    const { data } = await db
+      .collection(TICKETS)
+      .where(where)
+      .field({ ticketNo: true, departmentId: true, dueDay: true, dueMs: true })
+      .limit(PAGE_SIZE)
+      .get();
     if (data.length === 0) break;
     for (const t of data) await each(t);
     await db

@@ -10,19 +10,17 @@ import { rosterRowsFromSheet } from '@/domain/identity/roster-sheet';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
-import { cloud } from '../../server/cloud';
 import type { Database } from '../../server/db';
 import { findIn, isDuplicateKeyError, PAGE_SIZE, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
-import { readWorkbookRows } from './xlsx';
+import { readUploadedWorkbook } from '../../server/xlsx';
 
 type ImportResult = OrgApi['importMembers']['output'];
 
 /** Largest roster workbook accepted (a 2,000-row sheet is well under 1 MB). */
-export const IMPORT_FILE_MAX_BYTES = 5 * 1024 * 1024;
 
 const ROW_FIELDS = new Set(['name', 'phone', 'orgId']);
 
@@ -45,22 +43,7 @@ export async function importMembersFile(
   ctx: ActionContext,
 ): Promise<ImportResult> {
   const caller = await ctx.caller();
-  let file: Buffer;
-  try {
-    file = (await cloud.downloadFile({ fileID: input.fileID })).fileContent;
-  } catch {
-    throw new AppError('NOT_FOUND', '找不到上传的文件，请重新上传');
-  }
-  if (!file || file.length > IMPORT_FILE_MAX_BYTES)
-    throw new AppError('INVALID_ARGUMENT', '文件过大（最大 5 MB），请分批导入');
-
-  let sheets;
-  try {
-    // A header row and a few title rows above it fit in the extra 20.
-    sheets = await readWorkbookRows(file, IMPORT_MAX_ROWS + 21);
-  } catch {
-    throw new AppError('INVALID_ARGUMENT', '无法读取该文件，请上传 .xlsx 格式的 Excel 文件');
-  }
+  const sheets = await readUploadedWorkbook(input.fileID, IMPORT_MAX_ROWS);
   let firstProblem = '表格是空的';
   for (const sheet of sheets) {
     const parsed = rosterRowsFromSheet(sheet);

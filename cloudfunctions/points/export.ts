@@ -2,8 +2,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { PointsApi, PointsOverview, pointsSchemas, StarsView } from '@/domain/api/points';
-import { AppError } from '../../server/app-error';
-import { cloud } from '../../server/cloud';
+import { uploadForDownload } from '../../server/xlsx';
 import type { ActionContext } from '../../server/dispatch';
 import { isoShanghai } from '../../server/points-views';
 import { overviewOrCompute, viewsOrCompute } from './views';
@@ -75,15 +74,9 @@ export async function overviewWorkbook(o: PointsOverview): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function upload(path: string, file: Buffer): Promise<{ fileID: string; url: string }> {
+function upload(path: string, file: Buffer): Promise<{ fileID: string; url: string }> {
   const stamp = isoShanghai(new Date()).slice(0, 19).replace(/[-:T]/g, '');
-  const { fileID } = await cloud.uploadFile({ cloudPath: `exports/points/${path}-${stamp}.xlsx`, fileContent: file });
-  const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
-    fileList: Array<{ tempFileURL?: string }>;
-  };
-  const url = fileList[0]?.tempFileURL;
-  if (!url) throw new AppError('INTERNAL', '导出文件的下载地址获取失败，请重试');
-  return { fileID, url };
+  return uploadForDownload(`exports/points/${path}-${stamp}.xlsx`, file);
 }
 
 export async function exportStars(

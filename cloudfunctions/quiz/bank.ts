@@ -14,16 +14,14 @@ import {
   quizStemKey,
 } from '@/domain/quiz';
 import { AppError } from '../../server/app-error';
-import { cloud } from '../../server/cloud';
 import type { Database, Doc } from '../../server/db';
 import { findIn, isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { parseQuestion, putBankEntries, QUESTIONS, readBankPool, shanghaiIso } from '../../server/quiz';
-import { readWorkbookRows } from '../org/xlsx';
+import { readUploadedWorkbook, uploadForDownload } from '../../server/xlsx';
 
 /** Writes in flight at once during an import (the database takes them in parallel; 500 one by one is too slow). */
 const WRITE_CONCURRENCY = 20;
-const IMPORT_FILE_MAX_BYTES = 5 * 1024 * 1024;
 
 interface Candidate {
   /** Where the question came from, for error messages. */
@@ -155,20 +153,7 @@ export async function importQuestionsFile(
   input: z.output<typeof quizSchemas.importQuestionsFile>,
   ctx: ActionContext,
 ): Promise<QuizApi['importQuestionsFile']['output']> {
-  let file: Buffer;
-  try {
-    file = (await cloud.downloadFile({ fileID: input.fileID })).fileContent;
-  } catch {
-    throw new AppError('NOT_FOUND', '找不到上传的文件，请重新上传');
-  }
-  if (!file || file.length > IMPORT_FILE_MAX_BYTES)
-    throw new AppError('INVALID_ARGUMENT', '文件过大（最大 5 MB），请分批导入');
-  let sheets;
-  try {
-    sheets = await readWorkbookRows(file, IMPORT_MAX_QUESTIONS + 21);
-  } catch {
-    throw new AppError('INVALID_ARGUMENT', '无法读取该文件，请上传 .xlsx 格式的 Excel 文件（可先下载模板）');
-  }
+  const sheets = await readUploadedWorkbook(input.fileID, IMPORT_MAX_QUESTIONS, '（可先下载模板）');
   let problem = '表格是空的';
   for (const sheet of sheets) {
     const rows = quizSheetRows(sheet);
@@ -211,15 +196,7 @@ export async function templateWorkbook(): Promise<Buffer> {
 
 export async function questionTemplate(): Promise<QuizApi['questionTemplate']['output']> {
   const fileName = '题库导入模板.xlsx';
-  const { fileID } = await cloud.uploadFile({
-    cloudPath: `templates/quiz/${fileName}`,
-    fileContent: await templateWorkbook(),
-  });
-  const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
-    fileList: Array<{ tempFileURL?: string }>;
-  };
-  const url = fileList[0]?.tempFileURL;
-  if (!url) throw new AppError('INTERNAL', '模板的下载地址获取失败，请重试');
+  const { fileID, url } = await uploadForDownload(`templates/quiz/${fileName}`, await templateWorkbook());
   return { fileID, url, fileName };
 }
 

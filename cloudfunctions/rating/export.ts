@@ -3,8 +3,7 @@ import type * as ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { RatingApi, RatingComment, RatingResults, ratingSchemas } from '@/domain/api/rating';
 import { RATING_SOURCE_LABELS } from '@/domain/rating';
-import { AppError } from '../../server/app-error';
-import { cloud } from '../../server/cloud';
+import { uploadForDownload } from '../../server/xlsx';
 import type { ActionContext } from '../../server/dispatch';
 import { PAGE_SIZE } from '../../server/db';
 import { readCampaign, toShanghaiIso } from '../../server/rating';
@@ -105,14 +104,5 @@ export async function exportResults(
   const r = await buildResults(ctx, input.campaignId, true);
   const file = await resultsWorkbook(r, await allComments(ctx, input.campaignId));
   const stamp = toShanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
-  const { fileID } = await cloud.uploadFile({
-    cloudPath: `exports/rating/${input.campaignId}-${stamp}.xlsx`,
-    fileContent: file,
-  });
-  const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
-    fileList: Array<{ tempFileURL?: string; status?: number }>;
-  };
-  const url = fileList[0]?.tempFileURL;
-  if (!url) throw new AppError('INTERNAL', '导出文件的下载地址获取失败，请重试');
-  return { fileID, url };
+  return uploadForDownload(`exports/rating/${input.campaignId}-${stamp}.xlsx`, file);
 }

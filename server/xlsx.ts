@@ -1,0 +1,68 @@
+// Reading an uploaded workbook (a roster, a question bank) into plain rows with exceljs; the rules that read the rows
+// stay in src/domain.
+import type * as ExcelJS from 'exceljs';
+import type { SheetRow } from '@/domain/identity/roster-sheet';
+import { AppError } from './app-error';
+import { cloud } from './cloud';
+
+/** The largest upload an import reads. */
+export const IMPORT_FILE_MAX_BYTES = 5 * 1024 * 1024;
+/** Rows above the header (titles, notes) an import reads beyond its row limit. */
+const TITLE_ROWS = 21;
+
+/**
+ * Every worksheet's non-empty rows, each cut off after `maxRows` rows so that a huge sheet is not held in full.
+ * Throws when the file is not a readable .xlsx workbook.
+ */
+export async function readWorkbookRows(file: Buffer, maxRows: number): Promise<SheetRow[][]> {
+  // Loaded on first use: exceljs is most of this bundle, and `list` (called by everyone) should not pay for it.
+  // require, not import(): under Node's ESM loader exceljs (CommonJS) only has a default export.
+  const { Workbook } = require('exceljs') as typeof ExcelJS;
+  const workbook = new Workbook();
+  await workbook.xlsx.load(file as never);
+  return workbook.worksheets.map((sheet) => {
+    const rows: SheetRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (rows.length >= maxRows) return;
+      // exceljs keeps cell values 1-based (index 0 is empty).
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      rows.push({ rowNumber, cells: values });
+    });
+    return rows;
+  });
+}
+
+/**
+ * Downloads an uploaded .xlsx from cloud storage and reads its sheets, at most `maxDataRows` rows each (plus room
+ * for a header and title rows). NOT_FOUND for a missing file; INVALID_ARGUMENT, naming the problem, for one too
+ * large or not a workbook (`hint` is added to that message, e.g. where the template is).
+ */
+export async function readUploadedWorkbook(fileID: string, maxDataRows: number, hint = ''): Promise<SheetRow[][]> {
+  let file: Buffer;
+  try {
+    file = (await cloud.downloadFile({ fileID })).fileContent;
+  } catch {
+    throw new AppError('NOT_FOUND', '找不到上传的文件，请重新上传');
+  }
+  if (!file || file.length > IMPORT_FILE_MAX_BYTES)
+    throw new AppError('INVALID_ARGUMENT', '文件过大（最大 5 MB），请分批导入');
+  try {
+    return await readWorkbookRows(file, maxDataRows + TITLE_ROWS);
+  } catch {
+    throw new AppError('INVALID_ARGUMENT', `无法读取该文件，请上传 .xlsx 格式的 Excel 文件${hint}`);
+  }
+}
+
+/** Puts a generated file (an export, a template) in cloud storage and returns it with a temporary download link. */
+export async function uploadForDownload(
+  cloudPath: string,
+  fileContent: Buffer,
+): Promise<{ fileID: string; url: string }> {
+  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent });
+  const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
+    fileList: Array<{ tempFileURL?: string }>;
+  };
+  const url = fileList[0]?.tempFileURL;
+  if (!url) throw new AppError('INTERNAL', '文件的下载地址获取失败，请重试');
+  return { fileID, url };
+}
