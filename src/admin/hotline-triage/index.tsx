@@ -2,12 +2,11 @@
 import { useCallback, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { TicketRow } from '@/components/hotline-ui';
 import { LoadState } from '@/components/load-state';
 import { NoPermission } from '@/components/no-permission';
 import { PageShell } from '@/components/page-shell';
+import { Pager } from '@/components/pager';
 import { isAdmin } from '@/domain/identity/grants';
 import { useRemote, useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
@@ -37,16 +36,7 @@ function Triage() {
           {tickets.map((t) => (
             <TicketRow key={t.ticketId} ticket={t} />
           ))}
-          {(page > 1 || hasMore) && (
-            <View className="actions">
-              <Button size="large" fill="outline" disabled={page <= 1} onClick={() => setPage(page - 1)} style={{ flex: 1 }}>
-                上一页
-              </Button>
-              <Button size="large" fill="outline" disabled={!hasMore} onClick={() => setPage(page + 1)} style={{ flex: 1 }}>
-                下一页
-              </Button>
-            </View>
-          )}
+          <Pager page={page} first={1} hasMore={hasMore} onPage={setPage} />
         </>
       )}
     </LoadState>

@@ -2,11 +2,10 @@
 // server), newest first, paged; and 部门统计: received, 回复率, 按期办结率, 满意率 per department as bars.
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { hotlineDay } from '@/components/hotline-ui';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
+import { Pager } from '@/components/pager';
 import type { DepartmentStatsRow, PublicTicket } from '@/domain/api';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
@@ -43,16 +42,7 @@ function Board() {
               {t.score !== null && <Text className="hotline-board__meta">群众评价：{t.score} 分</Text>}
             </View>
           ))}
-          {(page > 1 || hasMore) && (
-            <View className="actions">
-              <Button size="large" fill="outline" disabled={page <= 1} onClick={() => setPage(page - 1)} style={{ flex: 1 }}>
-                上一页
-              </Button>
-              <Button size="large" fill="outline" disabled={!hasMore} onClick={() => setPage(page + 1)} style={{ flex: 1 }}>
-                下一页
-              </Button>
-            </View>
-          )}
+          <Pager page={page} first={1} hasMore={hasMore} onPage={setPage} />
         </>
       )}
     </LoadState>
