@@ -16,7 +16,7 @@ import { batches, parseRosterPaste } from '@/utils/roster-paste';
 import { isAdmin, rosterOrgIds } from '@/utils/roles';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
-import { RowErrors } from '../shared/row-errors';
+import { ImportResult, RowErrors } from '../shared/row-errors';
 import { Segmented } from '../shared/segmented';
 import { SelectField } from '../shared/select-field';
 
@@ -33,36 +33,6 @@ interface Outcome {
   lineTitle: string;
   /** Set when a batch failed part-way: the rows before it were imported. */
   failure?: string;
-}
-
-function Result({ outcome }: { outcome: Outcome }) {
-  return (
-    <View className="card import-result">
-      <View className="card__title">导入结果</View>
-      <View className="stats">
-        <View className="stats__item">
-          <Text className="stats__value stats__value--ok">{outcome.created}</Text>
-          <Text className="stats__label">新增</Text>
-        </View>
-        <View className="stats__item">
-          <Text className="stats__value">{outcome.updated}</Text>
-          <Text className="stats__label">更新</Text>
-        </View>
-        <View className="stats__item">
-          <Text className={`stats__value${outcome.issues.length ? ' stats__value--bad' : ''}`}>
-            {outcome.issues.length}
-          </Text>
-          <Text className="stats__label">未导入</Text>
-        </View>
-      </View>
-      {outcome.failure && <View className="form-error">{outcome.failure}</View>}
-      {outcome.issues.length > 0 ? (
-        <RowErrors issues={outcome.issues} lineTitle={outcome.lineTitle} />
-      ) : (
-        !outcome.failure && <Text className="muted">全部行已导入。</Text>
-      )}
-    </View>
-  );
 }
 
 function PasteImport({
@@ -226,7 +196,7 @@ function Importer(ctx: AdminContext) {
           <FileImport onOutcome={setOutcome} />
         )}
       </View>
-      {outcome && <Result outcome={outcome} />}
+      {outcome && <ImportResult {...outcome} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-// The per-row result table of an import: 行号 and 原因, in row order.
+// The result of an import: 新增 / 更新 / 未导入 counts and the per-row table of 行号 and 原因, in row order.
 import { Text, View } from '@tarojs/components';
 import type { LineIssue } from '@/utils/roster-paste';
 
@@ -22,6 +22,52 @@ export function RowErrors({ issues, lineTitle = '行号' }: RowErrorsProps) {
           <Text className="row-errors__reason">{issue.message}</Text>
         </View>
       ))}
+    </View>
+  );
+}
+
+export interface ImportResultProps {
+  created: number;
+  updated: number;
+  /** What 更新 means here, e.g. 更新（题干相同）. */
+  updatedLabel?: string;
+  issues: readonly LineIssue[];
+  lineTitle?: string;
+  /** Set when a batch failed part-way: the rows before it were imported. */
+  failure?: string;
+}
+
+export function ImportResult({
+  created,
+  updated,
+  updatedLabel = '更新',
+  issues,
+  lineTitle,
+  failure,
+}: ImportResultProps) {
+  return (
+    <View className="card import-result">
+      <View className="card__title">导入结果</View>
+      <View className="stats">
+        <View className="stats__item">
+          <Text className="stats__value stats__value--ok">{created}</Text>
+          <Text className="stats__label">新增</Text>
+        </View>
+        <View className="stats__item">
+          <Text className="stats__value">{updated}</Text>
+          <Text className="stats__label">{updatedLabel}</Text>
+        </View>
+        <View className="stats__item">
+          <Text className={`stats__value${issues.length ? ' stats__value--bad' : ''}`}>{issues.length}</Text>
+          <Text className="stats__label">未导入</Text>
+        </View>
+      </View>
+      {failure && <View className="form-error">{failure}</View>}
+      {issues.length > 0 ? (
+        <RowErrors issues={issues} lineTitle={lineTitle} />
+      ) : (
+        !failure && <Text className="muted">全部行已导入。</Text>
+      )}
     </View>
   );
 }

@@ -6,16 +6,20 @@ import { id, input, text } from './common';
 /** ISO 8601 with an offset, e.g. 2020-07-01T09:00:00+08:00. */
 const isoTime = z.iso.datetime({ offset: true });
 
-export const QUESTION_TYPES = ['single', 'multiple', 'judge'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+// The question limits live with the quiz rules (no zod there, so pages can import them); the contract uses them.
+import type { QuestionType } from '../quiz/limits';
+import {
+  ANALYSIS_MAX_CHARS,
+  OPTION_MAX_CHARS,
+  OPTIONS_MAX,
+  QUESTION_TYPES,
+  STEM_MAX_CHARS,
+  TAG_MAX_CHARS,
+  TAGS_MAX,
+} from '../quiz/limits';
 
-/** Options A–F. */
-export const OPTIONS_MAX = 6;
-export const STEM_MAX_CHARS = 300;
-export const OPTION_MAX_CHARS = 120;
-export const ANALYSIS_MAX_CHARS = 600;
-export const TAGS_MAX = 5;
-export const TAG_MAX_CHARS = 16;
+export type { QuestionType };
+export { ANALYSIS_MAX_CHARS, OPTION_MAX_CHARS, OPTIONS_MAX, QUESTION_TYPES, STEM_MAX_CHARS, TAG_MAX_CHARS, TAGS_MAX };
 /** Most questions one importQuestions call takes; the admin page splits larger banks. */
 export const IMPORT_MAX_QUESTIONS = 500;
 /** Most questions in one competition attempt. */

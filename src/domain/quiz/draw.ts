@@ -1,6 +1,6 @@
 // Drawing a competition's questions per member: deterministic from an injected seed, per type and by tags.
-import type { QuestionType } from '../api/quiz';
-import { QUESTION_TYPES } from '../api/quiz';
+import type { QuestionType } from './limits';
+import { QUESTION_TYPES } from './limits';
 import { QUESTION_TYPE_LABELS } from './questions';
 import { quizShuffled } from './random';
 

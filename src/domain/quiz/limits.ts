@@ -1,5 +1,16 @@
 // 知识竞赛 constants shared by the quiz function, the ranking timer and the pages.
 
+export const QUESTION_TYPES = ['single', 'multiple', 'judge'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Options A–F. */
+export const OPTIONS_MAX = 6;
+export const STEM_MAX_CHARS = 300;
+export const OPTION_MAX_CHARS = 120;
+export const ANALYSIS_MAX_CHARS = 600;
+export const TAGS_MAX = 5;
+export const TAG_MAX_CHARS = 16;
+
 /**
  * How long after an attempt's deadline a submit still counts in full: the phone's countdown auto-submits at zero
  * and the request needs time to arrive over a weak network. Later submits are closed with the answers saved on

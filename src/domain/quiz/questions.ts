@@ -1,5 +1,5 @@
 // Question validation and normalisation for the bank: each raw object becomes a valid question or a Chinese error.
-import type { QuestionType } from '../api/quiz';
+import type { QuestionType } from './limits';
 import {
   ANALYSIS_MAX_CHARS,
   OPTION_MAX_CHARS,
@@ -8,7 +8,7 @@ import {
   STEM_MAX_CHARS,
   TAG_MAX_CHARS,
   TAGS_MAX,
-} from '../api/quiz';
+} from './limits';
 import { sha256, toHex, utf8 } from '../checkin/sha256';
 
 /**
