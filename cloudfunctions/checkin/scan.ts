@@ -75,7 +75,8 @@ async function writeCheckIn(db: Database, c: NewCheckIn): Promise<{ duplicate: b
     orgId,
     points: POINTS_CONFIG.checkin[c.activity.kind],
     reason: `参加${c.activity.kind}：${c.activity.title}`,
-    now: c.now,
+    // Earned at the activity: a 补签 made in January for a December meeting counts for December's year.
+    now: c.activity.startAt,
   });
   return { duplicate, stored };
 }

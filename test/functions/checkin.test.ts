@@ -357,6 +357,18 @@ describe('checkin.manualCheckIn', () => {
     ]);
   });
 
+  it('credits a late 补签 to the day and year of the activity, not of the 补签', async () => {
+    const activityId = await createB1(-3 * 24 * 60);
+    const memberId = await memberIdOf(2);
+    await expectOk(call('manualCheckIn', { activityId, memberId, reason: '会后补录' }, SECRETARY));
+    const activity = await getDoc('activities', activityId);
+    const startDay = new Date((activity!.startAt as Date).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(await getDoc('points', `points:checkin:${activityId}:${memberId}`)).toMatchObject({
+      day: startDay,
+      year: Number(startDay.slice(0, 4)),
+    });
+  });
+
   it('works after the window closed (the point of 补签)', async () => {
     const activityId = await createB1(-300);
     await expectOk(call('manualCheckIn', { activityId, memberId: await memberIdOf(2), reason: '会后补录' }, SECRETARY));
