@@ -503,7 +503,7 @@ describe('dashboard, stars, evaluate and overview', () => {
   });
 
   it('recomputes every org’s views and the overview on the ranking timer', async () => {
-    await cloud.fireTimer('ranking', 'rating-every-10-minutes', new Date());
+    await cloud.fireTimer('ranking', 'every-10-minutes', new Date());
     for (const id of ['gw', 'p1', 'b1', 'b2', 'p2', 'b3'])
       expect(await getDoc('points_views', `branch:${id}:${Y}`)).not.toBeNull();
     const o = await getDoc('points_views', `overview:${Y}`);

@@ -938,7 +938,7 @@ describe('the ranking timer', () => {
 
     // Within the grace nothing is closed.
     advance(300_000 + QUIZ_GRACE_MS - 1000);
-    await cloud.fireTimer('ranking', 'rating-every-10-minutes');
+    await cloud.fireTimer('ranking', 'every-10-minutes');
     expect(await getDoc('quiz_attempts', s.attemptId)).toMatchObject({ status: 'open' });
 
     // A drifted aggregate (e.g. a function that died between its writes) ...
@@ -948,7 +948,7 @@ describe('the ranking timer', () => {
       .doc(quizId)
       .update({ data: { orgs: { b2: { participants: 5, scoreSum: 1 } } } });
     advance(2000);
-    await cloud.fireTimer('ranking', 'rating-every-10-minutes');
+    await cloud.fireTimer('ranking', 'every-10-minutes');
     expect(await getDoc('quiz_attempts', s.attemptId)).toMatchObject({ status: 'submitted', score: 40, late: true });
     expect(await getDoc('quiz_meta', 'rosters')).toMatchObject({ counts: { b1: 3, b2: 3, b3: 3 } });
     // ... is left alone while the competition is open, and recomputed once it has closed.
@@ -956,7 +956,7 @@ describe('the ranking timer', () => {
       orgs: { b1: { participants: 1, scoreSum: 40 }, b2: { participants: 5 } },
     });
     advance(600_000);
-    await cloud.fireTimer('ranking', 'rating-every-10-minutes');
+    await cloud.fireTimer('ranking', 'every-10-minutes');
     expect((await getDoc('quiz_stats', quizId))?.orgs).toEqual({
       b1: { participants: 1, scoreSum: 40 },
       b2: { participants: 1, scoreSum: 90 },
@@ -989,11 +989,11 @@ describe('a submit that stopped after scoring', () => {
 
     // Within the minute the submit may still be running: left alone.
     advance(30_000);
-    await cloud.fireTimer('ranking', 'rating-every-10-minutes');
+    await cloud.fireTimer('ranking', 'every-10-minutes');
     expect(await getDoc('quiz_best', `${quizId}:${memberId}`)).toBeNull();
 
     advance(31_000);
-    await cloud.fireTimer('ranking', 'rating-every-10-minutes');
+    await cloud.fireTimer('ranking', 'every-10-minutes');
     expect(await getDoc('quiz_best', `${quizId}:${memberId}`)).toMatchObject({ score: 70, attemptId: s.attemptId });
     expect(await getDoc('quiz_best', `${quizId}:${memberId}`)).toMatchObject({ rankKey: best?.rankKey });
     expect((await expectOk(call('leaderboard', { quizId, by: 'member' }, MEMBER))).me).toEqual({ rank: 1, score: 70 });
@@ -1004,7 +1004,7 @@ describe('a submit that stopped after scoring', () => {
 
     // A second run finds nothing left to do.
     advance(600_000);
-    await cloud.fireTimer('ranking', 'rating-every-10-minutes');
+    await cloud.fireTimer('ranking', 'every-10-minutes');
     expect((await allDocs('points')).filter((p) => p.source === 'quiz')).toHaveLength(1);
   });
 });

@@ -486,7 +486,7 @@ describe('rating.results, enterScores, publish and ranking', () => {
 
   it('the timer counts open campaigns and ones closed less than a day ago', async () => {
     const old = await createCampaign({ startAt: iso(-72 * HOUR), endAt: iso(-48 * HOUR) });
-    const r = (await cloud.fireTimer('ranking', 'rating-every-10-minutes', new Date())) as {
+    const r = (await cloud.fireTimer('ranking', 'every-10-minutes', new Date())) as {
       ok: boolean;
       data: { campaigns: number };
     };
