@@ -196,7 +196,7 @@ describeBrowser('知识竞赛 in the H5 build', () => {
     });
     await withPage('quiz-form', ADMIN, '/admin/quiz-form/index', async (page) => {
       await waitForText(page, '.card__title', '新建竞赛');
-      await waitForText(page, '.quiz-form__check', '模范机关');
+      await waitForText(page, '.check-list__row', '模范机关');
       await settled(page);
       await screenshot(page, 'quiz-admin-form');
     });

@@ -13,6 +13,7 @@ import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { TYPE_LABELS } from '@/utils/quiz';
 import { AdminGate } from '../shared/admin-gate';
+import { CheckList } from '../shared/check-list';
 import { useSave } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
 import { shanghaiDate } from '../rating/form';
@@ -21,32 +22,6 @@ import { toQuizInput } from './form';
 import '../quiz/index.scss';
 
 const TYPES: QuestionType[] = ['single', 'multiple', 'judge'];
-
-function Checks({
-  items,
-  picked,
-  onChange,
-}: {
-  items: Array<{ value: string; label: string }>;
-  picked: string[];
-  onChange: (next: string[]) => void;
-}) {
-  const toggle = (v: string) => onChange(picked.includes(v) ? picked.filter((x) => x !== v) : [...picked, v]);
-  return (
-    <>
-      {items.map((it) => (
-        <View
-          key={it.value}
-          className={`quiz-form__check${picked.includes(it.value) ? ' quiz-form__check--on' : ''}`}
-          onClick={() => toggle(it.value)}
-        >
-          <Text className="quiz-form__box">{picked.includes(it.value) ? '✓' : ''}</Text>
-          <Text>{it.label}</Text>
-        </View>
-      ))}
-    </>
-  );
-}
 
 function QuizForm({ orgs }: { orgs: OrgRow[] }) {
   const now = Date.now();
@@ -190,7 +165,7 @@ function QuizForm({ orgs }: { orgs: OrgRow[] }) {
       </View>
       <View className="field">
         <Text className="field__label">参赛组织（不选即全部组织，已选 {v.orgIds.length} 个）</Text>
-        <Checks
+        <CheckList
           items={orgs.map((o) => ({ value: o.orgId, label: o.name }))}
           picked={v.orgIds}
           onChange={(orgIds) => set({ orgIds })}
@@ -199,7 +174,7 @@ function QuizForm({ orgs }: { orgs: OrgRow[] }) {
       <View className="field">
         <Text className="field__label">出题范围（按标签，不选即全部题目）</Text>
         {bank.data && bank.data.tags.length === 0 && <Text className="muted">题库中还没有标签。</Text>}
-        <Checks
+        <CheckList
           items={(bank.data?.tags ?? []).map((t) => ({ value: t, label: t }))}
           picked={v.tags}
           onChange={(tags) => set({ tags: tags.slice(0, 5) })}

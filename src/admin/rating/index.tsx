@@ -11,6 +11,7 @@ import type { CampaignSummary, DepartmentRow } from '@/domain/api';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { AdminGate } from '../shared/admin-gate';
+import { CheckList } from '../shared/check-list';
 import { useSave } from '../shared/edit-form';
 import { parseWeights, RATING_INDICATOR_PRESETS, shanghaiDate } from './form';
 import './index.scss';
@@ -33,8 +34,6 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
   const [minVotes, setMinVotes] = useState('30');
   const [sources, setSources] = useState({ wechat: '50', inspection: '30', survey: '20' });
   const { busy, error, setError, submit } = useSave(undefined, '已创建');
-
-  const toggle = (id: string) => setPicked(picked.includes(id) ? picked.filter((x) => x !== id) : [...picked, id]);
 
   const save = async () => {
     const t = title.trim();
@@ -84,16 +83,11 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
       <View className="field">
         <Text className="field__label">参评部门（已选 {picked.length} 个）</Text>
         {departments.length === 0 && <Text className="muted">尚未录入部门，请先在“部门管理”中添加。</Text>}
-        {departments.map((d) => (
-          <View
-            key={d.departmentId}
-            className={`rating-admin__check${picked.includes(d.departmentId) ? ' rating-admin__check--on' : ''}`}
-            onClick={() => toggle(d.departmentId)}
-          >
-            <Text className="rating-admin__box">{picked.includes(d.departmentId) ? '✓' : ''}</Text>
-            <Text>{d.name}</Text>
-          </View>
-        ))}
+        <CheckList
+          items={departments.map((d) => ({ value: d.departmentId, label: d.name }))}
+          picked={picked}
+          onChange={setPicked}
+        />
       </View>
       <View className="field">
         <Text className="field__label">测评指标与权重（权重填 0 表示不用该指标）</Text>
