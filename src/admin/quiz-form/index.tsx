@@ -3,9 +3,9 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { TextArea } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
+import { FormActions } from '@/components/form-actions';
 import { TextField } from '@/components/text-field';
 import type { OrgRow } from '@/domain/api';
 import type { QuestionType } from '@/domain/api/quiz';
@@ -180,23 +180,14 @@ function QuizForm({ orgs }: { orgs: OrgRow[] }) {
           onChange={(tags) => set({ tags: tags.slice(0, 5) })}
         />
       </View>
-      {error && <View className="form-error">{error}</View>}
-      <View className="actions">
-        <Button
-          className="quiz-form__create"
-          type="primary"
-          size="large"
-          loading={busy}
-          disabled={busy}
-          onClick={save}
-          style={{ flex: 1 }}
-        >
-          创建竞赛
-        </Button>
-        <Button size="large" fill="outline" disabled={busy} onClick={() => Taro.navigateBack()} style={{ flex: 1 }}>
-          取消
-        </Button>
-      </View>
+      <FormActions
+        error={error}
+        busy={busy}
+        submitText="创建竞赛"
+        submitClassName="quiz-form__create"
+        onSubmit={save}
+        onCancel={() => Taro.navigateBack()}
+      />
     </View>
   );
 }

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { FormActions } from '@/components/form-actions';
 import { LoadState } from '@/components/load-state';
 import { RatingResultsView } from '@/components/rating-results';
 import type { CampaignDetail, RatingResults } from '@/domain/api';
@@ -105,20 +106,13 @@ function ScoreEntry({ campaign, source, onSource, onSaved }: ScoreEntryProps) {
           </View>
         );
       })}
-      {error && <View className="form-error">{error}</View>}
-      <View className="actions">
-        <Button
-          className="rating-admin__save"
-          type="primary"
-          size="large"
-          loading={busy}
-          disabled={busy}
-          onClick={save}
-          style={{ flex: 1 }}
-        >
-          保存{SOURCES.find((s) => s.value === source)?.label}得分
-        </Button>
-      </View>
+      <FormActions
+        error={error}
+        busy={busy}
+        submitText={`保存${SOURCES.find((s) => s.value === source)?.label ?? ''}得分`}
+        submitClassName="rating-admin__save"
+        onSubmit={save}
+      />
     </View>
   );
 }

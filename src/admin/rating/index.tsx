@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { FormActions } from '@/components/form-actions';
 import { TextField } from '@/components/text-field';
 import { LoadState } from '@/components/load-state';
 import type { CampaignSummary, DepartmentRow } from '@/domain/api';
@@ -141,23 +142,14 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
         onChange={setMinVotes}
         hint="微信测评人数少于此数的部门显示“样本不足”，不参与排名"
       />
-      {error && <View className="form-error">{error}</View>}
-      <View className="actions">
-        <Button
-          className="rating-admin__create"
-          type="primary"
-          size="large"
-          loading={busy}
-          disabled={busy}
-          onClick={save}
-          style={{ flex: 1 }}
-        >
-          创建
-        </Button>
-        <Button size="large" fill="outline" disabled={busy} onClick={() => onDone()} style={{ flex: 1 }}>
-          取消
-        </Button>
-      </View>
+      <FormActions
+        error={error}
+        busy={busy}
+        submitText="创建"
+        submitClassName="rating-admin__create"
+        onSubmit={save}
+        onCancel={() => onDone()}
+      />
     </View>
   );
 }

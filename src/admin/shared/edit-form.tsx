@@ -3,8 +3,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { FormActions } from '@/components/form-actions';
 import { toCallError } from '@/services/call-error';
 
 export interface SaveState {
@@ -57,22 +56,7 @@ export function EditForm({ title, state, onSave, onCancel, children }: EditFormP
     <View className="card admin-form">
       <View className="card__title">{title}</View>
       {children}
-      {state.error && <View className="form-error">{state.error}</View>}
-      <View className="actions">
-        <Button
-          type="primary"
-          size="large"
-          loading={state.busy}
-          disabled={state.busy}
-          onClick={onSave}
-          style={{ flex: 1 }}
-        >
-          保存
-        </Button>
-        <Button size="large" fill="outline" disabled={state.busy} onClick={onCancel} style={{ flex: 1 }}>
-          取消
-        </Button>
-      </View>
+      <FormActions error={state.error} busy={state.busy} submitText="保存" onSubmit={onSave} onCancel={onCancel} />
     </View>
   );
 }

@@ -5,6 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { FormActions } from '@/components/form-actions';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import type { CampaignDetail, CampaignSummary } from '@/domain/api';
@@ -143,23 +144,16 @@ function RatingForm({ campaign, departmentId, onDone, onCancel }: FormProps) {
           />
         </View>
       </View>
-      {error && <View className="form-error">{error}</View>}
-      <View className="actions">
-        <Button
-          className="rating-submit"
-          type="primary"
-          size="large"
-          loading={busy}
-          disabled={busy}
-          onClick={submit}
-          style={{ flex: 2 }}
-        >
-          提交评价
-        </Button>
-        <Button size="large" fill="outline" disabled={busy} onClick={onCancel} style={{ flex: 1 }}>
-          返回
-        </Button>
-      </View>
+      <FormActions
+        error={error}
+        busy={busy}
+        submitText="提交评价"
+        submitClassName="rating-submit"
+        onSubmit={submit}
+        cancelText="返回"
+        onCancel={onCancel}
+        submitFlex={2}
+      />
     </View>
   );
 }
