@@ -13,7 +13,14 @@ import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
 import { awardPoints, POINTS } from '../../server/points';
-import { aggregate, isoShanghai, POINTS_REVIEWS, reviewId, shanghaiYear } from '../../server/points-views';
+import {
+  aggregate,
+  computePointsViews,
+  isoShanghai,
+  POINTS_REVIEWS,
+  reviewId,
+  shanghaiYear,
+} from '../../server/points-views';
 import { pointsEntryId } from '@/domain/points/caps';
 
 function toEntry(d: Doc): LedgerEntry {
@@ -138,6 +145,10 @@ export async function adjust(
     by: caller.openid,
   });
   if (duplicate) throw new AppError('ALREADY_EXISTS', '这条积分记录已经撤销过了');
-  const totals = await totalsByYear(db, input.memberId);
+  // The branch's stars and dashboard show the adjustment at once instead of after the next timer run.
+  const [totals] = await Promise.all([
+    totalsByYear(db, input.memberId),
+    computePointsViews(db, { year: shanghaiYear(now), now, orgId }),
+  ]);
   return { entryId: pointsEntryId('adjust', sourceId, input.memberId), points, balance: sum(totals) };
 }

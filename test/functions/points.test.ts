@@ -249,10 +249,17 @@ describe('points.mine', () => {
 });
 
 describe('points.adjust', () => {
-  it('adds a signed adjustment with a reason and who made it', async () => {
+  it('adds a signed adjustment with a reason and who made it, shown on the branch list at once', async () => {
     const before = (await storedBalances())[LIU()] ?? 0;
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    const liuOn = async () =>
+      (await expectOk(call('stars', { orgId: 'b2', year }, ADMIN))).rows.find(
+        (row: { memberId: string }) => row.memberId === LIU(),
+      )?.points;
+    const listed = await liuOn();
     const r = await expectOk(call('adjust', { memberId: LIU(), points: -3, reason: '无故缺席支部党员大会' }, ADMIN));
     expect(r).toMatchObject({ points: -3, balance: before - 3 });
+    expect(await liuOn()).toBe(listed - 3);
     expect(await getDoc('points', r.entryId)).toMatchObject({
       source: 'adjust',
       points: -3,

@@ -1,5 +1,6 @@
 // 评星定级: for one branch and year, each member's points, stars from points, the 民主评议 grade (editable: the
-// changed rows are saved together) and the resulting stars; how many members have each star; the Excel export.
+// changed rows are saved together) and the resulting stars; how many members have each star; the Excel export;
+// for admins, 积分调整.
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
@@ -13,9 +14,11 @@ import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
 import { openExport } from '@/services/checkin-device';
 import { REVIEW_GRADES, shortTime, starColumns, starGlyphs } from '@/utils/points';
+import { isAdmin } from '@/utils/roles';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
 import { askedYear, defaultOrgId, OrgYearPicker, pickableOrgs } from '../shared/org-year-picker';
+import { AdjustPoints } from './adjust';
 import './index.scss';
 
 /** Most reviews per evaluate call (the contract's EVALUATE_MAX; not imported, to keep schema code out of the app). */
@@ -81,7 +84,7 @@ function Row({
   );
 }
 
-function Sheet({ view, reload }: { view: StarsView; reload: () => void }) {
+function Sheet({ view, reload, admin }: { view: StarsView; reload: () => void; admin: boolean }) {
   const [edits, setEdits] = useState<Edits>({});
   const [saving, setSaving] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -177,6 +180,8 @@ function Sheet({ view, reload }: { view: StarsView; reload: () => void }) {
         </View>
       )}
 
+      {admin && <AdjustPoints view={view} onDone={reload} />}
+
       <View className="card stars-rule">
         <View className="card__title">评星规则</View>
         {view.rule.rule.map((line) => (
@@ -208,7 +213,12 @@ function Stars({ me, directory }: AdminContext) {
               <Text className="muted">还没有可查看的支部。</Text>
             </View>
           ) : (
-            <Sheet key={`${view.orgId}-${view.year}-${view.computedAt}`} view={view} reload={state.reload} />
+            <Sheet
+              key={`${view.orgId}-${view.year}-${view.computedAt}`}
+              view={view}
+              reload={state.reload}
+              admin={isAdmin(me.roles)}
+            />
           )
         }
       </LoadState>

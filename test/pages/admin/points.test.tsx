@@ -179,6 +179,52 @@ describe('评星定级', () => {
   });
 });
 
+describe('积分调整', () => {
+  it('lets an admin take points off one member with a reason, then reads the list again', async () => {
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'points.stars': ok(STARS),
+      'points.adjust': ok({ entryId: 'points:adjust:adj1:m2', points: -3, balance: 40 }),
+    });
+    setRouterParams({ orgId: 'org-a1', year: '2026' });
+    render(<StarsPage />);
+    await screen.findByText('积分调整');
+    const card = document.querySelector('.stars-adjust') as HTMLElement;
+    fireEvent.click(within(card).getByText('确认调整'));
+    expect(await within(card).findByText('请选择党员')).toBeTruthy();
+
+    const picker = within(card).getByLabelText('picker') as HTMLSelectElement;
+    expect(Array.from(picker.options).map((o) => o.textContent?.trim())[1]).toMatch(/^李四（\d+ 分）$/);
+    fireEvent.change(picker, { target: { value: '1' } });
+    fireEvent.click(within(card).getByText('扣分'));
+    const inputs = card.querySelectorAll('input');
+    fireEvent.change(inputs[0], { target: { value: '3' } });
+    fireEvent.click(within(card).getByText('确认调整'));
+    expect(await within(card).findByText('请写明调整原因（党员在积分明细中能看到）')).toBeTruthy();
+    expect(requests.some((r) => r.key === 'points.adjust')).toBe(false);
+
+    fireEvent.change(inputs[1], { target: { value: '无故缺席支部党员大会' } });
+    fireEvent.click(within(card).getByText('确认调整'));
+    await waitFor(() =>
+      expect(requests.find((r) => r.key === 'points.adjust')?.data).toEqual({
+        memberId: 'm2',
+        points: -3,
+        reason: '无故缺席支部党员大会',
+      }),
+    );
+    await waitFor(() => expect(requests.filter((r) => r.key === 'points.stars')).toHaveLength(2));
+  });
+
+  it('is not offered to a secretary', async () => {
+    serve({ 'user.login': SECRETARY, 'org.list': ok(ORGS), 'points.stars': ok(STARS) });
+    setRouterParams({ orgId: 'org-a2', year: '2026' });
+    render(<StarsPage />);
+    await screen.findByText('党员星级（3 人）');
+    expect(screen.queryByText('积分调整')).toBeNull();
+  });
+});
+
 describe('达标创优', () => {
   const names = () =>
     Array.from(document.querySelectorAll('.overview-tr:not(.overview-tr--head) .overview-col--name')).map(
