@@ -2,7 +2,7 @@
 // straight to the code screen.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { TextField } from '@/components/text-field';
@@ -17,6 +17,7 @@ import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
 import { useSave } from '../shared/edit-form';
 import { SelectField } from '../shared/select-field';
+import { TimeField } from '../shared/time-field';
 import './index.scss';
 
 const OPENS_BEFORE = [
@@ -33,30 +34,6 @@ const RADII = [
 /** Today in Asia/Shanghai as YYYY-MM-DD. */
 function shanghaiToday(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-function TimeField({
-  label,
-  mode,
-  value,
-  onChange,
-}: {
-  label: string;
-  mode: 'date' | 'time';
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <View className="field">
-      <Text className="field__label">{label}</Text>
-      <Picker mode={mode} value={value} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className="field__box select-field">
-          <Text className="select-field__value">{value}</Text>
-          <View className="select-field__caret" />
-        </View>
-      </Picker>
-    </View>
-  );
 }
 
 function Form({ me, directory }: AdminContext) {

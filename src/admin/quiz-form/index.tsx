@@ -14,6 +14,7 @@ import { call } from '@/services/call';
 import { TYPE_LABELS } from '@/utils/quiz';
 import { AdminGate } from '../shared/admin-gate';
 import { CheckList } from '../shared/check-list';
+import { TimeField } from '../shared/time-field';
 import { useSave } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
 import { shanghaiDate } from '../rating/form';
@@ -76,36 +77,12 @@ function QuizForm({ orgs }: { orgs: OrgRow[] }) {
         />
       </View>
       <View className="quiz-form__pair">
-        <TextField
-          label="开始日期"
-          value={v.startDate}
-          onChange={(startDate) => set({ startDate })}
-          maxLength={10}
-          clearable={false}
-        />
-        <TextField
-          label="开始时间"
-          value={v.startTime}
-          onChange={(startTime) => set({ startTime })}
-          maxLength={5}
-          clearable={false}
-        />
+        <TimeField label="开始日期" mode="date" value={v.startDate} onChange={(startDate) => set({ startDate })} />
+        <TimeField label="开始时间" mode="time" value={v.startTime} onChange={(startTime) => set({ startTime })} />
       </View>
       <View className="quiz-form__pair">
-        <TextField
-          label="结束日期"
-          value={v.endDate}
-          onChange={(endDate) => set({ endDate })}
-          maxLength={10}
-          clearable={false}
-        />
-        <TextField
-          label="结束时间"
-          value={v.endTime}
-          onChange={(endTime) => set({ endTime })}
-          maxLength={5}
-          clearable={false}
-        />
+        <TimeField label="结束日期" mode="date" value={v.endDate} onChange={(endDate) => set({ endDate })} />
+        <TimeField label="结束时间" mode="time" value={v.endTime} onChange={(endTime) => set({ endTime })} />
       </View>
       <Text className="field__label">题目数量</Text>
       <Segmented<'type' | 'all'>

@@ -13,6 +13,7 @@ import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { AdminGate } from '../shared/admin-gate';
 import { CheckList } from '../shared/check-list';
+import { TimeField } from '../shared/time-field';
 import { useSave } from '../shared/edit-form';
 import { parseWeights, RATING_INDICATOR_PRESETS, shanghaiDate } from './form';
 import './index.scss';
@@ -78,8 +79,8 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
         maxLength={64}
       />
       <View className="rating-admin__pair">
-        <TextField label="开始日期" value={startDate} onChange={setStartDate} maxLength={10} clearable={false} />
-        <TextField label="结束日期" value={endDate} onChange={setEndDate} maxLength={10} clearable={false} />
+        <TimeField label="开始日期" mode="date" value={startDate} onChange={setStartDate} />
+        <TimeField label="结束日期" mode="date" value={endDate} onChange={setEndDate} />
       </View>
       <View className="field">
         <Text className="field__label">参评部门（已选 {picked.length} 个）</Text>

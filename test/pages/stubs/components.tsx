@@ -111,8 +111,24 @@ export const Textarea = forwardRef<HTMLTextAreaElement, AnyProps>(function Texta
   );
 });
 
-/** The selector Picker as a <select> next to its children, so that tests can choose an option by label. */
+/**
+ * The selector Picker as a <select> next to its children, so that tests can choose an option by label; a date or
+ * time Picker as an <input> whose value is the picked YYYY-MM-DD or HH:mm.
+ */
 export function Picker(props: AnyProps) {
+  if (props.mode === 'date' || props.mode === 'time') {
+    const onPick = props.onChange as ((e: { detail: { value: string } }) => void) | undefined;
+    return (
+      <div className={props.className as string | undefined}>
+        <input
+          aria-label={`picker-${props.mode}`}
+          value={String(props.value ?? '')}
+          onChange={(e) => onPick?.({ detail: { value: e.target.value } })}
+        />
+        {props.children as ReactNode}
+      </div>
+    );
+  }
   const range = (props.range as string[]) ?? [];
   const onChange = props.onChange as ((e: { detail: { value: number } }) => void) | undefined;
   return (
