@@ -429,7 +429,11 @@ describe('成绩', () => {
     expect(within(wrong).getByText('您的答案：A、C')).toBeTruthy();
     expect(screen.queryByText(/正确答案：/)).toBeNull();
     expect(screen.queryByText(/解析：/)).toBeNull();
-    expect(document.querySelector('.quiz-option--right')).toBeNull();
+    // Right questions show their choice green; a wrong 多选 shows its choices neutral, none marked right or wrong.
+    const right = document.querySelector('.quiz-review--right') as HTMLElement;
+    expect(right.querySelectorAll('.quiz-option--right')).toHaveLength(1);
+    expect(wrong.querySelectorAll('.quiz-option--right, .quiz-option--wrong')).toHaveLength(0);
+    expect(wrong.querySelectorAll('.quiz-option--on')).toHaveLength(2);
   });
 
   it('says when the attempt was closed by the deadline, and drops the draft left on the phone', async () => {

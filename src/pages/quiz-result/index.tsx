@@ -46,6 +46,16 @@ function Summary({ r }: { r: AttemptResult }) {
   );
 }
 
+/**
+ * How the chosen options are coloured while the right answers are held back: all green when the question was right
+ * (the choice is the answer), red when a single or 判断 choice was wrong; a wrong 多选 stays neutral, since some
+ * of its choices may be right and saying which would give the answer away.
+ */
+function markedWithoutAnswer(q: AttemptResult['questions'][number]): number[] | undefined {
+  if (q.correct) return q.chosen;
+  return q.type === 'multiple' ? undefined : [];
+}
+
 function Review({ r }: { r: AttemptResult }) {
   const [wrongOnly, setWrongOnly] = useState(false);
   const shown = r.questions.map((q, i) => ({ q, no: i + 1 })).filter(({ q }) => !wrongOnly || !q.correct);
@@ -77,7 +87,7 @@ function Review({ r }: { r: AttemptResult }) {
             <TypeTag type={q.type} />
           </View>
           <Text className="quiz-stem">{q.stem}</Text>
-          <OptionList question={q} chosen={q.chosen} answer={r.revealed ? q.answer : undefined} />
+          <OptionList question={q} chosen={q.chosen} answer={r.revealed ? q.answer : markedWithoutAnswer(q)} />
           <Reveal
             question={q}
             chosen={q.chosen}
