@@ -131,7 +131,7 @@ export async function adjust(
     reason = `撤销“${str(entry, 'reason') ?? ''}”：${input.reason}`;
   } else {
     points = input.points as number;
-    sourceId = newId('adj');
+    sourceId = input.requestId ? `req.${input.requestId}` : newId('adj');
   }
   const { duplicate } = await awardPoints(db, {
     source: 'adjust',
@@ -144,11 +144,14 @@ export async function adjust(
     reverses,
     by: caller.openid,
   });
-  if (duplicate) throw new AppError('ALREADY_EXISTS', '这条积分记录已经撤销过了');
+  // A repeated request is answered with the entry the first one made; a second reversal of one entry is refused.
+  if (duplicate && reverses) throw new AppError('ALREADY_EXISTS', '这条积分记录已经撤销过了');
+  const entryId = pointsEntryId('adjust', sourceId, input.memberId);
+  if (duplicate) points = Number((await db.collection(POINTS).doc(entryId).get()).data?.points) || 0;
   // The branch's stars and dashboard show the adjustment at once instead of after the next timer run.
   const [totals] = await Promise.all([
     totalsByYear(db, input.memberId),
     computePointsViews(db, { year: shanghaiYear(now), now, orgId }),
   ]);
-  return { entryId: pointsEntryId('adjust', sourceId, input.memberId), points, balance: sum(totals) };
+  return { entryId, points, balance: sum(totals) };
 }

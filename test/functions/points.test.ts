@@ -269,6 +269,17 @@ describe('points.adjust', () => {
     });
   });
 
+  it('answers a repeated request (same requestId) with the entry the first one made, never a second entry', async () => {
+    const before = (await storedBalances())[LIU()] ?? 0;
+    const ask = (points: number) =>
+      call('adjust', { memberId: LIU(), points, reason: '补记党课出勤', requestId: 'req-20201201-a1' }, ADMIN);
+    const first = await expectOk(ask(4));
+    const again = await expectOk(ask(9));
+    expect(again).toEqual(first);
+    expect(first).toMatchObject({ points: 4, balance: before + 4 });
+    expect((await allDocs('points')).filter((p) => p.reason === '补记党课出勤')).toHaveLength(1);
+  });
+
   it('reverses an entry with a new entry once; the original stays', async () => {
     const { entryId } = await expectOk(call('adjust', { memberId: LIU(), points: 7, reason: '录入错误的分值' }, ADMIN));
     const before = (await storedBalances())[LIU()];

@@ -15,6 +15,8 @@ const SIGNS = [
   { value: 'add' as const, label: '加分' },
   { value: 'take' as const, label: '扣分' },
 ];
+const newRequestId = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+
 /** The contract's largest single adjustment (ADJUST_MAX; not imported, to keep schema code out of the app). */
 const MAX_POINTS = 1000;
 
@@ -23,9 +25,12 @@ export function AdjustPoints({ view, onDone }: { view: StarsView; onDone: () => 
   const [sign, setSign] = useState<Sign>('add');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
+  // One id per adjustment on screen: a retry after a lost answer cannot add it twice; a new one after success.
+  const [requestId, setRequestId] = useState(newRequestId);
   const state = useSave(() => {
     setAmount('');
     setReason('');
+    setRequestId(newRequestId());
     onDone();
   }, '已调整');
 
@@ -35,7 +40,7 @@ export function AdjustPoints({ view, onDone }: { view: StarsView; onDone: () => 
     if (!Number.isInteger(n) || n < 1 || n > MAX_POINTS) return state.setError(`分值应为 1–${MAX_POINTS} 的整数`);
     if (!reason.trim()) return state.setError('请写明调整原因（党员在积分明细中能看到）');
     void state.submit(() =>
-      call('points', 'adjust', { memberId, points: sign === 'add' ? n : -n, reason: reason.trim() }),
+      call('points', 'adjust', { memberId, points: sign === 'add' ? n : -n, reason: reason.trim(), requestId }),
     );
   };
 

@@ -36,6 +36,14 @@ export const pointsSchemas = {
     points: z.number().int().min(-ADJUST_MAX).max(ADJUST_MAX).optional(),
     reverseEntryId: z.string().min(1).max(200).optional(),
     reason: text(100),
+    /**
+     * Chosen by the page once per adjustment it shows: sending the same request again (a retry after a lost
+     * answer) returns the entry already made instead of adding a second one.
+     */
+    requestId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,40}$/)
+      .optional(),
   }),
   /** Secretary of the org (or an ancestor) / admin: each member's points for the year and stars. */
   stars: input({ orgId: id, year }),

@@ -211,6 +211,7 @@ describe('积分调整', () => {
         memberId: 'm2',
         points: -3,
         reason: '无故缺席支部党员大会',
+        requestId: expect.stringMatching(/^[a-z0-9]{8,40}$/),
       }),
     );
     await waitFor(() => expect(requests.filter((r) => r.key === 'points.stars')).toHaveLength(2));
