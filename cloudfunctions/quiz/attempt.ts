@@ -42,6 +42,7 @@ import {
   STATS,
   takesPart,
 } from '../../server/quiz';
+import { recordWrong } from './practice';
 
 /** Redraws when drawn questions turned out retired since the competition was created. */
 const DRAW_TRIES = 3;
@@ -442,8 +443,26 @@ export async function submit(
 }
 
 /**
+ * Once an attempt's answers are out, its wrong questions go into the member's 错题本 — once per attempt (the mark is
+ * set first, so a repeated view adds nothing): one write, plus one or two per wrong question the first time.
+ */
+async function bookMistakes(db: Database, a: StoredAttempt, now: Date): Promise<void> {
+  const right = new Set(a.results.filter((r) => r.correct).map((r) => r.questionId));
+  const wrong = a.questions.filter((q) => !right.has(q.questionId));
+  if (wrong.length === 0) return;
+  const _ = db.command;
+  const { stats } = await db
+    .collection(ATTEMPTS)
+    .where({ _id: a.attemptId, booked: _.neq(true) })
+    .update({ data: { booked: true } });
+  if (stats.updated !== 1) return;
+  for (const q of wrong) await recordWrong(db, a.memberId, q, now);
+}
+
+/**
  * The caller's submitted attempt with their choice and whether it was right, in their option order; the right
- * answers and 解析 only once they cannot help another attempt (quizRevealsAnswers). Reads: the caller, the attempt,
+ * answers and 解析 only once they cannot help another attempt (quizRevealsAnswers), when its wrong questions also go
+ * into the 错题本. Reads: the caller, the attempt,
  * the competition, and the member's last allowed attempt unless this is it.
  */
 export async function result(
@@ -463,6 +482,7 @@ export async function result(
     endMs: quiz.endMs,
     lastAttemptSubmitted: last?.status === 'submitted',
   });
+  if (revealed) await bookMistakes(ctx.db, a, new Date());
   const byId = new Map(a.results.map((r) => [r.questionId, r]));
   const out: AttemptResult = {
     attemptId: a.attemptId,

@@ -125,7 +125,7 @@ export async function practiceToday(
 }
 
 /** Adds a wrong answer to the 错题本 (or counts it again): one write, two when the entry is new. */
-async function recordWrong(db: Database, memberId: string, q: PracticeQuestion, now: Date): Promise<void> {
+export async function recordWrong(db: Database, memberId: string, q: PracticeQuestion, now: Date): Promise<void> {
   const _ = db.command;
   const ref = db.collection(WRONG).doc(wrongId(memberId, q.questionId));
   const snapshot = { type: q.type, stem: q.stem, options: q.options, answer: q.answer, analysis: q.analysis };

@@ -568,6 +568,34 @@ describe('quiz.submit, saveAnswers and result', () => {
     expect((await expectOk(call('result', { attemptId: second.attemptId }, MEMBER))).revealed).toBe(true);
   });
 
+  it('puts the wrong questions into the 错题本 once the answers are out, once per attempt', async () => {
+    const s: StartResult = await expectOk(call('start', { quizId }, MEMBER));
+    await expectOk(call('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, 7) }, MEMBER));
+    await expectOk(call('result', { attemptId: s.attemptId }, MEMBER));
+    // Held back: nothing in the book yet (it would show the answers).
+    expect((await expectOk(call('wrongBook', {}, MEMBER))).total).toBe(0);
+
+    const second: StartResult = await expectOk(call('start', { quizId }, MEMBER));
+    await expectOk(call('submit', { attemptId: second.attemptId, answers: answersFor(second.questions, 10) }, MEMBER));
+    await expectOk(call('result', { attemptId: s.attemptId }, MEMBER));
+    await expectOk(call('result', { attemptId: s.attemptId }, MEMBER));
+    const book = await expectOk(call('wrongBook', {}, MEMBER));
+    expect(book.entries.map((e: { questionId: string }) => e.questionId).sort()).toEqual(
+      s.questions
+        .slice(7)
+        .map((q) => q.questionId)
+        .sort(),
+    );
+    expect(book.entries.every((e: { wrongTimes: number }) => e.wrongTimes === 1)).toBe(true);
+
+    // Practised right from the book, a question leaves it with the bank's answer.
+    const q = s.questions[7];
+    const r = await expectOk(
+      call('practiceAnswer', { questionId: q.questionId, answer: bankEntry(q.stem).answer, from: 'wrong' }, MEMBER),
+    );
+    expect(r).toMatchObject({ correct: true, wrongCount: 2 });
+  });
+
   it('reveals the answers of a result when the competition closes, attempts left or not', async () => {
     fakeClock(new Date());
     const q = await createQuiz(cloud, { maxAttempts: 3 });

@@ -73,7 +73,7 @@ export default function WrongBookPage() {
               </View>
               {entries.length === 0 && (
                 <View className="card">
-                  <Text className="quiz-empty">没有错题。每日一练中答错的题会收在这里。</Text>
+                  <Text className="quiz-empty">没有错题。每日一练中答错的题，和知识竞赛公布答案后答错的题，会收在这里。</Text>
                 </View>
               )}
               {entries.map((e) => (
