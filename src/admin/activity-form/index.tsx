@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { FormActions } from '@/components/form-actions';
 import { TextField } from '@/components/text-field';
 import type { ActivityKind } from '@/domain/checkin/rules';
 import { ACTIVITY_KINDS } from '@/domain/checkin/rules';
@@ -123,18 +124,13 @@ function Form({ me, directory }: AdminContext) {
           {place && <SelectField label="签到范围" options={RADII} value={radius} onChange={setRadius} />}
         </>
       )}
-      {error && <View className="form-error">{error}</View>}
-      <Button
-        className="activity-form__submit"
-        type="primary"
-        size="large"
-        block
-        loading={busy}
-        disabled={busy}
-        onClick={submit}
-      >
-        {busy ? '正在创建…' : '创建活动'}
-      </Button>
+      <FormActions
+        error={error}
+        busy={busy}
+        submitText={busy ? '正在创建…' : '创建活动'}
+        submitClassName="activity-form__submit"
+        onSubmit={submit}
+      />
     </View>
   );
 }

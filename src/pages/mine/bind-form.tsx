@@ -2,8 +2,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { FormActions } from '@/components/form-actions';
 import { TextField } from '@/components/text-field';
 import { call } from '@/services/call';
 import type { CallErrorCode } from '@/services/call-error';
@@ -60,18 +59,13 @@ export function BindForm({ onBound }: BindFormProps) {
         placeholder="请输入 11 位手机号"
         maxLength={11}
       />
-      {error && <View className="form-error">{error}</View>}
-      <Button
-        className="bind-form__submit"
-        type="primary"
-        size="large"
-        block
-        loading={busy}
-        disabled={busy}
-        onClick={submit}
-      >
-        {busy ? '正在绑定…' : '绑定'}
-      </Button>
+      <FormActions
+        error={error}
+        busy={busy}
+        submitText={busy ? '正在绑定…' : '绑定'}
+        submitClassName="bind-form__submit"
+        onSubmit={submit}
+      />
     </View>
   );
 }
