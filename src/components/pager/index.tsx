@@ -1,5 +1,5 @@
-// 上一页 / 下一页 under a paged list; hidden when everything fits on the first page.
-import { View } from '@tarojs/components';
+// 上一页 / 下一页 under a paged list (with 第 x / y 页 when the total is known); hidden when it all fits on one page.
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 
@@ -8,18 +8,28 @@ export interface PagerProps {
   page: number;
   /** The first page's number: 0 or 1. */
   first?: number;
-  hasMore: boolean;
+  /** Whether a next page exists, for lists that do not know their total ... */
+  hasMore?: boolean;
+  /** ... or the number of pages, for those that do. */
+  pages?: number;
   onPage: (page: number) => void;
 }
 
-export function Pager({ page, first = 0, hasMore, onPage }: PagerProps) {
-  if (page <= first && !hasMore) return null;
+export function Pager({ page, first = 0, hasMore, pages, onPage }: PagerProps) {
+  const index = page - first;
+  const more = pages !== undefined ? index + 1 < pages : Boolean(hasMore);
+  if (index <= 0 && !more) return null;
   return (
-    <View className="actions">
-      <Button size="large" fill="outline" disabled={page <= first} onClick={() => onPage(page - 1)} style={{ flex: 1 }}>
+    <View className="actions pager">
+      <Button size="large" fill="outline" disabled={index <= 0} onClick={() => onPage(page - 1)} style={{ flex: 1 }}>
         上一页
       </Button>
-      <Button size="large" fill="outline" disabled={!hasMore} onClick={() => onPage(page + 1)} style={{ flex: 1 }}>
+      {pages !== undefined && (
+        <Text className="pager__info">
+          第 {index + 1} / {pages} 页
+        </Text>
+      )}
+      <Button size="large" fill="outline" disabled={!more} onClick={() => onPage(page + 1)} style={{ flex: 1 }}>
         下一页
       </Button>
     </View>

@@ -2,8 +2,7 @@
 // rules (formula lines of the response) and the caller's own place pinned to the bottom of the screen.
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { Pager } from '@/components/pager';
 import { LoadState } from '@/components/load-state';
 import type { LeaderboardResult, MemberRankRow, OrgRankRow } from '@/domain/api/quiz';
 import { useRemote, useResource } from '@/hooks/use-remote';
@@ -139,19 +138,7 @@ export function QuizBoard({ quizId, pinMe = false }: QuizBoardProps) {
                 ) : (
                   <OrgRows rows={board.rows as OrgRankRow[]} />
                 )}
-                {pages > 1 && (
-                  <View className="quiz-pager">
-                    <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                      上一页
-                    </Button>
-                    <Text className="quiz-pager__info">
-                      第 {page + 1} / {pages} 页
-                    </Text>
-                    <Button size="small" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-                      下一页
-                    </Button>
-                  </View>
-                )}
+                <Pager page={page} pages={pages} onPage={setPage} />
               </View>
               {board.formula.length > 0 && (
                 <View className="card quiz-formula">

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { Pager } from '@/components/pager';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import type { WrongBookEntry } from '@/domain/api/quiz';
@@ -73,25 +74,15 @@ export default function WrongBookPage() {
               </View>
               {entries.length === 0 && (
                 <View className="card">
-                  <Text className="quiz-empty">没有错题。每日一练中答错的题，和知识竞赛公布答案后答错的题，会收在这里。</Text>
+                  <Text className="quiz-empty">
+                    没有错题。每日一练中答错的题，和知识竞赛公布答案后答错的题，会收在这里。
+                  </Text>
                 </View>
               )}
               {entries.map((e) => (
                 <Entry key={e.questionId} entry={e} onCleared={() => setCleared((n) => n + 1)} />
               ))}
-              {pages > 1 && (
-                <View className="quiz-pager">
-                  <Button size="small" disabled={page === 0} onClick={() => turn(page - 1)}>
-                    上一页
-                  </Button>
-                  <Text className="quiz-pager__info">
-                    第 {page + 1} / {pages} 页
-                  </Text>
-                  <Button size="small" disabled={page + 1 >= pages} onClick={() => turn(page + 1)}>
-                    下一页
-                  </Button>
-                </View>
-              )}
+              <Pager page={page} pages={pages} onPage={turn} />
             </>
           );
         }}
