@@ -48,6 +48,7 @@ export interface Campaign {
   endAt: unknown;
   minVotes: number;
   sourceWeights: SourceWeights;
+  servedOnly: boolean;
   published: boolean;
   external: Record<string, Partial<Record<'inspection' | 'survey', ExternalEntry>>>;
 }
@@ -65,6 +66,7 @@ export function parseCampaign(doc: Doc): Campaign {
     endMs: timeMs(doc.endAt),
     startAt: doc.startAt,
     endAt: doc.endAt,
+    servedOnly: doc.servedOnly === true,
     minVotes: Number(doc.minVotes) || 1,
     sourceWeights: {
       wechat: weights.wechat ?? DEFAULT_SOURCE_WEIGHTS.wechat,
@@ -199,4 +201,24 @@ export async function recomputeResults(db: Database, c: Campaign): Promise<{ tot
       data: { campaignId: c.campaignId, tallies, bursts, nearIdentical, totalVotes, computedAt: db.serverDate() },
     });
   return { totalVotes };
+}
+
+/** The 民声热线 tickets, read here to know whom a department served. */
+const HOTLINE_TICKETS = 'hotline_tickets';
+
+/**
+ * The departments that answered a 民声热线 ticket of `openid` (one read, at most 100 tickets): who may rate them in a
+ * servedOnly campaign. `departmentId` narrows it to one department (then at most one ticket is read).
+ */
+export async function servedDepartments(db: Database, openid: string, departmentId?: string): Promise<Set<string>> {
+  const _ = db.command as unknown as { gt(v: number): unknown };
+  const where: Record<string, unknown> = { openid, repliedMs: _.gt(0) };
+  if (departmentId) where.departmentId = departmentId;
+  const { data } = await db
+    .collection(HOTLINE_TICKETS)
+    .where(where)
+    .field({ departmentId: true })
+    .limit(departmentId ? 1 : 100)
+    .get();
+  return new Set(data.map((d) => String(d.departmentId ?? '')));
 }

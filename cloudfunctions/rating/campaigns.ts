@@ -11,7 +11,7 @@ import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
 import type { Campaign } from '../../server/rating';
-import { CAMPAIGNS, parseCampaign, RATINGS, readCampaign, toShanghaiIso } from '../../server/rating';
+import { CAMPAIGNS, parseCampaign, RATINGS, readCampaign, servedDepartments, toShanghaiIso } from '../../server/rating';
 
 /** A campaign runs for at most a year. */
 const MAX_DAYS = 366;
@@ -54,6 +54,7 @@ export async function createCampaign(
         endAt: end.toDate(),
         minVotes: input.minVotes ?? DEFAULT_MIN_VOTES,
         sourceWeights: weights,
+        servedOnly: input.servedOnly ?? false,
         published: false,
         external: {},
         createdBy: caller.openid,
@@ -88,7 +89,10 @@ export async function list(_input: unknown, ctx: ActionContext): Promise<RatingA
   return { campaigns: data.map((d) => summary(parseCampaign(d), now)) };
 }
 
-/** A campaign with the caller's own ratings (two reads; three for an admin, who also sees the entered scores). */
+/**
+ * A campaign with the caller's own ratings (two reads; one more for an admin, who also sees the entered scores, and
+ * one more in a servedOnly campaign, for the departments that served the caller).
+ */
 export async function get(
   input: z.output<typeof ratingSchemas.get>,
   ctx: ActionContext,
@@ -108,6 +112,8 @@ export async function get(
     indicators: campaign.indicators,
     minVotes: campaign.minVotes,
     sourceWeights: campaign.sourceWeights,
+    servedOnly: campaign.servedOnly,
+    ...(campaign.servedOnly ? { servedDepartmentIds: openid ? [...(await servedDepartments(db, openid))] : [] } : {}),
     mine: Object.fromEntries(
       mine.data.map((r) => [
         String(r.departmentId),

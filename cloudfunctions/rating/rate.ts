@@ -1,5 +1,6 @@
 // rating.rate: one rating per person per department per campaign (deterministic _id; a later one replaces it),
-// in at most three database operations: the campaign and the caller's ratings read at once, then one write.
+// in at most three database operations: the campaign and the caller's ratings read at once, then one write (a
+// servedOnly campaign reads one more: whether the department answered a 民声热线 ticket of the caller's).
 import type { z } from 'zod';
 import type { RatingApi, ratingSchemas } from '@/domain/api/rating';
 import {
@@ -15,7 +16,7 @@ import { cloud } from '../../server/cloud';
 import type { Doc } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { RATINGS, ratingDocId, readCampaign } from '../../server/rating';
+import { RATINGS, ratingDocId, readCampaign, servedDepartments } from '../../server/rating';
 
 type CommentStatus = 'pass' | 'review';
 
@@ -64,6 +65,11 @@ export async function rate(
   }
   if (!campaign.departments.some((d) => d.departmentId === input.departmentId))
     throw new AppError('NOT_FOUND', '本次测评不包含该部门');
+  if (campaign.servedOnly && !(await servedDepartments(db, openid, input.departmentId)).size)
+    throw new AppError(
+      'PERMISSION_DENIED',
+      '本次测评只请在该部门办过事的群众评价：您在“民声热线”反映的问题由该部门答复后即可评价',
+    );
   const keys = campaign.indicators.map((i) => i.key);
   const problem = ratingScoresProblem(keys, input.scores);
   if (problem) throw new AppError('INVALID_ARGUMENT', problem);

@@ -274,6 +274,64 @@ describe('rating.rate', () => {
   }, 60_000);
 });
 
+describe('a servedOnly campaign', () => {
+  /** A 民声热线 ticket of `openid` answered by d1 (submitted, assigned by the admin, replied by d1's handler). */
+  async function servedByD1(openid: string): Promise<void> {
+    const { ticketId } = await expectOk(
+      cloud.call(
+        'hotline',
+        'submit',
+        { category: '求助', title: '路灯坏了', content: '小区门口路灯坏了一周。', departmentId: 'd1', isPublic: false },
+        openid,
+      ),
+    );
+    await expectOk(cloud.call('hotline', 'assign', { ticketId, departmentId: 'd1' }, ADMIN));
+    await expectOk(cloud.call('hotline', 'reply', { ticketId, content: '已修复' }, HANDLER));
+  }
+
+  it('lets a person rate only the departments that answered their 民声热线 ticket', async () => {
+    await seedRoles(cloud);
+    const campaignId = await createCampaign({ servedOnly: true });
+    const detail = await expectOk(call('get', { campaignId }, 'p1'));
+    expect(detail).toMatchObject({ servedOnly: true, servedDepartmentIds: [] });
+
+    const refused = await expectError(rate(campaignId, 'd1', 5, 5, 'p1'), 'PERMISSION_DENIED');
+    expect(refused.message).toContain('民声热线');
+    expect(await allDocs('ratings')).toEqual([]);
+
+    // A ticket assigned to d1 but not yet answered does not count; the answer does.
+    const { ticketId } = await expectOk(
+      cloud.call(
+        'hotline',
+        'submit',
+        { category: '咨询', title: '办事指南', content: '请问怎么办理？', departmentId: 'd1', isPublic: false },
+        'p1',
+      ),
+    );
+    await expectOk(cloud.call('hotline', 'assign', { ticketId, departmentId: 'd1' }, ADMIN));
+    await expectError(rate(campaignId, 'd1', 5, 5, 'p1'), 'PERMISSION_DENIED');
+    await expectOk(cloud.call('hotline', 'reply', { ticketId, content: '请带身份证到窗口办理' }, HANDLER));
+
+    const { result, reads, writes } = await cloud.countOps(() => rate(campaignId, 'd1', 5, 4, 'p1'));
+    expect(await expectOk(result)).toEqual({ replaced: false });
+    expect({ reads, writes }).toEqual({ reads: 3, writes: 1 });
+    await expectError(rate(campaignId, 'd2', 5, 5, 'p1'), 'PERMISSION_DENIED');
+    expect((await expectOk(call('get', { campaignId }, 'p1'))).servedDepartmentIds).toEqual(['d1']);
+
+    // Someone else's ticket does not open the department to p2.
+    await servedByD1('p3');
+    await expectError(rate(campaignId, 'd1', 5, 5, 'p2'), 'PERMISSION_DENIED');
+    await expectOk(rate(campaignId, 'd1', 3, 3, 'p3'));
+  });
+
+  it('leaves an ordinary campaign open to anyone with an openid', async () => {
+    const campaignId = await createCampaign();
+    expect(await expectOk(call('get', { campaignId }, 'p1'))).toMatchObject({ servedOnly: false });
+    expect((await expectOk(call('get', { campaignId }, 'p1'))).servedDepartmentIds).toBeUndefined();
+    await expectOk(rate(campaignId, 'd2', 4, 4, 'p1'));
+  });
+});
+
 describe('rating.comments', () => {
   let campaignId: string;
   beforeEach(async () => {

@@ -37,6 +37,7 @@ const CAMPAIGN = {
   ],
   minVotes: 30,
   sourceWeights: { wechat: 50, inspection: 30, survey: 20 },
+  servedOnly: false,
   mine: {},
 };
 
@@ -124,6 +125,20 @@ describe('微信测评', () => {
     fireEvent.click(level(1, '满意'));
     fireEvent.click(screen.getByText('提交评价'));
     expect(await screen.findByText('提交太频繁，请一分钟后再试')).toBeTruthy();
+  });
+
+  it('in a servedOnly campaign offers only the departments that answered the person’s 民声热线 ticket', async () => {
+    setRouterParams({ id: 'rc_1' });
+    serve({ 'rating.get': ok({ ...CAMPAIGN, servedOnly: true, servedDepartmentIds: ['d2'] }) });
+    render(<RatingPage />);
+    expect(await screen.findByText(/本次测评只请在该部门办过事的群众评价/)).toBeTruthy();
+    const d1 = screen.getByText('市发展改革委').closest('.rating-dept') as HTMLElement;
+    expect(d1.className).toContain('rating-dept--off');
+    expect(d1.textContent).toContain('未在该部门办事');
+    fireEvent.click(d1);
+    expect(screen.queryByText('请逐项选择您的评价。')).toBeNull();
+    fireEvent.click(screen.getByText('市教育局'));
+    expect(await screen.findByText('请逐项选择您的评价。')).toBeTruthy();
   });
 
   it('does not offer rating in a closed campaign', async () => {

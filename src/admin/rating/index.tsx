@@ -13,6 +13,7 @@ import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { AdminGate } from '../shared/admin-gate';
 import { CheckList } from '../shared/check-list';
+import { Segmented } from '../shared/segmented';
 import { TimeField } from '../shared/time-field';
 import { useSave } from '../shared/edit-form';
 import { parseWeights, RATING_INDICATOR_PRESETS, shanghaiDate } from './form';
@@ -35,6 +36,7 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
   );
   const [minVotes, setMinVotes] = useState('30');
   const [sources, setSources] = useState({ wechat: '50', inspection: '30', survey: '20' });
+  const [who, setWho] = useState<'anyone' | 'served'>('anyone');
   const { busy, error, setError, submit } = useSave(undefined, '已创建');
 
   const save = async () => {
@@ -63,6 +65,7 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
           endAt: `${endDate}T23:59:59+08:00`,
           minVotes: mv,
           sourceWeights: sw,
+          ...(who === 'served' ? { servedOnly: true } : {}),
         }),
       ({ campaignId }) => onDone(campaignId),
     );
@@ -90,6 +93,22 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
           picked={picked}
           onChange={setPicked}
         />
+      </View>
+      <View className="field">
+        <Text className="field__label">谁可以评价</Text>
+        <Segmented
+          options={[
+            { value: 'anyone', label: '所有群众' },
+            { value: 'served', label: '办过事的群众' },
+          ]}
+          value={who}
+          onChange={setWho}
+        />
+        {who === 'served' && (
+          <Text className="field__hint">
+            只有在“民声热线”反映过问题、并由该部门答复的群众才能评价该部门，评价更有依据、更难刷票。
+          </Text>
+        )}
       </View>
       <View className="field">
         <Text className="field__label">测评指标与权重（权重填 0 表示不用该指标）</Text>

@@ -29,6 +29,11 @@ export const ratingSchemas = {
     endAt: isoTime,
     minVotes: z.number().int().min(1).max(100000).optional(),
     sourceWeights: input({ wechat: weight, inspection: weight, survey: weight }).optional(),
+    /**
+     * Only people the department actually served may rate it: those whose 民声热线 ticket it answered (default
+     * false: anyone with an openid).
+     */
+    servedOnly: z.boolean().optional(),
   }),
   list: input({}),
   get: input({ campaignId: id }),
@@ -106,6 +111,10 @@ export interface CampaignDetail extends CampaignSummary {
   indicators: CampaignIndicator[];
   minVotes: number;
   sourceWeights: SourceWeights;
+  /** Only people a department served (answered a 民声热线 ticket of theirs) may rate it. */
+  servedOnly: boolean;
+  /** For a servedOnly campaign: the departments that served the caller (empty for an anonymous caller). */
+  servedDepartmentIds?: string[];
   /** The caller's own ratings in this campaign, by department (empty for an anonymous caller). */
   mine: Record<string, { scores: Record<string, number>; comment: string | null }>;
   /** Admins only: the entered 明察暗访 / 第三方 scores by department. */

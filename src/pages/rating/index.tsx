@@ -163,6 +163,9 @@ function Campaign({ campaign, reload }: { campaign: CampaignDetail; reload: () =
   const [notice, setNotice] = useState<string | null>(null);
   const open = campaign.status === 'open';
   const rated = campaign.departments.filter((d) => campaign.mine[d.departmentId]).length;
+  // In a servedOnly campaign only the departments that answered the caller's 民声热线 tickets can be rated.
+  const served = new Set(campaign.servedDepartmentIds ?? []);
+  const mayRate = (departmentId: string) => open && (!campaign.servedOnly || served.has(departmentId));
 
   if (departmentId) {
     return (
@@ -200,19 +203,30 @@ function Campaign({ campaign, reload }: { campaign: CampaignDetail; reload: () =
               ? '测评尚未开始。'
               : '测评已结束。'}
         </Text>
+        {campaign.servedOnly && open && (
+          <Text className="rating-served">
+            本次测评只请在该部门办过事的群众评价：您在“民声热线”反映的问题由哪个部门答复，就可以评价哪个部门。
+          </Text>
+        )}
         {campaign.departments.map((d) => (
           <View
             key={d.departmentId}
-            className={`rating-dept${open ? '' : ' rating-dept--off'}`}
+            className={`rating-dept${mayRate(d.departmentId) ? '' : ' rating-dept--off'}`}
             onClick={() => {
-              if (!open) return;
+              if (!mayRate(d.departmentId)) return;
               setNotice(null);
               setDepartmentId(d.departmentId);
             }}
           >
             <Text className="rating-dept__name">{d.name}</Text>
             <Text className={`rating-dept__state${campaign.mine[d.departmentId] ? ' rating-dept__state--done' : ''}`}>
-              {campaign.mine[d.departmentId] ? '已评价' : open ? '去评价' : ''}
+              {campaign.mine[d.departmentId]
+                ? '已评价'
+                : mayRate(d.departmentId)
+                  ? '去评价'
+                  : open && campaign.servedOnly
+                    ? '未在该部门办事'
+                    : ''}
             </Text>
           </View>
         ))}

@@ -36,6 +36,8 @@ describe('微信测评管理', () => {
     fireEvent.change(inputs()[3], { target: { value: '2' } });
     fireEvent.change(inputs()[7], { target: { value: '0' } });
     fireEvent.change(inputs()[11], { target: { value: '5' } });
+    fireEvent.click(screen.getByText('办过事的群众'));
+    expect(screen.getByText(/只有在“民声热线”反映过问题、并由该部门答复的群众才能评价该部门/)).toBeTruthy();
     fireEvent.click(screen.getByText('创建'));
     await waitFor(() =>
       expect(requests.find((r) => r.key === 'rating.createCampaign')?.data).toEqual({
@@ -51,6 +53,7 @@ describe('微信测评管理', () => {
         endAt: '2020-07-15T23:59:59+08:00',
         minVotes: 5,
         sourceWeights: { wechat: 50, inspection: 30, survey: 20 },
+        servedOnly: true,
       }),
     );
     await waitFor(() => expect(requests.filter((r) => r.key === 'rating.list')).toHaveLength(2));
