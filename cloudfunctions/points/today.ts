@@ -1,14 +1,17 @@
 // points.today (首页): what is on today for the caller, in a fixed number of bounded reads: activities of the own
 // branch to check in to, open competitions not yet taken, practice not yet done, hotline replies to rate, open
-// 测评 campaigns not yet rated.
+// 测评 campaigns not yet rated; and work waiting for the caller's roles (tickets to triage or answer, meetings a
+// branch has not held yet).
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type { PointsApi, pointsSchemas, TodayItem } from '@/domain/api/points';
 import type { Database, Doc } from '../../server/db';
 import { findIn, str } from '../../server/db';
+import type { Caller } from '../../server/caller';
+import { callerIsAdmin, handlerScopes, secretaryScopes } from '../../server/caller';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
-import { rangeCommands } from '../../server/points-views';
+import { rangeCommands, readBranchViews } from '../../server/points-views';
 import { APP_TIME_ZONE, shanghaiDay } from '../../server/time';
 
 /** Most items of one kind on the home page. */
@@ -147,6 +150,71 @@ async function ratingItems(db: Database, openid: string, now: Date): Promise<Tod
     }));
 }
 
+/** Organisations and departments of one role looked at on the home page (each costs a read or two). */
+const PER_ROLE = 3;
+
+/**
+ * Work waiting for the caller's roles: tickets to triage (admins: one count), tickets the department must answer
+ * (handlers: a count and the nearest deadline per department), and the 三会一课 meetings a branch has not held yet
+ * this month or quarter (secretaries: the branch's precomputed dashboard, one read per branch).
+ */
+async function workItems(db: Database, caller: Caller, now: Date): Promise<TodayItem[]> {
+  const _ = db.command;
+  const year = Number(shanghaiDay(now).slice(0, 4));
+  const triage = callerIsAdmin(caller)
+    ? db
+        .collection('hotline_tickets')
+        .where({ status: _.in(['submitted', 'accepted']) })
+        .count()
+        .then(({ total }): TodayItem[] =>
+          total > 0
+            ? [
+                {
+                  kind: 'work',
+                  title: `民声热线：${total} 件诉求待分办`,
+                  path: '/admin/hotline-triage/index',
+                  detail: '请受理并交办承办部门',
+                },
+              ]
+            : [],
+        )
+    : Promise.resolve([]);
+  const answer = handlerScopes(caller)
+    .slice(0, PER_ROLE)
+    .map(async (departmentId): Promise<TodayItem[]> => {
+      const waiting = db.collection('hotline_tickets').where({ departmentId, status: 'assigned' });
+      const [{ total }, { data }] = await Promise.all([
+        waiting.count(),
+        waiting.orderBy('dueMs', 'asc').limit(1).field({ dueMs: true, departmentName: true }).get(),
+      ]);
+      if (total === 0) return [];
+      const first = data[0];
+      return [
+        {
+          kind: 'work',
+          title: `${str(first, 'departmentName') ?? '本部门'}：${total} 件诉求待答复`,
+          path: '/admin/hotline-queue/index',
+          detail: `最近的办理期限 ${mmdd(new Date(Number(first?.dueMs)))}`,
+        },
+      ];
+    });
+  const meetings = secretaryScopes(caller)
+    .slice(0, PER_ROLE)
+    .map(async (orgId): Promise<TodayItem[]> => {
+      const views = await readBranchViews(db, orgId, year);
+      if (!views || views.dashboard.missing.length === 0) return [];
+      return [
+        {
+          kind: 'work',
+          title: `${views.dashboard.orgName}：“三会一课”待召开`,
+          path: `/admin/branch-dashboard/index?orgId=${encodeURIComponent(orgId)}`,
+          detail: views.dashboard.missing.join('；'),
+        },
+      ];
+    });
+  return (await Promise.all([triage, ...answer, ...meetings])).flat();
+}
+
 /**
  * Cost for a bound member: the caller, the member, activities and their check-ins, competitions and own attempts,
  * today's practice, tickets, campaigns and own ratings (ten reads at most); for anyone else four.
@@ -163,12 +231,13 @@ export async function today(
   const dayEnd = new Date(Date.parse(`${day}T00:00:00+08:00`) + 24 * 3600_000);
   const member = caller.memberId ? (await db.collection(MEMBERS).doc(caller.memberId).get()).data : null;
   const orgId = str(member, 'orgId');
-  const [activities, quiz, practice, hotline, rating] = await Promise.all([
+  const [work, activities, quiz, practice, hotline, rating] = await Promise.all([
+    workItems(db, caller, now),
     member && orgId ? activityItems(db, member._id, orgId, now, dayEnd) : Promise.resolve([]),
     member && orgId ? quizItems(db, member._id, orgId, now) : Promise.resolve([]),
     member ? practiceItem(db, member._id, day) : Promise.resolve([]),
     hotlineItems(db, caller.openid),
     ratingItems(db, caller.openid, now),
   ]);
-  return { day, items: [...activities, ...quiz, ...practice, ...hotline, ...rating] };
+  return { day, items: [...work, ...activities, ...quiz, ...practice, ...hotline, ...rating] };
 }

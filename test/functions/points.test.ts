@@ -740,6 +740,59 @@ describe('points.today', () => {
     expect(member.reads).toBeLessThanOrEqual(10);
   });
 
+  it('shows each role its waiting work: tickets to triage, tickets to answer, meetings not held yet', async () => {
+    const work = async (openid: string) =>
+      (await expectOk(call('today', {}, openid))).items.filter((i: { kind: string }) => i.kind === 'work');
+    expect(await work(ADMIN)).toEqual([]);
+    expect(await work(HANDLER)).toEqual([]);
+
+    const submit = (title: string) =>
+      expectOk(
+        cloud.call(
+          'hotline',
+          'submit',
+          { category: '求助', title, content: `${title}，请尽快处理。`, departmentId: 'd1', isPublic: false },
+          PUBLIC,
+        ),
+      );
+    await submit('路灯不亮');
+    const { ticketId } = await submit('井盖松动');
+    expect(await work(ADMIN)).toEqual([
+      {
+        kind: 'work',
+        title: '民声热线：2 件诉求待分办',
+        path: '/admin/hotline-triage/index',
+        detail: '请受理并交办承办部门',
+      },
+    ]);
+    await expectOk(cloud.call('hotline', 'assign', { ticketId, departmentId: 'd1' }, ADMIN));
+    expect((await work(ADMIN))[0].title).toBe('民声热线：1 件诉求待分办');
+    expect(await work(HANDLER)).toEqual([
+      {
+        kind: 'work',
+        title: expect.stringMatching(/：1 件诉求待答复$/),
+        path: '/admin/hotline-queue/index',
+        detail: expect.stringMatching(/^最近的办理期限 \d{1,2}月\d{1,2}日$/),
+      },
+    ]);
+    await expectOk(cloud.call('hotline', 'reply', { ticketId, content: '已安排维修' }, HANDLER));
+    expect(await work(HANDLER)).toEqual([]);
+
+    // The secretary of b1 sees what the branch's dashboard says is missing (once it has been computed).
+    const { missing } = await expectOk(call('dashboard', { orgId: 'b1', year: Y, refresh: true }, SECRETARY));
+    // The fixtures hold no 支部党员大会 this quarter.
+    expect(missing).toContain('本季度尚未召开支部党员大会');
+    expect(await work(SECRETARY)).toEqual([
+      {
+        kind: 'work',
+        title: expect.stringMatching(/：“三会一课”待召开$/),
+        path: '/admin/branch-dashboard/index?orgId=b1',
+        detail: missing.join('；'),
+      },
+    ]);
+    expect(await work(MEMBER)).toEqual([]);
+  });
+
   it('refuses an anonymous caller and unknown fields', async () => {
     await expectError(call('today', {}), 'UNAUTHENTICATED');
     await expectError(call('today', { day: '2020-07-01' }, MEMBER), 'INVALID_ARGUMENT');

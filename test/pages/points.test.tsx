@@ -141,6 +141,28 @@ describe('首页: 今日事项', () => {
     expect(order[0]).toContain('home-today');
   });
 
+  it('shows work waiting for the caller’s role as 待办, opening the admin page', async () => {
+    serve({
+      'user.login': ok({ openid: 'admin', roles: [{ role: 'admin' }], member: null }),
+      'org.list': ok(ORGS),
+      'points.today': ok({
+        day: '2026-11-24',
+        items: [
+          {
+            kind: 'work',
+            title: '民声热线：2 件诉求待分办',
+            path: '/admin/hotline-triage/index',
+            detail: '请受理并交办承办部门',
+          },
+        ],
+      }),
+    });
+    render(<HomePage />);
+    fireEvent.click(await screen.findByText('民声热线：2 件诉求待分办'));
+    expect(screen.getByText('待办').className).toContain('home-today__badge--work');
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/hotline-triage/index' });
+  });
+
   it('says so when nothing is on today', async () => {
     serve({ 'user.login': MEMBER, 'org.list': ok(ORGS), 'points.today': ok({ day: '2026-11-24', items: [] }) });
     render(<HomePage />);

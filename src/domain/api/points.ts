@@ -238,7 +238,8 @@ export interface PointsOverview {
   rows: OverviewRow[];
 }
 
-export type TodayKind = 'checkin' | 'quiz' | 'practice' | 'hotline' | 'rating';
+/** `work`: waiting for the caller's role — tickets to triage (admins) or answer (handlers), meetings a branch has not held yet (secretaries). */
+export type TodayKind = 'checkin' | 'quiz' | 'practice' | 'hotline' | 'rating' | 'work';
 
 export interface TodayItem {
   kind: TodayKind;

@@ -49,6 +49,7 @@ const TODAY_BADGES: Record<TodayKind, string> = {
   practice: '练习',
   hotline: '热线',
   rating: '测评',
+  work: '待办',
 };
 
 function openPath(path: string) {
@@ -70,7 +71,7 @@ function Today() {
           items.length === 0 ? (
             <View className="home-today__empty">
               <Text className="home-today__empty-title">今天没有待办事项</Text>
-              <Text className="home-today__empty-desc">有活动签到、知识竞赛或热线答复时会显示在这里。</Text>
+              <Text className="home-today__empty-desc">有活动签到、知识竞赛、热线答复或需要您处理的工作时会显示在这里。</Text>
             </View>
           ) : (
             items.map((item: TodayItem) => (
