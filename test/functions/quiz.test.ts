@@ -5,6 +5,7 @@ import { Workbook } from 'exceljs';
 import type { QuestionView, StartResult } from '../../src/domain/api/quiz';
 import { QUIZ_GRACE_MS, QUIZ_PRACTICE_COUNT, quizQuestionId, QUIZ_SHEET_COLUMNS } from '../../src/domain/quiz';
 import type { TestCloud } from '../helpers/cloud';
+import { advance, fakeClock } from '../helpers/clock';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
 import { answersFor, BANK, bankEntry, createQuiz, importBank, iso, rightShown, wrongShown } from './quiz-support';
 import { ADMIN, allDocs, getDoc, MEMBER, PUBLIC, ROSTER, sdk, seedBasic, seedRoles, SECRETARY } from './support';
@@ -16,26 +17,6 @@ const call = (action: string, data: unknown, openid?: string) => cloud.call('qui
 const LI = 'm-li';
 const LIU = 'm-liu';
 const ZHAO = 'm-zhao';
-
-const onlyDate = {
-  doNotFake: [
-    'hrtime',
-    'nextTick',
-    'performance',
-    'queueMicrotask',
-    'setImmediate',
-    'clearImmediate',
-    'setInterval',
-    'clearInterval',
-    'setTimeout',
-    'clearTimeout',
-  ] as const,
-};
-/** Fakes only the clock (timers keep running for the emulator), starting at `at`. */
-function fakeClock(at: Date): void {
-  jest.useFakeTimers({ doNotFake: [...onlyDate.doNotFake], now: at });
-}
-const advance = (ms: number) => jest.setSystemTime(new Date(Date.now() + ms));
 
 beforeEach(async () => {
   cloud = await createTestCloud({ adminOpenids: [ADMIN] });

@@ -1,5 +1,6 @@
 // The `user` function over the local cloud: login, bind, the bind race and the failed-attempt limit.
 import type { TestCloud } from '../helpers/cloud';
+import { fakeClock } from '../helpers/clock';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
 import { ADMIN, ROSTER, allDocs, getDoc, seedBasic, snapshot } from './support';
 
@@ -137,24 +138,9 @@ describe('user.bind', () => {
 });
 
 describe('user.bind rate limit', () => {
-  const onlyDate = {
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ] as const,
-  };
-
   it('allows 5 failed attempts per Shanghai day, then refuses even a correct one until the next day', async () => {
     // 23:58 in Shanghai on 1 July 2020.
-    jest.useFakeTimers({ ...onlyDate, doNotFake: [...onlyDate.doNotFake], now: new Date('2020-07-01T15:58:00Z') });
+    fakeClock(new Date('2020-07-01T15:58:00Z'));
     for (let i = 1; i <= 5; i++) {
       await expectError(
         cloud.call('user', 'bind', { name: '不存在', phone: `1370000000${i}` }, 'o-guess'),
