@@ -1,6 +1,7 @@
 // The whole contract as one type map: the client imports it with `import type` only.
 import type { CheckinApi } from './checkin';
 import type { HotlineApi } from './hotline';
+import type { LiveApi } from './live';
 import type { OrgApi } from './org';
 import type { PointsApi } from './points';
 import type { QuizApi } from './quiz';
@@ -16,12 +17,17 @@ export interface Api {
   hotline: HotlineApi;
   quiz: QuizApi;
   points: PointsApi;
+  live: LiveApi;
 }
 
 export type FunctionName = keyof Api;
 export type ActionName<F extends FunctionName> = keyof Api[F] & string;
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { input: infer I } ? I : never;
-export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { output: infer O } ? O : never;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { input: infer I }
+  ? I
+  : never;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends { output: infer O }
+  ? O
+  : never;
 
 export type { UserApi, MemberSummary } from './user';
 export type { OrgApi, OrgRow, DepartmentRow, RowError, MemberRow, GrantRow } from './org';
@@ -75,3 +81,22 @@ export type {
   ReviewGrade,
   PointsSource,
 } from './points';
+export type {
+  LiveApi,
+  LiveState,
+  LiveBoard,
+  LiveScoreboard,
+  LivePlayerRow,
+  LiveTeamRow,
+  LiveQuestionView,
+  LiveBuzzWinner,
+  LiveSessionSummary,
+  LiveMine,
+  LiveHostQuestion,
+  LiveFlag,
+  LivePhase,
+  RoundKind,
+  Scoring,
+  Stake,
+  HostCommand,
+} from './live';
