@@ -15,6 +15,8 @@ export default tseslint.config(
       'coverage/**',
       'cloudfunctions/*/index.js',
       'bench/.tmp/**',
+      '.deploy/**',
+      '.deploy-tools/**',
     ],
   },
   js.configs.recommended,

@@ -12,6 +12,8 @@ export interface BuiltFunction {
   name: string;
   file: string;
   bytes: number;
+  /** Absolute paths of the project's own source files in the bundle (node_modules left out). */
+  inputs: string[];
 }
 
 /**
@@ -55,6 +57,7 @@ export async function buildFunctions(opts: { names?: string[] } = {}): Promise<B
       const dir = join(FUNCTIONS_DIR, name);
       const file = join(dir, 'index.js');
       const result = await build({
+        absWorkingDir: ROOT,
         entryPoints: [join(dir, 'index.ts')],
         outfile: file,
         bundle: true,
@@ -74,7 +77,11 @@ export async function buildFunctions(opts: { names?: string[] } = {}): Promise<B
         metafile: true,
       });
       const bytes = result.metafile.outputs[relative(ROOT, file).split('\\').join('/')]?.bytes ?? statSync(file).size;
-      return { name, file, bytes };
+      const inputs = Object.keys(result.metafile.inputs)
+        .filter((p) => !p.includes('node_modules') && !p.includes(':'))
+        .map((p) => join(ROOT, p))
+        .sort();
+      return { name, file, bytes, inputs };
     }),
   );
 }

@@ -1,0 +1,467 @@
+// Reads the cloud functions' TypeScript sources (the files esbuild put into each bundle) for what deployment must
+// provide: the collections each function opens, the queries it filters or sorts, and the environment variables it reads.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+
+/** A query found in the source: `where`/`match` fields and `orderBy`/`sort` fields on one collection. */
+export interface FoundQuery {
+  collection: string;
+  /** Filtered fields (dotted for nested objects), in source order. */
+  filter: string[];
+  /** Sorted fields, in order. */
+  sort: string[];
+  /** True when part of the filter could not be read from the source (a variable built elsewhere, a spread). */
+  partial: boolean;
+  /** `path:line` relative to the repository. */
+  at: string;
+}
+
+export interface FunctionScan {
+  collections: string[];
+  queries: FoundQuery[];
+  envVars: string[];
+  /** `.collection(x)` calls whose name could not be resolved to a string (reported, never guessed). */
+  unresolved: string[];
+}
+
+type FnNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
+
+/** Argument bindings when a helper like `aggregate(db, RATINGS)` is followed into its body. */
+type Bindings = ReadonlyMap<ts.ParameterDeclaration, { expr: ts.Expression; bindings: Bindings }>;
+const NO_BINDINGS: Bindings = new Map();
+
+const TERMINALS = new Set(['get', 'count', 'update', 'remove', 'end', 'watch']);
+
+/**
+ * Scans each function's source files. `files` maps a function name to the absolute paths of its bundle's project
+ * inputs (not node_modules); `root` makes the reported locations relative.
+ * @example scanFunctions({ user: ['/repo/cloudfunctions/user/index.ts', ...] }, '/repo').user.collections // ['counters', 'members', 'users']
+ */
+export function scanFunctions(files: Record<string, string[]>, root: string): Record<string, FunctionScan> {
+  const sources = new Map<string, ts.SourceFile>();
+  const load = (file: string): ts.SourceFile | undefined => {
+    if (!sources.has(file)) {
+      if (!existsSync(file)) return undefined;
+      sources.set(file, ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true));
+    }
+    return sources.get(file);
+  };
+  const out: Record<string, FunctionScan> = {};
+  for (const [name, list] of Object.entries(files)) {
+    const scanner = new Scanner(root, load, new Set(list));
+    out[name] = scanner.scan();
+  }
+  return out;
+}
+
+class Scanner {
+  private collections = new Set<string>();
+  private queries: FoundQuery[] = [];
+  private envVars = new Set<string>();
+  private unresolved = new Set<string>();
+  private seenQueries = new Set<string>();
+
+  constructor(
+    private root: string,
+    private load: (file: string) => ts.SourceFile | undefined,
+    private files: ReadonlySet<string>,
+  ) {}
+
+  scan(): FunctionScan {
+    for (const file of this.files) {
+      const sf = this.load(file);
+      if (sf) this.visit(sf, sf);
+    }
+    return {
+      collections: [...this.collections].sort(),
+      queries: this.queries,
+      envVars: [...this.envVars].sort(),
+      unresolved: [...this.unresolved].sort(),
+    };
+  }
+
+  private visit(node: ts.Node, sf: ts.SourceFile): void {
+    if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression)) this.envVars.add(node.name.text);
+    if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression)) {
+      if (ts.isStringLiteralLike(node.argumentExpression)) this.envVars.add(node.argumentExpression.text);
+    }
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const method = node.expression.name.text;
+      if (method === 'collection' && node.arguments.length === 1) this.collectionCall(node, sf);
+      if (TERMINALS.has(method)) this.terminal(node, sf);
+    }
+    ts.forEachChild(node, (child) => this.visit(child, sf));
+  }
+
+  private where(node: ts.Node, sf: ts.SourceFile): string {
+    const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+    return `${relative(this.root, sf.fileName).split('\\').join('/')}:${line}`;
+  }
+
+  /** Records the collection(s) a `.collection(x)` call can open, following `x` back to its string constants. */
+  private collectionCall(call: ts.CallExpression, sf: ts.SourceFile): void {
+    const names = this.stringsOf(call.arguments[0], NO_BINDINGS, new Set());
+    if (names === null) this.unresolved.add(this.where(call, sf));
+    else names.forEach((n) => this.collections.add(n));
+  }
+
+  /**
+   * The string values an expression can have: a literal, a constant (local, top-level or imported), or a parameter
+   * of a helper whose every call site (in this function's files) passes one. Null when any value is unknown.
+   */
+  private stringsOf(expr: ts.Expression, bindings: Bindings, seen: Set<ts.Node>): string[] | null {
+    expr = skipWrappers(expr);
+    if (ts.isStringLiteralLike(expr)) return [expr.text];
+    if (ts.isConditionalExpression(expr)) {
+      const a = this.stringsOf(expr.whenTrue, bindings, seen);
+      const b = this.stringsOf(expr.whenFalse, bindings, seen);
+      return a && b ? [...a, ...b] : null;
+    }
+    if (!ts.isIdentifier(expr) || seen.has(expr)) return null;
+    seen.add(expr);
+    const decl = this.declarationOf(expr);
+    if (!decl) return null;
+    if (ts.isVariableDeclaration(decl)) {
+      return decl.initializer && isConst(decl) ? this.stringsOf(decl.initializer, NO_BINDINGS, seen) : null;
+    }
+    if (ts.isParameter(decl)) {
+      const bound = bindings.get(decl);
+      if (bound) return this.stringsOf(bound.expr, bound.bindings, seen);
+      return this.parameterValues(decl, seen);
+    }
+    return null;
+  }
+
+  /** Every value the call sites of the parameter's function pass for it. */
+  private parameterValues(param: ts.ParameterDeclaration, seen: Set<ts.Node>): string[] | null {
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    const fnName = functionName(fn);
+    if (!fnName || index < 0) return null;
+    const values: string[] = [];
+    for (const file of this.files) {
+      const sf = this.load(file);
+      if (!sf) continue;
+      const visit = (node: ts.Node): boolean => {
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === fnName.text) {
+          const target = this.declarationOf(node.expression);
+          if (target && functionOf(target) === fn) {
+            const arg = node.arguments[index];
+            const found = arg ? this.stringsOf(arg, NO_BINDINGS, seen) : null;
+            if (!found) return false;
+            values.push(...found);
+          }
+        }
+        let ok = true;
+        ts.forEachChild(node, (child) => {
+          ok = ok && visit(child);
+        });
+        return ok;
+      };
+      if (!visit(sf)) return null;
+    }
+    // A helper no file of this function calls opens nothing here (its file came along for another export).
+    return values;
+  }
+
+  /** A query ends in get/count/update/remove/end/watch: walk its chain back to the collection it starts from. */
+  private terminal(call: ts.CallExpression, sf: ts.SourceFile): void {
+    const chains = this.chainsOf((call.expression as ts.PropertyAccessExpression).expression, NO_BINDINGS, 0);
+    for (const chain of chains) {
+      if (!chain.collections) continue;
+      const filter: string[] = [];
+      let partial = false;
+      const sort: string[] = [];
+      let aggregated = false;
+      for (const step of chain.steps) {
+        const arg = step.args[0];
+        if (step.method === 'aggregate') aggregated = true;
+        else if (step.method === 'where' || (step.method === 'match' && aggregated)) {
+          const fields = arg ? this.fieldsOf(arg, step.bindings) : null;
+          if (fields) filter.push(...fields.fields);
+          partial = partial || !fields || fields.partial;
+        } else if (step.method === 'orderBy' && arg) {
+          const names = this.stringsOf(arg, step.bindings, new Set());
+          if (names?.length === 1) sort.push(names[0]);
+          else partial = true;
+        } else if (step.method === 'sort' && arg) {
+          const fields = this.fieldsOf(arg, step.bindings);
+          if (fields) sort.push(...fields.fields);
+        } else if (step.method === 'group' || step.method === 'project' || step.method === 'unwind') {
+          // Later stages work on computed documents; an index can only serve what comes before them.
+          break;
+        }
+      }
+      if (filter.length === 0 && sort.length === 0 && !partial) continue;
+      for (const collection of chain.collections) {
+        const q: FoundQuery = { collection, filter: unique(filter), sort, partial, at: this.where(call, sf) };
+        const key = JSON.stringify(q);
+        if (!this.seenQueries.has(key)) {
+          this.seenQueries.add(key);
+          this.queries.push(q);
+        }
+      }
+    }
+  }
+
+  /**
+   * The method calls between `.collection(x)` and the terminal, outermost last. Follows variables (`const q =
+   * db.collection(X)`, `let q = ...; q = q.field(...)` keeps its first value) and helpers that return a chain.
+   */
+  private chainsOf(
+    expr: ts.Expression,
+    bindings: Bindings,
+    depth: number,
+  ): Array<{
+    collections: string[] | null;
+    steps: Array<{ method: string; args: readonly ts.Expression[]; bindings: Bindings }>;
+  }> {
+    expr = skipWrappers(expr);
+    if (depth > 12) return [];
+    if (ts.isConditionalExpression(expr)) {
+      return [
+        ...this.chainsOf(expr.whenTrue, bindings, depth + 1),
+        ...this.chainsOf(expr.whenFalse, bindings, depth + 1),
+      ];
+    }
+    if (ts.isCallExpression(expr)) {
+      const callee = skipWrappers(expr.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        const method = callee.name.text;
+        if (method === 'collection' && expr.arguments.length === 1) {
+          return [{ collections: this.stringsOf(expr.arguments[0], bindings, new Set()), steps: [] }];
+        }
+        return this.chainsOf(callee.expression, bindings, depth + 1).map((c) => ({
+          collections: c.collections,
+          steps: [...c.steps, { method, args: expr.arguments, bindings }],
+        }));
+      }
+      if (ts.isIdentifier(callee)) {
+        // A helper such as `aggregate(db, RATINGS)` whose body returns a chain on one of its parameters.
+        const decl = this.declarationOf(callee);
+        const fn = decl && functionOf(decl);
+        const returned = fn && returnedExpression(fn);
+        if (!fn || !returned) return [];
+        const inner = new Map(bindings);
+        fn.parameters.forEach((p, i) => {
+          if (expr.arguments[i]) inner.set(p, { expr: expr.arguments[i], bindings });
+        });
+        return this.chainsOf(returned, inner, depth + 1);
+      }
+      return [];
+    }
+    if (ts.isIdentifier(expr)) {
+      const decl = this.declarationOf(expr);
+      if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
+        return this.chainsOf(decl.initializer, NO_BINDINGS, depth + 1);
+      }
+    }
+    return [];
+  }
+
+  /** Field names of a filter or sort object: a literal, or a local variable holding one (plus `v.x = ...` later). */
+  private fieldsOf(expr: ts.Expression, bindings: Bindings): { fields: string[]; partial: boolean } | null {
+    expr = skipWrappers(expr);
+    if (ts.isObjectLiteralExpression(expr)) return this.objectFields(expr, bindings, '');
+    if (ts.isIdentifier(expr)) {
+      const decl = this.declarationOf(expr);
+      if (decl && ts.isParameter(decl)) {
+        const bound = bindings.get(decl);
+        return bound ? this.fieldsOf(bound.expr, bound.bindings) : null;
+      }
+      if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
+        const base = this.fieldsOf(decl.initializer, NO_BINDINGS);
+        if (!base) return null;
+        const scope = enclosingFunction(decl) ?? decl.getSourceFile();
+        const assigned: string[] = [];
+        const visit = (node: ts.Node): void => {
+          if (
+            ts.isBinaryExpression(node) &&
+            node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            ts.isPropertyAccessExpression(node.left) &&
+            ts.isIdentifier(node.left.expression) &&
+            node.left.expression.text === expr.text
+          ) {
+            assigned.push(node.left.name.text);
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(scope);
+        return { fields: [...base.fields, ...assigned], partial: base.partial };
+      }
+    }
+    return null;
+  }
+
+  private objectFields(
+    obj: ts.ObjectLiteralExpression,
+    bindings: Bindings,
+    prefix: string,
+  ): { fields: string[]; partial: boolean } {
+    const fields: string[] = [];
+    let partial = false;
+    for (const p of obj.properties) {
+      if (ts.isShorthandPropertyAssignment(p)) {
+        fields.push(prefix + p.name.text);
+      } else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name))) {
+        const value = skipWrappers(p.initializer);
+        // A nested plain object filters on its fields (`{ meta: { tag } }` is `meta.tag`); operators are calls.
+        if (ts.isObjectLiteralExpression(value) && !value.properties.some((q) => q.name?.getText().startsWith('$'))) {
+          const inner = this.objectFields(value, bindings, `${prefix}${p.name.text}.`);
+          fields.push(...inner.fields);
+          partial = partial || inner.partial;
+        } else {
+          fields.push(prefix + p.name.text);
+        }
+      } else if (ts.isSpreadAssignment(p)) {
+        const inner = this.fieldsOf(p.expression, bindings);
+        if (inner) fields.push(...inner.fields.map((f) => prefix + f));
+        partial = partial || !inner || inner.partial;
+      } else {
+        partial = true;
+      }
+    }
+    return { fields, partial };
+  }
+
+  /** The declaration an identifier refers to: a local or top-level binding, or the export an import names. */
+  private declarationOf(id: ts.Identifier): ts.VariableDeclaration | ts.ParameterDeclaration | FnNode | undefined {
+    for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+      if (isFunctionLike(scope)) {
+        const param = scope.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === id.text);
+        if (param) return param;
+      }
+      if (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope)) {
+        const found = this.declarationIn(scope.statements, id.text, scope.getSourceFile());
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private declarationIn(
+    statements: ts.NodeArray<ts.Statement>,
+    name: string,
+    sf: ts.SourceFile,
+    depth = 0,
+  ): ts.VariableDeclaration | ts.ParameterDeclaration | FnNode | undefined {
+    for (const s of statements) {
+      if (ts.isVariableStatement(s)) {
+        const d = s.declarationList.declarations.find((v) => ts.isIdentifier(v.name) && v.name.text === name);
+        if (d) return d;
+      }
+      if (ts.isFunctionDeclaration(s) && s.name?.text === name) return s;
+      if (ts.isImportDeclaration(s) && depth < 8 && ts.isStringLiteral(s.moduleSpecifier)) {
+        const spec = s.importClause?.namedBindings;
+        if (spec && ts.isNamedImports(spec)) {
+          const el = spec.elements.find((e) => e.name.text === name);
+          if (el) return this.exported(sf, s.moduleSpecifier.text, (el.propertyName ?? el.name).text, depth + 1);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Follows an import into the module (and its `export { x } from` / `export *` re-exports). */
+  private exported(
+    from: ts.SourceFile,
+    specifier: string,
+    name: string,
+    depth: number,
+  ): ts.VariableDeclaration | ts.ParameterDeclaration | FnNode | undefined {
+    const file = this.resolveModule(from.fileName, specifier);
+    const sf = file && this.load(file);
+    if (!sf || depth > 8) return undefined;
+    const direct = this.declarationIn(sf.statements, name, sf, depth);
+    if (direct) return direct;
+    for (const s of sf.statements) {
+      if (!ts.isExportDeclaration(s) || !s.moduleSpecifier || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+      const clause = s.exportClause;
+      if (!clause) {
+        const found = this.exported(sf, s.moduleSpecifier.text, name, depth + 1);
+        if (found) return found;
+      } else if (ts.isNamedExports(clause)) {
+        const el = clause.elements.find((e) => e.name.text === name);
+        if (el) return this.exported(sf, s.moduleSpecifier.text, (el.propertyName ?? el.name).text, depth + 1);
+      }
+    }
+    return undefined;
+  }
+
+  private resolveModule(fromFile: string, specifier: string): string | undefined {
+    let base: string;
+    if (specifier.startsWith('@/')) base = join(this.root, 'src', specifier.slice(2));
+    else if (specifier.startsWith('.')) base = resolve(dirname(fromFile), specifier);
+    else return undefined;
+    return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base].find((f) => existsSync(f) && f.endsWith('ts'));
+  }
+}
+
+function isProcessEnv(expr: ts.Expression): boolean {
+  return (
+    ts.isPropertyAccessExpression(expr) &&
+    expr.name.text === 'env' &&
+    ts.isIdentifier(expr.expression) &&
+    expr.expression.text === 'process'
+  );
+}
+
+function skipWrappers(expr: ts.Expression): ts.Expression {
+  while (
+    ts.isParenthesizedExpression(expr) ||
+    ts.isAsExpression(expr) ||
+    ts.isNonNullExpression(expr) ||
+    ts.isSatisfiesExpression(expr) ||
+    ts.isAwaitExpression(expr)
+  ) {
+    expr = expr.expression;
+  }
+  return expr;
+}
+
+function isConst(decl: ts.VariableDeclaration): boolean {
+  return ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+}
+
+function isFunctionLike(node: ts.Node): node is FnNode {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isMethodDeclaration(node)
+  );
+}
+
+function enclosingFunction(node: ts.Node): FnNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n)) return n;
+  return undefined;
+}
+
+/** The function a declaration names (`function f` or `const f = (...) => ...`). */
+function functionOf(decl: ts.Node): FnNode | undefined {
+  if (isFunctionLike(decl)) return decl;
+  if (ts.isVariableDeclaration(decl) && decl.initializer) {
+    const init = skipWrappers(decl.initializer);
+    if (isFunctionLike(init)) return init;
+  }
+  return undefined;
+}
+
+function functionName(fn: ts.SignatureDeclaration): ts.Identifier | undefined {
+  if (ts.isFunctionDeclaration(fn) && fn.name) return fn.name;
+  if (fn.parent && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) return fn.parent.name;
+  return undefined;
+}
+
+/** The expression a one-statement helper returns (`return x;` or an arrow's expression body). */
+function returnedExpression(fn: FnNode): ts.Expression | undefined {
+  if (!fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const returns = fn.body.statements.filter(ts.isReturnStatement);
+  return returns.length === 1 && fn.body.statements.length === 1 ? returns[0].expression : undefined;
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
