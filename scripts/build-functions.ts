@@ -45,8 +45,11 @@ export function functionNames(): string[] {
     .sort();
 }
 
-/** Bundles the named functions (all by default); throws on an unknown name or a build error. */
-export async function buildFunctions(opts: { names?: string[] } = {}): Promise<BuiltFunction[]> {
+/**
+ * Bundles the named functions (all by default); throws on an unknown name or a build error. `write: false` only
+ * reports (sizes and inputs) without touching the deployable index.js files.
+ */
+export async function buildFunctions(opts: { names?: string[]; write?: boolean } = {}): Promise<BuiltFunction[]> {
   const all = functionNames();
   const names = opts.names?.length ? opts.names : all;
   const unknown = names.filter((n) => !all.includes(n));
@@ -75,6 +78,7 @@ export async function buildFunctions(opts: { names?: string[] } = {}): Promise<B
         legalComments: 'none',
         logLevel: 'silent',
         metafile: true,
+        write: opts.write ?? true,
       });
       const bytes = result.metafile.outputs[relative(ROOT, file).split('\\').join('/')]?.bytes ?? statSync(file).size;
       const inputs = Object.keys(result.metafile.inputs)

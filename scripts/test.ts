@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, function bundles, unit/function/conformance/page tests, weapp build with the
+// `npm test`: typecheck, lint, function bundles, the deploy dry run, unit/function/conformance/page tests, weapp build with the
 // main-package size check, H5 build and browser tests; ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -61,6 +61,8 @@ function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): boolea
 step('typecheck', () => run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 step('lint', () => run('npx', ['eslint', '.', '--max-warnings=0']));
 step('function bundles', () => run('npx', ['tsx', 'scripts/build-functions.ts']));
+// The deployment's offline checks and plan (no network, no key): declared collections, indexes, timeouts, triggers.
+step('deploy dry run', () => run('npx', ['tsx', 'scripts/deploy.ts', '--dry-run']));
 jest('unit, function, conformance and page tests', ['--selectProjects', 'node', 'pages']);
 step('weapp build', () => run('npx', ['taro', 'build', '--type', 'weapp']));
 step('main package size', () => checkMainPackageSize(join(root, 'dist')));
