@@ -47,8 +47,19 @@ export function loadCollections(
  * `collections`; `now` is the backend's clock for `db.serverDate()`.
  * @example const db = openDatabase({ file: ':memory:', collections: loadCollections() }); attachDatabase(db);
  */
-export function openDatabase(opts: { file: string; collections: CollectionsSpec; now?: () => Date }): CloudDatabase {
-  const service = new DatabaseService(opts.file, opts.collections.collections, opts.now ?? (() => new Date()));
+export function openDatabase(opts: {
+  file: string;
+  collections: CollectionsSpec;
+  now?: () => Date;
+  /** How long an uncommitted transaction lives (tests shorten WeChat's limit). */
+  transactionLifetimeMs?: number;
+}): CloudDatabase {
+  const service = new DatabaseService(
+    opts.file,
+    opts.collections.collections,
+    opts.now ?? (() => new Date()),
+    opts.transactionLifetimeMs,
+  );
   return {
     request: (api, data) => service.request(api, data),
     onOperation: (listener) => service.onOperation(listener),

@@ -60,10 +60,11 @@ export class DatabaseService {
     file: string,
     collections: Record<string, { indexes: IndexSpec[] }>,
     private readonly now: () => Date,
+    transactionLifetimeMs?: number,
   ) {
     this.store = new Store(file, collections);
-    this.transactions = new TransactionManager(this.store);
-    this.committed = new CommittedView(this.store);
+    this.transactions = new TransactionManager(this.store, transactionLifetimeMs);
+    this.committed = new CommittedView(this.store, this.transactions);
   }
 
   onOperation(listener: (op: DbOperation) => void): () => void {
@@ -144,15 +145,11 @@ export class DatabaseService {
     return idKey(query._id);
   }
 
-  /**
-   * The documents a request targets, in natural order. Synchronous on purpose: a request reads and writes with
-   * no await in between (locks are taken before), so concurrent requests never interleave a read-modify-write.
-   */
+  /** The documents a request targets, in natural order; synchronous, so a match and its write never interleave. */
   private match(view: DocView, coll: Collection, data: Params, query: Doc, max = Infinity): Doc[] {
     const test = compileQuery(query);
     const id = this.docId(data, query);
     if (id !== undefined) {
-      view.touch(coll, id);
       const doc = view.get(coll, id);
       return doc && test(doc) ? [doc] : [];
     }
@@ -164,23 +161,27 @@ export class DatabaseService {
     return docs;
   }
 
-  private async lockDoc(
+  /**
+   * The documents a write targets, if none of them (nor `extra`, ids it may create) is locked by another
+   * transaction: a transaction fails at once on a lock (WeChat's conflict); an ordinary write gets a promise to
+   * wait on, then calls again, since the holder may have changed what matches. Synchronous when nothing waits,
+   * so that no other request runs between the match and the write.
+   */
+  private writeTargets(
     view: DocView,
     coll: Collection,
     data: Params,
     query: Doc,
+    max: number,
     extra: string[] = [],
-  ): Promise<void> {
+  ): Doc[] | Promise<void> {
+    const targets = this.match(view, coll, data, query, max);
     const id = this.docId(data, query);
-    const ids = id === undefined ? extra : [id, ...extra];
-    if (ids.length) await view.lock(coll, ids);
+    const ids = [...(id === undefined ? targets.map((d) => idKey(d._id)) : [id]), ...extra];
+    return view.claim(coll, ids) ?? targets;
   }
 
-  private touchAll(view: DocView, coll: Collection, docs: Doc[]): void {
-    for (const doc of docs) view.touch(coll, idKey(doc._id));
-  }
-
-  private async get(data: Params): Promise<Body> {
+  private get(data: Params): Body {
     const now = this.now();
     const coll = this.collection(data);
     const view = this.view(data);
@@ -189,12 +190,10 @@ export class DatabaseService {
     const projection = data.projection ? parseWireObject(data.projection, now, 'projection') : undefined;
     const offset = toCount(data.offset, 0);
     const limit = Math.min(toCount(data.limit, DEFAULT_LIMIT), MAX_LIMIT);
-    await this.lockDoc(view, coll, data, query);
     // Without an order the first offset + limit matches are the page: stop scanning there.
     const sorted = order !== undefined && Object.keys(order).length > 0;
     const matched = this.match(view, coll, data, query, sorted ? Infinity : offset + limit);
     const page = sortDocs(matched, order).slice(offset, offset + limit);
-    this.touchAll(view, coll, page);
     const list =
       projection && Object.keys(projection).length
         ? projectDocs(page, projection).map(toWire)
@@ -202,14 +201,12 @@ export class DatabaseService {
     return { data: { list } };
   }
 
-  private async count(data: Params): Promise<Body> {
+  private count(data: Params): Body {
     const coll = this.collection(data);
     const query = parseWireObject(data.query, this.now(), 'query');
     const view = this.view(data);
     if (view === this.committed && Object.keys(query).length === 0) return { data: { total: coll.docs.size } };
-    await this.lockDoc(view, coll, data, query);
     const matched = this.match(view, coll, data, query);
-    this.touchAll(view, coll, matched);
     return { data: { total: matched.length } };
   }
 
@@ -253,10 +250,9 @@ export class DatabaseService {
       return { _id: _id ?? newDocId(now), ...rest };
     });
     const ids = docs.map((d) => idKey(d._id));
-    await view.lock(coll, ids);
+    for (let wait = view.claim(coll, ids); wait; wait = view.claim(coll, ids)) await wait;
     const changes = new Map<string, Doc | null>();
     docs.forEach((doc, i) => {
-      view.touch(coll, ids[i]);
       if (changes.has(ids[i]) || view.get(coll, ids[i])) throw duplicateKey(coll.name, '_id_', { _id: doc._id });
       changes.set(ids[i], doc);
     });
@@ -274,9 +270,13 @@ export class DatabaseService {
     const merge = data.merge !== false;
     const upsert = data.upsert === true;
     const seed = upsert ? upsertSeed(query) : {};
-    await this.lockDoc(view, coll, data, query, upsert && seed._id !== undefined ? [idKey(seed._id)] : []);
-    const targets = this.match(view, coll, data, query, data.multi === true ? Infinity : 1);
-    this.touchAll(view, coll, targets);
+    const extra = upsert && seed._id !== undefined ? [idKey(seed._id)] : [];
+    const max = data.multi === true ? Infinity : 1;
+    let targets = this.writeTargets(view, coll, data, query, max, extra);
+    while (!Array.isArray(targets)) {
+      await targets;
+      targets = this.writeTargets(view, coll, data, query, max, extra);
+    }
 
     const changes = new Map<string, Doc | null>();
     for (const doc of targets) {
@@ -288,7 +288,6 @@ export class DatabaseService {
       const newId = seed._id ?? newDocId(now);
       const base = merge ? applyUpdate({ ...seed, _id: newId }, spec, {}) : replaceDoc(newId, spec);
       const id = idKey(newId);
-      view.touch(coll, id);
       if (view.get(coll, id)) throw duplicateKey(coll.name, '_id_', { _id: newId });
       changes.set(id, base);
       upsertId = newId;
@@ -301,9 +300,12 @@ export class DatabaseService {
     const coll = this.collection(data);
     const view = this.view(data);
     const query = parseWireObject(data.query, this.now(), 'query');
-    await this.lockDoc(view, coll, data, query);
-    const targets = this.match(view, coll, data, query, data.multi === true ? Infinity : 1);
-    this.touchAll(view, coll, targets);
+    const max = data.multi === true ? Infinity : 1;
+    let targets = this.writeTargets(view, coll, data, query, max);
+    while (!Array.isArray(targets)) {
+      await targets;
+      targets = this.writeTargets(view, coll, data, query, max);
+    }
     const changes = new Map<string, Doc | null>(targets.map((doc) => [idKey(doc._id), null]));
     view.apply(coll, changes);
     return { data: { deleted: changes.size } };

@@ -128,13 +128,21 @@ function equalityConditions(query: Doc): Array<[string, unknown[]]> {
   return out;
 }
 
+function historyKey(coll: Collection, id: string): string {
+  return `${coll.name}\u0000${id}`;
+}
+
 /** Documents are parsed once, at open or write, so queries never re-read EJSON and `_id` lookups are a Map get. */
 export class Store {
   private readonly db: Database.Database;
   private readonly collections = new Map<string, Collection>();
   private readonly indexSpecs: Record<string, { indexes: IndexSpec[] }>;
+  /** Sequence number of the last change (every write and removal takes the next one). */
   private version = 0;
   private order = 0;
+  /** Earlier states of documents changed while a transaction is open, in change order (see retainHistorySince). */
+  private readonly history = new Map<string, Array<{ until: number; before: StoredDoc | undefined }>>();
+  private historySince: number | null = null;
   private readonly write: (changes: Array<Change & { json: string | null }>) => void;
   private readonly insertCollection: Database.Statement<[string]>;
 
@@ -221,9 +229,39 @@ export class Store {
     return true;
   }
 
-  /** The version a transaction compares at commit: 0 for an absent document. */
-  versionOf(coll: Collection, id: string): number {
-    return coll.docs.get(id)?.version ?? 0;
+  /** The sequence number of the last change: a transaction started now sees exactly the changes up to it. */
+  get sequence(): number {
+    return this.version;
+  }
+
+  /**
+   * Keep the earlier state of every document changed after `since` (the oldest open transaction's snapshot), so
+   * that transactions read their snapshot; null (no open transaction) drops it all.
+   */
+  retainHistorySince(since: number | null): void {
+    this.historySince = since;
+    if (since === null) {
+      this.history.clear();
+      return;
+    }
+    for (const [key, entries] of this.history) {
+      // An entry is needed while some snapshot predates the change that ended it.
+      const kept = entries.filter((e) => e.until > since);
+      if (kept.length === 0) this.history.delete(key);
+      else if (kept.length !== entries.length) this.history.set(key, kept);
+    }
+  }
+
+  /** The document as it was at sequence number `snapshot` (undefined when it did not exist then). */
+  snapshotOf(coll: Collection, id: string, snapshot: number): StoredDoc | undefined {
+    for (const e of this.history.get(historyKey(coll, id)) ?? []) if (e.until > snapshot) return e.before;
+    return coll.docs.get(id);
+  }
+
+  /** True when the document was written (created, changed or removed) after sequence number `snapshot`. */
+  changedSince(coll: Collection, id: string, snapshot: number): boolean {
+    if ((coll.docs.get(id)?.version ?? 0) > snapshot) return true;
+    return (this.history.get(historyKey(coll, id)) ?? []).some((e) => e.until > snapshot);
   }
 
   /** The answer text for a document read from `coll`: cached unless the document is a transaction's own copy. */
@@ -246,6 +284,13 @@ export class Store {
     this.write(prepared);
     for (const c of prepared) {
       const old = c.coll.docs.get(c.idKey);
+      const version = ++this.version;
+      if (this.historySince !== null) {
+        const key = historyKey(c.coll, c.idKey);
+        const entries = this.history.get(key) ?? [];
+        entries.push({ until: version, before: old });
+        this.history.set(key, entries);
+      }
       if (old) c.coll.unindex(old);
       if (c.doc === null || c.json === null) {
         c.coll.docs.delete(c.idKey);
@@ -255,7 +300,7 @@ export class Store {
         idKey: c.idKey,
         doc: c.doc,
         json: c.json,
-        version: ++this.version,
+        version,
         order: old?.order ?? ++this.order,
       };
       c.coll.docs.set(c.idKey, stored);

@@ -1,82 +1,73 @@
-// Transactions: writes buffered in a private overlay and applied atomically at commit, with per-document locks.
+// Transactions as WeChat runs them: snapshot reads, writes buffered under a transaction lock, conflicts that fail.
 import { randomBytes } from 'node:crypto';
 import type { Doc } from './ejson';
-import { transactionConflict, transactionGone } from './errors';
+import { requestFailed, transactionConflict, transactionGone } from './errors';
 import type { Change, Collection, Store } from './store';
 import type { DocView } from './views';
 
-/** An abandoned transaction (a function that crashed mid-way) releases its locks after this long. */
-const LIFETIME_MS = 10_000;
+/**
+ * An abandoned transaction (a function that crashed or forgot to commit) is rolled back after this long and its
+ * locks are released. WeChat documents only that a lock is held "until it is released or times out"; ten
+ * seconds is the limit of the service's MongoDB-based transactions (and longer than a function's default 3 s).
+ */
+export const TRANSACTION_LIFETIME_MS = 10_000;
 
 function lockKey(coll: Collection, id: string): string {
   return `${coll.name}\u0000${id}`;
 }
 
-interface ReadMark {
-  coll: Collection;
-  id: string;
-  version: number;
-}
-
 /**
- * Per-document locks make concurrent transactions on one document queue up instead of failing; a check at commit
- * catches changes made outside any transaction to what it read, answered with the conflict code the SDK retries.
+ * WeChat's documented snapshot isolation (云开发 数据库 事务):
+ * 1. reads return the document as it was when the transaction started (plus the transaction's own writes);
+ * 2. a write changes the snapshot and puts a transaction lock on the document;
+ * 3. a write by another transaction to a locked document fails at once (a conflict), while an ordinary write
+ *    waits until the lock is released or the transaction times out;
+ * 4. at commit the writes are applied atomically.
+ * A write to a document that was changed since the snapshot also fails at once (the lost update it would be).
  */
 export class Transaction implements DocView {
-  /** Version of every document read or written, as first seen; all must be unchanged at commit. */
-  private readonly reads = new Map<string, ReadMark>();
   private readonly writes = new Map<string, Change>();
   readonly held = new Set<string>();
-  /** Locks this transaction's requests are queued for (several when its callback runs requests in parallel). */
-  readonly waitingFor = new Set<string>();
-  /** Set when waiting for a lock would deadlock: it runs on without it, and its commit answers a conflict. */
-  doomed = false;
   active = true;
   timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly id: string,
+    /** The store's sequence number when the transaction started: later changes are not visible to it. */
+    readonly snapshot: number,
     private readonly manager: TransactionManager,
     private readonly store: Store,
   ) {}
 
-  async lock(coll: Collection, ids: string[]): Promise<void> {
-    for (const id of ids) await this.manager.acquire(this, lockKey(coll, id));
+  private ensureActive(): void {
     if (!this.active) throw transactionGone(this.id);
   }
 
+  /** Takes the transaction locks for a write, or fails with the conflict the service answers. */
+  claim(coll: Collection, ids: string[]): undefined {
+    this.ensureActive();
+    for (const id of ids) this.manager.lock(this, coll, id);
+    return undefined;
+  }
+
   get(coll: Collection, id: string): Doc | undefined {
+    this.ensureActive();
     const own = this.writes.get(lockKey(coll, id));
     if (own) return own.doc ?? undefined;
-    return coll.docs.get(id)?.doc;
+    return this.store.snapshotOf(coll, id, this.snapshot)?.doc;
   }
 
-  *scan(coll: Collection, query: Doc): Iterable<Doc> {
-    const shown = new Set<string>();
-    for (const stored of coll.candidates(query)) {
-      const own = this.writes.get(lockKey(coll, stored.idKey));
-      if (!own) yield stored.doc;
-      else if (own.doc) {
-        shown.add(stored.idKey);
-        yield own.doc;
-      }
-    }
-    for (const w of this.writes.values()) if (w.coll === coll && w.doc && !shown.has(w.idKey)) yield w.doc;
-  }
-
-  touch(coll: Collection, id: string): void {
-    const key = lockKey(coll, id);
-    if (!this.reads.has(key)) this.reads.set(key, { coll, id, version: this.store.versionOf(coll, id) });
+  scan(): Iterable<Doc> {
+    // The SDK sends where() reads and writes without the transaction id; a hand-made request gets WeChat's rule.
+    throw requestFailed('transactions support single-document operations only (doc(id) and add), not where()');
   }
 
   apply(coll: Collection, changes: ReadonlyMap<string, Doc | null>): void {
+    this.ensureActive();
     const overlay = this.overlay(coll);
     for (const [id, doc] of changes) overlay.set(id, doc);
     coll.checkUnique(overlay);
-    for (const [id, doc] of changes) {
-      this.touch(coll, id);
-      this.writes.set(lockKey(coll, id), { coll, idKey: id, doc });
-    }
+    for (const [id, doc] of changes) this.writes.set(lockKey(coll, id), { coll, idKey: id, doc });
   }
 
   private overlay(coll: Collection): Map<string, Doc | null> {
@@ -85,13 +76,11 @@ export class Transaction implements DocView {
     return overlay;
   }
 
-  /** Validates and applies every buffered write in one SQLite transaction, or none; always ends the transaction. */
+  /** Applies every buffered write in one SQLite transaction, or none; always ends the transaction. */
   commit(): void {
+    this.ensureActive();
     try {
-      if (this.doomed) throw transactionConflict();
-      for (const r of this.reads.values()) {
-        if (this.store.versionOf(r.coll, r.id) !== r.version) throw transactionConflict();
-      }
+      // A unique key taken outside meanwhile (a document the transaction never locked) fails the commit.
       const colls = new Set([...this.writes.values()].map((w) => w.coll));
       for (const coll of colls) coll.checkUnique(this.overlay(coll));
       this.store.commit([...this.writes.values()]);
@@ -101,22 +90,27 @@ export class Transaction implements DocView {
   }
 }
 
-interface Waiter {
-  tx: Transaction;
-  grant: () => void;
+interface Lock {
+  holder: Transaction;
+  /** Ordinary (non-transactional) writes waiting for the holder to end. */
+  waiters: Array<() => void>;
 }
 
 export class TransactionManager {
   private readonly active = new Map<string, Transaction>();
-  private readonly locks = new Map<string, { holder: Transaction; queue: Waiter[] }>();
+  private readonly locks = new Map<string, Lock>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly lifetimeMs = TRANSACTION_LIFETIME_MS,
+  ) {}
 
   start(): Transaction {
-    const tx = new Transaction(randomBytes(16).toString('hex'), this, this.store);
-    tx.timer = setTimeout(() => this.finish(tx), LIFETIME_MS);
+    const tx = new Transaction(randomBytes(16).toString('hex'), this.store.sequence, this, this.store);
+    tx.timer = setTimeout(() => this.finish(tx), this.lifetimeMs);
     tx.timer.unref();
     this.active.set(tx.id, tx);
+    this.store.retainHistorySince(this.oldestSnapshot());
     return tx;
   }
 
@@ -126,72 +120,43 @@ export class TransactionManager {
     return tx;
   }
 
-  /** Waits (FIFO) for the document's lock; the holder keeps it until it commits, aborts or expires. */
-  async acquire(tx: Transaction, key: string): Promise<void> {
-    if (tx.held.has(key) || tx.doomed || !tx.active) return;
+  /** A transaction's write lock: a conflict when another transaction holds it or the document changed since the snapshot. */
+  lock(tx: Transaction, coll: Collection, id: string): void {
+    const key = lockKey(coll, id);
     const lock = this.locks.get(key);
-    if (!lock) {
-      this.locks.set(key, { holder: tx, queue: [] });
-      tx.held.add(key);
-      return;
-    }
-    if (this.waitsFor(lock.holder, tx)) {
-      tx.doomed = true;
-      return;
-    }
-    tx.waitingFor.add(key);
-    await new Promise<void>((grant) => lock.queue.push({ tx, grant }));
-    tx.waitingFor.delete(key);
+    if (lock?.holder === tx) return;
+    if (lock) throw transactionConflict();
+    if (this.store.changedSince(coll, id, tx.snapshot)) throw transactionConflict();
+    this.locks.set(key, { holder: tx, waiters: [] });
+    tx.held.add(key);
   }
 
-  /** True when `from` is, through a chain of lock waits, waiting for `target`: queueing `target` would deadlock. */
-  private waitsFor(from: Transaction, target: Transaction): boolean {
-    const seen = new Set<Transaction>();
-    const pending = [from];
-    for (let current = pending.pop(); current; current = pending.pop()) {
-      if (current === target) return true;
-      if (seen.has(current)) continue;
-      seen.add(current);
-      for (const key of current.waitingFor) {
-        const holder = this.locks.get(key)?.holder;
-        if (holder) pending.push(holder);
-      }
-    }
-    return false;
+  /** For an ordinary write: resolves when none of these documents is locked by a transaction (undefined if none is now). */
+  released(coll: Collection, ids: string[]): Promise<void> | undefined {
+    const held = ids.map((id) => this.locks.get(lockKey(coll, id))).filter((l): l is Lock => l !== undefined);
+    if (held.length === 0) return undefined;
+    return new Promise((resolve) => held[0].waiters.push(resolve));
   }
 
-  /** Ends a transaction (commit, abort or expiry): releases its locks to the next waiters. */
+  /** Ends a transaction (commit, abort or expiry): releases its locks and wakes the writes waiting for them. */
   finish(tx: Transaction): void {
     if (!tx.active) return;
     tx.active = false;
     clearTimeout(tx.timer);
     this.active.delete(tx.id);
-    // Requests still queued (the transaction expired meanwhile) resume and fail with "transaction gone".
-    for (const key of tx.waitingFor) {
+    for (const key of tx.held) {
       const lock = this.locks.get(key);
-      if (!lock) continue;
-      const mine = lock.queue.filter((w) => w.tx === tx);
-      lock.queue = lock.queue.filter((w) => w.tx !== tx);
-      for (const w of mine) w.grant();
+      this.locks.delete(key);
+      for (const wake of lock?.waiters ?? []) wake();
     }
-    for (const key of tx.held) this.release(key);
     tx.held.clear();
+    this.store.retainHistorySince(this.oldestSnapshot());
   }
 
-  private release(key: string): void {
-    const lock = this.locks.get(key);
-    if (!lock) return;
-    const next = lock.queue[0];
-    if (!next) {
-      this.locks.delete(key);
-      return;
-    }
-    // Every queued request of the new holder proceeds, not just the first.
-    const granted = lock.queue.filter((w) => w.tx === next.tx);
-    lock.queue = lock.queue.filter((w) => w.tx !== next.tx);
-    lock.holder = next.tx;
-    next.tx.held.add(key);
-    for (const w of granted) w.grant();
+  private oldestSnapshot(): number | null {
+    let oldest: number | null = null;
+    for (const tx of this.active.values()) if (oldest === null || tx.snapshot < oldest) oldest = tx.snapshot;
+    return oldest;
   }
 
   close(): void {

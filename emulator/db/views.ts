@@ -1,25 +1,32 @@
-// What one request reads and writes through: the committed data directly, or a transaction's private overlay.
+// What one request reads and writes through: the committed data directly, or a transaction's snapshot and overlay.
 import type { Doc } from './ejson';
 import type { Collection, Store } from './store';
+import type { TransactionManager } from './transactions';
 
 export interface DocView {
-  /** Waits for exclusive use of these documents (a transaction's locks); resolves at once outside a transaction. */
-  lock(coll: Collection, ids: string[]): Promise<void> | void;
+  /**
+   * Before writing these documents: a transaction takes its locks (or throws the conflict); an ordinary write
+   * gets a promise to wait on while a transaction holds one of them, and undefined when it may go ahead.
+   */
+  claim(coll: Collection, ids: string[]): Promise<void> | undefined;
   /** The document as this request sees it. */
   get(coll: Collection, id: string): Doc | undefined;
   /** A superset of the documents matching `query`, in natural order. */
   scan(coll: Collection, query: Doc): Iterable<Doc>;
-  /** Marks a document as read (a transaction checks at commit that it has not changed since). */
-  touch(coll: Collection, id: string): void;
   /** Writes idKey -> new document (or null to delete) after checking unique indexes; all or nothing. */
   apply(coll: Collection, changes: ReadonlyMap<string, Doc | null>): void;
 }
 
 /** Outside a transaction every write commits (and is fsync'd) before the request answers. */
 export class CommittedView implements DocView {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly transactions: TransactionManager,
+  ) {}
 
-  lock(): void {}
+  claim(coll: Collection, ids: string[]): Promise<void> | undefined {
+    return this.transactions.released(coll, ids);
+  }
 
   get(coll: Collection, id: string): Doc | undefined {
     return coll.docs.get(id)?.doc;
@@ -28,8 +35,6 @@ export class CommittedView implements DocView {
   *scan(coll: Collection, query: Doc): Iterable<Doc> {
     for (const stored of coll.candidates(query)) yield stored.doc;
   }
-
-  touch(): void {}
 
   apply(coll: Collection, changes: ReadonlyMap<string, Doc | null>): void {
     coll.checkUnique(changes);

@@ -1,4 +1,6 @@
-// Transactions through the REAL wx-server-sdk: commit, rollback, isolation, conflicts, retries, concurrency.
+// Transactions through the REAL wx-server-sdk as WeChat documents them: snapshot reads, transaction locks, conflicts
+// that fail at once, ordinary writes that wait, expiry, commit and rollback.
+import { runTransactionWithRetry } from '../../server/db';
 import { openHarness, rejection } from './fixtures-db/harness';
 import type { DbHarness, Sdk } from './fixtures-db/harness';
 
@@ -140,11 +142,26 @@ it('supports startTransaction, commit and rollback by hand, and refuses a finish
   expect(await counter('manual')).toBe(1);
 });
 
-it('answers a commit conflict that the SDK retries when a document read changed outside the transaction', async () => {
+it('reads the snapshot taken when the transaction started, not a write made outside since', async () => {
+  await db.collection('counters').add({ data: { _id: 'snap', n: 1 } });
+  const t = await db.startTransaction();
+  await db
+    .collection('counters')
+    .doc('snap')
+    .update({ data: { n: 2 } });
+  await db.collection('counters').add({ data: { _id: 'snap-new', n: 1 } });
+  expect((await t.collection('counters').doc('snap').get()).data.n).toBe(1);
+  const absent = await rejection(t.collection('counters').doc('snap-new').get());
+  expect(absent.errCode).toBe(-1);
+  await t.rollback();
+  expect(await counter('snap')).toBe(2);
+});
+
+it('fails a write at once with the conflict when the document changed outside since the snapshot', async () => {
   await db.collection('counters').add({ data: { _id: 'c2', n: 0 } });
   let attempts = 0;
-  const { ops } = await h.record(() =>
-    db.runTransaction(async (t: Sdk) => {
+  const lostUpdate = (t: Sdk) =>
+    (async () => {
       attempts++;
       const { data } = await t.collection('counters').doc('c2').get();
       if (attempts === 1)
@@ -156,41 +173,49 @@ it('answers a commit conflict that the SDK retries when a document read changed 
         .collection('counters')
         .doc('c2')
         .update({ data: { n: data.n + 1 } });
-    }),
-  );
+    })();
+  // The SDK's runTransaction retries only a conflict answered by commit; one answered by an operation surfaces.
+  const err = await rejection(db.runTransaction(lostUpdate));
+  expect(attempts).toBe(1);
+  expect(err.errCode).toBe(-501001);
+  expect(err.errMsg).toMatch(/TransactionConflict/);
+  expect(await counter('c2')).toBe(100);
+  // The project's helper recognises it and runs the transaction again on a fresh snapshot.
+  attempts = 1;
+  await runTransactionWithRetry(db, lostUpdate);
   expect(attempts).toBe(2);
   expect(await counter('c2')).toBe(101);
-  expect(ops.filter((o) => o.api === 'database.commitTransaction')).toHaveLength(2);
 });
 
-it('gives up after the SDK’s three retries with the raw conflict error', async () => {
+it('fails the second of two transactions writing one document at once, without waiting for the first', async () => {
   await db.collection('counters').add({ data: { _id: 'c3', n: 0 } });
-  let attempts = 0;
+  const first = await db.startTransaction();
+  await first
+    .collection('counters')
+    .doc('c3')
+    .update({ data: { n: 1 } });
+  const second = await db.startTransaction();
+  const started = Date.now();
   const err = await rejection(
-    db.runTransaction(async (t: Sdk) => {
-      attempts++;
-      await t.collection('counters').doc('c3').get();
-      await db
-        .collection('counters')
-        .doc('c3')
-        .update({ data: { n: _.inc(1) } });
-      await t
-        .collection('counters')
-        .doc('c3')
-        .update({ data: { seen: true } });
-    }),
+    second
+      .collection('counters')
+      .doc('c3')
+      .set({ data: { n: 2 } }),
   );
-  expect(attempts).toBe(4);
-  // runTransaction passes the service error through untranslated: a `code`, no errCode.
-  expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT');
-  expect(await counter('c3')).toBe(4);
-  expect((await db.collection('counters').doc('c3').get()).data.seen).toBeUndefined();
+  expect(Date.now() - started).toBeLessThan(1000);
+  expect(err.errCode).toBe(-501001);
+  expect(err.errMsg).toMatch(/TransactionConflict/);
+  // Reading a locked document is fine: the snapshot.
+  expect((await second.collection('counters').doc('c3').get()).data.n).toBe(0);
+  await second.rollback();
+  await first.commit();
+  expect(await counter('c3')).toBe(1);
 });
 
-it('ends 200 concurrent read-modify-write transactions on one counter at exactly 200', async () => {
+it('loses no increment when 100 read-modify-write transactions on one counter run at once; the losers fail', async () => {
   await db.collection('counters').add({ data: { _id: 'hot', n: 0 } });
-  await Promise.all(
-    Array.from({ length: 200 }, () =>
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: 100 }, () =>
       db.runTransaction(async (t: Sdk) => {
         const { data } = await t.collection('counters').doc('hot').get();
         await t
@@ -200,7 +225,10 @@ it('ends 200 concurrent read-modify-write transactions on one counter at exactly
       }),
     ),
   );
-  expect(await counter('hot')).toBe(200);
+  const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+  expect(await counter('hot')).toBe(outcomes.length - failed.length);
+  expect(failed.length).toBeGreaterThan(0);
+  for (const f of failed) expect(f.reason.errMsg).toMatch(/TransactionConflict/);
 });
 
 it('ends 200 concurrent plain _.inc updates at exactly 200', async () => {
@@ -216,7 +244,7 @@ it('ends 200 concurrent plain _.inc updates at exactly 200', async () => {
   expect(await counter('hot2')).toBe(200);
 });
 
-it('resolves two transactions that lock the same documents in opposite orders', async () => {
+it('lands two transfers in opposite orders exactly once each with the project’s retry helper', async () => {
   await db.collection('counters').add({
     data: [
       { _id: 'A', n: 0 },
@@ -230,78 +258,89 @@ it('resolves two transactions that lock the same documents in opposite orders', 
     if (++arrived === 2) open();
     await barrier;
   };
-  let attempts = 0;
   const transfer = (first: string, second: string) =>
-    db.runTransaction(async (t: Sdk) => {
-      attempts++;
+    runTransactionWithRetry(db, async (t: Sdk) => {
       const a = (await t.collection('counters').doc(first).get()).data.n;
-      await meet();
-      const b = (await t.collection('counters').doc(second).get()).data.n;
       await t
         .collection('counters')
         .doc(first)
         .update({ data: { n: a + 1 } });
+      await meet();
+      const b = (await t.collection('counters').doc(second).get()).data.n;
       await t
         .collection('counters')
         .doc(second)
         .update({ data: { n: b + 1 } });
     });
   await Promise.all([transfer('A', 'B'), transfer('B', 'A')]);
-  // The second to close the cycle runs on without the lock, fails its commit with a conflict and is retried once.
-  expect(attempts).toBe(3);
   expect(await counter('A')).toBe(2);
   expect(await counter('B')).toBe(2);
 });
 
-it('runs parallel requests of one transaction, including two on the same locked document', async () => {
-  await db.collection('counters').add({
-    data: [
-      { _id: 'par1', n: 1 },
-      { _id: 'par2', n: 2 },
-    ],
-  });
+it('makes an ordinary write wait while a transaction holds the document, then apply on top of its commit', async () => {
+  await db.collection('counters').add({ data: { _id: 'par1', n: 1 } });
   const holder = await db.startTransaction();
-  await holder.collection('counters').doc('par1').get();
-  const waiting = db.runTransaction(async (t: Sdk) => {
-    const [a, again, b] = await Promise.all([
-      t.collection('counters').doc('par1').get(),
-      t.collection('counters').doc('par1').get(),
-      t.collection('counters').doc('par2').get(),
-    ]);
-    await t
-      .collection('counters')
-      .doc('par1')
-      .update({ data: { n: a.data.n + again.data.n + b.data.n } });
-  });
-  // The second transaction queues behind the first one's lock until that one ends.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(await counter('par1')).toBe(1);
   await holder
     .collection('counters')
     .doc('par1')
     .update({ data: { n: 10 } });
+  let done = false;
+  const plain = db
+    .collection('counters')
+    .where({ _id: 'par1' })
+    .update({ data: { n: _.inc(1) } })
+    .then((r: Sdk) => {
+      done = true;
+      return r;
+    });
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  expect(done).toBe(false);
+  expect(await counter('par1')).toBe(1);
   await holder.commit();
-  await waiting;
-  expect(await counter('par1')).toBe(22);
+  expect((await plain).stats.updated).toBe(1);
+  expect(await counter('par1')).toBe(11);
 });
 
-it('hands a lock on to the next transaction when its holder rolls back', async () => {
+it('releases a rolled-back transaction’s lock to the next transaction', async () => {
   await db.collection('counters').add({ data: { _id: 'handoff', n: 0 } });
   const holder = await db.startTransaction();
   await holder
     .collection('counters')
     .doc('handoff')
     .update({ data: { n: 50 } });
-  const waiting = db.runTransaction(async (t: Sdk) => {
+  await holder.rollback();
+  await db.runTransaction(async (t: Sdk) => {
     const { data } = await t.collection('counters').doc('handoff').get();
     await t
       .collection('counters')
       .doc('handoff')
       .update({ data: { n: data.n + 1 } });
   });
-  await holder.rollback();
-  await waiting;
   expect(await counter('handoff')).toBe(1);
+});
+
+it('rolls back an abandoned transaction when it expires, releasing its locks', async () => {
+  const short = openHarness({ transactionLifetimeMs: 150 });
+  try {
+    const sdb = short.cloud.database();
+    await sdb.collection('counters').add({ data: { _id: 'gone', n: 0 } });
+    const abandoned = await sdb.startTransaction();
+    await abandoned
+      .collection('counters')
+      .doc('gone')
+      .update({ data: { n: 99 } });
+    // An ordinary write waits for the lock until the transaction times out, then applies.
+    await sdb
+      .collection('counters')
+      .doc('gone')
+      .update({ data: { n: _.inc(1) } });
+    expect((await sdb.collection('counters').doc('gone').get()).data.n).toBe(1);
+    const late = await rejection(abandoned.commit());
+    expect(late.code).toBe('DATABASE_TRANSACTION_FAIL');
+    expect(late.message).toMatch(/does not exist or has expired/);
+  } finally {
+    short.close();
+  }
 });
 
 describe('never half-applies', () => {

@@ -39,12 +39,14 @@ export interface DbHarness {
   close(): void;
 }
 
-export function openHarness(opts: { now?: () => Date; collections?: CollectionsSpec } = {}): DbHarness {
+export function openHarness(
+  opts: { now?: () => Date; collections?: CollectionsSpec; transactionLifetimeMs?: number } = {},
+): DbHarness {
   const dir = mkdtempSync(join(tmpdir(), 'db-test-'));
   const file = join(dir, 'cloud.db');
   const collections = opts.collections ?? TEST_COLLECTIONS;
   const cloud: Sdk = require('wx-server-sdk');
-  let db = openDatabase({ file, collections, now: opts.now });
+  let db = openDatabase({ file, collections, now: opts.now, transactionLifetimeMs: opts.transactionLifetimeMs });
   let detach = attachDatabase(db);
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   const harness: DbHarness = {
@@ -57,7 +59,7 @@ export function openHarness(opts: { now?: () => Date; collections?: CollectionsS
     reopen() {
       detach();
       db.close();
-      db = openDatabase({ file, collections, now: opts.now });
+      db = openDatabase({ file, collections, now: opts.now, transactionLifetimeMs: opts.transactionLifetimeMs });
       detach = attachDatabase(db);
     },
     async record(fn) {
