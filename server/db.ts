@@ -12,6 +12,12 @@ export interface DatabaseCommand {
   eq(value: unknown): Command;
   neq(value: unknown): Command;
   exists(present: boolean): Command;
+  gt(value: unknown): Command;
+  gte(value: unknown): Command;
+  lt(value: unknown): Command;
+  lte(value: unknown): Command;
+  and(conditions: readonly unknown[]): Command;
+  or(conditions: readonly unknown[]): Command;
   inc(by: number): Command;
   set(value: unknown): Command;
   remove(): Command;

@@ -10,6 +10,10 @@ export interface PointsConfig {
   quizParticipation: number;
   /** A full score in a competition adds this on top (same entry). */
   quizFullScoreBonus: number;
+  /** Taking part in a 现场赛 (answering at least one question); one entry per member and session. */
+  liveParticipation: number;
+  /** Added to that entry for the 1st, 2nd and 3rd place of the session. */
+  livePodiumBonus: number[];
   /** One correct answer in 每日一练 or the 错题本. */
   practiceCorrect: number;
   /**
@@ -31,7 +35,10 @@ export const POINTS_CONFIG: PointsConfig = {
   quizParticipation: 3,
   quizFullScoreBonus: 2,
   practiceCorrect: 1,
-  dailyCaps: { checkin: null, quiz: 10, practice: 3, adjust: null },
+  liveParticipation: 3,
+  livePodiumBonus: [3, 2, 1],
+  // A 现场赛 is capped like the competitions: taking part is most of the reward (学习强国 does the same).
+  dailyCaps: { checkin: null, quiz: 10, practice: 3, adjust: null, live: 10 },
   // A member who attends every 三会一课 (about 75 points a year) and practises now and then reaches four stars;
   // five need steady practice or competitions on top.
   starThresholds: [20, 45, 75, 110],
