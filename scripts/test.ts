@@ -1,5 +1,5 @@
 // `npm test`: typecheck, lint, function bundles, the deploy dry run, unit/function/conformance/page tests, weapp build with the
-// main-package size check, H5 build and browser tests; ends with one "N passed, N failed" line.
+// main-package size check and the weapp check, H5 build and browser tests; ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,8 +64,10 @@ step('function bundles', () => run('npx', ['tsx', 'scripts/build-functions.ts'])
 // The deployment's offline checks and plan (no network, no key): declared collections, indexes, timeouts, triggers.
 step('deploy dry run', () => run('npx', ['tsx', 'scripts/deploy.ts', '--dry-run']));
 jest('unit, function, conformance and page tests', ['--selectProjects', 'node', 'pages']);
-step('weapp build', () => run('npx', ['taro', 'build', '--type', 'weapp']));
+const weapp = step('weapp build', () => run('npx', ['taro', 'build', '--type', 'weapp']));
 step('main package size', () => checkMainPackageSize(join(root, 'dist')));
+// WeChat's compilers and component framework on the weapp build, every page as each role (test/weapp/README.md).
+if (weapp) step('weapp check', () => run('npx', ['tsx', 'test/weapp/run.ts']));
 const h5 = step('h5 build', () => run('npx', ['taro', 'build', '--type', 'h5']));
 if (h5) jest('browser tests', ['--selectProjects', 'e2e', '--runInBand']);
 

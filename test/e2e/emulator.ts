@@ -29,9 +29,9 @@ export interface E2eEmulator {
   close(): Promise<void>;
 }
 
-/** The builds the browser tests need, checked first so that a missing one fails with what to run. */
-function checkBuilds(): void {
-  if (!existsSync(join(staticDir, 'index.html'))) {
+/** The builds the tests need, checked first so that a missing one fails with what to run. */
+function checkBuilds(h5: boolean): void {
+  if (h5 && !existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`${staticDir}/index.html is missing: run "npx taro build --type h5" (npm run build:h5) first`);
   }
   const unbundled = readdirSync(functionsDir).filter(
@@ -48,10 +48,10 @@ export const SEEDED_DIR_ENV = 'E2E_SEEDED_DATA_DIR';
 /**
  * Starts the emulator with the demo data. ADMIN_OPENIDS is set to the demo admin for as long as it runs (an
  * ADMIN_OPENIDS in the developer's shell would otherwise win over main.ts's default and the demo seed would fail),
- * and put back on close, as is the data directory removed.
+ * and put back on close, as is the data directory removed. `h5: false` (the weapp check) serves no H5 build.
  */
-export async function startE2eEmulator(): Promise<E2eEmulator> {
-  checkBuilds();
+export async function startE2eEmulator({ h5 = true }: { h5?: boolean } = {}): Promise<E2eEmulator> {
+  checkBuilds(h5);
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-cloud-'));
   const seeded = process.env[SEEDED_DIR_ENV];
   // A copy of the loaded demo data is not a first start, so the emulator keeps it instead of loading it again.
@@ -72,7 +72,7 @@ export async function startE2eEmulator(): Promise<E2eEmulator> {
       dataDir,
       demoData: true,
       functionsFrom: 'bundle',
-      staticDir,
+      staticDir: h5 ? staticDir : undefined,
       timers: false,
       logger: {
         error: (message, error) => {

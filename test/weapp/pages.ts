@@ -1,0 +1,125 @@
+// Which role opens which page of the weapp check, with the query a real visit carries and the text that proves the
+// page shows its data. Every page of app.json needs an entry here: a page without one fails the check.
+import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
+import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
+import { DEMO_CHECKIN_TITLES, DEMO_DEPARTMENTS, DEMO_ORGS } from '../../emulator/demo/seed';
+
+export type Role = 'member' | 'secretary' | 'handler' | 'admin' | 'public';
+
+/** The demo identities (README, emulator/demo/seed.ts). */
+export const ROLE_OPENIDS: Record<Role, string> = {
+  member: 'demo-member',
+  secretary: 'demo-secretary',
+  handler: 'demo-handler',
+  admin: 'demo-admin',
+  public: 'demo-public',
+};
+
+/** Ids from the demo data that visits carry in their query (read from the emulator before the pages open). */
+export interface DemoIds {
+  /** The open 主题党日. */
+  activityId: string;
+  /** A fresh check-in code's scene for it, as WeChat passes it (URL-encoded). */
+  checkinScene: string;
+  campaignId: string;
+  /** The open 七一 competition. */
+  quizId: string;
+  /** The secretary's submitted attempt at it. */
+  attemptId: string;
+  /** A ticket of the member's (the rated one), and the urgent one in the handler's queue. */
+  memberTicketId: string;
+  handlerTicketId: string;
+}
+
+export interface Visit {
+  as: Role;
+  query?: (ids: DemoIds) => Record<string, string>;
+  /** Every one of these must be in the page's text once it has settled. */
+  expect: string[];
+  /** CSS selectors of nodes that must be drawn, e.g. an icon's class (text alone does not show an icon). */
+  nodes?: string[];
+}
+
+const orgName = (orgId: string) => DEMO_ORGS.find((o) => o.orgId === orgId)?.name ?? orgId;
+const dept = (departmentId: string) => DEMO_DEPARTMENTS.find((d) => d.departmentId === departmentId)?.name ?? '';
+const RATING = '2020年度政风行风评议（演示）';
+
+/** Keyed by the page's path in app.json (subpackage root + page). */
+export const PAGE_VISITS: Record<string, Visit[]> = {
+  'pages/index/index': [
+    { as: 'member', expect: ['张伟同志，您好', DEMO_CHECKIN_TITLES.open] },
+    { as: 'public', expect: ['您好，欢迎使用'] },
+    { as: 'admin', expect: ['待办'] },
+  ],
+  'pages/study/index': [{ as: 'member', expect: ['2020 年机关党建工作要点', '每日一练'] }],
+  // NutUI icons must be drawn (a view with the icon's class), not only leave no warning.
+  'pages/hotline/index': [{ as: 'public', expect: ['我要反映', dept('fgw')], nodes: ['.nut-icon'] }],
+  'pages/mine/index': [
+    { as: 'member', expect: ['张伟', orgName('fgw-1')] },
+    { as: 'secretary', expect: ['支部书记'] },
+    { as: 'handler', expect: ['部门经办人'] },
+    { as: 'admin', expect: ['管理员'] },
+    { as: 'public', expect: ['绑定'], nodes: ['.nut-icon'] },
+  ],
+  'pages/rating/index': [{ as: 'public', expect: [RATING] }],
+  'pages/rating-results/index': [{ as: 'public', query: (ids) => ({ id: ids.campaignId }), expect: [RATING] }],
+  'pages/checkin/index': [
+    { as: 'member', query: (ids) => ({ scene: ids.checkinScene }), expect: [DEMO_CHECKIN_TITLES.open, '确认签到'] },
+  ],
+  'pages/activities/index': [{ as: 'member', expect: [DEMO_CHECKIN_TITLES.open] }],
+  'pages/hotline-submit/index': [{ as: 'public', expect: ['诉求类别', dept('jyj')] }],
+  'pages/hotline-mine/index': [{ as: 'member', expect: [DEMO_HOTLINE_TITLES.rated] }],
+  'pages/hotline-ticket/index': [
+    { as: 'member', query: (ids) => ({ id: ids.memberTicketId }), expect: [DEMO_HOTLINE_TITLES.rated, '办理过程'] },
+    { as: 'handler', query: (ids) => ({ id: ids.handlerTicketId }), expect: [DEMO_HOTLINE_TITLES.urgent, '答复'] },
+  ],
+  'pages/hotline-board/index': [{ as: 'public', expect: [DEMO_HOTLINE_TITLES.rated] }],
+  'pages/points/index': [{ as: 'member', expect: ['积分明细', '星'] }],
+  'pages/quiz-list/index': [{ as: 'member', expect: [DEMO_QUIZ_TITLES.open] }],
+  'pages/quiz-answer/index': [
+    { as: 'member', query: (ids) => ({ quizId: ids.quizId }), expect: ['第 1 / 10 题', '交卷'] },
+  ],
+  'pages/quiz-result/index': [
+    { as: 'secretary', query: (ids) => ({ attemptId: ids.attemptId }), expect: [DEMO_QUIZ_TITLES.open, '90'] },
+  ],
+  'pages/quiz-board/index': [
+    { as: 'member', query: (ids) => ({ quizId: ids.quizId }), expect: ['个人排名', '王建国'] },
+  ],
+  'pages/practice/index': [{ as: 'member', expect: ['每日一练', '第 1 题'] }],
+  'pages/wrong-book/index': [{ as: 'member', expect: ['错题本'] }],
+  'admin/orgs/index': [{ as: 'admin', expect: [orgName('gw'), orgName('jyj-2')] }],
+  'admin/departments/index': [{ as: 'admin', expect: [dept('jtj')] }],
+  'admin/members/index': [
+    { as: 'admin', expect: ['王建国'] },
+    { as: 'secretary', expect: ['王建国'] },
+  ],
+  'admin/import/index': [{ as: 'secretary', expect: ['导入'] }],
+  'admin/roles/index': [{ as: 'admin', expect: ['角色'] }],
+  'admin/rating/index': [{ as: 'admin', expect: [RATING] }],
+  'admin/rating-campaign/index': [
+    { as: 'admin', query: (ids) => ({ id: ids.campaignId }), expect: [RATING, '录入得分'] },
+  ],
+  'admin/activities/index': [
+    { as: 'secretary', expect: [DEMO_CHECKIN_TITLES.open, '显示签到码'] },
+    { as: 'admin', expect: ['新建活动'] },
+  ],
+  'admin/activity-form/index': [{ as: 'secretary', expect: ['参加组织', orgName('fgw-1')] }],
+  'admin/activity-code/index': [
+    { as: 'secretary', query: (ids) => ({ activityId: ids.activityId }), expect: [DEMO_CHECKIN_TITLES.open] },
+  ],
+  'admin/attendance/index': [
+    { as: 'secretary', query: (ids) => ({ activityId: ids.activityId }), expect: [DEMO_CHECKIN_TITLES.open, '应到'] },
+  ],
+  'admin/hotline-triage/index': [{ as: 'admin', expect: [DEMO_HOTLINE_TITLES.submitted] }],
+  'admin/hotline-queue/index': [{ as: 'handler', expect: [DEMO_HOTLINE_TITLES.urgent] }],
+  'admin/branch-dashboard/index': [{ as: 'secretary', expect: [orgName('fgw-1'), '三会一课'] }],
+  'admin/stars/index': [{ as: 'secretary', expect: ['王建国', '星'] }],
+  'admin/overview/index': [{ as: 'admin', expect: [orgName('fgw-1'), orgName('zjj-1')] }],
+  'admin/quiz/index': [{ as: 'admin', expect: [DEMO_QUIZ_TITLES.open, DEMO_QUIZ_TITLES.past] }],
+  'admin/quiz-bank/index': [{ as: 'admin', expect: ['题库'] }],
+  'admin/quiz-import/index': [{ as: 'admin', expect: ['下载模板'] }],
+  'admin/quiz-form/index': [{ as: 'admin', expect: ['题目数量'] }],
+  'admin/quiz-view/index': [
+    { as: 'admin', query: (ids) => ({ id: ids.quizId }), expect: [DEMO_QUIZ_TITLES.open, '排'] },
+  ],
+};

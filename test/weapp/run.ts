@@ -1,0 +1,91 @@
+// `npx tsx test/weapp/run.ts [dist]`: the weapp check on the production build (`npx taro build --type weapp`) with
+// the emulator and its demo data; exits 1 on any failure. scripts/test.ts runs it after the weapp build.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ActivitySummary, CampaignSummary, TicketSummary } from '@/domain/api';
+import type { QuizSummary } from '@/domain/api/quiz';
+import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
+import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
+import { DEMO_CHECKIN_TITLES } from '../../emulator/demo/seed';
+import type { E2eEmulator } from '../e2e/emulator';
+import { startE2eEmulator } from '../e2e/emulator';
+import { formatReport, runWeappCheck } from './check';
+import type { DemoIds } from './pages';
+import { PAGE_VISITS, ROLE_OPENIDS } from './pages';
+
+function found<T>(what: string, value: T | undefined | null): T {
+  if (value === undefined || value === null) throw new Error(`the demo data has no ${what}`);
+  return value;
+}
+
+/** Reads the ids the visits carry from the demo data, through the functions as the roles that see them. */
+async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
+  const { data } = cloud;
+  const { activities } = await data<{ activities: ActivitySummary[] }>(
+    'checkin',
+    'list',
+    { scope: 'manage' },
+    ROLE_OPENIDS.secretary,
+  );
+  const activityId = found(
+    'open activity',
+    activities.find((a) => a.title === DEMO_CHECKIN_TITLES.open),
+  ).activityId;
+  const { scene } = await data<{ scene: string }>('checkin', 'qrToken', { activityId }, ROLE_OPENIDS.secretary);
+  const { campaigns } = await data<{ campaigns: CampaignSummary[] }>('rating', 'list', {}, ROLE_OPENIDS.public);
+  const { quizzes } = await data<{ quizzes: QuizSummary[] }>('quiz', 'listQuizzes', {}, ROLE_OPENIDS.secretary);
+  const quiz = found(
+    '七一 competition',
+    quizzes.find((q) => q.title === DEMO_QUIZ_TITLES.open),
+  );
+  const { tickets } = await data<{ tickets: TicketSummary[] }>('hotline', 'mine', {}, ROLE_OPENIDS.member);
+  const { tickets: queue } = await data<{ tickets: TicketSummary[] }>('hotline', 'queue', {}, ROLE_OPENIDS.handler);
+  return {
+    activityId,
+    checkinScene: encodeURIComponent(scene),
+    campaignId: found('rating campaign', campaigns[0]).campaignId,
+    quizId: quiz.quizId,
+    attemptId: found("secretary's attempt", quiz.mine?.lastAttemptId),
+    memberTicketId: found(
+      'rated ticket',
+      tickets.find((t) => t.title === DEMO_HOTLINE_TITLES.rated),
+    ).ticketId,
+    handlerTicketId: found(
+      'urgent ticket',
+      queue.find((t) => t.title === DEMO_HOTLINE_TITLES.urgent),
+    ).ticketId,
+  };
+}
+
+async function main(): Promise<number> {
+  const dist = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'dist'));
+  if (!existsSync(join(dist, 'app.json'))) {
+    console.error(`${dist}/app.json is missing: run "npx taro build --type weapp" (npm run build:weapp) first`);
+    return 1;
+  }
+  const cloud = await startE2eEmulator({ h5: false });
+  try {
+    const report = await runWeappCheck({
+      dist,
+      visits: PAGE_VISITS,
+      openids: ROLE_OPENIDS,
+      ids: await demoIds(cloud),
+      gatewayUrl: cloud.url,
+      log: process.env.WEAPP_CHECK_VERBOSE ? (line) => console.log(line) : undefined,
+    });
+    report.errors.push(...cloud.loggedErrors.map((e) => `cloud function: ${e}`));
+    report.ok &&= cloud.loggedErrors.length === 0;
+    console.log(formatReport(report));
+    return report.ok ? 0 : 1;
+  } finally {
+    await cloud.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
