@@ -2,7 +2,8 @@
 // document, roster sizes and the per-quiz org aggregates.
 import dayjs from 'dayjs';
 import type { QuestionType } from '@/domain/api/quiz';
-import type { DrawCandidate } from '@/domain/quiz';
+import type { DrawCandidate, QuizReservation } from '@/domain/quiz';
+import { quizOpenReservations, quizReservedIds, quizUsedUp } from '@/domain/quiz';
 import type { Database, Doc } from './db';
 import { isDuplicateKeyError } from './db';
 import { MEMBERS } from './members';
@@ -77,13 +78,82 @@ export function parseQuestion(doc: Doc): StoredQuestion {
   };
 }
 
-/** The active bank as draw candidates (one read): kept in one document so that a draw does not page the bank. */
-export async function readBankPool(db: Database): Promise<DrawCandidate[]> {
+/**
+ * The active bank as draw candidates and the competitions' reservations (one read): kept in one document so that a
+ * draw does not page the bank. `reserved.<quizId>` = { untilMs, questionIds } (see src/domain/quiz/reserve.ts).
+ */
+export async function readBank(db: Database): Promise<{ pool: DrawCandidate[]; reservations: QuizReservation[] }> {
   const { data } = await db.collection(QUIZ_META).doc(BANK_ID).get();
   const pool = (data?.pool ?? {}) as Record<string, { type?: unknown; tags?: unknown }>;
-  return Object.entries(pool)
-    .filter(([, v]) => typeof v === 'object' && v !== null)
-    .map(([questionId, v]) => ({ questionId, type: v.type as QuestionType, tags: strings(v.tags) }));
+  const reserved = (data?.reserved ?? {}) as Record<
+    string,
+    { untilMs?: unknown; maxAttempts?: unknown; questionIds?: unknown }
+  >;
+  return {
+    pool: Object.entries(pool)
+      .filter(([, v]) => typeof v === 'object' && v !== null)
+      .map(([questionId, v]) => ({ questionId, type: v.type as QuestionType, tags: strings(v.tags) })),
+    reservations: Object.entries(reserved)
+      .filter(([, v]) => typeof v === 'object' && v !== null)
+      .map(([quizId, v]) => ({
+        quizId,
+        untilMs: Number(v.untilMs) || 0,
+        maxAttempts: Number(v.maxAttempts) || 1,
+        questionIds: strings(v.questionIds),
+      })),
+  };
+}
+
+/** The active bank as draw candidates (one read). */
+export async function readBankPool(db: Database): Promise<DrawCandidate[]> {
+  return (await readBank(db)).pool;
+}
+
+/** A member's attempts read to see which open competitions they can no longer take (10 per competition at most). */
+const HELD_ATTEMPTS_MAX = 1000;
+
+/**
+ * The questions whose answers must not be shown to `memberId` now: those an open competition may draw that the
+ * member can still take (`ownQuizId`: a competition's own result follows its own reveal rule). One read, and one
+ * more for the member's attempts when a competition is open.
+ */
+export async function readHeldQuestions(
+  db: Database,
+  memberId: string,
+  nowMs: number,
+  ownQuizId?: string,
+): Promise<Set<string>> {
+  const open = quizOpenReservations((await readBank(db)).reservations, nowMs).filter((r) => r.quizId !== ownQuizId);
+  if (open.length === 0) return new Set();
+  const _ = db.command;
+  const { data } = await db
+    .collection(ATTEMPTS)
+    .where({ memberId, quizId: _.in(open.map((r) => r.quizId)), status: 'submitted' })
+    .field({ quizId: true })
+    .limit(HELD_ATTEMPTS_MAX)
+    .get();
+  const submitted: Record<string, number> = {};
+  for (const d of data) submitted[String(d.quizId)] = (submitted[String(d.quizId)] ?? 0) + 1;
+  return quizReservedIds(open, nowMs, quizUsedUp(open, submitted));
+}
+
+/**
+ * Records a new competition's reservation in the bank document and drops those that have closed (one write; the
+ * bank document exists, since a competition needs questions).
+ */
+export async function putReservation(
+  db: Database,
+  reservation: QuizReservation,
+  closed: readonly string[],
+): Promise<void> {
+  const _ = db.command;
+  const reserved: Record<string, unknown> = Object.fromEntries(closed.map((quizId) => [quizId, _.remove()]));
+  reserved[reservation.quizId] = _.set({
+    untilMs: reservation.untilMs,
+    maxAttempts: reservation.maxAttempts,
+    questionIds: [...reservation.questionIds],
+  });
+  await db.collection(QUIZ_META).doc(BANK_ID).update({ data: { reserved } });
 }
 
 /**
@@ -186,6 +256,8 @@ export interface StoredAttempt {
   total: number;
   durationMs: number;
   late: boolean;
+  /** Arrived at or after the deadline (auto-submitted at zero, or closed later). */
+  timeUp: boolean;
   flagged: boolean;
   submittedMs: number;
   results: Array<{ questionId: string; chosen: number[]; correct: boolean }>;
@@ -210,6 +282,8 @@ export function parseAttempt(doc: Doc): StoredAttempt {
     total: Number(doc.total) || 0,
     durationMs: Number(doc.durationMs) || 0,
     late: doc.late === true,
+    // Attempts stored before timeUp was kept: a late one certainly ran out of time.
+    timeUp: doc.timeUp === true || doc.late === true,
     flagged: doc.flagged === true,
     submittedMs: Number(doc.submittedMs) || 0,
     results: Array.isArray(doc.results) ? (doc.results as StoredAttempt['results']) : [],

@@ -38,6 +38,7 @@ import {
   parseQuiz,
   QUESTIONS,
   QUIZZES,
+  readHeldQuestions,
   shanghaiIso,
   STATS,
   takesPart,
@@ -188,7 +189,7 @@ async function finish(
   db: Database,
   a: StoredAttempt,
   answers: Record<string, number[]>,
-  timing: { late: boolean; durationMs: number },
+  timing: { late: boolean; timeUp: boolean; durationMs: number },
   now: Date,
 ): Promise<SubmitResult | null> {
   const onPaper = new Set(a.questions.map((q) => q.questionId));
@@ -208,6 +209,7 @@ async function finish(
         total: scored.total,
         durationMs: timing.durationMs,
         late: timing.late,
+        timeUp: timing.timeUp,
         flagged,
         submittedAt: now,
         submittedMs: now.getTime(),
@@ -229,6 +231,7 @@ async function finish(
     total: scored.total,
     durationMs: timing.durationMs,
     late: timing.late,
+    timeUp: timing.timeUp,
   };
 }
 
@@ -359,6 +362,7 @@ export async function start(
     total: questions.length,
     durationMs: 0,
     late: false,
+    timeUp: false,
     flagged: false,
     submittedMs: 0,
     results: [],
@@ -462,8 +466,9 @@ async function bookMistakes(db: Database, a: StoredAttempt, now: Date): Promise<
 /**
  * The caller's submitted attempt with their choice and whether it was right, in their option order; the right
  * answers and 解析 only once they cannot help another attempt (quizRevealsAnswers), when its wrong questions also go
- * into the 错题本. Reads: the caller, the attempt,
- * the competition, and the member's last allowed attempt unless this is it.
+ * into the 错题本; a question another open competition may draw is `withheld` (quizReservedIds). Reads: the caller,
+ * the attempt, the competition, the reservations (plus the member's attempts while another competition is open), and
+ * the member's last allowed attempt unless this is it.
  */
 export async function result(
   input: z.output<typeof quizSchemas.result>,
@@ -477,8 +482,11 @@ export async function result(
   const quiz = parseQuiz(quizDoc);
   const lastId = attemptDocId(a.quizId, a.memberId, quiz.maxAttempts);
   const last = a.attemptId === lastId ? doc : (await ctx.db.collection(ATTEMPTS).doc(lastId).get()).data;
+  const nowMs = Date.now();
+  // Questions another open competition may draw keep their answers (and right/wrong) hidden until it closes.
+  const withheld = await readHeldQuestions(ctx.db, a.memberId, nowMs, a.quizId);
   const revealed = quizRevealsAnswers({
-    nowMs: Date.now(),
+    nowMs,
     endMs: quiz.endMs,
     lastAttemptSubmitted: last?.status === 'submitted',
   });
@@ -494,17 +502,20 @@ export async function result(
     total: a.total,
     durationMs: a.durationMs,
     late: a.late,
+    timeUp: a.timeUp,
     revealed,
     revealAt: shanghaiIso(quiz.endMs),
     questions: a.questions.map((q) => {
       const r = byId.get(q.questionId);
+      const hidden = withheld.has(q.questionId);
       return {
         ...questionView(q),
-        answer: revealed ? quizToShown(q.answer, q.order) : [],
-        analysis: revealed ? q.analysis : null,
+        answer: revealed && !hidden ? quizToShown(q.answer, q.order) : [],
+        analysis: revealed && !hidden ? q.analysis : null,
         tags: q.tags,
         chosen: quizToShown(r?.chosen ?? [], q.order),
-        correct: r?.correct === true,
+        correct: !hidden && r?.correct === true,
+        withheld: hidden,
       };
     }),
   };

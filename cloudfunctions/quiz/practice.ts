@@ -19,7 +19,16 @@ import { findIn, isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
 import { awardPoints } from '../../server/points';
-import { parseQuestion, PRACTICE, QUESTIONS, readBankPool, shanghaiIso, STREAKS, WRONG } from '../../server/quiz';
+import {
+  parseQuestion,
+  PRACTICE,
+  QUESTIONS,
+  readBankPool,
+  readHeldQuestions,
+  shanghaiIso,
+  STREAKS,
+  WRONG,
+} from '../../server/quiz';
 import { shanghaiDay } from '../../server/time';
 
 /** A practice question as kept in the day's document (with its answer: never sent before it is answered). */
@@ -55,14 +64,17 @@ function streakState(doc: Doc | null): StreakState {
   return { lastDay: typeof doc?.lastDay === 'string' ? doc.lastDay : null, streak: Number(doc?.streak) || 0 };
 }
 
-/** Today's practice document, made on first open from the bank's active questions (deterministic per member and day). */
-async function todaysPractice(db: Database, memberId: string, day: string): Promise<Doc> {
+/**
+ * Today's practice document, made on first open from the bank's active questions that no open competition holds
+ * (deterministic per member and day).
+ */
+async function todaysPractice(db: Database, memberId: string, day: string, held: Set<string>): Promise<Doc> {
   const ref = db.collection(PRACTICE).doc(practiceId(memberId, day));
   const { data } = await ref.get();
   if (data) return data;
   const pool = await readBankPool(db);
   const ids = quizPracticeDraw(
-    pool.map((q) => q.questionId),
+    pool.filter((q) => !held.has(q.questionId)).map((q) => q.questionId),
     day,
     memberId,
     QUIZ_PRACTICE_COUNT,
@@ -92,8 +104,9 @@ async function wrongCount(db: Database, memberId: string): Promise<number> {
 
 /**
  * Today's practice for the caller: the questions (no answers), what was answered already (with answers and 解析),
- * the streak and the 错题本 size. Reads: caller, the day's document, the streak, the 错题本 count (plus the bank
- * and the questions on the first open of the day, and one write).
+ * the streak and the 错题本 size. A question that a competition created since the morning holds is left out.
+ * Reads: caller, the reservations (and the caller's attempts while a competition is open), the day's document, the
+ * streak, the 错题本 count (plus the bank and the questions on the first open of the day, and one write).
  */
 export async function practiceToday(
   _input: z.output<typeof quizSchemas.practiceToday>,
@@ -101,13 +114,15 @@ export async function practiceToday(
 ): Promise<QuizApi['practiceToday']['output']> {
   const { db } = ctx;
   const memberId = requireMember(await ctx.caller());
-  const day = shanghaiDay(new Date());
+  const now = new Date();
+  const day = shanghaiDay(now);
+  const reserved = await readHeldQuestions(db, memberId, now.getTime());
   const [doc, streak, wrong] = await Promise.all([
-    todaysPractice(db, memberId, day),
+    todaysPractice(db, memberId, day, reserved),
     db.collection(STREAKS).doc(memberId).get(),
     wrongCount(db, memberId),
   ]);
-  const questions = practiceQuestions(doc);
+  const questions = practiceQuestions(doc).filter((q) => !reserved.has(q.questionId));
   const answers = practiceAnswers(doc);
   const answered: PracticeToday['answered'] = {};
   for (const q of questions) {
@@ -186,6 +201,9 @@ export async function practiceAnswer(
   const memberId = requireMember(await ctx.caller());
   const now = new Date();
   const day = shanghaiDay(now);
+  const reserved = await readHeldQuestions(db, memberId, now.getTime());
+  if (reserved.has(input.questionId))
+    throw new AppError('FAILED_PRECONDITION', '这道题正被进行中的知识竞赛使用，竞赛结束后才能练习');
   let question: PracticeQuestion;
   let correct: boolean;
   let done: boolean;
@@ -207,7 +225,7 @@ export async function practiceAnswer(
     if (stats.updated !== 1) throw new AppError('FAILED_PRECONDITION', '这道题今天已经答过了');
     const answeredNow = new Set([...Object.keys(answers), question.questionId]);
     done = doc.done === true;
-    if (!done && questions.every((q) => answeredNow.has(q.questionId))) {
+    if (!done && questions.every((q) => answeredNow.has(q.questionId) || reserved.has(q.questionId))) {
       const finished = await db
         .collection(PRACTICE)
         .where({ _id: doc._id, done: false })
@@ -251,7 +269,10 @@ export async function practiceAnswer(
   };
 }
 
-/** The caller's 错题本, most recently missed first (no answers: they are practised from here). Three reads. */
+/**
+ * The caller's 错题本, most recently missed first (no answers: they are practised from here); a question an open
+ * competition holds is `locked` until it closes or the caller has used up its attempts. Four or five reads.
+ */
 export async function wrongBook(
   input: z.output<typeof quizSchemas.wrongBook>,
   ctx: ActionContext,
@@ -259,7 +280,7 @@ export async function wrongBook(
   const { db } = ctx;
   const memberId = requireMember(await ctx.caller());
   const page = input.page ?? 0;
-  const [list, total] = await Promise.all([
+  const [list, total, reserved] = await Promise.all([
     db
       .collection(WRONG)
       .where({ memberId })
@@ -270,6 +291,7 @@ export async function wrongBook(
       .limit(QUIZ_PAGE_SIZE)
       .get(),
     db.collection(WRONG).where({ memberId }).count(),
+    readHeldQuestions(db, memberId, Date.now()),
   ]);
   const entries: WrongBookEntry[] = list.data.map((d) => ({
     questionId: String(d.questionId),
@@ -278,6 +300,7 @@ export async function wrongBook(
     options: Array.isArray(d.options) ? (d.options as string[]) : [],
     wrongTimes: Number(d.wrongTimes) || 1,
     lastWrongAt: d.lastWrongAt instanceof Date ? shanghaiIso(d.lastWrongAt) : '',
+    locked: reserved.has(String(d.questionId)),
   }));
   return { entries, total: total.total };
 }

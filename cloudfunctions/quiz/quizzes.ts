@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { QuizApi, QuizSummary, quizSchemas } from '@/domain/api/quiz';
 import { orgSubtree } from '@/domain/identity/org-tree';
-import { quizAttemptExpired, quizDrawProblem, quizEligible, quizPhase } from '@/domain/quiz';
+import { quizAttemptExpired, quizPhase, quizReservedIds, quizReservePool } from '@/domain/quiz';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin } from '../../server/caller';
 import type { Doc } from '../../server/db';
@@ -11,7 +11,16 @@ import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
 import type { StoredQuiz } from '../../server/quiz';
-import { ATTEMPTS, parseQuiz, QUIZZES, readBankPool, shanghaiIso, STATS, takesPart } from '../../server/quiz';
+import {
+  ATTEMPTS,
+  parseQuiz,
+  putReservation,
+  QUIZZES,
+  readBank,
+  shanghaiIso,
+  STATS,
+  takesPart,
+} from '../../server/quiz';
 
 /** Competitions listed: the latest this many by start (a city runs a handful a year). */
 const LIST_MAX = 100;
@@ -34,10 +43,7 @@ export async function createQuiz(
     if (sum !== input.questionCount)
       throw new AppError('INVALID_ARGUMENT', `各题型数量之和（${sum}）应等于题目数量（${input.questionCount}）`);
   }
-  const [pool, directory] = await Promise.all([
-    readBankPool(db),
-    input.orgIds ? readDirectory(db) : Promise.resolve(null),
-  ]);
+  const [bank, directory] = await Promise.all([readBank(db), input.orgIds ? readDirectory(db) : Promise.resolve(null)]);
   let takingPart: string[] | null = null;
   if (input.orgIds && directory) {
     const known = new Set(directory.orgs.map((o) => o.orgId));
@@ -45,11 +51,27 @@ export async function createQuiz(
     if (unknown.length) throw new AppError('NOT_FOUND', `组织不存在：${unknown.slice(0, 5).join('、')}`);
     takingPart = [...orgSubtree(directory.orgs, input.orgIds)].sort();
   }
-  const problem = quizDrawProblem(pool, { count: input.questionCount, perType, tags: input.tags ?? null });
-  if (problem) throw new AppError('FAILED_PRECONDITION', problem);
   const quizId = newId('qz');
-  // The competition draws from the bank as it is now (retired questions are still skipped at each start).
-  const eligible = quizEligible(pool, input.tags ?? null);
+  // The competition reserves what it may draw until it closes; practice keeps the rest (src/domain/quiz/reserve.ts).
+  const nowMs = Date.now();
+  const reserved = quizReservePool(
+    bank.pool,
+    quizReservedIds(bank.reservations, nowMs),
+    { count: input.questionCount, perType, tags: input.tags ?? null },
+    quizId,
+  );
+  if (!reserved.ok) throw new AppError('FAILED_PRECONDITION', reserved.message);
+  if (endMs > nowMs)
+    await putReservation(
+      db,
+      {
+        quizId,
+        untilMs: endMs,
+        maxAttempts: input.maxAttempts,
+        questionIds: reserved.pool.map((q) => q.questionId),
+      },
+      bank.reservations.filter((r) => r.untilMs <= nowMs).map((r) => r.quizId),
+    );
   await db.collection(QUIZZES).add({
     data: {
       _id: quizId,
@@ -64,7 +86,7 @@ export async function createQuiz(
       orgIds: input.orgIds ?? null,
       takingPart,
       tags: input.tags ?? null,
-      pool: eligible.map((q) => ({ questionId: q.questionId, type: q.type, tags: q.tags })),
+      pool: reserved.pool.map((q) => ({ questionId: q.questionId, type: q.type, tags: q.tags })),
       createdBy: ctx.openid,
       createdAt: db.serverDate(),
     },

@@ -367,6 +367,7 @@ const RESULT = {
   total: 3,
   durationMs: 192_000,
   late: false,
+  timeUp: false,
   revealed: true,
   revealAt: '2020-07-07T23:59:59+08:00',
   questions: [
@@ -377,6 +378,7 @@ const RESULT = {
       tags: ['六化'],
       chosen: [0],
       correct: true,
+      withheld: false,
     },
     {
       ...QUESTIONS[1],
@@ -385,8 +387,9 @@ const RESULT = {
       tags: [],
       chosen: [0, 2],
       correct: false,
+      withheld: false,
     },
-    { ...QUESTIONS[2], answer: [0], analysis: null, tags: [], chosen: [0], correct: true },
+    { ...QUESTIONS[2], answer: [0], analysis: null, tags: [], chosen: [0], correct: true, withheld: false },
   ],
 };
 
@@ -443,6 +446,27 @@ describe('成绩', () => {
     render(<QuizResultPage />);
     expect(await screen.findByText('答题时间已到，按截止时已提交的答案计分。')).toBeTruthy();
     expect(Taro.getStorageSync(DRAFT_KEY)).toBe('');
+  });
+
+  it('says the time ran out when the phone submitted by itself at zero', async () => {
+    setRouterParams({ attemptId: 'att-1' });
+    serve({ 'quiz.result': ok({ ...RESULT, timeUp: true }) });
+    render(<QuizResultPage />);
+    expect(await screen.findByText('答题时间已到，已自动交卷。')).toBeTruthy();
+  });
+
+  it('shows a question another open competition can draw without its answer, right/wrong or 解析', async () => {
+    setRouterParams({ attemptId: 'att-1' });
+    const [first, second, third] = RESULT.questions;
+    const held = { ...second, answer: [], analysis: null, correct: false, withheld: true };
+    serve({ 'quiz.result': ok({ ...RESULT, questions: [first, held, third] }) });
+    render(<QuizResultPage />);
+    expect(
+      await screen.findByText('另一场知识竞赛还在进行，也会用到这道题：它的对错、答案和解析在那场竞赛结束后公布。'),
+    ).toBeTruthy();
+    expect(screen.getAllByText(/正确答案：/)).toHaveLength(2);
+    expect(screen.queryByText('✗ 回答错误')).toBeNull();
+    expect(screen.getByText('只看错题（0）')).toBeTruthy();
   });
 });
 
@@ -588,7 +612,7 @@ describe('每日一练 and 错题本', () => {
     let tries = 0;
     serve({
       'quiz.wrongBook': ok({
-        entries: [{ ...QUESTIONS[1], wrongTimes: 2, lastWrongAt: '2020-06-30T20:00:00+08:00' }],
+        entries: [{ ...QUESTIONS[1], wrongTimes: 2, lastWrongAt: '2020-06-30T20:00:00+08:00', locked: false }],
         total: 1,
       }),
       'quiz.practiceAnswer': () => {
@@ -619,5 +643,18 @@ describe('每日一练 and 错题本', () => {
       { questionId: 'q2', answer: [0], from: 'wrong' },
       { questionId: 'q2', answer: [0, 1, 2], from: 'wrong' },
     ]);
+  });
+
+  it('does not offer a 错题 an open competition can draw for practice', async () => {
+    serve({
+      'quiz.wrongBook': ok({
+        entries: [{ ...QUESTIONS[1], wrongTimes: 1, lastWrongAt: '2020-06-30T20:00:00+08:00', locked: true }],
+        total: 1,
+      }),
+    });
+    render(<WrongBookPage />);
+    expect(await screen.findByText('这道题正被进行中的知识竞赛使用，竞赛结束后才能在这里练习。')).toBeTruthy();
+    expect(screen.queryByText('提交答案')).toBeNull();
+    expect(screen.queryByText('基本组织')).toBeNull();
   });
 });

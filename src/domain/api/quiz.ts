@@ -192,6 +192,8 @@ export interface SubmitResult {
   durationMs: number;
   /** True when the attempt was closed by the deadline and scored with the answers that came in time. */
   late: boolean;
+  /** True when the time limit ran out before the submit arrived (the phone submits by itself at zero). */
+  timeUp: boolean;
 }
 
 export interface AttemptResult extends SubmitResult {
@@ -206,7 +208,11 @@ export interface AttemptResult extends SubmitResult {
   revealed: boolean;
   /** When the answers will be shown if not yet: the competition's end. */
   revealAt: string;
-  questions: Array<QuestionFull & { chosen: number[]; correct: boolean }>;
+  /**
+   * `withheld`: another competition that is still open may draw this question, so its answer, 解析 and whether the
+   * choice was right are not shown until that one closes.
+   */
+  questions: Array<QuestionFull & { chosen: number[]; correct: boolean; withheld: boolean }>;
 }
 
 export interface MemberRankRow {
@@ -279,6 +285,8 @@ export interface PracticeAnswerResult {
 export interface WrongBookEntry extends QuestionView {
   wrongTimes: number;
   lastWrongAt: string;
+  /** An open competition may draw this question: it cannot be practised (nor its answer shown) until that closes. */
+  locked: boolean;
 }
 
 export interface QuizApi {

@@ -5,6 +5,7 @@ export * from './practice';
 export * from './questions';
 export * from './random';
 export * from './rank';
+export * from './reserve';
 export * from './score';
 export * from './sheet';
 export * from './shuffle';

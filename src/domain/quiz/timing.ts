@@ -25,6 +25,8 @@ export interface SubmitTiming {
   inTime: boolean;
   /** Closed after the deadline plus the grace: scored with the answers saved on the server before. */
   late: boolean;
+  /** The time was up when it arrived (the phone submits by itself at zero): the result page says so. */
+  timeUp: boolean;
   /** Time taken, at most up to the deadline. */
   durationMs: number;
 }
@@ -33,12 +35,18 @@ export interface SubmitTiming {
  * What a submit arriving at `nowMs` counts for. A submit within the grace is timed up to the deadline at most,
  * so waiting for the grace never helps.
  *
- * @example quizSubmitTiming(10_000, 0, 60_000)  // { inTime: true, late: false, durationMs: 10_000 }
- * @example quizSubmitTiming(200_000, 0, 60_000) // { inTime: false, late: true, durationMs: 60_000 }
+ * @example quizSubmitTiming(10_000, 0, 60_000)  // { inTime: true, late: false, timeUp: false, durationMs: 10_000 }
+ * @example quizSubmitTiming(61_000, 0, 60_000)  // { inTime: true, late: false, timeUp: true, durationMs: 60_000 }
+ * @example quizSubmitTiming(200_000, 0, 60_000) // { inTime: false, late: true, timeUp: true, durationMs: 60_000 }
  */
 export function quizSubmitTiming(nowMs: number, startedMs: number, deadlineMs: number): SubmitTiming {
   const inTime = nowMs <= deadlineMs + QUIZ_GRACE_MS;
-  return { inTime, late: !inTime, durationMs: Math.max(0, Math.min(nowMs, deadlineMs) - startedMs) };
+  return {
+    inTime,
+    late: !inTime,
+    timeUp: nowMs >= deadlineMs,
+    durationMs: Math.max(0, Math.min(nowMs, deadlineMs) - startedMs),
+  };
 }
 
 /**

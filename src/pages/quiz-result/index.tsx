@@ -36,7 +36,11 @@ function Summary({ r }: { r: AttemptResult }) {
         </View>
       </View>
       <Text className="quiz-score__time">交卷时间 {shortTime(r.submittedAt)}</Text>
-      {r.late && <Text className="quiz-score__late">答题时间已到，按截止时已提交的答案计分。</Text>}
+      {r.late ? (
+        <Text className="quiz-score__late">答题时间已到，按截止时已提交的答案计分。</Text>
+      ) : (
+        r.timeUp && <Text className="quiz-score__late">答题时间已到，已自动交卷。</Text>
+      )}
       {!r.revealed && (
         <Text className="quiz-score__held">
           正确答案和解析在您用完答题次数或竞赛结束（{shortTime(r.revealAt)}）后公布，现在可以看每道题答对与否。
@@ -58,7 +62,11 @@ function markedWithoutAnswer(q: AttemptResult['questions'][number]): number[] | 
 
 function Review({ r }: { r: AttemptResult }) {
   const [wrongOnly, setWrongOnly] = useState(false);
-  const shown = r.questions.map((q, i) => ({ q, no: i + 1 })).filter(({ q }) => !wrongOnly || !q.correct);
+  // A withheld question's right/wrong is not known here, so it is not listed among the wrong ones.
+  const wrong = r.questions.filter((q) => !q.correct && !q.withheld).length;
+  const shown = r.questions
+    .map((q, i) => ({ q, no: i + 1 }))
+    .filter(({ q }) => !wrongOnly || (!q.correct && !q.withheld));
   return (
     <>
       <View className="quiz-tabs">
@@ -72,7 +80,7 @@ function Review({ r }: { r: AttemptResult }) {
           className={`quiz-tabs__item${wrongOnly ? ' quiz-tabs__item--on' : ''}`}
           onClick={() => setWrongOnly(true)}
         >
-          只看错题（{r.total - r.correct}）
+          只看错题（{wrong}）
         </View>
       </View>
       {shown.length === 0 && (
@@ -80,23 +88,37 @@ function Review({ r }: { r: AttemptResult }) {
           <Text className="quiz-empty">全部答对，真棒！</Text>
         </View>
       )}
-      {shown.map(({ q, no }) => (
-        <View key={q.questionId} className={`card quiz-review quiz-review--${q.correct ? 'right' : 'wrong'}`}>
-          <View className="quiz-review__head">
-            <Text className="quiz-review__no">第 {no} 题</Text>
-            <TypeTag type={q.type} />
+      {shown.map(({ q, no }) =>
+        q.withheld ? (
+          <View key={q.questionId} className="card quiz-review">
+            <View className="quiz-review__head">
+              <Text className="quiz-review__no">第 {no} 题</Text>
+              <TypeTag type={q.type} />
+            </View>
+            <Text className="quiz-stem">{q.stem}</Text>
+            <OptionList question={q} chosen={q.chosen} />
+            <Text className="quiz-review__withheld">
+              另一场知识竞赛还在进行，也会用到这道题：它的对错、答案和解析在那场竞赛结束后公布。
+            </Text>
           </View>
-          <Text className="quiz-stem">{q.stem}</Text>
-          <OptionList question={q} chosen={q.chosen} answer={r.revealed ? q.answer : markedWithoutAnswer(q)} />
-          <Reveal
-            question={q}
-            chosen={q.chosen}
-            answer={r.revealed ? q.answer : undefined}
-            analysis={q.analysis}
-            correct={q.correct}
-          />
-        </View>
-      ))}
+        ) : (
+          <View key={q.questionId} className={`card quiz-review quiz-review--${q.correct ? 'right' : 'wrong'}`}>
+            <View className="quiz-review__head">
+              <Text className="quiz-review__no">第 {no} 题</Text>
+              <TypeTag type={q.type} />
+            </View>
+            <Text className="quiz-stem">{q.stem}</Text>
+            <OptionList question={q} chosen={q.chosen} answer={r.revealed ? q.answer : markedWithoutAnswer(q)} />
+            <Reveal
+              question={q}
+              chosen={q.chosen}
+              answer={r.revealed ? q.answer : undefined}
+              analysis={q.analysis}
+              correct={q.correct}
+            />
+          </View>
+        ),
+      )}
     </>
   );
 }

@@ -7,6 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { Pager } from '@/components/pager';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
+import { TypeTag } from '@/components/quiz-ui';
 import type { WrongBookEntry } from '@/domain/api/quiz';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
@@ -16,9 +17,24 @@ import { PracticeQuestion } from '../practice/question';
 import '../../components/quiz-ui/index.scss';
 import '../practice/index.scss';
 
+/** A question an open competition may draw: shown without practice until it closes (its answer would leak). */
+function LockedEntry({ entry }: { entry: WrongBookEntry }) {
+  return (
+    <View className="card practice-q wrong-entry">
+      <View className="practice-q__head">
+        <Text className="practice-q__label">{`答错 ${entry.wrongTimes} 次 · ${shortTime(entry.lastWrongAt)}`}</Text>
+        <TypeTag type={entry.type} />
+      </View>
+      <Text className="quiz-stem">{entry.stem}</Text>
+      <Text className="wrong-entry__locked">这道题正被进行中的知识竞赛使用，竞赛结束后才能在这里练习。</Text>
+    </View>
+  );
+}
+
 function Entry({ entry, onCleared }: { entry: WrongBookEntry; onCleared: () => void }) {
   const [answered, setAnswered] = useState<Answered | undefined>();
   const [round, setRound] = useState(0);
+  if (entry.locked) return <LockedEntry entry={entry} />;
   return (
     <View className="wrong-entry">
       <PracticeQuestion

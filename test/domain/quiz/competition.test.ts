@@ -276,13 +276,18 @@ describe('timing', () => {
     expect(quizSubmitTiming(61_000 + QUIZ_GRACE_MS, 1_000, 61_000)).toEqual({
       inTime: true,
       late: false,
+      timeUp: true,
       durationMs: 60_000,
     });
     expect(quizSubmitTiming(61_001 + QUIZ_GRACE_MS, 1_000, 61_000)).toEqual({
       inTime: false,
       late: true,
+      timeUp: true,
       durationMs: 60_000,
     });
+    // The phone's own submit at zero arrives just after the deadline: in time, but the time ran out.
+    expect(quizSubmitTiming(61_200, 1_000, 61_000)).toMatchObject({ inTime: true, late: false, timeUp: true });
+    expect(quizSubmitTiming(60_999, 1_000, 61_000)).toMatchObject({ timeUp: false });
     expect(quizSubmitTiming(500, 1_000, 61_000).durationMs).toBe(0);
     expect(quizAttemptExpired(61_000, 61_000 + QUIZ_GRACE_MS)).toBe(false);
     expect(quizAttemptExpired(61_000, 61_001 + QUIZ_GRACE_MS)).toBe(true);
