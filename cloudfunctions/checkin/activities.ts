@@ -151,10 +151,18 @@ export async function get(
 ): Promise<CheckinApi['get']['output']> {
   const [caller, activity] = await Promise.all([ctx.caller(), loadActivity(ctx.db, input.activityId)]);
   if (!activity) throw new AppError('NOT_FOUND', '活动不存在');
+  const manages = canManage(caller, activity);
+  // The place's exact coordinates only for who manages it or may attend it (a bound member of an expected org);
+  // anyone else who opens a forwarded code sees what it is, e.g. to bind first, but not where.
+  let attends = false;
+  if (!manages && caller.memberId && activity.location) {
+    const member = await memberOf(ctx.db, ctx.requireOpenid());
+    attends = member !== null && activity.expectedOrgIds.includes(str(member, 'orgId') ?? '');
+  }
   return {
     ...summarize(activity, new Date(), null),
-    location: activity.location,
-    canManage: canManage(caller, activity),
+    location: manages || attends ? activity.location : null,
+    canManage: manages,
   };
 }
 

@@ -465,6 +465,19 @@ describe('checkin.attendance, list, get and export', () => {
     expect((await expectOk(call('get', { activityId }, PARTY_SECRETARY))).canManage).toBe(true);
   });
 
+  it('answers the exact place only to who may attend or manage the activity', async () => {
+    const place = { latitude: 39.9, longitude: 116.4, radiusM: 100 };
+    const activityId = await createB1(10, { title: '地点测试', location: place });
+    for (const who of [MEMBER, SECRETARY, PARTY_SECRETARY, ADMIN])
+      expect((await expectOk(call('get', { activityId }, who))).location).toEqual(place);
+    // A member of another branch, an unbound visitor with a forwarded code, another branch's secretary.
+    for (const who of [OTHER, PUBLIC, SECRETARY_B2]) {
+      const seen = await expectOk(call('get', { activityId }, who));
+      expect(seen).toMatchObject({ title: '地点测试', hasLocation: true, location: null, canManage: false });
+      expect(JSON.stringify(seen)).not.toContain('116.4');
+    }
+  });
+
   it('exports a workbook with the sign-in sheet and the absentee sheet', async () => {
     const activityId = await createB1(-5, { title: '导出测试' });
     await expectOk(call('checkIn', { scene: await sceneOf(activityId) }, MEMBER));
