@@ -25,6 +25,12 @@ export interface FunctionScan {
   unresolved: string[];
 }
 
+/** The fields one filter or sort object names; `partial` when some of it could not be read. */
+interface Fields {
+  fields: string[];
+  partial: boolean;
+}
+
 type FnNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression | ts.MethodDeclaration;
 
 /** Argument bindings when a helper like `aggregate(db, RATINGS)` is followed into its body. */
@@ -135,34 +141,38 @@ class Scanner {
 
   /** Every value the call sites of the parameter's function pass for it. */
   private parameterValues(param: ts.ParameterDeclaration, seen: Set<ts.Node>): string[] | null {
+    const args = this.callSiteArgs(param);
+    if (!args) return null;
+    const values: string[] = [];
+    for (const arg of args) {
+      const found = arg ? this.stringsOf(arg, NO_BINDINGS, seen) : null;
+      if (!found) return null;
+      values.push(...found);
+    }
+    // A helper no file of this function calls opens nothing here (its file came along for another export).
+    return values;
+  }
+
+  /** The argument each call of the parameter's function passes for it (undefined where omitted), in these files. */
+  private callSiteArgs(param: ts.ParameterDeclaration): Array<ts.Expression | undefined> | null {
     const fn = param.parent;
     const index = fn.parameters.indexOf(param);
     const fnName = functionName(fn);
     if (!fnName || index < 0) return null;
-    const values: string[] = [];
+    const args: Array<ts.Expression | undefined> = [];
     for (const file of this.files) {
       const sf = this.load(file);
       if (!sf) continue;
-      const visit = (node: ts.Node): boolean => {
+      const visit = (node: ts.Node): void => {
         if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === fnName.text) {
           const target = this.declarationOf(node.expression);
-          if (target && functionOf(target) === fn) {
-            const arg = node.arguments[index];
-            const found = arg ? this.stringsOf(arg, NO_BINDINGS, seen) : null;
-            if (!found) return false;
-            values.push(...found);
-          }
+          if (target && functionOf(target) === fn) args.push(node.arguments[index]);
         }
-        let ok = true;
-        ts.forEachChild(node, (child) => {
-          ok = ok && visit(child);
-        });
-        return ok;
+        ts.forEachChild(node, visit);
       };
-      if (!visit(sf)) return null;
+      visit(sf);
     }
-    // A helper no file of this function calls opens nothing here (its file came along for another export).
-    return values;
+    return args;
   }
 
   /** A query ends in get/count/update/remove/end/watch: walk its chain back to the collection it starts from. */
@@ -170,36 +180,45 @@ class Scanner {
     const chains = this.chainsOf((call.expression as ts.PropertyAccessExpression).expression, NO_BINDINGS, 0);
     for (const chain of chains) {
       if (!chain.collections) continue;
-      const filter: string[] = [];
-      let partial = false;
+      // One alternative per way the filter can be built (a helper called with different filters gives several).
+      let filters: Fields[] = [{ fields: [], partial: false }];
       const sort: string[] = [];
+      let sortPartial = false;
       let aggregated = false;
       for (const step of chain.steps) {
         const arg = step.args[0];
         if (step.method === 'aggregate') aggregated = true;
         else if (step.method === 'where' || (step.method === 'match' && aggregated)) {
-          const fields = arg ? this.fieldsOf(arg, step.bindings) : null;
-          if (fields) filter.push(...fields.fields);
-          partial = partial || !fields || fields.partial;
+          const options = (arg && this.fieldsOf(arg, step.bindings)) || [{ fields: [], partial: true }];
+          filters = filters
+            .flatMap((f) =>
+              options.map((o) => ({ fields: [...f.fields, ...o.fields], partial: f.partial || o.partial })),
+            )
+            .slice(0, 16);
         } else if (step.method === 'orderBy' && arg) {
           const names = this.stringsOf(arg, step.bindings, new Set());
           if (names?.length === 1) sort.push(names[0]);
-          else partial = true;
+          else sortPartial = true;
         } else if (step.method === 'sort' && arg) {
-          const fields = this.fieldsOf(arg, step.bindings);
-          if (fields) sort.push(...fields.fields);
+          this.fieldsOf(arg, step.bindings)
+            ?.slice(0, 1)
+            .forEach((f) => sort.push(...f.fields));
         } else if (step.method === 'group' || step.method === 'project' || step.method === 'unwind') {
           // Later stages work on computed documents; an index can only serve what comes before them.
           break;
         }
       }
-      if (filter.length === 0 && sort.length === 0 && !partial) continue;
-      for (const collection of chain.collections) {
-        const q: FoundQuery = { collection, filter: unique(filter), sort, partial, at: this.where(call, sf) };
-        const key = JSON.stringify(q);
-        if (!this.seenQueries.has(key)) {
-          this.seenQueries.add(key);
-          this.queries.push(q);
+      for (const filter of filters) {
+        const partial = filter.partial || sortPartial;
+        if (filter.fields.length === 0 && sort.length === 0 && !partial) continue;
+        for (const collection of chain.collections) {
+          const at = this.where(call, sf);
+          const q: FoundQuery = { collection, filter: unique(filter.fields), sort, partial, at };
+          const key = JSON.stringify(q);
+          if (!this.seenQueries.has(key)) {
+            this.seenQueries.add(key);
+            this.queries.push(q);
+          }
         }
       }
     }
@@ -260,45 +279,49 @@ class Scanner {
     return [];
   }
 
-  /** Field names of a filter or sort object: a literal, or a local variable holding one (plus `v.x = ...` later). */
-  private fieldsOf(expr: ts.Expression, bindings: Bindings): { fields: string[]; partial: boolean } | null {
+  /**
+   * Field names of a filter or sort object: a literal, a local variable holding one (plus `v.x = ...` later), or a
+   * helper's parameter (one alternative per call site). Null when it cannot be read.
+   */
+  private fieldsOf(expr: ts.Expression, bindings: Bindings): Fields[] | null {
     expr = skipWrappers(expr);
-    if (ts.isObjectLiteralExpression(expr)) return this.objectFields(expr, bindings, '');
-    if (ts.isIdentifier(expr)) {
-      const decl = this.declarationOf(expr);
-      if (decl && ts.isParameter(decl)) {
-        const bound = bindings.get(decl);
-        return bound ? this.fieldsOf(bound.expr, bound.bindings) : null;
-      }
-      if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
-        const base = this.fieldsOf(decl.initializer, NO_BINDINGS);
-        if (!base) return null;
-        const scope = enclosingFunction(decl) ?? decl.getSourceFile();
-        const assigned: string[] = [];
-        const visit = (node: ts.Node): void => {
-          if (
-            ts.isBinaryExpression(node) &&
-            node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-            ts.isPropertyAccessExpression(node.left) &&
-            ts.isIdentifier(node.left.expression) &&
-            node.left.expression.text === expr.text
-          ) {
-            assigned.push(node.left.name.text);
-          }
-          ts.forEachChild(node, visit);
-        };
-        visit(scope);
-        return { fields: [...base.fields, ...assigned], partial: base.partial };
-      }
+    if (ts.isObjectLiteralExpression(expr)) return [this.objectFields(expr, bindings, '')];
+    if (!ts.isIdentifier(expr)) return null;
+    const decl = this.declarationOf(expr);
+    if (decl && ts.isParameter(decl)) {
+      const bound = bindings.get(decl);
+      if (bound) return this.fieldsOf(bound.expr, bound.bindings);
+      const args = this.callSiteArgs(decl);
+      if (!args?.length) return null;
+      const options: Fields[] = [];
+      for (const arg of args)
+        options.push(...((arg && this.fieldsOf(arg, NO_BINDINGS)) || [{ fields: [], partial: true }]));
+      return options;
+    }
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
+      const base = this.fieldsOf(decl.initializer, NO_BINDINGS);
+      if (!base) return null;
+      const scope = enclosingFunction(decl) ?? decl.getSourceFile();
+      const assigned: string[] = [];
+      const visit = (node: ts.Node): void => {
+        if (
+          ts.isBinaryExpression(node) &&
+          node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isPropertyAccessExpression(node.left) &&
+          ts.isIdentifier(node.left.expression) &&
+          node.left.expression.text === expr.text
+        ) {
+          assigned.push(node.left.name.text);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(scope);
+      return base.map((b) => ({ fields: [...b.fields, ...assigned], partial: b.partial }));
     }
     return null;
   }
 
-  private objectFields(
-    obj: ts.ObjectLiteralExpression,
-    bindings: Bindings,
-    prefix: string,
-  ): { fields: string[]; partial: boolean } {
+  private objectFields(obj: ts.ObjectLiteralExpression, bindings: Bindings, prefix: string): Fields {
     const fields: string[] = [];
     let partial = false;
     for (const p of obj.properties) {
@@ -315,9 +338,10 @@ class Scanner {
           fields.push(prefix + p.name.text);
         }
       } else if (ts.isSpreadAssignment(p)) {
+        // A spread with several possible shapes counts as unknown: only the first is taken, marked partial.
         const inner = this.fieldsOf(p.expression, bindings);
-        if (inner) fields.push(...inner.fields.map((f) => prefix + f));
-        partial = partial || !inner || inner.partial;
+        if (inner?.[0]) fields.push(...inner[0].fields.map((f) => prefix + f));
+        partial = partial || !inner || inner.length !== 1 || inner[0].partial;
       } else {
         partial = true;
       }
@@ -389,7 +413,15 @@ class Scanner {
     return undefined;
   }
 
+  private resolved = new Map<string, string | undefined>();
+
   private resolveModule(fromFile: string, specifier: string): string | undefined {
+    const key = `${dirname(fromFile)}|${specifier}`;
+    if (!this.resolved.has(key)) this.resolved.set(key, this.findModule(fromFile, specifier));
+    return this.resolved.get(key);
+  }
+
+  private findModule(fromFile: string, specifier: string): string | undefined {
     let base: string;
     if (specifier.startsWith('@/')) base = join(this.root, 'src', specifier.slice(2));
     else if (specifier.startsWith('.')) base = resolve(dirname(fromFile), specifier);

@@ -49,6 +49,10 @@ describe('validateDeployment on the real project', () => {
     expect(scans.ranking.queries).toContainEqual(
       expect.objectContaining({ collection: 'ratings', filter: ['campaignId'] }),
     );
+    // Through the timer's `sweep(db, where, ...)` helper: each call's filter.
+    expect(scans.hotline.queries).toContainEqual(
+      expect.objectContaining({ collection: 'hotline_tickets', filter: ['status', 'overdue', 'dueMs'], sort: [] }),
+    );
   });
 
   it('passes the project as it is', () => {
@@ -124,7 +128,12 @@ describe('scanFunctions', () => {
         '  await db.collection(KIND).doc(id).get();',
         "  await agg(db, AUDIT).match({ user: id }).group({ _id: '$x' }).end();",
         '  await db.collection(opts.d).get();',
+        '  await sweep(db, { state: 1 });',
+        '  await sweep(db, { state: 2, dueAt: db.command.lt(1) });',
         '  return process.env.SECRET_NAME;',
+        '}',
+        'async function sweep(db: any, where: Record<string, unknown>) {',
+        '  await db.collection(KIND).where(where).limit(100).get();',
         '}',
       ].join('\n'),
     );
@@ -135,6 +144,9 @@ describe('scanFunctions', () => {
     expect(scan.queries).toEqual([
       { collection: 'items', filter: ['owner', 'day'], sort: ['at'], partial: false, at: 'index.ts:7' },
       { collection: 'logs', filter: ['user'], sort: [], partial: false, at: 'index.ts:9' },
+      // A helper's filter parameter: one query per call site.
+      { collection: 'kinds', filter: ['state'], sort: [], partial: false, at: 'index.ts:16' },
+      { collection: 'kinds', filter: ['state', 'dueAt'], sort: [], partial: false, at: 'index.ts:16' },
     ]);
   });
 });
