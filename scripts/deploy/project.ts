@@ -27,12 +27,13 @@ const indexSchema = z.object({
 });
 
 /**
- * `clientRead`: true = every signed-in user may read (and `watch()`) the collection, only cloud functions write;
- * `{ "read": "<rule>" }` = a custom read rule; absent = clients have no access (cloud functions bypass rules).
+ * `clientRead` (database/collections.json's own convention): "all" = every user may read (and `watch()`) the
+ * collection from a client, only cloud functions write; `{ "read": "<rule>" }` = a custom read rule; absent or
+ * "none" = clients have no access (cloud functions bypass rules).
  */
 const collectionSchema = z.looseObject({
   indexes: z.array(indexSchema),
-  clientRead: z.union([z.boolean(), z.object({ read: z.string().min(1) })]).optional(),
+  clientRead: z.union([z.enum(['all', 'none']), z.object({ read: z.string().min(1) })]).optional(),
 });
 
 const collectionsFileSchema = z.looseObject({ collections: z.record(z.string(), collectionSchema) });
@@ -72,9 +73,10 @@ export function parseFunctionConfig(text: string, file: string): FunctionConfigF
   return parseJson(file, functionConfigSchema, text);
 }
 
-/** The client rule a collection declares: read-only for `clientRead: true`, none by default. */
+/** The client rule a collection declares: read-only for `clientRead: "all"`, none by default. */
 export function accessFor(clientRead: CollectionsFile['collections'][string]['clientRead']): AccessRule {
-  if (clientRead === true) return { acl: 'ADMINWRITE' };
+  // 所有用户可读，仅管理员可写: clients read, only functions write (READONLY would let a document's creator write).
+  if (clientRead === 'all') return { acl: 'ADMINWRITE' };
   if (clientRead && typeof clientRead === 'object') {
     return { acl: 'CUSTOM', rule: JSON.stringify({ read: clientRead.read, write: false }) };
   }

@@ -124,6 +124,17 @@ class Scanner {
       const b = this.stringsOf(expr.whenFalse, bindings, seen);
       return a && b ? [...a, ...b] : null;
     }
+    if (ts.isPropertyAccessExpression(expr)) {
+      // A name in a constant table: `LIVE_WATCHED.sessions` with `const LIVE_WATCHED = { sessions: '...' } as const`.
+      const table = this.constObject(expr.expression);
+      const prop = table?.properties.find(
+        (p): p is ts.PropertyAssignment =>
+          ts.isPropertyAssignment(p) &&
+          (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) &&
+          p.name.text === expr.name.text,
+      );
+      return prop ? this.stringsOf(prop.initializer, NO_BINDINGS, seen) : null;
+    }
     if (!ts.isIdentifier(expr) || seen.has(expr)) return null;
     seen.add(expr);
     const decl = this.declarationOf(expr);
@@ -137,6 +148,16 @@ class Scanner {
       return this.parameterValues(decl, seen);
     }
     return null;
+  }
+
+  /** The object literal a constant identifier is declared with, if it is one. */
+  private constObject(expr: ts.Expression): ts.ObjectLiteralExpression | undefined {
+    expr = skipWrappers(expr);
+    if (!ts.isIdentifier(expr)) return undefined;
+    const decl = this.declarationOf(expr);
+    if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isConst(decl)) return undefined;
+    const init = skipWrappers(decl.initializer);
+    return ts.isObjectLiteralExpression(init) ? init : undefined;
   }
 
   /** Every value the call sites of the parameter's function pass for it. */

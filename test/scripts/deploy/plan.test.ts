@@ -24,7 +24,7 @@ const desired: CloudState = {
               { name: 'org_order', keys: { orgId: 1, order: 1 } },
             ],
           },
-          live_boards: { indexes: [], clientRead: true },
+          live_boards: { indexes: [], clientRead: 'all' },
         },
       }),
     ),
@@ -140,8 +140,8 @@ describe('buildPlan', () => {
 describe('accessFor', () => {
   it.each([
     [undefined, { acl: 'ADMINONLY' }],
-    [false, { acl: 'ADMINONLY' }],
-    [true, { acl: 'ADMINWRITE' }],
+    ['none', { acl: 'ADMINONLY' }],
+    ['all', { acl: 'ADMINWRITE' }],
     [{ read: 'doc.public == true' }, { acl: 'CUSTOM', rule: '{"read":"doc.public == true","write":false}' }],
   ] as const)('clientRead %j gives %j', (clientRead, access) => {
     expect(accessFor(clientRead)).toEqual(access);

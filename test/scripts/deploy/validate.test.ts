@@ -111,21 +111,24 @@ describe('validateDeployment on the real project', () => {
 });
 
 describe('scanFunctions', () => {
-  it('follows constants, imports, helper parameters and filter variables', () => {
+  it('follows constants, constant tables, imports, helper parameters and filter variables', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deploy-scan-'));
-    writeFileSync(join(dir, 'names.ts'), "export const ITEMS = 'items';\nexport { LOGS as AUDIT } from './more';\n");
+    writeFileSync(
+      join(dir, 'names.ts'),
+      "export const ITEMS = 'items';\nexport const TABLE = { a: 'tbl' } as const;\nexport { LOGS as AUDIT } from './more';\n",
+    );
     writeFileSync(join(dir, 'more.ts'), "export const LOGS = 'logs';\n");
     writeFileSync(
       join(dir, 'index.ts'),
       [
-        "import { ITEMS, AUDIT } from './names';",
+        "import { ITEMS, AUDIT, TABLE } from './names';",
         "const KIND = 'kinds';",
         'function agg(db: any, c: string) { return db.collection(c).aggregate(); }',
         'export async function main(db: any, id: string, opts: { d?: string }) {',
         '  const where: Record<string, unknown> = { owner: id };',
         '  if (opts.d) where.day = opts.d;',
         "  await db.collection(ITEMS).where(where).orderBy('at', 'desc').get();",
-        '  await db.collection(KIND).doc(id).get();',
+        '  await db.collection(KIND).doc(id).get(), await db.collection(TABLE.a).doc(id).get();',
         "  await agg(db, AUDIT).match({ user: id }).group({ _id: '$x' }).end();",
         '  await db.collection(opts.d).get();',
         '  await sweep(db, { state: 1 });',
@@ -138,7 +141,7 @@ describe('scanFunctions', () => {
       ].join('\n'),
     );
     const scan = scanFunctions({ f: [join(dir, 'index.ts'), join(dir, 'names.ts'), join(dir, 'more.ts')] }, dir).f;
-    expect(scan.collections).toEqual(['items', 'kinds', 'logs']);
+    expect(scan.collections).toEqual(['items', 'kinds', 'logs', 'tbl']);
     expect(scan.unresolved).toEqual(['index.ts:10']);
     expect(scan.envVars).toEqual(['SECRET_NAME']);
     expect(scan.queries).toEqual([
