@@ -8,6 +8,7 @@ import type { FunctionRuntime, RuntimeLogger } from './functions';
 import { consoleLogger } from './functions';
 import { contentTypeOf, corsHeaders, readBody, sendError, sendJson } from './http';
 import { DEFAULT_STATIC_DIR, serveStatic } from './static-files';
+import type { WatchEndpoint } from './realtime/watch';
 import type { LocalStorage } from './storage';
 import { cloudPathProblem } from './storage';
 
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   /** True once the database is open. */
   isReady: () => boolean;
   logger?: RuntimeLogger;
+  /** GET /api/watch (realtime documents for the H5 build); absent = 404. */
+  watch?: WatchEndpoint;
 }
 
 class HttpError extends Error {
@@ -168,6 +171,12 @@ async function route(opts: GatewayOptions, req: IncomingMessage, res: ServerResp
   }
   if (!opts.isReady() && (fn || file || path === '/api/storage/upload')) {
     return sendError(res, 503, 'FAILED_PRECONDITION', '本地云正在启动，请稍候', cors);
+  }
+  if (path === '/api/watch' && method === 'GET' && opts.watch) {
+    if (!opts.isReady()) return sendError(res, 503, 'FAILED_PRECONDITION', '本地云正在启动，请稍候', cors);
+    const refused = opts.watch.refusal(req, url);
+    if (refused) return sendError(res, refused.status, refused.code, refused.message, cors);
+    return opts.watch.serve(req, res, url, cors);
   }
   if (fn && method === 'POST') {
     let name: string;

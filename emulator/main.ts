@@ -21,6 +21,9 @@ import {
 import type { FunctionRuntime, FunctionSource, RuntimeLogger } from './functions';
 import { consoleLogger, createFunctionRuntime } from './functions';
 import { createGateway } from './gateway';
+import { createChangeFeed } from './realtime/changes';
+import { loadClientReadRules } from './realtime/rules';
+import { createWatchEndpoint } from './realtime/watch';
 import { LocalStorage } from './storage';
 import { startTimers } from './timers';
 import { WxApiError } from './wx-error';
@@ -129,7 +132,10 @@ export async function startEmulator(opts: StartEmulatorOptions): Promise<Running
   });
 
   try {
-    const db = openDatabase({ file: dbFile, collections: loadCollections(opts.collectionsFile), now: opts.now });
+    const feed = createChangeFeed(
+      openDatabase({ file: dbFile, collections: loadCollections(opts.collectionsFile), now: opts.now }),
+    );
+    const db = feed.db;
     cleanup.push(() => db.close());
     const runtime = createFunctionRuntime({ dir: opts.functionsDir, from: opts.functionsFrom, logger, warnSlow: true });
     if (opts.functionsFrom === 'bundle') runtime.loadAll();
@@ -149,6 +155,7 @@ export async function startEmulator(opts: StartEmulatorOptions): Promise<Running
       }),
     );
     const storage = new LocalStorage(dataDir, () => url);
+    const watch = createWatchEndpoint(feed, loadClientReadRules(opts.collectionsFile));
     const server = createGateway({
       runtime,
       storage,
@@ -156,10 +163,14 @@ export async function startEmulator(opts: StartEmulatorOptions): Promise<Running
       staticDir: opts.staticDir,
       isReady: () => ready,
       logger,
+      watch,
     });
     // Listening first fixes the URL that QR codes and temp file URLs point to; calls wait for `ready`.
     const port = await listen(server, opts.port, opts.host);
-    cleanup.push(() => closeServer(server));
+    cleanup.push(() => {
+      watch.closeAll();
+      return closeServer(server);
+    });
     url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`;
 
     const invoke = async (fn: string, event: unknown, openid?: string) =>
