@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileWeapp, evaluateWcc, WeappCompileError } from './compile';
+import type { Flow } from './flows';
 import type { DemoIds, Role, Visit } from './pages';
 import { appPages, installView, startPhone } from './runtime';
 
@@ -13,6 +14,8 @@ export interface CheckOptions {
   openids: Record<Role, string>;
   ids: DemoIds;
   gatewayUrl: string;
+  /** Tap-through flows, each on a fresh phone after the visits. */
+  flows?: Flow[];
   /** How long a page may take to show its expected text. */
   textTimeoutMs?: number;
   /** Told each visit as it ends. */
@@ -24,6 +27,8 @@ export interface CheckReport {
   /** Page × role visits that rendered their expected text. */
   rendered: number;
   visits: number;
+  flowsPassed: number;
+  flows: number;
   pages: number;
   roles: number;
   errors: string[];
@@ -54,6 +59,8 @@ export async function runWeappCheck(opts: CheckOptions): Promise<CheckReport> {
     ok: false,
     rendered: 0,
     visits: 0,
+    flowsPassed: 0,
+    flows: 0,
     pages: 0,
     roles: 0,
     errors: [],
@@ -63,7 +70,11 @@ export async function runWeappCheck(opts: CheckOptions): Promise<CheckReport> {
   };
   const finish = () => {
     report.ms = Date.now() - started;
-    report.ok = report.errors.length === 0 && report.templateWarnings.length === 0 && report.rendered === report.visits;
+    report.ok =
+      report.errors.length === 0 &&
+      report.templateWarnings.length === 0 &&
+      report.rendered === report.visits &&
+      report.flowsPassed === report.flows;
     return report;
   };
 
@@ -135,6 +146,38 @@ export async function runWeappCheck(opts: CheckOptions): Promise<CheckReport> {
     report.templateWarnings.push(...phone.problems.templateWarnings.map((e) => `as ${role}: ${e}`));
     phone.unmodelled.forEach((name) => unmodelled.add(name));
   }
+  for (const flow of opts.flows ?? []) {
+    report.flows++;
+    const t = Date.now();
+    const phone = startPhone({
+      dist: opts.dist,
+      gwx,
+      host: { libVersion, gatewayUrl: opts.gatewayUrl, openid: opts.openids[flow.as] },
+    });
+    try {
+      const page = await phone.open(flow.path, flow.query?.(opts.ids) ?? {});
+      if (!page) throw new Error(`${flow.path} did not load`);
+      const see = async (text: string) => {
+        const deadline = Date.now() + (opts.textTimeoutMs ?? 5000);
+        while (!page.text().includes(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+        if (!page.text().includes(text)) {
+          throw new Error(`no “${text}” on ${flow.path}; its text: ${page.text().slice(0, 300) || '(empty)'}`);
+        }
+      };
+      await flow.steps({ page, see, toasts: phone.toasts });
+      page.unload();
+      report.flowsPassed++;
+      log(`✓ flow ${flow.name} as ${flow.as} (${Date.now() - t} ms)`);
+    } catch (e) {
+      report.errors.push(`flow “${flow.name}” as ${flow.as}: ${e instanceof Error ? e.message : String(e)}`);
+      log(`✗ flow ${flow.name} as ${flow.as}`);
+    } finally {
+      phone.close();
+    }
+    report.errors.push(...phone.problems.errors.map((e) => `flow “${flow.name}”: ${e}`));
+    report.templateWarnings.push(...phone.problems.templateWarnings.map((e) => `flow “${flow.name}”: ${e}`));
+    phone.unmodelled.forEach((name) => unmodelled.add(name));
+  }
   report.unmodelled = [...unmodelled].sort();
   return finish();
 }
@@ -143,6 +186,7 @@ export async function runWeappCheck(opts: CheckOptions): Promise<CheckReport> {
 export function formatReport(r: CheckReport): string {
   const lines = [
     `weapp check: ${r.rendered}/${r.visits} page visits rendered (${r.pages} pages × ${r.roles} roles), ` +
+      `${r.flows ? `${r.flowsPassed}/${r.flows} flows passed, ` : ''}` +
       `${r.errors.length} errors, ${r.templateWarnings.length} template warnings, ${(r.ms / 1000).toFixed(1)} s`,
   ];
   if (r.unmodelled.length)

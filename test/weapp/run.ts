@@ -10,6 +10,7 @@ import { DEMO_CHECKIN_TITLES } from '../../emulator/demo/seed';
 import type { E2eEmulator } from '../e2e/emulator';
 import { startE2eEmulator } from '../e2e/emulator';
 import { formatReport, runWeappCheck } from './check';
+import { FLOWS } from './flows';
 import type { DemoIds } from './pages';
 import { PAGE_VISITS, ROLE_OPENIDS } from './pages';
 
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
     const report = await runWeappCheck({
       dist,
       visits: PAGE_VISITS,
+      flows: FLOWS,
       openids: ROLE_OPENIDS,
       ids: await demoIds(cloud),
       gatewayUrl: cloud.url,

@@ -25,10 +25,12 @@ export interface RenderedPage {
   /** The view's DOM element of the page. */
   dom: Element;
   text(): string;
-  /** Taps the first node whose class list has `className` (a Taro `className`), then waits for the page to settle. */
-  tap(className: string, textIncludes?: string): Promise<void>;
-  /** Types into an input or textarea (the `input` event Taro listens to), then waits for the page to settle. */
-  input(className: string, value: string): Promise<void>;
+  /** Taps the first node matching the CSS selector (and having the text), then waits for the page to settle. */
+  tap(selector: string, textIncludes?: string): Promise<void>;
+  /** Taps every node matching the selector, one after the other, settling after each. */
+  tapEach(selector: string): Promise<void>;
+  /** Types into the first input or textarea matching the selector (its `input` event), then settles. */
+  input(selector: string, value: string): Promise<void>;
   unload(): void;
 }
 
@@ -288,47 +290,42 @@ export function startPhone(opts: PhoneOptions) {
     await settled(path);
     const dom = root.dom as Element;
 
-    const find = (className: string, textIncludes?: string): Any => {
-      const nodes = [...dom.querySelectorAll(`.${className}`)];
+    const find = (selector: string, textIncludes?: string): Any => {
+      const nodes = [...dom.querySelectorAll(selector)];
       const node = nodes.find((n) => !textIncludes || (n.textContent ?? '').includes(textIncludes));
-      if (!node) {
-        throw new Error(`${path}: no .${className}${textIncludes ? ` with “${textIncludes}”` : ''} on the page`);
-      }
-      return node;
-    };
-    /** The exparser node behind a DOM node (j-component keeps it on the element). */
-    const exparserNode = (el: Any): Any => {
-      const node = el.__wxElement ?? el.__domElement ?? null;
-      if (!node) throw new Error(`${path}: the tapped element has no exparser node`);
+      if (!node) throw new Error(`${path}: no ${selector}${textIncludes ? ` with “${textIncludes}”` : ''} on the page`);
       return node;
     };
     const exparser = require('miniprogram-exparser') as Any;
+    /** Dispatches on the exparser node behind a DOM node as j-component's dispatchEvent does, then settles. */
     const fire = async (el: Any, type: string, detail: object) => {
+      if (!el.__wxElement) throw new Error(`${path}: the ${type} target has no exparser node`);
       where = path;
       lastSetData = Date.now();
       run(`${path} ${type}`, () =>
         exparser.Event.dispatchEvent(
-          exparserNode(el),
+          el.__wxElement,
           exparser.Event.create(type, detail, {
-            originalEvent: undefined,
             bubbles: true,
+            capturePhase: true,
             composed: true,
             extraFields: { touches: [], changedTouches: [] },
           }),
         ),
       );
-      await settled(`${path} after ${type}`);
+      await settled(`${path} after ${type} on ${el.className ?? el.tagName}`);
     };
     return {
       path,
       dom,
       text: () => (dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      tap: (className, textIncludes) => fire(find(className, textIncludes), 'tap', { x: 0, y: 0 }),
-      input: (className, value) => {
-        const el = find(className);
-        const field = el.matches('input,textarea') ? el : (el.querySelector('input,textarea') ?? el);
-        return fire(field, 'input', { value, cursor: value.length });
+      tap: (selector, textIncludes) => fire(find(selector, textIncludes), 'tap', { x: 0, y: 0 }),
+      async tapEach(selector) {
+        const count = dom.querySelectorAll(selector).length;
+        if (!count) throw new Error(`${path}: no ${selector} on the page`);
+        for (let i = 0; i < count; i++) await fire(dom.querySelectorAll(selector)[i], 'tap', { x: 0, y: 0 });
       },
+      input: (selector, value) => fire(find(selector), 'input', { value, cursor: value.length, keyCode: 0 }),
       unload() {
         run(`${path} onUnload`, () => page.onUnload?.());
         pagesStack.splice(pagesStack.indexOf(page), 1);
