@@ -74,9 +74,9 @@ export function defineFunction(table: Record<string, ActionDef<any, unknown>>) {
 
     // WeChat adds its own keys (e.g. userInfo) to the event, so only `data` is held to the schema.
     const data = event.data === undefined ? {} : event.data;
-    if (!isPlainObject(data)) return invalid('字段 data 必须是对象');
+    if (!isPlainObject(data)) return invalid('请求数据应为一组内容（data 必须是对象）');
     const parsed = def.input.safeParse(data);
-    if (!parsed.success) return invalid(describeIssues(parsed.error.issues, data));
+    if (!parsed.success) return invalid(describeIssues(parsed.error.issues, data, def.input));
 
     const db = database();
     const openid = contextOpenid();

@@ -1,14 +1,15 @@
-// Turns schema failures into one Chinese message that names the field, for INVALID_ARGUMENT answers.
+// Turns schema failures into one Chinese message that names each field by its label, for INVALID_ARGUMENT answers.
 import type { z } from 'zod';
+import { FIELD_LABELS } from '@/domain/api/common';
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文本',
   number: '数字',
   int: '整数',
-  boolean: '布尔值（true/false）',
-  object: '对象',
-  record: '对象',
-  array: '数组',
+  boolean: '是或否',
+  object: '一组内容',
+  record: '一组内容',
+  array: '一组内容',
   date: '时间',
 };
 
@@ -24,51 +25,89 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
-/** `rows[3].name` style, with numbers shown 1-based for rows people count. */
-function fieldName(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += (out ? '.' : '') + String(key).slice(0, 32);
-  }
-  return out;
+type Def = Record<string, unknown> & { type?: string };
+const defOf = (schema: z.ZodType | undefined): Def | undefined =>
+  (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+
+/** The schema inside optional/nullable/default/pipe wrappers. */
+function innerOf(schema: z.ZodType | undefined): z.ZodType | undefined {
+  const def = defOf(schema);
+  return (def?.innerType ?? (def?.type === 'pipe' ? def.in : undefined)) as z.ZodType | undefined;
 }
 
-function describe(issue: z.core.$ZodIssue, input: unknown): string {
-  const name = fieldName(issue.path);
-  const field = name ? `字段 ${name}` : '请求数据';
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.slice(0, 5).map((k) => k.slice(0, 32));
-    return `${name ? `${field} 中` : ''}不支持的字段：${keys.join('、')}${issue.keys.length > 5 ? ' 等' : ''}`;
+/** The schema a path leads to, through wrappers, objects, arrays and records. */
+function schemaAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let cur = schema;
+  for (const key of path) {
+    while (innerOf(cur)) cur = innerOf(cur);
+    const def = defOf(cur);
+    if (def?.type === 'object') cur = (def.shape as Record<PropertyKey, z.ZodType>)[key];
+    else if (def?.type === 'array') cur = def.element as z.ZodType;
+    else if (def?.type === 'record') cur = def.valueType as z.ZodType;
+    else return undefined;
   }
-  if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) return `缺少字段 ${name}`;
+  return cur;
+}
+
+/** The label declared on a schema or on any wrapper around it (text(…).describe('…').optional()). */
+function declaredLabel(schema: z.ZodType | undefined): string | undefined {
+  for (let cur = schema; cur; cur = innerOf(cur)) if (cur.description) return cur.description;
+  return undefined;
+}
+
+/**
+ * How people call the field at `path`: the label declared on its schema (`.describe`), else FIELD_LABELS by its
+ * key; an item of a list is counted from 1 ("第 4 项的姓名").
+ */
+export function fieldLabel(schema: z.ZodType | undefined, path: readonly PropertyKey[]): string {
+  const key = [...path].reverse().find((k): k is string => typeof k === 'string');
+  const index = [...path].reverse().find((k): k is number => typeof k === 'number');
+  const label =
+    declaredLabel(schemaAt(schema, path)) ?? (key !== undefined ? FIELD_LABELS[key] : undefined) ?? '填写的内容';
+  if (index === undefined) return label;
+  const last = path[path.length - 1];
+  return typeof last === 'number' ? `${label}的第 ${last + 1} 项` : `第 ${index + 1} 项的${label}`;
+}
+
+function describe(issue: z.core.$ZodIssue, input: unknown, schema: z.ZodType | undefined): string {
+  const label = issue.path.length > 0 ? fieldLabel(schema, issue.path) : '请求数据';
+  if (issue.code === 'unrecognized_keys') {
+    // Only an integrator sends fields the contract lacks: their own names are what helps them.
+    const keys = issue.keys.slice(0, 5).map((k) => k.slice(0, 32));
+    return `${issue.path.length ? `${label}中` : ''}有不支持的内容：${keys.join('、')}${issue.keys.length > 5 ? ' 等' : ''}`;
+  }
+  if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) return `请填写${label}`;
   switch (issue.code) {
     case 'invalid_type':
-      return `${field} 的类型应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      return `${label}应为${TYPE_NAMES[issue.expected] ?? '正确的格式'}`;
     case 'too_big':
-      if (issue.origin === 'string') return `${field} 过长（最多 ${issue.maximum} 个字符）`;
-      if (issue.origin === 'array') return `${field} 最多 ${issue.maximum} 项`;
-      return `${field} 不能大于 ${issue.maximum}`;
+      if (issue.origin === 'string') return `${label}太长了，最多 ${issue.maximum} 个字`;
+      if (issue.origin === 'array') return `${label}最多 ${issue.maximum} 项`;
+      return `${label}不能大于 ${issue.maximum}`;
     case 'too_small':
       if (issue.origin === 'string')
-        return Number(issue.minimum) <= 1 ? `${field} 不能为空` : `${field} 至少 ${issue.minimum} 个字符`;
-      if (issue.origin === 'array') return `${field} 至少 ${issue.minimum} 项`;
-      return `${field} 不能小于 ${issue.minimum}`;
+        return Number(issue.minimum) <= 1 ? `请填写${label}` : `${label}至少要 ${issue.minimum} 个字`;
+      if (issue.origin === 'array')
+        return Number(issue.minimum) <= 1 ? `请选择${label}` : `${label}至少 ${issue.minimum} 项`;
+      return `${label}不能小于 ${issue.minimum}`;
     case 'invalid_format':
-      return `${field} 格式不正确`;
+      return `${label}的格式不正确`;
     case 'invalid_value':
-      return `${field} 的取值应为 ${issue.values.map((v) => String(v)).join(' / ')} 之一`;
+      // Chinese choices (咨询、求助 …) are listed; codes (admin, single …) mean nothing to people.
+      return issue.values.every((v) => /[\u4e00-\u9fa5]/.test(String(v)))
+        ? `${label}应为 ${issue.values.map((v) => String(v)).join('、')} 之一`
+        : `${label}不在可选的范围内`;
     default:
-      return `${field} 无效`;
+      return `${label}不符合要求`;
   }
 }
 
 /**
- * One message for all of a schema's complaints, e.g. "缺少字段 phone；字段 name 过长（最多 32 个字符）".
- * `input` is what was validated, used to tell a missing field from a wrong one.
+ * One message for all of a schema's complaints, naming each field by its label, e.g. "请填写手机号；姓名太长了，最多
+ * 32 个字". `input` is what was validated, used to tell a missing field from a wrong one; `schema` gives the labels.
  */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown): string {
-  const parts = [...new Set(issues.map((i) => describe(i, input)))];
+export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unknown, schema?: z.ZodType): string {
+  const parts = [...new Set(issues.map((i) => describe(i, input, schema)))];
   const listed = parts.slice(0, MAX_LISTED).join('；');
   return parts.length > MAX_LISTED ? `${listed}；另有 ${parts.length - MAX_LISTED} 处错误` : listed;
 }

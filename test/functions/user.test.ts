@@ -222,33 +222,29 @@ describe('user.bind race', () => {
 describe('bad input to user', () => {
   const big = 'x'.repeat(100 * 1024);
   it.each([
-    [
-      'bind with a numeric phone',
-      { action: 'bind', data: { name: '张伟', phone: 13900000101 } },
-      '字段 phone 的类型应为文本',
-    ],
-    ['bind without a name', { action: 'bind', data: { phone: '13900000101' } }, '缺少字段 name'],
-    ['bind with an empty name', { action: 'bind', data: { name: '  ', phone: '13900000101' } }, '字段 name 不能为空'],
+    ['bind with a numeric phone', { action: 'bind', data: { name: '张伟', phone: 13900000101 } }, '手机号应为文本'],
+    ['bind without a name', { action: 'bind', data: { phone: '13900000101' } }, '请填写姓名'],
+    ['bind with an empty name', { action: 'bind', data: { name: '  ', phone: '13900000101' } }, '请填写姓名'],
     [
       'bind with a 100 KB name',
       { action: 'bind', data: { name: big, phone: '13900000101' } },
-      '字段 name 过长（最多 32 个字符）',
+      '姓名太长了，最多 32 个字',
     ],
-    ['bind with a bad phone', { action: 'bind', data: { name: '张伟', phone: '1390000' } }, '字段 phone 格式不正确'],
+    ['bind with a bad phone', { action: 'bind', data: { name: '张伟', phone: '1390000' } }, '手机号的格式不正确'],
     [
       'bind with an openid in the data',
       { action: 'bind', data: { name: '张伟', phone: '13900000101', openid: 'x' } },
-      '不支持的字段：openid',
+      '有不支持的内容：openid',
     ],
-    ['login with an unknown field', { action: 'login', data: { admin: true } }, '不支持的字段：admin'],
+    ['login with an unknown field', { action: 'login', data: { admin: true } }, '有不支持的内容：admin'],
     [
       'login with a 100 KB unknown field name',
       { action: 'login', data: { [big]: 1 } },
-      `不支持的字段：${'x'.repeat(32)}`,
+      `有不支持的内容：${'x'.repeat(32)}`,
     ],
-    ['data as an array', { action: 'login', data: [] }, '字段 data 必须是对象'],
-    ['data as a string', { action: 'login', data: 'hi' }, '字段 data 必须是对象'],
-    ['data as null', { action: 'login', data: null }, '字段 data 必须是对象'],
+    ['data as an array', { action: 'login', data: [] }, '请求数据应为一组内容（data 必须是对象）'],
+    ['data as a string', { action: 'login', data: 'hi' }, '请求数据应为一组内容（data 必须是对象）'],
+    ['data as null', { action: 'login', data: null }, '请求数据应为一组内容（data 必须是对象）'],
     ['an unknown action', { action: 'sudo', data: {} }, '未知操作：sudo'],
     ['an inherited property as action', { action: 'toString', data: {} }, '未知操作：toString'],
     ['a missing action', { data: {} }, '缺少字段 action'],
@@ -279,7 +275,7 @@ describe('bad input to user', () => {
     const r = await cloud.invoke('user', { action: 'bind', data: { phone: 1, extra: 2 } }, 'o-zhang');
     expect(r).toEqual({
       ok: false,
-      error: { code: 'INVALID_ARGUMENT', message: '缺少字段 name；字段 phone 的类型应为文本；不支持的字段：extra' },
+      error: { code: 'INVALID_ARGUMENT', message: '请填写姓名；手机号应为文本；有不支持的内容：extra' },
     });
   });
 });

@@ -30,7 +30,7 @@ export const checkinSchemas = {
     /** The mini-program's launch scene (1047 camera scan, 1048/1049 long-press or album ...). */
     launchScene: z.number().int().min(0).max(99999).optional(),
   }),
-  manualCheckIn: input({ activityId: id, memberId: id, reason: text(100) }),
+  manualCheckIn: input({ activityId: id, memberId: id, reason: text(100).describe('补签原因') }),
   attendance: input({ activityId: id, summary: z.boolean().optional() }),
   list: input({ scope: z.enum(['mine', 'manage']) }),
   get: input({ activityId: id }),

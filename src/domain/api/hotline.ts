@@ -20,7 +20,7 @@ export const hotlineSchemas = {
   submit: input({
     category: z.enum(HOTLINE_CATEGORIES),
     title: text(HOTLINE_TITLE_MAX),
-    content: text(HOTLINE_CONTENT_MAX),
+    content: text(HOTLINE_CONTENT_MAX).describe('诉求内容'),
     departmentId: id.optional(),
     contactName: text(32).optional(),
     contactPhone: phone.optional(),
@@ -33,12 +33,12 @@ export const hotlineSchemas = {
   mine: input({}),
   get: input({ ticketId }),
   accept: input({ ticketId, note: text(HOTLINE_REASON_MAX).optional() }),
-  reject: input({ ticketId, reason: text(HOTLINE_REASON_MAX) }),
+  reject: input({ ticketId, reason: text(HOTLINE_REASON_MAX).describe('不予受理的理由') }),
   assign: input({ ticketId, departmentId: id, note: text(HOTLINE_REASON_MAX).optional() }),
-  reply: input({ ticketId, content: text(HOTLINE_REPLY_MAX) }),
+  reply: input({ ticketId, content: text(HOTLINE_REPLY_MAX).describe('答复内容') }),
   rate: input({ ticketId, score: z.number().int().min(1).max(5), comment: text(HOTLINE_COMMENT_MAX).optional() }),
-  reopen: input({ ticketId, reason: text(HOTLINE_REASON_MAX) }),
-  withdraw: input({ ticketId, reason: text(HOTLINE_REASON_MAX).optional() }),
+  reopen: input({ ticketId, reason: text(HOTLINE_REASON_MAX).describe('申请重新办理的理由') }),
+  withdraw: input({ ticketId, reason: text(HOTLINE_REASON_MAX).describe('撤回的理由').optional() }),
   /** The submitter's answer to wx.requestSubscribeMessage for the reply notice (a one-time subscription). */
   subscribe: input({ ticketId, accepted: z.boolean() }),
   close: input({ ticketId, note: text(HOTLINE_REASON_MAX).optional() }),
@@ -173,5 +173,8 @@ export interface HotlineApi {
   triage: Io<S['triage'], { tickets: TicketSummary[]; hasMore: boolean }>;
   queue: Io<S['queue'], { departmentId: string; tickets: TicketSummary[]; hasMore: boolean }>;
   publicList: Io<S['publicList'], { tickets: PublicTicket[]; page: number; hasMore: boolean }>;
-  stats: Io<S['stats'], { departments: DepartmentStatsRow[]; total: Omit<DepartmentStatsRow, 'departmentId' | 'name'> }>;
+  stats: Io<
+    S['stats'],
+    { departments: DepartmentStatsRow[]; total: Omit<DepartmentStatsRow, 'departmentId' | 'name'> }
+  >;
 }

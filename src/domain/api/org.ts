@@ -6,8 +6,8 @@ import { id, input, slug, text } from './common';
 export const IMPORT_MAX_ROWS = 2000;
 
 export const orgSchemas = {
-  saveOrg: input({ orgId: slug.optional(), name: text(64), parentId: id.nullable().optional() }),
-  saveDepartment: input({ departmentId: slug.optional(), name: text(64) }),
+  saveOrg: input({ orgId: slug.optional(), name: text(64).describe('组织名称'), parentId: id.nullable().optional() }),
+  saveDepartment: input({ departmentId: slug.optional(), name: text(64).describe('部门名称') }),
   importMembers: input({
     // Rows are validated one by one in the handler so that a bad row yields a row error, not a failed call.
     rows: z.array(z.record(z.string(), z.unknown())).min(1).max(IMPORT_MAX_ROWS),

@@ -35,7 +35,7 @@ export const pointsSchemas = {
     memberId: id,
     points: z.number().int().min(-ADJUST_MAX).max(ADJUST_MAX).optional(),
     reverseEntryId: z.string().min(1).max(200).optional(),
-    reason: text(100),
+    reason: text(100).describe('调整原因'),
     /**
      * Chosen by the page once per adjustment it shows: sending the same request again (a retry after a lost
      * answer) returns the entry already made instead of adding a second one.

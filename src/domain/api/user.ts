@@ -5,7 +5,7 @@ import { input, phone, text } from './common';
 
 export const userSchemas = {
   login: input({}),
-  bind: input({ name: text(32), phone }),
+  bind: input({ name: text(32).describe('姓名'), phone }),
 };
 
 export interface MemberSummary {

@@ -185,7 +185,9 @@ export function quizSheetRows(rows: readonly SheetRow[]): QuizSheetRow[] | { err
       out.push({
         rowNumber: row.rowNumber,
         ok: false,
-        message: `第 ${row.rowNumber} 行：答案“${answerText}”无法识别，${hint}`,
+        message: answerText.trim()
+          ? `第 ${row.rowNumber} 行：答案“${answerText}”无法识别，${hint}`
+          : `第 ${row.rowNumber} 行：没有填答案，${hint}`,
       });
       continue;
     }
