@@ -9,6 +9,7 @@ import { buildFunctions } from '../scripts/build-functions';
 import type { Envelope } from '../src/domain/errors';
 import { checkinCases } from './cases/checkin';
 import { hotlineCases } from './cases/hotline';
+import { runLiveBench } from './cases/live';
 import { BENCH_ADMIN, identityCases } from './cases/identity';
 import { peakCases } from './cases/peak';
 import { pointsCases } from './cases/points';
@@ -61,6 +62,11 @@ async function main() {
     for (const c of cases) {
       rows.push(await runCase(c, ctx, (l) => emu.db.onOperation(l)));
       console.log(`${c.name}: done`);
+    }
+    // The live case drives 500 realtime watchers through a whole session, so it is a scenario, not a BenchCase.
+    if (!filter || filter.test('live 现场赛')) {
+      rows.push(...(await runLiveBench(ctx, emu.url, (l) => emu.db.onOperation(l))));
+      console.log('live: done');
     }
   } finally {
     await emu.close();
