@@ -69,7 +69,7 @@ const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export interface PhoneOptions {
   dist: string;
   gwx: Gwx;
-  host: Omit<WxHost, 'pending' | 'navigations' | 'toasts' | 'unmodelled' | 'onCloudError'>;
+  host: Omit<WxHost, 'pending' | 'navigations' | 'toasts' | 'unmodelled' | 'onCloudError' | 'watchers'>;
   /** How long setData must stay quiet for the page to count as settled. */
   quietMs?: number;
   /** Longest wait for a page to settle. */
@@ -90,6 +90,7 @@ export function startPhone(opts: PhoneOptions) {
   const navigations: Navigation[] = [];
   const toasts: string[] = [];
   const unmodelled = new Set<string>();
+  const watchers = new Set<{ close(): void }>();
   let lastSetData = Date.now();
   let where = 'app.js';
 
@@ -110,6 +111,7 @@ export function startPhone(opts: PhoneOptions) {
     navigations,
     toasts,
     unmodelled,
+    watchers,
     onCloudError: (m) => problems.errors.push(`${where}: ${m}`),
   });
 
@@ -343,6 +345,7 @@ export function startPhone(opts: PhoneOptions) {
     unmodelled,
     /** Puts the view's console back and forgets the rejection handler. */
     close() {
+      watchers.forEach((w) => w.close());
       console.warn = viewConsole.warn;
       console.error = viewConsole.error;
       process.off('unhandledRejection', onRejection);

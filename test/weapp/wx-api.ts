@@ -2,6 +2,8 @@
 // the project declares (project.config.json libVersion); a phone's storage, system info, UI feedback and navigation
 // modelled; wx.cloud.callFunction sent to the emulator's gateway as the signed-in person.
 import { readFileSync } from 'node:fs';
+import type { SseStream } from '../../emulator/realtime/sse-client';
+import { openSse } from '../../emulator/realtime/sse-client';
 
 /** An API of the typings with the base library version it needs (absent: since the first versions). */
 export interface WxApiName {
@@ -71,6 +73,14 @@ export interface WxHost {
   unmodelled: Set<string>;
   /** A cloud call that did not come back ok (a thrown function, a broken gateway). */
   onCloudError(message: string): void;
+  /** Open realtime listeners, closed with the phone. */
+  watchers: Set<{ close(): void }>;
+}
+
+/** What `watch()` takes: a snapshot on every change, an error when the listener stops. */
+interface WatchOptions {
+  onChange?: (snapshot: unknown) => void;
+  onError?: (error: unknown) => void;
 }
 
 type Options = Record<string, unknown> & {
@@ -200,6 +210,70 @@ export function createWx(host: WxHost): Record<string, unknown> {
     }
   };
 
+  /**
+   * `db.collection(c).doc(id).watch({ onChange, onError })` over the emulator's realtime gateway (GET /api/watch),
+   * with WeChat's snapshot shape: `type: 'init'` first, then one `update` (or `remove`) per change.
+   */
+  const watchDoc = (collection: string, docId: string, opts: WatchOptions) => {
+    let stream: SseStream | null = null;
+    let closed = false;
+    let previous: unknown = undefined;
+    let id = 0;
+    const watcher = {
+      close() {
+        closed = true;
+        stream?.close();
+        host.watchers.delete(watcher);
+        return Promise.resolve();
+      },
+    };
+    host.watchers.add(watcher);
+    const url = `${host.gatewayUrl}/api/watch?collection=${encodeURIComponent(collection)}&docId=${encodeURIComponent(docId)}`;
+    openSse(
+      url,
+      (doc) => {
+        if (closed) return;
+        const dataType =
+          previous === undefined ? 'init' : doc === null ? 'remove' : previous === null ? 'add' : 'update';
+        const first = previous === undefined;
+        previous = doc;
+        const change = { id: ++id, dataType, queueType: dataType, docId, doc: doc ?? undefined };
+        const changes = first && doc === null ? [] : [change];
+        opts.onChange?.({
+          id,
+          docChanges: changes,
+          docs: doc === null ? [] : [doc],
+          ...(first ? { type: 'init' } : {}),
+        });
+      },
+      { 'X-WX-OPENID': host.openid },
+    ).then(
+      (s) => {
+        stream = s;
+        if (closed) s.close();
+        else if (s.status !== 200)
+          opts.onError?.(new Error(`watch ${collection}/${docId}: HTTP ${s.status} ${s.body}`));
+      },
+      (e: unknown) => opts.onError?.(e),
+    );
+    return watcher;
+  };
+  const notModelled = (what: string) => () => {
+    throw new Error(`${what} is not modelled by the weapp check (test/weapp/wx-api.ts): add it there`);
+  };
+  const database = () => ({
+    serverDate: notModelled('db.serverDate'),
+    command: {},
+    collection: (collection: string) => ({
+      doc: (docId: string) => ({
+        watch: (o: WatchOptions) => watchDoc(collection, docId, o),
+        get: notModelled('reading the database from the mini-program'),
+      }),
+      where: notModelled(`db.collection('${collection}').where (only doc(id).watch is modelled)`),
+      get: notModelled('reading the database from the mini-program'),
+    }),
+  });
+
   const modelled: Record<string, unknown> = {
     getSystemInfoSync: () => ({ ...info }),
     getSystemInfo: asyncApi('getSystemInfo', () => ({ ...info })),
@@ -255,6 +329,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
       DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
       init: () => undefined,
       callFunction: asyncApi('cloud.callFunction', cloudCall),
+      database,
     },
     env: { USER_DATA_PATH: 'wxfile://usr' },
   };
@@ -270,9 +345,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
       wx[name] = asyncApi(name, () => void host.unmodelled.add(name));
     }
   }
-  const missing = Object.keys(modelled).filter((name) => !available.has(name));
-  if (missing.length) {
-    throw new Error(`base library ${host.libVersion} has no ${missing.join(', ')}: the weapp check's model needs them`);
-  }
+  // A modelled name the typings do not know is a typo in this file, not an API of some other version.
+  const unknown = Object.keys(modelled).filter((name) => !wxApiNames().some((api) => api.name === name));
+  if (unknown.length) throw new Error(`test/weapp/wx-api.ts models ${unknown.join(', ')}, which WeChat does not have`);
   return wx;
 }
