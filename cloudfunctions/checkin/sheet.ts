@@ -1,10 +1,8 @@
 // The Excel sign-in sheet (exceljs): 签到表 with every expected member in roster order, and 缺勤名单.
 import type * as ExcelJS from 'exceljs';
-import { FLAG_LABELS } from '@/domain/checkin/rules';
+import { checkInStatusText, FLAG_LABELS } from '@/domain/checkin/rules';
 import type { Activity, CheckInRecord, RosterEntry } from './store';
 import { shanghaiText } from './time';
-
-const STATUS_TEXT = { present: '按时签到', late: '迟到' } as const;
 
 function title(sheet: ExcelJS.Worksheet, text: string, columns: number): void {
   sheet.mergeCells(1, 1, 1, columns);
@@ -47,12 +45,12 @@ export async function buildSignInWorkbook(
     sheet.addRow([
       i + 1,
       m.name,
-      r ? STATUS_TEXT[r.status] : '缺勤',
+      r ? checkInStatusText({ status: r.status, manual: r.manual !== null }) : '缺勤',
       r ? shanghaiText(r.checkedInAt) : '',
       r
         ? r.flags.map((f) => FLAG_LABELS[f]).join('、') + (r.distanceM !== null ? `（距离 ${r.distanceM} 米）` : '')
         : '',
-      r?.manual ? `补签：${r.manual.reason}（${r.manual.byName}）` : '',
+      r?.manual ? `${shanghaiText(r.checkedInAt)} 补签：${r.manual.reason}（${r.manual.byName}）` : '',
     ]);
   });
 

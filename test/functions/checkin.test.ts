@@ -481,6 +481,9 @@ describe('checkin.attendance, list, get and export', () => {
   it('exports a workbook with the sign-in sheet and the absentee sheet', async () => {
     const activityId = await createB1(-5, { title: '导出测试' });
     await expectOk(call('checkIn', { scene: await sceneOf(activityId) }, MEMBER));
+    // A 补签 made now for an activity that began 5 minutes ago: listed as 补签 with its time, not 按时签到.
+    const manualId = (await allDocs('members')).find((d) => d.phone === ROSTER[0].phone)!._id;
+    await expectOk(call('manualCheckIn', { activityId, memberId: manualId, reason: '扫码时手机没电' }, SECRETARY));
     const out = await expectOk(call('export', { activityId }, SECRETARY));
     expect(out.fileName).toBe('导出测试-签到表.xlsx');
     expect(out.url).toMatch(/^http/);
@@ -491,9 +494,13 @@ describe('checkin.attendance, list, get and export', () => {
     const names = [4, 5, 6].map((r) => String(sheet.getRow(r).getCell(2).value));
     expect(names).toEqual([ROSTER[0].name, ROSTER[1].name, ROSTER[2].name]);
     expect(String(sheet.getRow(5).getCell(3).value)).toBe('迟到');
-    expect(String(sheet.getRow(4).getCell(3).value)).toBe('缺勤');
+    expect(String(sheet.getRow(4).getCell(3).value)).toBe('补签');
+    expect(String(sheet.getRow(4).getCell(4).value)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(String(sheet.getRow(4).getCell(6).value)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}.* 补签：扫码时手机没电/);
+    expect(String(sheet.getRow(6).getCell(3).value)).toBe('缺勤');
     const absent = wb.getWorksheet('缺勤名单')!;
-    expect([4, 5].map((r) => String(absent.getRow(r).getCell(2).value))).toEqual([ROSTER[0].name, ROSTER[2].name]);
+    expect(String(absent.getRow(4).getCell(2).value)).toBe(ROSTER[2].name);
+    expect(absent.getRow(5).getCell(2).value).toBeNull();
   });
 });
 

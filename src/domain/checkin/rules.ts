@@ -110,6 +110,17 @@ export function checkInFlags(s: { source: ScanSource; place: Place | null; locat
   return { flags, distanceM: d };
 }
 
+/**
+ * How a check-in reads on the sign-in sheet: a 补签 says so (its time is when it was made), never 按时签到.
+ *
+ * @example checkInStatusText({ status: 'present', manual: true }) // '补签'
+ * @example checkInStatusText({ status: 'late', manual: false })   // '迟到'
+ */
+export function checkInStatusText(r: { status: CheckInStatus; manual: boolean }): string {
+  if (r.manual) return '补签';
+  return r.status === 'late' ? '迟到' : '按时签到';
+}
+
 /** How the flags read on the attendance page and in the export. */
 export const FLAG_LABELS: Record<CheckInFlag, string> = {
   album: '相册/长按识别',

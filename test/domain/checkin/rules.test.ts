@@ -6,6 +6,7 @@ import {
   attendanceRate,
   checkInFlags,
   checkInId,
+  checkInStatusText,
   distanceM,
   GEOFENCE_TOLERANCE_M,
   pointsId,
@@ -93,5 +94,16 @@ describe('ids, points, rate and times', () => {
     expect(activityTimesError(t('09:00'), t('11:00'))).toBeNull();
     expect(activityTimesError(t('09:00'), t('09:00'))).toBe('结束时间必须晚于开始时间');
     expect(activityTimesError(t('09:00'), new Date('2020-07-02T10:00:00+08:00'))).toBe('一次活动不能超过 24 小时');
+  });
+});
+
+describe('checkInStatusText', () => {
+  it.each([
+    [{ status: 'present', manual: false }, '按时签到'],
+    [{ status: 'late', manual: false }, '迟到'],
+    [{ status: 'present', manual: true }, '补签'],
+    [{ status: 'late', manual: true }, '补签'],
+  ] as const)('%j reads %s', (r, text) => {
+    expect(checkInStatusText(r)).toBe(text);
   });
 });
