@@ -1,64 +1,56 @@
 // MongoDB semantics for the wire's queries, sorts, projections, update specs and aggregate pipelines (via mingo).
 import { Aggregator, Query } from 'mingo';
 import type { Options } from 'mingo/core';
-import fullContext from 'mingo/init/context';
 import { update as mingoUpdate } from 'mingo/updater';
 import type { UpdateExpression } from 'mingo/updater';
-import { cloneValue, idKey, isPlainObject, toWire } from './ejson';
+import { cloneValue, idKey, isPlainObject } from './ejson';
 import type { Doc } from './ejson';
 import { requestFailed } from './errors';
 import { valuesAtPath } from './indexes';
+import { wechatContext } from './operators';
+import { compareValues } from './order';
 
 let options: Partial<Options> | undefined;
 
 /**
- * Every operator mingo has ($expr, $lookup, window functions ...), built once. Server-side JavaScript ($where,
+ * Every operator mingo has ($expr, $lookup, window functions ...) with WeChat's behaviour where mingo's differs
+ * (operators.ts), built once. Server-side JavaScript ($where,
  * $function, $accumulator) is off: WeChat's database does not run it either.
  */
 function mingoOptions(): Partial<Options> {
-  options ??= { context: fullContext(), useStrictMode: true, scriptEnabled: false };
+  options ??= { context: wechatContext(), useStrictMode: true, scriptEnabled: false };
   return options;
+}
+
+/**
+ * Geo operators: `_.geoNear` needs a 2dsphere index, which database/collections.json cannot declare, so the
+ * emulator answers what WeChat answers without one. `_.geoWithin` and `_.geoIntersects` work on WeChat without an
+ * index; the emulator has no spherical geometry and fails loudly rather than answer differently.
+ */
+const GEO_QUERY_ERRORS: Record<string, string> = {
+  $near: 'error processing query: planner returned error :: caused by :: unable to find index for $geoNear query',
+  $nearSphere: 'error processing query: planner returned error :: caused by :: unable to find index for $geoNear query',
+  $geoWithin: '$geoWithin is not supported by the local cloud database (it is on WeChat): test geo queries there',
+  $geoIntersects:
+    '$geoIntersects is not supported by the local cloud database (it is on WeChat): test geo queries there',
+};
+
+function rejectGeo(value: unknown): void {
+  if (Array.isArray(value)) for (const v of value) rejectGeo(v);
+  else if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k in GEO_QUERY_ERRORS) throw requestFailed(GEO_QUERY_ERRORS[k]);
+      rejectGeo(v);
+    }
+  }
 }
 
 /** A predicate for `query`; an empty query (the SDK drops `{}` conditions) matches everything. */
 export function compileQuery(query: Doc): (doc: Doc) => boolean {
   if (Object.keys(query).length === 0) return () => true;
+  rejectGeo(query);
   const q = new Query(query, mingoOptions());
   return (doc) => q.test(doc);
-}
-
-/** MongoDB's cross-type sort order: null/missing < numbers < strings < objects < arrays < bool < dates < regexes. */
-function typeRank(v: unknown): number {
-  if (v === null || v === undefined) return 1;
-  switch (typeof v) {
-    case 'number':
-    case 'bigint':
-      return 2;
-    case 'string':
-      return 3;
-    case 'boolean':
-      return 7;
-    default:
-      if (v instanceof Date) return 8;
-      if (v instanceof RegExp) return 9;
-      if (Array.isArray(v)) return 5;
-      if (isPlainObject(v)) return 4;
-      return 6;
-  }
-}
-
-function compareValues(a: unknown, b: unknown): number {
-  const ra = typeRank(a);
-  const rb = typeRank(b);
-  if (ra !== rb) return ra - rb;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  if (ra === 1) return 0;
-  const sa = toWire(a);
-  const sb = toWire(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
 /** The value a document sorts by: for arrays MongoDB uses the smallest element ascending, the largest descending. */
@@ -165,8 +157,34 @@ export function upsertSeed(query: Doc): Doc {
   return seed;
 }
 
-/** Stages that write to other collections: the service does not run them from `aggregate()`. */
-const FORBIDDEN_STAGES = new Set(['$out', '$merge']);
+/** Stages the service refuses from `aggregate()`: writes to other collections, and geo without a 2dsphere index. */
+const FORBIDDEN_STAGES: Record<string, string> = {
+  $out: '$out is not supported in aggregate',
+  $merge: '$merge is not supported in aggregate',
+  $geoNear: '$geoNear requires a 2d or 2dsphere index, but none were found',
+};
+
+/**
+ * Refuses a document WeChat (MongoDB 4.0) would not store: a field name starting with `$` or containing `.`, at any
+ * depth. Checked on what an add, set or update would leave, so every way of writing one is caught.
+ */
+export function checkStorable(doc: Doc): void {
+  const walk = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, `${path}.${i}`));
+      return;
+    }
+    if (!isPlainObject(value)) return;
+    for (const [k, v] of Object.entries(value)) {
+      const at = path ? `${path}.${k}` : k;
+      if (k.startsWith('$'))
+        throw requestFailed(`The dollar ($) prefixed field '${k}' in '${at}' is not valid for storage.`);
+      if (k.includes('.')) throw requestFailed(`The dotted field '${k}' in '${at}' is not valid for storage.`);
+      walk(v, at);
+    }
+  };
+  walk(doc, '');
+}
 
 /**
  * Runs an aggregate pipeline over `docs` (already filtered by a leading `$match`). The input is deep-copied
@@ -175,7 +193,7 @@ const FORBIDDEN_STAGES = new Set(['$out', '$merge']);
 export function runPipeline(docs: Doc[], pipeline: Doc[], resolve: (collection: string) => Doc[]): Doc[] {
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0];
-    if (FORBIDDEN_STAGES.has(name)) throw requestFailed(`${name} is not supported in aggregate`);
+    if (name in FORBIDDEN_STAGES) throw requestFailed(FORBIDDEN_STAGES[name]);
   }
   const aggregator = new Aggregator(pipeline, {
     ...mingoOptions(),

@@ -4,9 +4,19 @@ import { idKey, isPlainObject, parseWire, parseWireObject, toWire } from './ejso
 import type { Doc } from './ejson';
 import { collectionNotExist, DbError, duplicateKey, requestFailed } from './errors';
 import type { IndexSpec } from './indexes';
-import { applyUpdate, compileQuery, projectDocs, replaceDoc, runPipeline, sortDocs, upsertSeed } from './query';
+import {
+  applyUpdate,
+  checkStorable,
+  compileQuery,
+  projectDocs,
+  replaceDoc,
+  runPipeline,
+  sortDocs,
+  upsertSeed,
+} from './query';
 import { Store } from './store';
-import type { Collection } from './store';
+import type { Collection, StoredDoc } from './store';
+import type { IndexPlan } from './ordered-index';
 import { TransactionManager } from './transactions';
 import { CommittedView } from './views';
 import type { DocView } from './views';
@@ -192,8 +202,13 @@ export class DatabaseService {
     const limit = Math.min(toCount(data.limit, DEFAULT_LIMIT), MAX_LIMIT);
     // Without an order the first offset + limit matches are the page: stop scanning there.
     const sorted = order !== undefined && Object.keys(order).length > 0;
-    const matched = this.match(view, coll, data, query, sorted ? Infinity : offset + limit);
-    const page = sortDocs(matched, order).slice(offset, offset + limit);
+    const plan = sorted ? this.indexPlan(view, coll, data, query, order) : null;
+    const page = plan
+      ? this.pageFromIndex(coll, plan, query, offset, limit)
+      : sortDocs(this.match(view, coll, data, query, sorted ? Infinity : offset + limit), order).slice(
+          offset,
+          offset + limit,
+        );
     const list =
       projection && Object.keys(projection).length
         ? projectDocs(page, projection).map(toWire)
@@ -206,8 +221,51 @@ export class DatabaseService {
     const query = parseWireObject(data.query, this.now(), 'query');
     const view = this.view(data);
     if (view === this.committed && Object.keys(query).length === 0) return { data: { total: coll.docs.size } };
+    const plan = this.indexPlan(view, coll, data, query, {});
+    if (plan?.covered) return { data: { total: plan.end - plan.start } };
+    if (plan) {
+      const test = compileQuery(query);
+      let total = 0;
+      for (const id of plan.index.ids(plan.start, plan.end)) if (test(this.storedDoc(coll, id))) total++;
+      return { data: { total } };
+    }
     const matched = this.match(view, coll, data, query);
     return { data: { total: matched.length } };
+  }
+
+  /** The declared index serving a where() query on committed data in `order`, if one does (see Collection.plan). */
+  private indexPlan(view: DocView, coll: Collection, data: Params, query: Doc, order: Doc): IndexPlan | null {
+    if (view !== this.committed || this.docId(data, query) !== undefined) return null;
+    return coll.plan(
+      query,
+      Object.entries(order).map(([path, dir]) => [path, Number(dir) < 0 ? -1 : 1]),
+    );
+  }
+
+  private storedDoc(coll: Collection, id: string): Doc {
+    return (coll.docs.get(id) as StoredDoc).doc;
+  }
+
+  /**
+   * A page read in index order: a covered query jumps straight to its offset; otherwise entries in range are
+   * tested until offset + limit match.
+   */
+  private pageFromIndex(coll: Collection, plan: IndexPlan, query: Doc, offset: number, limit: number): Doc[] {
+    const page: Doc[] = [];
+    if (plan.covered) {
+      for (const id of plan.index.ids(plan.start + offset, Math.min(plan.end, plan.start + offset + limit)))
+        page.push(this.storedDoc(coll, id));
+      return page;
+    }
+    const test = compileQuery(query);
+    let skipped = 0;
+    for (const id of plan.index.ids(plan.start, plan.end)) {
+      const doc = this.storedDoc(coll, id);
+      if (!test(doc)) continue;
+      if (skipped < offset) skipped++;
+      else if (page.push(doc) >= limit) break;
+    }
+    return page;
   }
 
   private aggregate(data: Params): Body {
@@ -246,6 +304,7 @@ export class DatabaseService {
     if (items.length === 0) throw requestFailed('no documents to insert');
     const docs = items.map((text) => {
       const doc = parseWireObject(text, now, 'document');
+      checkStorable(doc);
       const { _id, ...rest } = doc;
       return { _id: _id ?? newDocId(now), ...rest };
     });
@@ -281,19 +340,24 @@ export class DatabaseService {
     const changes = new Map<string, Doc | null>();
     for (const doc of targets) {
       const next = merge ? applyUpdate(doc, spec, query) : replaceDoc(doc._id, spec);
+      checkStorable(next);
       if (toWire(next) !== this.store.jsonOf(coll, doc)) changes.set(idKey(doc._id), next);
     }
     let upsertId: unknown = null;
     if (targets.length === 0 && upsert) {
       const newId = seed._id ?? newDocId(now);
       const base = merge ? applyUpdate({ ...seed, _id: newId }, spec, {}) : replaceDoc(newId, spec);
+      checkStorable(base);
       const id = idKey(newId);
       if (view.get(coll, id)) throw duplicateKey(coll.name, '_id_', { _id: newId });
       changes.set(id, base);
       upsertId = newId;
     }
     view.apply(coll, changes);
-    return { data: { updated: upsertId === null ? changes.size : 0, upsert_id: upsertId } };
+    // set() reports the document it replaced even when the content was identical (WeChat counts the match);
+    // update() reports only documents it changed, as MongoDB's nModified.
+    const updated = upsertId !== null ? 0 : merge ? changes.size : targets.length;
+    return { data: { updated, upsert_id: upsertId } };
   }
 
   private async remove(data: Params): Promise<Body> {

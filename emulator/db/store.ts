@@ -5,6 +5,8 @@ import type { Doc } from './ejson';
 import { duplicateKey } from './errors';
 import { EqualityIndex, isIndexable, UniqueIndex } from './indexes';
 import type { IndexSpec } from './indexes';
+import { OrderedIndex } from './ordered-index';
+import type { IndexPlan } from './ordered-index';
 
 export interface StoredDoc {
   readonly idKey: string;
@@ -28,12 +30,16 @@ export class Collection {
   readonly docs = new Map<string, StoredDoc>();
   readonly unique: UniqueIndex[];
   private readonly equality = new Map<string, EqualityIndex>();
+  private readonly ordered: OrderedIndex[];
+  /** Set while the store loads: ordered indexes are then built once, sorted, instead of one insert per document. */
+  loading = false;
 
   constructor(
     readonly name: string,
     indexes: IndexSpec[],
   ) {
     this.unique = indexes.filter((i) => i.unique).map((i) => new UniqueIndex(i));
+    this.ordered = indexes.filter((i) => OrderedIndex.supports(i)).map((i) => new OrderedIndex(i));
     for (const spec of indexes) {
       const first = Object.keys(spec.keys)[0];
       // Numeric segments mean array positions, which the multikey walk in valuesAtPath does not model.
@@ -46,11 +52,32 @@ export class Collection {
   index(stored: StoredDoc): void {
     for (const u of this.unique) u.add(stored.idKey, stored.doc);
     for (const e of this.equality.values()) e.add(stored.idKey, stored.doc);
+    if (!this.loading) for (const o of this.ordered) o.add(stored.idKey, stored.doc, stored.order);
   }
 
   unindex(stored: StoredDoc): void {
     for (const u of this.unique) u.remove(stored.idKey, stored.doc);
     for (const e of this.equality.values()) e.remove(stored.idKey, stored.doc);
+    for (const o of this.ordered) o.remove(stored.idKey);
+  }
+
+  /** Ends loading: builds the ordered indexes from every document at once. */
+  loaded(): void {
+    this.loading = false;
+    for (const o of this.ordered) o.load(this.docs.values());
+  }
+
+  /**
+   * The declared index that serves `query` in `order` (equality on a prefix of its fields, then a range, then the
+   * sort), the narrowest if several do; null when none does and the query needs a scan.
+   */
+  plan(query: Doc, order: Array<[string, number]>): IndexPlan | null {
+    let best: IndexPlan | null = null;
+    for (const o of this.ordered) {
+      const p = o.plan(query, order);
+      if (p && (!best || p.end - p.start < best.end - best.start || (p.covered && !best.covered))) best = p;
+    }
+    return best;
   }
 
   /**
@@ -178,7 +205,7 @@ export class Store {
 
   private load(spec: Record<string, { indexes: IndexSpec[] }>): void {
     const created = this.db.prepare<[], { name: string }>('SELECT name FROM collections').all();
-    for (const name of [...Object.keys(spec), ...created.map((r) => r.name)]) this.addCollection(name);
+    for (const name of [...Object.keys(spec), ...created.map((r) => r.name)]) this.addCollection(name).loading = true;
     const rows = this.db.prepare<[], { coll: string; id: string; doc: string }>(
       'SELECT coll, id, doc FROM documents ORDER BY rowid',
     );
@@ -196,6 +223,7 @@ export class Store {
       coll.docs.set(row.id, stored);
       this.loadIndex(coll, stored);
     }
+    for (const coll of this.collections.values()) coll.loaded();
   }
 
   private loadIndex(coll: Collection, stored: StoredDoc): void {
