@@ -7,8 +7,11 @@ import { z } from 'zod';
 import type { AccessRule, CloudState, FunctionState, IndexState } from './plan';
 import type { FunctionScan } from './scan';
 
-/** The runtime the bundles target (esbuild `node16`, wx-server-sdk 4.0.2); a config.json may name another. */
-export const DEFAULT_RUNTIME = 'Nodejs16.13';
+/**
+ * Node 18: the oldest runtime WeChat still maintains; the bundles target node16 syntax, and wx-server-sdk 4.0.2 runs
+ * on it. A function's config.json may name another (`"runtime": "Nodejs20.19"`); only creation can set it.
+ */
+export const DEFAULT_RUNTIME = 'Nodejs18.15';
 /** WeChat's defaults when config.json says nothing. */
 export const DEFAULT_TIMEOUT_S = 3;
 export const DEFAULT_MEMORY_MB = 256;

@@ -124,7 +124,7 @@ const desired: CloudState = {
   },
   functions: {
     ranking: {
-      runtime: 'Nodejs16.13',
+      runtime: 'Nodejs18.15',
       timeout: 20,
       memorySize: 256,
       env: { ADMIN_OPENIDS: 'o1' },

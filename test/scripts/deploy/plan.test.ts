@@ -4,7 +4,7 @@ import { applyPlan, buildPlan, EMPTY_STATE, formatPlan, PARTS } from '../../../s
 import { accessFor, desiredCollections, parseCollectionsFile } from '../../../scripts/deploy/project';
 
 const fn = (over: Partial<FunctionState> = {}): FunctionState => ({
-  runtime: 'Nodejs16.13',
+  runtime: 'Nodejs18.15',
   timeout: 20,
   memorySize: 256,
   env: {},
