@@ -152,7 +152,13 @@ async function main(): Promise<void> {
   const load = <T>(name: ToolName): T => loadTool<T>(ROOT, name);
   const envId = args.env ?? setting('CLOUDBASE_ENV_ID');
   if (dryRun) {
-    if (args.state) remote = JSON.parse(readFileSync(resolve(args.state), 'utf8')) as CloudState;
+    if (args.state) {
+      const saved = JSON.parse(readFileSync(resolve(args.state), 'utf8')) as Partial<CloudState>;
+      if (typeof saved.collections !== 'object' || typeof saved.functions !== 'object') {
+        fail(`${args.state} 不是 --save-state 保存的云端状态（缺少 collections / functions）`);
+      }
+      remote = saved as CloudState;
+    }
   } else if (parts.some((p) => p !== 'miniprogram')) {
     const missing = ['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'].filter((k) => !setting(k));
     if (!envId) fail('缺少环境 ID：用 --env <环境ID> 或设置 CLOUDBASE_ENV_ID（云开发控制台“概览”里可见）');
