@@ -1,12 +1,19 @@
-// Bundles each cloudfunctions/<name>/index.ts into a deployable index.js (domain code and npm deps inlined,
-// wx-server-sdk left to WeChat's "云端安装依赖"); `npm run build:functions [names...]` prints the sizes.
+// Bundles each cloudfunctions/<name>/index.ts into a deployable index.js (domain code and small npm deps inlined; the
+// packages its package.json declares are left to WeChat's "云端安装依赖"); `npm run build:functions [--check]
+// [names...]` prints the sizes, and with --check fails when a bundle is over BUNDLE_MAX_BYTES.
 import type { Plugin } from 'esbuild';
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
 const FUNCTIONS_DIR = join(ROOT, 'cloudfunctions');
+
+/**
+ * The most a bundle may weigh: WeChat parses all of it on every cold start, before the first call is answered.
+ * Code that only some actions need (exceljs, ~1.1 MB) is a declared dependency, required when such an action runs.
+ */
+export const BUNDLE_MAX_BYTES = 300 * 1024;
 
 export interface BuiltFunction {
   name: string;
@@ -46,6 +53,29 @@ export function functionNames(): string[] {
 }
 
 /**
+ * The packages a function's package.json declares: WeChat installs them with the function, so they stay out of the
+ * bundle. Each must be pinned to the version installed here, which is what the emulator and the tests run
+ * (a function's `require` resolves to the repository's node_modules).
+ */
+export function declaredDependencies(name: string): string[] {
+  const pkgFile = join(FUNCTIONS_DIR, name, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { dependencies?: Record<string, string> };
+  const deps = Object.entries(pkg.dependencies ?? {});
+  for (const [dep, version] of deps) {
+    const installed = (
+      JSON.parse(readFileSync(require.resolve(`${dep}/package.json`, { paths: [ROOT] }), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    if (version !== installed)
+      throw new Error(
+        `${relative(ROOT, pkgFile)} pins ${dep}@${version} but ${installed} is installed: pin the installed version`,
+      );
+  }
+  return deps.map(([dep]) => dep);
+}
+
+/**
  * Bundles the named functions (all by default); throws on an unknown name or a build error. `write: false` only
  * reports (sizes and inputs) without touching the deployable index.js files.
  */
@@ -67,7 +97,7 @@ export async function buildFunctions(opts: { names?: string[]; write?: boolean }
         platform: 'node',
         target: 'node16',
         format: 'cjs',
-        external: ['wx-server-sdk'],
+        external: declaredDependencies(name),
         // ES module entry points where packages have them, so that unused parts are left out.
         mainFields: ['module', 'main'],
         plugins: [zodEnglishOnly],
@@ -90,6 +120,17 @@ export async function buildFunctions(opts: { names?: string[]; write?: boolean }
   );
 }
 
+/** The bundles over BUNDLE_MAX_BYTES, as messages. */
+export function oversizeBundles(built: BuiltFunction[]): string[] {
+  return built
+    .filter((b) => b.bytes > BUNDLE_MAX_BYTES)
+    .map(
+      (b) =>
+        `${b.name}: ${(b.bytes / 1024).toFixed(1)} KB is over ${BUNDLE_MAX_BYTES / 1024} KB; ` +
+        'declare a large package in its package.json and require it inside the action that needs it',
+    );
+}
+
 function formatTable(built: BuiltFunction[]): string {
   const rows = built.map((b) => [b.name, relative(ROOT, b.file), `${(b.bytes / 1024).toFixed(1)} KB`]);
   const widths = [0, 1, 2].map((i) =>
@@ -102,10 +143,16 @@ function formatTable(built: BuiltFunction[]): string {
 
 if (require.main === module) {
   const started = Date.now();
-  buildFunctions({ names: process.argv.slice(2) })
+  const args = process.argv.slice(2);
+  buildFunctions({ names: args.filter((a) => a !== '--check') })
     .then((built) => {
       console.log(formatTable(built));
       console.log(`\n${built.length} function(s) bundled in ${Date.now() - started} ms`);
+      const over = oversizeBundles(built);
+      if (args.includes('--check') && over.length) {
+        console.error(over.join('\n'));
+        process.exit(1);
+      }
     })
     .catch((e: unknown) => {
       console.error(e instanceof Error ? e.message : e);

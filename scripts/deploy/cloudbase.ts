@@ -243,7 +243,8 @@ function managerConfig(name: string, fn: FunctionState, env: Record<string, stri
     timeout: fn.timeout,
     memorySize: fn.memorySize,
     envVariables: env,
-    // WeChat installs wx-server-sdk from the function's package.json ("云端安装依赖").
+    // WeChat installs what the function's package.json declares ("云端安装依赖"): wx-server-sdk, and exceljs where the
+    // function imports or exports sheets (scripts/build-functions leaves declared packages out of the bundle).
     installDependency: true,
     handler: 'index.main',
     description: functionDescription(fn.codeHash),

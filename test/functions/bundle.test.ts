@@ -1,13 +1,16 @@
-// The deployable bundles (scripts/build-functions) of `user` and `org` behave like their sources: esbuild output
-// loaded by the local cloud, including exceljs for importMembersFile.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The deployable bundles (scripts/build-functions) behave like their sources: esbuild output loaded by the local cloud,
+// with exceljs left to the functions' declared dependencies and loaded on first use.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import type { RunningEmulator } from '../../emulator/main';
 import { startEmulator } from '../../emulator/main';
 import type { BuiltFunction } from '../../scripts/build-functions';
-import { buildFunctions } from '../../scripts/build-functions';
+import { BUNDLE_MAX_BYTES, buildFunctions, oversizeBundles } from '../../scripts/build-functions';
+import type { EmulatorProcess } from '../helpers/process';
+import { spawnEmulator } from '../helpers/process';
 import '../helpers/sdk-setup';
 import { sdk } from './support';
 
@@ -17,7 +20,8 @@ let built: BuiltFunction[];
 const adminsBefore = process.env.ADMIN_OPENIDS;
 
 beforeAll(async () => {
-  built = await buildFunctions({ names: ['user', 'org'] });
+  // All of them: the emulator process below loads every bundle at start-up.
+  built = await buildFunctions();
   process.env.ADMIN_OPENIDS = 'bundle-admin';
   dataDir = mkdtempSync(join(tmpdir(), 'bundle-test-'));
   emu = await startEmulator({
@@ -37,15 +41,40 @@ afterAll(async () => {
 });
 
 describe('function bundles', () => {
-  it('builds user and org within their size budgets', () => {
-    const size = Object.fromEntries(built.map((b) => [b.name, b.bytes]));
-    expect(built.map((b) => b.file)).toEqual([
-      expect.stringMatching(/cloudfunctions[\\/]user[\\/]index\.js$/),
-      expect.stringMatching(/cloudfunctions[\\/]org[\\/]index\.js$/),
+  it('builds every function within the size limit, exceljs left out', () => {
+    expect(built.map((b) => b.name)).toEqual([
+      'checkin',
+      'hotline',
+      'org',
+      'points',
+      'quiz',
+      'ranking',
+      'rating',
+      'user',
     ]);
-    // zod without its message locales; org also carries exceljs (loaded only by importMembersFile).
-    expect(size.user).toBeLessThan(300 * 1024);
-    expect(size.org).toBeLessThan(1600 * 1024);
+    for (const b of built) expect(b.file).toMatch(new RegExp(`cloudfunctions[\\\\/]${b.name}[\\\\/]index\\.js$`));
+    expect(oversizeBundles(built)).toEqual([]);
+    for (const b of built) expect(b.bytes).toBeLessThanOrEqual(BUNDLE_MAX_BYTES);
+    // Declared in their package.json, so WeChat installs it with the function and the bundle only requires it.
+    for (const name of ['checkin', 'org', 'points', 'quiz', 'rating']) {
+      const pkg = JSON.parse(readFileSync(join(__dirname, '../../cloudfunctions', name, 'package.json'), 'utf8'));
+      expect(pkg.dependencies).toEqual({ exceljs: require('exceljs/package.json').version, 'wx-server-sdk': '4.0.2' });
+      expect(readFileSync(built.find((b) => b.name === name)!.file, 'utf8')).toContain('require("exceljs")');
+    }
+  });
+
+  it('loads every bundle without loading exceljs', () => {
+    const probe =
+      'for (const f of process.argv.slice(1)) require(f);' +
+      'console.log(JSON.stringify(Object.keys(require.cache).filter((f) => /[\\\\/]exceljs[\\\\/]/.test(f))))';
+    const loaded = execFileSync(process.execPath, ['-e', probe, ...built.map((b) => b.file)], { encoding: 'utf8' });
+    expect(JSON.parse(loaded)).toEqual([]);
+  });
+
+  it('names a bundle over the limit', () => {
+    expect(oversizeBundles([{ name: 'big', file: 'big/index.js', bytes: BUNDLE_MAX_BYTES + 1 }])).toEqual([
+      expect.stringMatching(/^big: 300\.0 KB is over 300 KB; declare a large package in its package\.json/),
+    ]);
   });
 
   it('refuses an unknown function name', async () => {
@@ -82,5 +111,41 @@ describe('function bundles', () => {
       ok: false,
       error: { code: 'INVALID_ARGUMENT' },
     });
+  }, 60_000);
+});
+
+describe('a cold instance', () => {
+  let p: EmulatorProcess | undefined;
+  afterEach(() => {
+    if (p && p.proc.exitCode === null && p.proc.signalCode === null) p.proc.kill('SIGKILL');
+  });
+
+  it('exports the question template and imports it on its first calls, exceljs resolved by plain Node', async () => {
+    // Its own process (Node's module resolution, not Jest's), whose first quiz call is an export.
+    const coldDir = mkdtempSync(join(tmpdir(), 'bundle-cold-'));
+    p = spawnEmulator({ DATA_DIR: coldDir, DEMO_DATA: '0', FUNCTIONS_FROM: 'bundle', ADMIN_OPENIDS: 'cold-admin' });
+    try {
+      const url = await p.ready;
+      const call = async (action: string, data: unknown) => {
+        const res = await fetch(`${url}/api/fn/quiz`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-wx-openid': 'cold-admin' },
+          body: JSON.stringify({ action, data }),
+        });
+        return (await res.json()) as { ok: boolean; data: Record<string, unknown> };
+      };
+      const template = await call('questionTemplate', {});
+      expect(template).toMatchObject({ ok: true, data: { fileName: '题库导入模板.xlsx' } });
+      const file = await fetch(String(template.data.url));
+      const wb = new Workbook();
+      await wb.xlsx.load((await file.arrayBuffer()) as never);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['题库']);
+      const imported = await call('importQuestionsFile', { fileID: template.data.fileID });
+      expect(imported).toEqual({ ok: true, data: { imported: 3, updated: 0, errors: [] } });
+    } finally {
+      p.proc.kill('SIGTERM');
+      await p.exited;
+      rmSync(coldDir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
