@@ -1,11 +1,18 @@
 // 知识竞赛 storage shared by the `quiz` and `ranking` functions: collections, stored shapes, the bank's pool
-// document, roster sizes and the per-quiz org aggregates.
+// document, roster sizes and the per-quiz branch sums.
 import dayjs from 'dayjs';
 import type { QuestionType } from '@/domain/api/quiz';
-import type { DrawCandidate, QuizReservation } from '@/domain/quiz';
-import { quizOpenReservations, quizReservedIds, quizUsedUp } from '@/domain/quiz';
+import type { DrawCandidate, OrgSums, QuizReservation } from '@/domain/quiz';
+import {
+  quizAddSums,
+  quizOpenReservations,
+  quizReservedIds,
+  quizSameSums,
+  quizTallySums,
+  quizUsedUp,
+} from '@/domain/quiz';
 import type { Database, Doc } from './db';
-import { isDuplicateKeyError } from './db';
+import { isDuplicateKeyError, PAGE_SIZE } from './db';
 import { MEMBERS } from './members';
 import { APP_TIME_ZONE } from './time';
 
@@ -15,9 +22,16 @@ export const QUIZ_META = 'quiz_meta';
 export const QUIZZES = 'quizzes';
 /** One document per attempt, `_id` = `<quizId>:<memberId>:<n>` (n = 1..maxAttempts). */
 export const ATTEMPTS = 'quiz_attempts';
-/** One document per member and quiz, `_id` = `<quizId>:<memberId>`: the member's best submitted attempt. */
+/**
+ * One document per member and quiz, `_id` = `<quizId>:<memberId>`: the member's best submitted attempt, with the
+ * `shard` of the branch sums it counts in and a `version` bumped by every change.
+ */
 export const BEST = 'quiz_best';
-/** One document per quiz: `orgs.<orgId>` = { participants, scoreSum } of the members' best results. */
+/**
+ * The branch sums of a quiz in shards (quizTallyShard), `_id` = `<quizId>:<shard>`: `orgs.<orgId>` = { participants,
+ * scoreSum } of the best results of the shard's members, and a `version` bumped by every write. A best result and its
+ * shard change in one transaction, so the sums always equal those of the best results.
+ */
 export const STATS = 'quiz_stats';
 /** One document per member and day, `_id` = `<memberId>:<day>`: that day's practice questions and answers. */
 export const PRACTICE = 'quiz_practice';
@@ -31,6 +45,7 @@ const ROSTERS_ID = 'rosters';
 
 export const attemptDocId = (quizId: string, memberId: string, n: number) => `${quizId}:${memberId}:${n}`;
 export const bestDocId = (quizId: string, memberId: string) => `${quizId}:${memberId}`;
+export const tallyDocId = (quizId: string, shard: number) => `${quizId}:${shard}`;
 
 /** A stored time as ISO 8601 in Asia/Shanghai, e.g. 2020-07-01T09:00:00+08:00. */
 export function shanghaiIso(value: Date | number): string {
@@ -337,23 +352,74 @@ export async function readRosters(db: Database, now: Date): Promise<RosterCounts
   return { counts: (data.counts ?? {}) as Record<string, number>, computedMs };
 }
 
+/** Stored branch sums, anything malformed left out. */
+export function parseSums(value: unknown): OrgSums {
+  const out: OrgSums = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const [orgId, v] of Object.entries(value as Record<string, { participants?: unknown; scoreSum?: unknown }>)) {
+    const participants = Number(v?.participants) || 0;
+    if (participants > 0) out[orgId] = { participants, scoreSum: Number(v?.scoreSum) || 0 };
+  }
+  return out;
+}
+
+/** A quiz's shards of the branch sums (one read: there are fewer shards than a page). */
+async function readTallyShards(db: Database, quizId: string): Promise<Doc[]> {
+  const { data } = await db.collection(STATS).where({ quizId }).limit(PAGE_SIZE).get();
+  // Documents of the single-document layout (`_id` = quizId) have no shard and are not counted.
+  return data.filter((d) => typeof d.shard === 'number');
+}
+
+/** The branch sums of a quiz: its shards added up (one read). */
+export async function readQuizSums(db: Database, quizId: string): Promise<OrgSums> {
+  return quizAddSums((await readTallyShards(db, quizId)).map((d) => parseSums(d.orgs)));
+}
+
 /**
- * Recomputes a quiz's org aggregates from the members' best results (one aggregation, one write). Submits keep
- * them up to date incrementally; this heals any drift (e.g. a function that died between its writes).
+ * Recounts a quiz's branch sums from the members' best results and corrects a shard that differs (e.g. after the
+ * best results were repaired by hand), but only if no submit has changed that shard since it was read: the write
+ * is conditional on the shard's version, so a recount racing submits can neither drop nor double one. Reads: the
+ * shards and one aggregation; one write per corrected shard. Returns how many shards it corrected.
  */
 export async function recomputeQuizStats(db: Database, quizId: string, now: Date): Promise<number> {
+  const stored = new Map((await readTallyShards(db, quizId)).map((d) => [Number(d.shard), d]));
   const { list } = await aggregate(db, BEST)
     .match({ quizId })
-    .group({ _id: '$orgId', participants: { $sum: 1 }, scoreSum: { $sum: '$score' } })
+    .group({ _id: '$shard', entries: { $push: { orgId: '$orgId', score: '$score' } } })
     .limit(GROUP_LIMIT)
     .end();
-  const orgs: Record<string, { participants: number; scoreSum: number }> = {};
-  for (const g of list)
-    if (typeof g._id === 'string')
-      orgs[g._id] = { participants: Number(g.participants) || 0, scoreSum: Number(g.scoreSum) || 0 };
-  await db
-    .collection(STATS)
-    .doc(quizId)
-    .set({ data: { quizId, orgs, recomputedAt: now } });
-  return list.length;
+  const counted = new Map<number, OrgSums>();
+  for (const g of list) {
+    if (typeof g._id !== 'number' || !Array.isArray(g.entries)) continue;
+    const entries = (g.entries as Array<{ orgId?: unknown; score?: unknown }>).map((e) => ({
+      orgId: String(e.orgId ?? ''),
+      score: Number(e.score) || 0,
+    }));
+    counted.set(g._id, quizTallySums(entries));
+  }
+  let corrected = 0;
+  for (const shard of new Set([...stored.keys(), ...counted.keys()])) {
+    const orgs = counted.get(shard) ?? {};
+    const doc = stored.get(shard);
+    if (quizSameSums(parseSums(doc?.orgs), orgs)) continue;
+    if (doc) {
+      const version = Number(doc.version) || 0;
+      const { stats } = await db
+        .collection(STATS)
+        .where({ _id: doc._id, version })
+        .update({ data: { orgs: db.command.set(orgs), version: version + 1, recountedAt: now } });
+      corrected += stats.updated;
+      continue;
+    }
+    try {
+      await db.collection(STATS).add({
+        data: { _id: tallyDocId(quizId, shard), quizId, shard, orgs, version: 1, recountedAt: now },
+      });
+      corrected++;
+    } catch (e) {
+      // A submit created the shard since it was read; its count is exact.
+      if (!isDuplicateKeyError(e)) throw e;
+    }
+  }
+  return corrected;
 }

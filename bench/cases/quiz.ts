@@ -5,7 +5,8 @@
 import type * as WxServerSdk from 'wx-server-sdk';
 import type { StartResult } from '../../src/domain/api/quiz';
 import type { Database } from '../../server/db';
-import { quizQuestionId, quizRankKey, quizScore } from '../../src/domain/quiz';
+import type { OrgSums } from '../../src/domain/quiz';
+import { quizMoveTally, quizQuestionId, quizRankKey, quizScore, quizTallyShard } from '../../src/domain/quiz';
 import type { BenchCase, BenchContext } from '../harness';
 import { must } from '../harness';
 import { BENCH_ADMIN, rosterRow } from './identity';
@@ -122,7 +123,8 @@ async function ensureCompetition(ctx: BenchContext, stored: number): Promise<Com
       tags: [],
       order: [0, 1, 2, 3],
     }));
-  const orgs: Record<string, { participants: number; scoreSum: number }> = {};
+  // The branch sums in their shards, as the submits would have left them.
+  const shards = new Map<number, OrgSums>();
   const bests: Array<Record<string, unknown>> = [];
   for (let start = 0; start < stored; start += BATCH) {
     const docs = Array.from({ length: Math.min(BATCH, stored - start) }, (_, k) => {
@@ -177,18 +179,20 @@ async function ensureCompetition(ctx: BenchContext, stored: number): Promise<Com
         rankKey: quizRankKey(best.score, best.durationMs),
         submittedMs: best.submittedMs,
         attemptId: best._id,
+        shard: quizTallyShard(best.memberId),
         version: 1,
       });
-      const o = (orgs[best.orgId] ??= { participants: 0, scoreSum: 0 });
-      o.participants++;
-      o.scoreSum += best.score;
+      const shard = quizTallyShard(best.memberId);
+      shards.set(shard, quizMoveTally(shards.get(shard) ?? {}, null, { orgId: best.orgId, score: best.score }));
     }
     // A cheap call now and then keeps the gateway's keep-alive connection from idling out during the seeding.
     if ((start / BATCH) % 10 === 9) await must(ctx.call('quiz', 'listQuizzes', {}, taker(0)));
   }
   for (let i = 0; i < bests.length; i += BATCH)
     await db.collection('quiz_best').add({ data: bests.slice(i, i + BATCH) });
-  await db.collection('quiz_stats').doc(quizId).set({ data: { quizId, orgs } });
+  await db.collection('quiz_stats').add({
+    data: [...shards].map(([shard, orgs]) => ({ _id: `${quizId}:${shard}`, quizId, shard, orgs, version: 1 })),
+  });
   // The ranking timer keeps the roster sizes fresh; count them once here as it would have.
   await must(ctx.call('quiz', 'leaderboard', { quizId, by: 'org' }, taker(0)));
   const c = { quizId, started: [] };

@@ -10,6 +10,7 @@ import {
   quizAttemptExpired,
   quizBetterResult,
   quizDraw,
+  quizMoveTally,
   quizOptionOrder,
   quizPhase,
   quizRankKey,
@@ -17,13 +18,14 @@ import {
   quizScoreAttempt,
   quizShownOptions,
   quizSubmitTiming,
+  quizTallyShard,
   quizToShown,
   quizTooFast,
 } from '@/domain/quiz';
 import { AppError } from '../../server/app-error';
 import { requireMember } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
-import { findIn, isDuplicateKeyError } from '../../server/db';
+import { findIn, isDuplicateKeyError, isTransactionConflict, runTransactionWithRetry } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
 import { awardPoints } from '../../server/points';
@@ -36,19 +38,21 @@ import {
   parseAttempt,
   parseQuestion,
   parseQuiz,
+  parseSums,
   QUESTIONS,
   QUIZZES,
   readHeldQuestions,
   shanghaiIso,
   STATS,
   takesPart,
+  tallyDocId,
 } from '../../server/quiz';
 import { recordWrong } from './practice';
 
 /** Redraws when drawn questions turned out retired since the competition was created. */
 const DRAW_TRIES = 3;
-/** Rounds of read-compare-write on a member's best result before giving up (only that member's submits race). */
-const BEST_TRIES = 8;
+/** Runs of the best-result transaction before giving up (it conflicts with submits of members sharing a shard). */
+const BEST_TRIES = 20;
 
 /** What a member sees of an attempt's question: the options in their order, never the answer or the 解析. */
 function questionView(q: AttemptQuestion): QuestionView {
@@ -71,69 +75,63 @@ async function readAttempt(db: Database, attemptId: string): Promise<StoredAttem
   return data ? parseAttempt(data) : null;
 }
 
-/** Adds `participants` and `scoreSum` to an org's aggregate of a quiz (one write; field paths, so no lost update). */
-async function addToOrgStats(db: Database, quizId: string, orgId: string, participants: number, scoreSum: number) {
-  if (participants === 0 && scoreSum === 0) return;
-  const _ = db.command;
-  await db
-    .collection(STATS)
-    .doc(quizId)
-    .update({ data: { orgs: { [orgId]: { participants: _.inc(participants), scoreSum: _.inc(scoreSum) } } } });
-}
-
 /**
  * Makes a submitted attempt the member's best if it is better (higher score, then fewer whole seconds; an equal
- * result keeps the earlier one) and moves the org aggregates by the difference. The best document is versioned:
- * a write only lands on the version it read, so two submits of the same member cannot both count.
+ * result keeps the earlier one), and moves the branch sums in the member's shard with it, in one transaction: the
+ * sums never count a best result that is not stored, or miss one that is. Concurrent submits of one member, or of
+ * members sharing a shard, conflict; the loser runs again and sees the winner's write.
  */
 async function updateBest(db: Database, a: StoredAttempt): Promise<void> {
   const id = bestDocId(a.quizId, a.memberId);
-  const fields = {
-    quizId: a.quizId,
-    memberId: a.memberId,
-    name: a.name,
-    orgId: a.orgId,
-    score: a.score,
-    durationMs: a.durationMs,
-    rankKey: quizRankKey(a.score, a.durationMs),
-    submittedMs: a.submittedMs,
-    attemptId: a.attemptId,
-  };
-  for (let i = 0; i < BEST_TRIES; i++) {
-    const { data: best } = await db.collection(BEST).doc(id).get();
-    const before = best ? { score: Number(best.score) || 0, durationMs: Number(best.durationMs) || 0 } : null;
-    if (!quizBetterResult(a, before)) return;
-    if (!best) {
-      try {
-        await db.collection(BEST).add({ data: { _id: id, ...fields, version: 1 } });
-      } catch (e) {
-        if (isDuplicateKeyError(e)) continue;
-        throw e;
-      }
-      await addToOrgStats(db, a.quizId, a.orgId, 1, a.score);
-      return;
-    }
-    const version = Number(best.version) || 0;
-    const { stats } = await db
-      .collection(BEST)
-      .where({ _id: id, version })
-      .update({ data: { ...fields, version: version + 1 } });
-    if (stats.updated !== 1) continue;
-    const oldOrg = String(best.orgId ?? '');
-    const oldScore = Number(best.score) || 0;
-    if (oldOrg === a.orgId) await addToOrgStats(db, a.quizId, a.orgId, 0, a.score - oldScore);
-    else {
-      // The member moved to another branch between attempts: the best now counts there.
-      await addToOrgStats(db, a.quizId, oldOrg, -1, -oldScore);
-      await addToOrgStats(db, a.quizId, a.orgId, 1, a.score);
-    }
-    return;
+  const shard = quizTallyShard(a.memberId);
+  const tallyId = tallyDocId(a.quizId, shard);
+  try {
+    await runTransactionWithRetry(
+      db,
+      async (tx) => {
+        const { data: best } = await tx.collection(BEST).doc(id).get();
+        const before = best ? { score: Number(best.score) || 0, durationMs: Number(best.durationMs) || 0 } : null;
+        if (!quizBetterResult(a, before)) return;
+        const { data: tally } = await tx.collection(STATS).doc(tallyId).get();
+        const orgs = quizMoveTally(
+          parseSums(tally?.orgs),
+          best ? { orgId: String(best.orgId ?? ''), score: Number(best.score) || 0 } : null,
+          { orgId: a.orgId, score: a.score },
+        );
+        await tx
+          .collection(BEST)
+          .doc(id)
+          .set({
+            data: {
+              quizId: a.quizId,
+              memberId: a.memberId,
+              name: a.name,
+              orgId: a.orgId,
+              score: a.score,
+              durationMs: a.durationMs,
+              rankKey: quizRankKey(a.score, a.durationMs),
+              submittedMs: a.submittedMs,
+              attemptId: a.attemptId,
+              shard,
+              version: (Number(best?.version) || 0) + 1,
+            },
+          });
+        await tx
+          .collection(STATS)
+          .doc(tallyId)
+          .set({ data: { quizId: a.quizId, shard, orgs, version: (Number(tally?.version) || 0) + 1 } });
+      },
+      BEST_TRIES,
+    );
+  } catch (e) {
+    // The attempt stays unapplied, so the timer applies it (applyPendingResults).
+    if (isTransactionConflict(e)) throw new AppError('INTERNAL', '成绩保存繁忙，请稍后查看排行');
+    throw e;
   }
-  throw new AppError('INTERNAL', '成绩保存繁忙，请稍后查看排行');
 }
 
 /**
- * What follows a scored attempt: the member's best result (with the org aggregates) and the competition's points
+ * What follows a scored attempt: the member's best result (with the branch sums) and the competition's points
  * entry, then the attempt is marked applied. Each step is idempotent, so the timer can run it again for an attempt
  * whose function stopped half-way (applyPendingResults). The title comes from the attempt (copied at start).
  */
@@ -182,7 +180,7 @@ export async function applyPendingResults(db: Database, now: Date): Promise<numb
 
 /**
  * Scores an open attempt with `answers` (shown indexes) and closes it, only if it is still open (a conditional
- * write: of many concurrent submits exactly one lands). Then the best result, the org aggregates and the
+ * write: of many concurrent submits exactly one lands). Then the best result, the branch sums and the
  * competition's points (one entry per member and competition). Returns null when another submit won.
  */
 async function finish(

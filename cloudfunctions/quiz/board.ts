@@ -1,4 +1,4 @@
-// Leaderboards (members from the best-result documents, orgs from the per-quiz aggregates) and the flagged list:
+// Leaderboards (members from the best-result documents, orgs from the per-quiz branch sums) and the flagged list:
 // each a bounded number of reads whatever the number of attempts.
 import type { z } from 'zod';
 import type { FlaggedAttempt, MemberRankRow, QuizApi, quizSchemas } from '@/domain/api/quiz';
@@ -13,7 +13,16 @@ import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
 import type { StoredQuiz } from '../../server/quiz';
-import { ATTEMPTS, BEST, bestDocId, parseQuiz, QUIZZES, readRosters, shanghaiIso, STATS } from '../../server/quiz';
+import {
+  ATTEMPTS,
+  BEST,
+  bestDocId,
+  parseQuiz,
+  QUIZZES,
+  readQuizSums,
+  readRosters,
+  shanghaiIso,
+} from '../../server/quiz';
 
 /** Flagged attempts listed per competition. */
 const FLAGGED_MAX = 100;
@@ -90,36 +99,33 @@ async function memberBoard(ctx: ActionContext, caller: Caller, quizId: string, p
 
 /**
  * Organisations taking part (with members on the roster or participants) by participation rate and average best
- * score, from the quiz's aggregate document and the stored roster sizes. Reads: caller, quiz, aggregates, roster
+ * score, from the quiz's branch sums (its shards) and the stored roster sizes. Reads: caller, quiz, sums, roster
  * sizes, directory, the caller's member document (plus a recount of the roster when it is stale).
  */
 async function orgBoard(ctx: ActionContext, caller: Caller, quizId: string, page: number) {
   const { db } = ctx;
   const now = new Date();
-  const [quiz, stats, rosters, directory, member] = await Promise.all([
+  const [quiz, aggregates, rosters, directory, member] = await Promise.all([
     readQuiz(db, quizId),
-    db.collection(STATS).doc(quizId).get(),
+    readQuizSums(db, quizId),
     readRosters(db, now),
     readDirectory(db),
     caller.memberId ? db.collection(MEMBERS).doc(caller.memberId).get() : Promise.resolve({ data: null }),
   ]);
-  const aggregates = (stats.data?.orgs ?? {}) as Record<string, { participants?: unknown; scoreSum?: unknown }>;
   const names = new Map(directory.orgs.map((o) => [o.orgId, o.name]));
   const ids = new Set([
     ...Object.entries(rosters.counts)
       .filter(([, n]) => n > 0)
       .map(([id]) => id),
-    ...Object.entries(aggregates)
-      .filter(([, a]) => Number(a?.participants) > 0)
-      .map(([id]) => id),
+    ...Object.keys(aggregates),
   ]);
   const tallies: OrgTally[] = [...ids]
     .filter((id) => names.has(id) && (quiz.takingPart === null || quiz.takingPart.includes(id)))
     .map((orgId) => ({
       orgId,
       name: names.get(orgId) as string,
-      participants: Number(aggregates[orgId]?.participants) || 0,
-      scoreSum: Number(aggregates[orgId]?.scoreSum) || 0,
+      participants: aggregates[orgId]?.participants ?? 0,
+      scoreSum: aggregates[orgId]?.scoreSum ?? 0,
       expected: rosters.counts[orgId] ?? 0,
     }));
   const ranked = quizRankOrgs(tallies);

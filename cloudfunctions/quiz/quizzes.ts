@@ -11,16 +11,7 @@ import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
 import type { StoredQuiz } from '../../server/quiz';
-import {
-  ATTEMPTS,
-  parseQuiz,
-  putReservation,
-  QUIZZES,
-  readBank,
-  shanghaiIso,
-  STATS,
-  takesPart,
-} from '../../server/quiz';
+import { ATTEMPTS, parseQuiz, putReservation, QUIZZES, readBank, shanghaiIso, takesPart } from '../../server/quiz';
 
 /** Competitions listed: the latest this many by start (a city runs a handful a year). */
 const LIST_MAX = 100;
@@ -91,7 +82,6 @@ export async function createQuiz(
       createdAt: db.serverDate(),
     },
   });
-  await db.collection(STATS).add({ data: { _id: quizId, quizId, orgs: {} } });
   return { quizId };
 }
 

@@ -1,6 +1,6 @@
 // The ranking timer's 知识竞赛 part: roster sizes for the org boards, abandoned attempts closed and scored, scored
-// attempts whose best result or points a stopped function left out applied, and the org aggregates of recently
-// closed competitions recomputed from the best results (healing any drift).
+// attempts whose best result or points a stopped function left out applied, and the branch sums of running and
+// recently closed competitions checked against the best results.
 import type { Database } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import { QUIZZES, recomputeQuizStats, recountRosters } from '../../server/quiz';
@@ -9,14 +9,10 @@ import { applyPendingResults, closeExpiredAttempts } from '../quiz/attempt';
 /** Closed competitions are recomputed for a day after their end (the last abandoned attempts settle). */
 const SETTLE_MS = 24 * 3600 * 1000;
 
-interface RangeCommand {
-  and(other: unknown): unknown;
-}
-
 /**
- * Runs on the ranking function's 10-minute timer (three reads, a write per competition settling, and the closing
- * of abandoned attempts). While a competition is open its aggregates are kept by the submits themselves (a
- * recount racing a submit could drop it), so only those closed in the last day are recomputed.
+ * Runs on the ranking function's 10-minute timer: the roster count, the closing of abandoned attempts, the finishing
+ * of unapplied ones, and two reads per competition running or closed in the last day (its recount writes only a
+ * shard found wrong, and only if no submit changed it meanwhile, so it is safe while submits go on).
  */
 export async function runQuizScheduled(
   db: Database,
@@ -25,10 +21,10 @@ export async function runQuizScheduled(
   await recountRosters(db, now);
   const closed = await closeExpiredAttempts(db, now);
   const applied = await applyPendingResults(db, now);
-  const _ = db.command as unknown as { lte(v: unknown): RangeCommand; gt(v: unknown): unknown };
+  const _ = db.command as unknown as { lte(v: unknown): unknown; gt(v: unknown): unknown };
   const { data } = await db
     .collection(QUIZZES)
-    .where({ endAt: _.lte(now).and(_.gt(new Date(now.getTime() - SETTLE_MS))) })
+    .where({ startAt: _.lte(now), endAt: _.gt(new Date(now.getTime() - SETTLE_MS)) })
     .field({ _id: true })
     .limit(PAGE_SIZE)
     .get();

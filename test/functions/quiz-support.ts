@@ -1,10 +1,11 @@
 // Shared set-up for the quiz function tests: a generated bank whose answers the tests know, competitions, and
 // answering by option text (options come shuffled per member).
 import type { QuestionView } from '../../src/domain/api/quiz';
-import { quizStemKey } from '../../src/domain/quiz';
+import type { OrgSums } from '../../src/domain/quiz';
+import { quizAddSums, quizStemKey } from '../../src/domain/quiz';
 import type { TestCloud } from '../helpers/cloud';
 import { expectOk } from '../helpers/cloud';
-import { ADMIN } from './support';
+import { ADMIN, allDocs } from './support';
 
 export interface BankEntry {
   type: 'single' | 'multiple' | 'judge';
@@ -102,4 +103,10 @@ export async function createQuiz(cloud: TestCloud, extra: Record<string, unknown
     ),
   );
   return quizId;
+}
+
+/** A competition's branch sums as stored: its shards of quiz_stats added up. */
+export async function branchSums(quizId: string): Promise<OrgSums> {
+  const shards = (await allDocs('quiz_stats')).filter((d) => d.quizId === quizId && typeof d.shard === 'number');
+  return quizAddSums(shards.map((d) => d.orgs as OrgSums));
 }

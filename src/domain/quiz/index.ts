@@ -9,4 +9,5 @@ export * from './reserve';
 export * from './score';
 export * from './sheet';
 export * from './shuffle';
+export * from './tally';
 export * from './timing';
