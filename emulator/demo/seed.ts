@@ -2,6 +2,7 @@
 // the 2020 plan's 市直机关工委 with its 机关党委 and branches, hotline departments, a roster and demo identities.
 import type { Envelope } from '../../src/domain/errors';
 import { seedDemoHotline } from './hotline';
+import { seedDemoLive } from './live';
 import { seedDemoQuiz } from './quiz';
 
 export interface DemoIdentity {
@@ -266,6 +267,7 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
   await seedDemoCheckin(call, SECRETARY.openid);
   await seedDemoHotline(call, admin, HANDLER.openid);
   await seedDemoQuiz(call, admin, DEMO_ROSTER);
+  await seedDemoLive(call, admin);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;
   const deptName = (id: string) => DEMO_DEPARTMENTS.find((d) => d.departmentId === id)?.name ?? id;

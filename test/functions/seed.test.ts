@@ -2,6 +2,7 @@
 import { DEMO_QUESTIONS } from '../../emulator/demo/questions';
 import { DEMO_QUIZ_FAST_PARTICIPANT, DEMO_QUIZ_PARTICIPANTS, DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
+import { DEMO_LIVE_PLAYERS, DEMO_LIVE_TITLE } from '../../emulator/demo/live';
 import { DEMO_ADMIN_OPENID, DEMO_DEPARTMENTS, DEMO_ORGS, DEMO_ROSTER, seedDemoData } from '../../emulator/demo/seed';
 import type { LeaderboardResult, MemberRankRow, OrgRankRow, QuizSummary } from '../../src/domain/api/quiz';
 import type { TestCloud } from '../helpers/cloud';
@@ -129,7 +130,9 @@ describe('seedDemoData', () => {
   it('files the demo 民声热线 tickets through the function, one per stage, masked on the public board', async () => {
     const tickets = await allDocs('hotline_tickets');
     const byTitle = new Map(tickets.map((t) => [t.title, t]));
-    expect(Object.fromEntries(Object.entries(DEMO_HOTLINE_TITLES).map(([k, title]) => [k, byTitle.get(title)?.status]))).toEqual({
+    expect(
+      Object.fromEntries(Object.entries(DEMO_HOTLINE_TITLES).map(([k, title]) => [k, byTitle.get(title)?.status])),
+    ).toEqual({
       submitted: 'submitted',
       assigned: 'assigned',
       replied: 'replied',
@@ -143,13 +146,33 @@ describe('seedDemoData', () => {
     const triage = await expectOk(cloud.call('hotline', 'triage', {}, 'demo-admin'));
     expect(triage.tickets.map((t: { title: string }) => t.title)).toEqual([DEMO_HOTLINE_TITLES.submitted]);
     const board = await expectOk(cloud.call('hotline', 'publicList', {}));
-    expect(board.tickets.map((t: { title: string }) => t.title)).toEqual([DEMO_HOTLINE_TITLES.rated, DEMO_HOTLINE_TITLES.replied]);
+    expect(board.tickets.map((t: { title: string }) => t.title)).toEqual([
+      DEMO_HOTLINE_TITLES.rated,
+      DEMO_HOTLINE_TITLES.replied,
+    ]);
     const text = JSON.stringify(board);
     expect(text).toContain('139****5678');
     expect(text).toContain('我叫李**');
     expect(text).not.toMatch(/1\d{10}|李红梅/);
     const { departments } = await expectOk(cloud.call('hotline', 'stats', {}));
-    expect(departments.find((d: { departmentId: string }) => d.departmentId === 'jyj')).toMatchObject({ received: 3, replied: 2 });
+    expect(departments.find((d: { departmentId: string }) => d.departmentId === 'jyj')).toMatchObject({
+      received: 3,
+      replied: 2,
+    });
+  });
+
+  it('opens a 现场赛 in the lobby with a few players in, joinable by demo-member from 首页', async () => {
+    const { sessions } = await expectOk(cloud.call('live', 'list', {}, 'demo-member'));
+    expect(sessions).toEqual([
+      expect.objectContaining({
+        title: DEMO_LIVE_TITLE,
+        phase: 'lobby',
+        joined: DEMO_LIVE_PLAYERS.length,
+        canJoin: true,
+      }),
+    ]);
+    const { state } = await expectOk(cloud.call('live', 'state', { sessionId: sessions[0].sessionId }, 'demo-member'));
+    expect(state).toMatchObject({ phase: 'lobby', joined: DEMO_LIVE_PLAYERS.length, total: 10, teams: true });
   });
 
   it('can run again on the same database without changing anything', async () => {
@@ -157,7 +180,9 @@ describe('seedDemoData', () => {
     const hotline = await allDocs('hotline_tickets');
     const quizzes = await allDocs('quizzes');
     const attempts = await allDocs('quiz_attempts');
+    const live = await allDocs('live_sessions');
     await seedDemoData(invoke);
+    expect(await allDocs('live_sessions')).toEqual(live);
     expect(await allDocs('members')).toEqual(before);
     expect(await allDocs('quizzes')).toEqual(quizzes);
     expect(await allDocs('quiz_attempts')).toEqual(attempts);

@@ -40,7 +40,7 @@ export const LIVE_GRACE_MS = 1500;
 export const LIVE_TOP_PLAYERS = 10;
 
 const round = input({
-  kind: z.enum(ROUND_KINDS),
+  kind: z.enum(ROUND_KINDS).describe('轮次类型'),
   questionCount: z.number().int().min(1).max(LIVE_MAX_QUESTIONS_PER_ROUND),
   secondsPerQuestion: z.number().int().min(LIVE_MIN_SECONDS).max(LIVE_MAX_SECONDS),
   /** Limits the round's draw to questions with any of these tags. */
