@@ -374,6 +374,97 @@ describe('live.host', () => {
   });
 });
 
+describe('every action × role', () => {
+  // What each caller gets from each action on a session in a question; `ok` = allowed.
+  const ACTIONS: Record<string, (sessionId: string) => Record<string, unknown>> = {
+    join: (sessionId) => ({ sessionId }),
+    state: (sessionId) => ({ sessionId }),
+    answer: (sessionId) => ({ sessionId, index: 0, choice: [0] }),
+    buzz: (sessionId) => ({ sessionId, index: 0 }),
+    scoreboard: (sessionId) => ({ sessionId }),
+    mine: (sessionId) => ({ sessionId }),
+    list: () => ({}),
+    host: (sessionId) => ({ sessionId, command: 'pause' }),
+    tick: (sessionId) => ({ sessionId }),
+    hostView: (sessionId) => ({ sessionId }),
+  };
+  const EXPECTED: Record<string, Record<string, string>> = {
+    // Anonymous: nothing.
+    anonymous: Object.fromEntries(Object.keys(ACTIONS).map((a) => [a, 'UNAUTHENTICATED'])),
+    // Not bound to the roster: may look at the public state and the board, not play or host.
+    public: {
+      join: 'PERMISSION_DENIED',
+      state: 'ok',
+      answer: 'PERMISSION_DENIED',
+      buzz: 'PERMISSION_DENIED',
+      scoreboard: 'ok',
+      mine: 'ok',
+      list: 'ok',
+      host: 'PERMISSION_DENIED',
+      tick: 'PERMISSION_DENIED',
+      hostView: 'PERMISSION_DENIED',
+    },
+    // A bound member who has not joined: joins (first in the list), then is refused by the question's state only
+    // (its options are not shown yet; it is not 抢答).
+    member: {
+      join: 'ok',
+      state: 'ok',
+      answer: 'FAILED_PRECONDITION',
+      buzz: 'FAILED_PRECONDITION',
+      scoreboard: 'ok',
+      mine: 'ok',
+      list: 'ok',
+      host: 'PERMISSION_DENIED',
+      tick: 'PERMISSION_DENIED',
+      hostView: 'PERMISSION_DENIED',
+    },
+    // The secretary of b1 on a session for every org: a player, not its host.
+    secretary: {
+      join: 'ok',
+      state: 'ok',
+      answer: 'FAILED_PRECONDITION',
+      buzz: 'FAILED_PRECONDITION',
+      scoreboard: 'ok',
+      mine: 'ok',
+      list: 'ok',
+      host: 'PERMISSION_DENIED',
+      tick: 'PERMISSION_DENIED',
+      hostView: 'PERMISSION_DENIED',
+    },
+  };
+  const OPENIDS: Record<string, string | undefined> = {
+    anonymous: undefined,
+    public: PUBLIC,
+    member: LI,
+    secretary: SECRETARY,
+  };
+  it.each(Object.keys(EXPECTED))('%s', async (who) => {
+    const sessionId = await lobby();
+    await host(sessionId, 'next');
+    for (const [action, data] of Object.entries(ACTIONS)) {
+      const r = await call(action, data(sessionId), OPENIDS[who]);
+      expect([action, r.ok ? 'ok' : r.error.code]).toEqual([action, EXPECTED[who][action]]);
+    }
+    // The host may do everything a host does; unknown sessions are NOT_FOUND for every session action.
+    for (const action of ['tick', 'hostView']) expect((await call(action, { sessionId }, ADMIN)).ok).toBe(true);
+    for (const action of ['join', 'state', 'answer', 'buzz', 'scoreboard', 'mine', 'tick', 'hostView', 'export'])
+      await expectError(
+        call(action, { ...(ACTIONS[action] ?? ((id: string) => ({ sessionId: id })))('lv_none') }, ADMIN),
+        'NOT_FOUND',
+      );
+  });
+
+  it('refuses a buzz on a question that is not 抢答, and unknown fields everywhere', async () => {
+    const sessionId = await lobby();
+    await host(sessionId, 'next');
+    expect((await expectError(call('buzz', { sessionId, index: 0 }, MEMBER), 'FAILED_PRECONDITION')).message).toBe(
+      '本题不是抢答题',
+    );
+    for (const action of [...Object.keys(ACTIONS), 'createSession', 'export'])
+      await expectError(call(action, { sessionId, extra: true }, ADMIN), 'INVALID_ARGUMENT');
+  });
+});
+
 describe('live: after the end', () => {
   it('credits the ledger once, keeps the session viewable, and exports the workbook', async () => {
     const sessionId = await lobby();
