@@ -2,7 +2,7 @@
 // manages an activity, and the bulk reads of a roster and of an activity's check-ins.
 import type { ActivitySummary } from '@/domain/api/checkin';
 import type { ActivityKind, CheckInFlag, CheckInStatus } from '@/domain/checkin/rules';
-import { ACTIVITY_KINDS, activityPhase } from '@/domain/checkin/rules';
+import { ACTIVITY_KINDS, activityPhase, checkinRunsActivity } from '@/domain/checkin/rules';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
@@ -84,10 +84,7 @@ export async function loadActivity(db: Database, activityId: string): Promise<Ac
  * ancestor chains answer that without reading the directory).
  */
 export function canManage(caller: Caller, activity: Activity): boolean {
-  if (callerIsAdmin(caller)) return true;
-  const scopes = new Set(secretaryScopes(caller));
-  if (scopes.size === 0) return false;
-  return activity.orgChains.length > 0 && activity.orgChains.every((chain) => chain.some((o) => scopes.has(o)));
+  return callerIsAdmin(caller) || checkinRunsActivity(secretaryScopes(caller), activity.orgChains);
 }
 
 export function summarize(a: Activity, now: Date, myStatus: CheckInStatus | null): ActivitySummary {

@@ -5,6 +5,7 @@
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type { PointsApi, pointsSchemas, TodayItem } from '@/domain/api/points';
+import { checkinRunsActivity } from '@/domain/checkin/rules';
 import type { Database, Doc } from '../../server/db';
 import { findIn, str } from '../../server/db';
 import type { Caller } from '../../server/caller';
@@ -21,11 +22,15 @@ const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)))
 const hhmm = (d: Date) => dayjs(d).tz(APP_TIME_ZONE).format('HH:mm');
 const mmdd = (d: Date) => dayjs(d).tz(APP_TIME_ZONE).format('M月D日');
 
-/** The branch's activities that end later today or are open now, minus those the member is already in. */
+/**
+ * The branch's activities that end later today or are open now, minus those the member is already in. One the
+ * caller runs as secretary (`scopes`) opens its code page: they show the code, they do not scan it.
+ */
 async function activityItems(
   db: Database,
   memberId: string,
   orgId: string,
+  scopes: readonly string[],
   now: Date,
   dayEnd: Date,
 ): Promise<TodayItem[]> {
@@ -35,7 +40,7 @@ async function activityItems(
     .where({ expectedOrgIds: orgId, endAt: _.gt(now), opensAt: _.lt(dayEnd) })
     .orderBy('startAt', 'asc')
     .limit(PER_KIND)
-    .field({ title: true, kind: true, startAt: true, endAt: true, opensAt: true, place: true })
+    .field({ title: true, kind: true, startAt: true, endAt: true, opensAt: true, place: true, orgChains: true })
     .get();
   if (!data.length) return [];
   const done = new Set(
@@ -54,13 +59,21 @@ async function activityItems(
     .map((a) => {
       const open = date(a.opensAt).getTime() <= now.getTime();
       const place = str(a, 'place');
+      const chains = Array.isArray(a.orgChains) ? (a.orgChains as string[][]) : [];
+      const runs = checkinRunsActivity(scopes, chains);
+      const start = `${hhmm(date(a.startAt))} 开始`;
+      const detail = runs
+        ? open
+          ? '正在签到：请打开签到码，投到大屏上'
+          : `${start}，届时打开签到码投到大屏上`
+        : open
+          ? '正在签到，请扫描现场大屏上的二维码'
+          : start;
       return {
         kind: 'checkin' as const,
         title: `${str(a, 'kind') ?? '活动'}：${str(a, 'title') ?? ''}`,
-        path: '/pages/activities/index',
-        detail: [open ? '正在签到，请扫描现场大屏上的二维码' : `${hhmm(date(a.startAt))} 开始`, place]
-          .filter(Boolean)
-          .join(' · '),
+        path: runs ? `/admin/activity-code/index?activityId=${encodeURIComponent(a._id)}` : '/pages/activities/index',
+        detail: [detail, place].filter(Boolean).join(' · '),
       };
     });
 }
@@ -233,7 +246,7 @@ export async function today(
   const orgId = str(member, 'orgId');
   const [work, activities, quiz, practice, hotline, rating] = await Promise.all([
     workItems(db, caller, now),
-    member && orgId ? activityItems(db, member._id, orgId, now, dayEnd) : Promise.resolve([]),
+    member && orgId ? activityItems(db, member._id, orgId, secretaryScopes(caller), now, dayEnd) : Promise.resolve([]),
     member && orgId ? quizItems(db, member._id, orgId, now) : Promise.resolve([]),
     member ? practiceItem(db, member._id, day) : Promise.resolve([]),
     hotlineItems(db, caller.openid),

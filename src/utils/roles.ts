@@ -31,7 +31,12 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     url: '/admin/members/index',
   },
   roles: { page: 'roles', title: '角色授权', description: '管理员、支部书记、部门经办人', url: '/admin/roles/index' },
-  rating: { page: 'rating', title: '微信测评', description: '测评活动、录入得分、公布结果', url: '/admin/rating/index' },
+  rating: {
+    page: 'rating',
+    title: '微信测评',
+    description: '测评活动、录入得分、公布结果',
+    url: '/admin/rating/index',
+  },
   activities: {
     page: 'activities',
     title: '活动签到',
@@ -84,6 +89,16 @@ export function canOpen(page: AdminPage, roles: readonly RoleGrant[]): boolean {
 /** The admin entries the caller's roles open, in menu order. */
 export function adminEntries(roles: readonly RoleGrant[]): AdminEntry[] {
   return (Object.keys(ENTRIES) as AdminPage[]).filter((p) => canOpen(p, roles)).map((p) => ENTRIES[p]);
+}
+
+/**
+ * The title on a bound member's card: 支部书记 for a secretary, else 党员 (admin and handler grants are listed
+ * with the roles below it, not as a title).
+ *
+ * @example memberTitle([{ role: 'secretary', scopeId: 'b1' }]) // '支部书记'
+ */
+export function memberTitle(roles: readonly RoleGrant[]): string {
+  return roles.some((g) => g.role === 'secretary') ? ROLE_LABELS.secretary : '党员';
 }
 
 /**

@@ -641,6 +641,17 @@ describe('points.today', () => {
     expect((await expectOk(call('today', {}, OTHER))).items.some((i: { kind: string }) => i.kind === 'checkin')).toBe(
       false,
     );
+    // b1's secretary runs it: he is told to open the code, not to scan it.
+    expect(
+      (await expectOk(call('today', {}, SECRETARY))).items.filter((i: { kind: string }) => i.kind === 'checkin'),
+    ).toEqual([
+      {
+        kind: 'checkin',
+        title: '党课：学习党章专题党课',
+        path: `/admin/activity-code/index?activityId=${activityId}`,
+        detail: '正在签到：请打开签到码，投到大屏上',
+      },
+    ]);
   });
 
   it('asks for today’s practice until it is finished, with the progress', async () => {

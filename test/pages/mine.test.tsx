@@ -93,6 +93,8 @@ describe('我的', () => {
     });
     render(<MinePage />);
     expect(await screen.findByText('支部书记（发改委第一党支部）')).toBeTruthy();
+    // The card's title says what he is: 支部书记, not 党员.
+    expect(document.querySelector('.mine-card__badge')?.textContent).toBe('支部书记');
     expect(screen.getByText('党员名册')).toBeTruthy();
     expect(screen.queryByText('组织管理')).toBeNull();
     expect(screen.queryByText('角色授权')).toBeNull();

@@ -111,6 +111,18 @@ export function checkInFlags(s: { source: ScanSource; place: Place | null; locat
 }
 
 /**
+ * Whether a secretary of `scopes` runs an activity: every organisation it is for is the own org or below it, as
+ * its stored ancestor chains (`orgChains`, the org first and its ancestors after) say. Admins run every activity.
+ *
+ * @example checkinRunsActivity(['p1'], [['b1', 'p1'], ['b2', 'p1']]) // true
+ * @example checkinRunsActivity(['b1'], [['b1', 'p1'], ['b2', 'p1']]) // false: b2 is not b1's
+ */
+export function checkinRunsActivity(scopes: readonly string[], orgChains: readonly (readonly string[])[]): boolean {
+  if (scopes.length === 0 || orgChains.length === 0) return false;
+  return orgChains.every((chain) => chain.some((o) => scopes.includes(o)));
+}
+
+/**
  * How a check-in reads on the sign-in sheet: a 补签 says so (its time is when it was made), never 按时签到.
  *
  * @example checkInStatusText({ status: 'present', manual: true }) // '补签'

@@ -12,7 +12,7 @@ import { setLargeFont, useLargeFont } from '@/services/preferences';
 import type { OrgDirectory, Session } from '@/services/session';
 import { isAnonymous, orgDirectory, session } from '@/services/session';
 import { starGlyphs } from '@/utils/points';
-import { adminEntries, describeGrant } from '@/utils/roles';
+import { adminEntries, describeGrant, memberTitle } from '@/utils/roles';
 import { BindForm } from './bind-form';
 import './index.scss';
 
@@ -36,7 +36,7 @@ function MemberCard({ me, directory }: ProfileProps) {
           {orgName ?? (anonymous ? '请在微信中打开本小程序' : '党员请在下方绑定；群众无需绑定')}
         </Text>
       </View>
-      {member && <Text className="mine-card__badge">党员</Text>}
+      {member && <Text className="mine-card__badge">{memberTitle(me.roles)}</Text>}
     </View>
   );
 }
