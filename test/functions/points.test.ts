@@ -33,15 +33,21 @@ let cloud: TestCloud;
 /** memberId by name. */
 const ids: Record<string, string> = {};
 
-beforeAll(async () => {
-  cloud = await createTestCloud({ adminOpenids: [ADMIN] });
-  await seedBasic(cloud);
-  await seedRoles(cloud);
-  await expectOk(cloud.call('user', 'bind', { name: ROSTER[3].name, phone: ROSTER[3].phone }, OTHER));
-  await expectOk(cloud.call('org', 'grantRole', { openid: SECRETARY_B2, role: 'secretary', scopeId: 'b2' }, ADMIN));
-  for (const m of await allDocs('members')) ids[String(m.name)] = m._id;
-}, 60_000);
-afterAll(() => cloud.close());
+/**
+ * A fresh local cloud with the roster and roles for each describe block, so that no block sees another's points,
+ * activities or tickets, whatever order they run in (npm test randomizes it).
+ */
+function useFreshCloud(): void {
+  beforeAll(async () => {
+    cloud = await createTestCloud({ adminOpenids: [ADMIN] });
+    await seedBasic(cloud);
+    await seedRoles(cloud);
+    await expectOk(cloud.call('user', 'bind', { name: ROSTER[3].name, phone: ROSTER[3].phone }, OTHER));
+    await expectOk(cloud.call('org', 'grantRole', { openid: SECRETARY_B2, role: 'secretary', scopeId: 'b2' }, ADMIN));
+    for (const m of await allDocs('members')) ids[String(m.name)] = m._id;
+  }, 60_000);
+  afterAll(() => cloud.close());
+}
 
 const call = (action: string, data: unknown, openid?: string) => cloud.call('points', action, data, openid);
 const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
@@ -66,6 +72,7 @@ async function storedBalances(): Promise<Record<string, number>> {
 }
 
 describe('awardPoints', () => {
+  useFreshCloud();
   const base = { orgId: 'b1', reason: '测试', now: new Date('2020-07-01T02:00:00Z') };
 
   it('writes one entry per source, event and member; a second award is a duplicate worth 0', async () => {
@@ -151,6 +158,7 @@ describe('awardPoints', () => {
 });
 
 describe('replaying every check-in and competition event twice', () => {
+  useFreshCloud();
   it('leaves every balance unchanged', async () => {
     const a1 = await createActivity('支委会', minutes(10), minutes(100));
     const a2 = await createActivity('党小组会', minutes(10), minutes(100));
@@ -202,6 +210,7 @@ describe('replaying every check-in and competition event twice', () => {
 });
 
 describe('points.mine', () => {
+  useFreshCloud();
   it('shows the balance over all years, this year’s total, stars and a paged history, in five reads', async () => {
     for (let i = 0; i < 25; i++) {
       await awardPoints(sdkDb(), {
@@ -249,6 +258,7 @@ describe('points.mine', () => {
 });
 
 describe('points.adjust', () => {
+  useFreshCloud();
   it('adds a signed adjustment with a reason and who made it, shown on the branch list at once', async () => {
     const before = (await storedBalances())[LIU()] ?? 0;
     const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
@@ -302,6 +312,27 @@ describe('points.adjust', () => {
 
   it('refuses to reverse a 0-point (capped) entry, another member’s entry or an unknown one', async () => {
     const cap = POINTS_CONFIG.dailyCaps.practice as number;
+    // A day's practice past its cap: the last entry is worth 0.
+    for (let i = 0; i <= cap; i++)
+      await awardPoints(sdkDb(), {
+        source: 'practice',
+        sourceId: `cap-${i}`,
+        memberId: LI(),
+        orgId: 'b1',
+        points: 1,
+        reason: '每日一练',
+        now: new Date('2020-07-02T02:00:00Z'),
+      });
+    expect(await getDoc('points', `points:practice:cap-${cap}:${LI()}`)).toMatchObject({ points: 0 });
+    await awardPoints(sdkDb(), {
+      source: 'checkin',
+      sourceId: 'aw-1',
+      memberId: LI(),
+      orgId: 'b1',
+      points: 2,
+      reason: '签到',
+      now: new Date('2020-07-01T02:00:00Z'),
+    });
     await expectError(
       call('adjust', { memberId: LI(), reverseEntryId: `points:practice:cap-${cap}:${LI()}`, reason: '测试' }, ADMIN),
       'FAILED_PRECONDITION',
@@ -337,10 +368,28 @@ describe('points.adjust', () => {
 });
 
 describe('dashboard, stars, evaluate and overview', () => {
+  useFreshCloud();
   const at = (month: number, day: number, hour = 9) =>
     `${LY}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`;
   let meeting: string;
   let december = '';
+
+  /** Sets (or clears, null) last year's 民主评议 of 王芳 and 张伟. */
+  const reviews = async (wang: string | null, zhang: string | null) =>
+    expectOk(
+      call(
+        'evaluate',
+        {
+          orgId: 'b1',
+          year: LY,
+          reviews: [
+            { memberId: WANG(), grade: wang },
+            { memberId: ZHANG(), grade: zhang },
+          ],
+        },
+        SECRETARY,
+      ),
+    );
 
   beforeAll(async () => {
     // Last year in b1: 支委会 every month but March, 党小组会 every month, 党员大会 every quarter, 党课 in Q1–Q3 only.
@@ -411,6 +460,7 @@ describe('dashboard, stars, evaluate and overview', () => {
   });
 
   it('reads the stored view in three reads and no writes once computed', async () => {
+    await expectOk(call('dashboard', { orgId: 'b1', year: LY }, SECRETARY));
     const { result, reads, writes } = await cloud.countOps(() =>
       call('dashboard', { orgId: 'b1', year: LY }, SECRETARY),
     );
@@ -419,6 +469,7 @@ describe('dashboard, stars, evaluate and overview', () => {
   });
 
   it('lists each member’s points and stars, and 民主评议 moves them', async () => {
+    await reviews(null, null);
     const s = await expectOk(call('stars', { orgId: 'b1', year: LY }, SECRETARY));
     expect(s.rows.map((r: { name: string; points: number; stars: number }) => [r.name, r.points, r.stars])).toEqual([
       ['王芳', 80, 4],
@@ -474,9 +525,10 @@ describe('dashboard, stars, evaluate and overview', () => {
 
   it('shows this month’s and quarter’s gaps on the current year’s dashboard', async () => {
     await createActivity('支委会', minutes(-2), minutes(-1));
+    await createActivity('党小组会', minutes(-2), minutes(-1));
     const d = await expectOk(call('dashboard', { orgId: 'b1', year: Y, refresh: true }, SECRETARY));
     const row = (kind: string) => d.cadence.find((r: { kind: string }) => r.kind === kind);
-    // The replay test held a 党小组会 today as well; no 党员大会 or 党课 yet this quarter.
+    // No 党员大会 or 党课 yet this quarter.
     expect(row('支委会').missingNow).toBe(false);
     expect(row('党小组会').missingNow).toBe(false);
     expect(row('支部党员大会').missingNow).toBe(true);
@@ -501,6 +553,7 @@ describe('dashboard, stars, evaluate and overview', () => {
   });
 
   it('exports the stars list and the overview as Excel', async () => {
+    await reviews('优秀', null);
     const s = await expectOk(call('exportStars', { orgId: 'b1', year: LY }, SECRETARY));
     expect(s.fileID).toMatch(/exports\/points\/stars-b1-.*\.xlsx$/);
     expect(s.url).toMatch(/^http/);
@@ -620,6 +673,7 @@ describe('dashboard, stars, evaluate and overview', () => {
 });
 
 describe('points.today', () => {
+  useFreshCloud();
   it('lists an open activity to check in to until the member is in, then drops it', async () => {
     const activityId = await createActivity('党课', minutes(20), minutes(80), ['b1'], '学习党章专题党课');
     const t = await expectOk(call('today', {}, MEMBER));
@@ -708,10 +762,12 @@ describe('points.today', () => {
   });
 
   it('shows a hotline reply to rate and an open 测评 not yet rated, to the public too, in bounded reads', async () => {
+    // A visitor of their own: the other tests' tickets and ratings are not theirs.
+    const VISITOR = 'public-today';
     await sdkDb()
       .collection('hotline_tickets')
       .add({
-        data: { _id: 't_today', openid: PUBLIC, status: 'replied', title: '路灯不亮', ticketNo: 'MS20200701-0001' },
+        data: { _id: 't_today', openid: VISITOR, status: 'replied', title: '路灯不亮', ticketNo: 'MS20200701-0001' },
       });
     const { campaignId } = await expectOk(
       cloud.call(
@@ -727,7 +783,7 @@ describe('points.today', () => {
         ADMIN,
       ),
     );
-    const { result, reads, writes } = await cloud.countOps(() => call('today', {}, PUBLIC));
+    const { result, reads, writes } = await cloud.countOps(() => call('today', {}, VISITOR));
     const t = await expectOk(result);
     expect(writes).toBe(0);
     expect(reads).toBeLessThanOrEqual(4);
@@ -744,8 +800,10 @@ describe('points.today', () => {
         path: `/pages/rating/index?id=${campaignId}`,
       }),
     ]);
-    await expectOk(cloud.call('rating', 'rate', { campaignId, departmentId: 'd1', scores: { attitude: 5 } }, PUBLIC));
-    expect((await expectOk(call('today', {}, PUBLIC))).items.map((i: { kind: string }) => i.kind)).toEqual(['hotline']);
+    await expectOk(cloud.call('rating', 'rate', { campaignId, departmentId: 'd1', scores: { attitude: 5 } }, VISITOR));
+    expect((await expectOk(call('today', {}, VISITOR))).items.map((i: { kind: string }) => i.kind)).toEqual([
+      'hotline',
+    ]);
     const member = await cloud.countOps(() => call('today', {}, MEMBER));
     await expectOk(member.result);
     expect(member.reads).toBeLessThanOrEqual(10);
