@@ -58,12 +58,12 @@ export async function host(
   // A revealed question whose scoring did not finish is scored before the next one opens.
   if (input.command === 'next' && run.machine.phase === 'revealed') await settle(db, run, now);
   const extra: Partial<Run> = input.command === 'next' ? { answered: 0, buzz: null, aggAt: now } : {};
+  // Ending right after a reveal whose scoring did not finish scores it; ending during an open question does not.
+  const wasRevealed = run.machine.phase === 'revealed' || run.machine.pausedFrom === 'revealed';
   if (!(await advance(db, run, step.machine, extra)))
     throw new AppError('FAILED_PRECONDITION', '现场赛状态刚刚有变化，请看大屏后重试');
-  const closing =
-    step.machine.phase === 'revealed' || (input.command === 'end' && run.settledIndex < run.machine.index);
-  // An `end` during an open question leaves that question unscored.
-  if (closing && input.command !== 'end') await settle(db, run, now);
+  // (settle does nothing, not even a read, for a question already scored: e.g. `resume` back into a reveal.)
+  if (input.command === 'end' ? wasRevealed : step.machine.phase === 'revealed') await settle(db, run, now);
   if (input.command === 'end') {
     await finishBoard(db, run, now);
     await creditLedger(db, run, now);
