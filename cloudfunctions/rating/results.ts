@@ -69,7 +69,10 @@ export async function results(
   return buildResults(ctx, input.campaignId, admin);
 }
 
-/** Records 明察暗访 or 第三方 scores per department with who entered them (two or three reads, one write). */
+/**
+ * Records 明察暗访 or 第三方 scores per department with who entered them and when; a score sent unchanged keeps its
+ * entry (two or three reads, one write, none when nothing changed).
+ */
 export async function enterScores(
   input: z.output<typeof ratingSchemas.enterScores>,
   ctx: ActionContext,
@@ -88,12 +91,16 @@ export async function enterScores(
       throw new AppError('NOT_FOUND', `本次测评不包含该部门：${s.departmentId}`);
     if (seen.has(s.departmentId)) throw new AppError('INVALID_ARGUMENT', `部门重复：${s.departmentId}`);
     seen.add(s.departmentId);
+    // The page sends every department's score on each save: only a changed one is stamped with who and when.
+    const before = campaign.external[s.departmentId]?.[input.source]?.score ?? null;
+    const after = s.score === null ? null : Math.round(s.score * 100) / 100;
+    if (before === after) continue;
     external[s.departmentId] = {
       [input.source]:
         s.score === null
           ? db.command.remove()
           : db.command.set({
-              score: Math.round(s.score * 100) / 100,
+              score: after,
               enteredBy: caller.openid,
               enteredByName: str(member.data, 'name'),
               // The function's clock: a server-date placeholder inside a whole-object set is not filled in.
@@ -101,11 +108,13 @@ export async function enterScores(
             }),
     };
   }
-  await db
-    .collection(CAMPAIGNS)
-    .doc(campaign.campaignId)
-    .update({ data: { external, updatedAt: db.serverDate() } });
-  return { updated: input.scores.length };
+  const changed = Object.keys(external).length;
+  if (changed > 0)
+    await db
+      .collection(CAMPAIGNS)
+      .doc(campaign.campaignId)
+      .update({ data: { external, updatedAt: db.serverDate() } });
+  return { updated: changed };
 }
 
 /** Counts the ratings now (as the ranking function does) and shows or hides the results to the public. */

@@ -8,7 +8,7 @@ import type { LeaderboardResult, PracticeToday, QuizSummary, StartResult } from 
 import { JUDGE_OPTIONS, quizStemKey } from '../../src/domain/quiz';
 import { describeBrowser, screenshot } from './browser';
 import { e2eSession } from './session';
-import { clickButton, scrollTo, settled, shown, textOf, waitForText } from './ui';
+import { clickButton, confirmModal, scrollTo, settled, shown, textOf, waitForText } from './ui';
 
 jest.setTimeout(240_000);
 
@@ -35,12 +35,6 @@ function wrongAnswer(q: Shown): number[] {
   const right = rightAnswer(q);
   if (q.type === 'multiple') return right.slice(1);
   return [q.options.findIndex((_, i) => !right.includes(i))];
-}
-
-/** Taro's H5 modal (Taro.showModal): checks its text and presses the confirm button. */
-async function confirmModal(page: Page, text: string | RegExp): Promise<void> {
-  await waitForText(page, '.taro-modal__text', text);
-  await page.locator('.taro-model__confirm').click();
 }
 
 describeBrowser('知识竞赛 in the H5 build', () => {

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describeBrowser, screenshot } from './browser';
 import { e2eSession } from './session';
-import { clickButton, scrollTo, settled, shown, toastCame, waitForText } from './ui';
+import { clickButton, confirmModal, scrollTo, settled, shown, toastCame, waitForText } from './ui';
 
 jest.setTimeout(180_000);
 
@@ -119,6 +119,7 @@ describeBrowser('微信测评 in the H5 build', () => {
       await screenshot(page, 'rating-admin-scores');
       await scrollTo(page, 'top');
       await clickButton(page, '.rating-admin__publish');
+      await confirmModal(page, /公布给群众/);
       await toastCame(page, '已公布');
       await waitForText(page, '.rating-admin__publish', '撤回公布');
       await waitForText(page, '.admin-head__sub', '共 6 人次评价');

@@ -68,3 +68,9 @@ export async function toastCame(page: Page, text: string): Promise<void> {
   await title.waitFor({ state: 'visible' });
   await title.waitFor({ state: 'hidden' });
 }
+
+/** Taro's H5 modal (Taro.showModal): checks its text and presses the confirm button. */
+export async function confirmModal(page: Page, text: string | RegExp): Promise<void> {
+  await waitForText(page, '.taro-modal__text', text);
+  await page.locator('.taro-model__confirm').click();
+}

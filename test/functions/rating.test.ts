@@ -491,6 +491,19 @@ describe('rating.results, enterScores, publish and ranking', () => {
       enteredByName: ROSTER[2].name,
       enteredAt: expect.stringMatching(/\+08:00$/),
     });
+    // Saving the whole form again with one score changed stamps only that one.
+    const stamped = detail.external.d3.inspection.enteredAt;
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await enterScores(campaignId, 'inspection', { d1: 90, d2: null, d3: 70 })).toEqual({ updated: 1 });
+    const resaved = await expectOk(call('get', { campaignId }, ADMIN));
+    expect(resaved.external.d3.inspection.enteredAt).toBe(stamped);
+    expect(resaved.external.d1.inspection.score).toBe(90);
+    expect(resaved.external.d1.inspection.enteredAt).not.toBe(stamped);
+    const { result: same, writes: noWrites } = await cloud.countOps(() =>
+      call('enterScores', { campaignId, source: 'inspection', scores: [{ departmentId: 'd3', score: 70 }] }, ADMIN),
+    );
+    expect(await expectOk(same)).toEqual({ updated: 0 });
+    expect(noWrites).toBe(0);
     await enterScores(campaignId, 'inspection', { d1: null });
     const after = await expectOk(call('get', { campaignId }, ADMIN));
     expect(after.external.d1).toEqual({});

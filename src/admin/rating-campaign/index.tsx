@@ -173,6 +173,22 @@ function Manage({
     Taro.showToast({ title: '已重新统计', icon: 'success' });
   });
   const publish = run('publish', async () => {
+    // Both change what the public sees at once: asked first, never done by one stray tap.
+    const { confirm } = await Taro.showModal(
+      results.published
+        ? {
+            title: '撤回公布',
+            content: '撤回后群众在测评页看不到排名和得分，可以再次公布。',
+            confirmText: '撤回',
+            confirmColor: '#c8161d',
+          }
+        : {
+            title: '统计并公布结果',
+            content: '现在统计全部评价，并把排名和得分公布给群众。公布前请先核实异常标记。',
+            confirmText: '公布',
+          },
+    );
+    if (!confirm) return;
     await call('rating', 'publish', { campaignId: campaign.campaignId, published: !results.published });
     Taro.showToast({ title: results.published ? '已撤回' : '已公布', icon: 'success' });
   });

@@ -1,4 +1,5 @@
 // 微信测评管理 and 测评管理: creating a campaign, entering 明察暗访 scores, publishing, flags, and 无权限 for others.
+import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import RatingAdminPage from '@/admin/rating/index';
 import RatingCampaignPage from '@/admin/rating-campaign/index';
@@ -145,11 +146,18 @@ describe('测评管理', () => {
       }),
     );
 
+    // Publishing asks first: cancelled, nothing is sent.
+    jest.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
+    fireEvent.click(screen.getByText('统计并公布结果'));
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ confirmText: '公布' })));
+    expect(requests.some((r) => r.key === 'rating.publish')).toBe(false);
     fireEvent.click(screen.getByText('统计并公布结果'));
     await waitFor(() =>
       expect(requests.find((r) => r.key === 'rating.publish')?.data).toEqual({ campaignId: 'rc_1', published: true }),
     );
     expect(await screen.findByText('撤回公布')).toBeTruthy();
+    fireEvent.click(screen.getByText('撤回公布'));
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ confirmText: '撤回' })));
   });
 
   it("shows the public's comments newest first, by department, a page at a time", async () => {
