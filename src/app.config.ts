@@ -49,8 +49,13 @@ const config: AppConfig & { cloud: boolean } = {
         'quiz-import/index',
         'quiz-form/index',
         'quiz-view/index',
+        'live/index',
+        'live-run/index',
+        'live-screen/index',
       ],
     },
+    // 现场赛 on the member's phone: its own small subpackage, opened by the big screen's code or from 首页/学习.
+    { root: 'live', pages: ['play/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -12,7 +12,17 @@ export const ROLE_LABELS: Record<GrantedRole, string> = {
 };
 
 export type AdminPage =
-  'orgs' | 'departments' | 'members' | 'roles' | 'rating' | 'activities' | 'dashboard' | 'stars' | 'overview' | 'quiz';
+  | 'orgs'
+  | 'departments'
+  | 'members'
+  | 'roles'
+  | 'rating'
+  | 'activities'
+  | 'dashboard'
+  | 'stars'
+  | 'overview'
+  | 'quiz'
+  | 'live';
 
 export interface AdminEntry {
   page: AdminPage;
@@ -62,6 +72,12 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     url: '/admin/overview/index',
   },
   quiz: { page: 'quiz', title: '知识竞赛', description: '题库导入与维护、竞赛、排行榜', url: '/admin/quiz/index' },
+  live: {
+    page: 'live',
+    title: '现场赛',
+    description: '七一现场知识竞赛：大屏幕出题、手机作答',
+    url: '/admin/live/index',
+  },
 };
 
 export { isAdmin };
@@ -81,7 +97,7 @@ export function rosterOrgIds(roles: readonly RoleGrant[], orgs: readonly OrgRow[
 export function canOpen(page: AdminPage, roles: readonly RoleGrant[]): boolean {
   if (isAdmin(roles)) return true;
   return (
-    (page === 'members' || page === 'activities' || page === 'dashboard' || page === 'stars') &&
+    (page === 'members' || page === 'activities' || page === 'dashboard' || page === 'stars' || page === 'live') &&
     roles.some((r) => r.role === 'secretary' && r.scopeId)
   );
 }

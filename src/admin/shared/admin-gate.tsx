@@ -11,7 +11,7 @@ import { canOpen } from '@/utils/roles';
 import './admin.scss';
 
 /** The pages a secretary may open too (as canOpen decides). */
-const SECRETARY_PAGES: readonly AdminPage[] = ['members', 'activities', 'dashboard', 'stars'];
+const SECRETARY_PAGES: readonly AdminPage[] = ['members', 'activities', 'dashboard', 'stars', 'live'];
 
 export interface AdminContext {
   me: Session;

@@ -3,6 +3,7 @@
 import { useCallback } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { LiveEntry } from '@/components/live-entry';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import type { TodayItem, TodayKind } from '@/domain/api';
@@ -71,7 +72,9 @@ function Today() {
           items.length === 0 ? (
             <View className="home-today__empty">
               <Text className="home-today__empty-title">今天没有待办事项</Text>
-              <Text className="home-today__empty-desc">有活动签到、知识竞赛、热线答复或需要您处理的工作时会显示在这里。</Text>
+              <Text className="home-today__empty-desc">
+                有活动签到、知识竞赛、热线答复或需要您处理的工作时会显示在这里。
+              </Text>
             </View>
           ) : (
             items.map((item: TodayItem) => (
@@ -193,6 +196,7 @@ export default function HomePage() {
         {([me, directory]) => (
           <>
             <Greeting me={me} directory={directory} />
+            {me.member && <LiveEntry />}
             {!isAnonymous(me) && <Today />}
             <Entries me={me} />
             <OrgSummary directory={directory} />

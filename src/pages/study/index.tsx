@@ -1,6 +1,7 @@
 // 学习: the 2020 work plan's key points (src/content), set for comfortable reading with a section index.
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { LiveEntry } from '@/components/live-entry';
 import { PageShell } from '@/components/page-shell';
 import type { PlanList, PlanSection } from '@/content/work-plan-2020';
 import { WORK_PLAN_2020 } from '@/content/work-plan-2020';
@@ -68,6 +69,8 @@ export default function StudyPage() {
           {large ? '标准字号' : '大字阅读'}
         </View>
       </View>
+
+      <LiveEntry />
 
       <View className="study-entries">
         {PRACTICE_ENTRIES.map((e) => (
