@@ -13,7 +13,14 @@ export function watchUrl(collection: string, docId: string): string {
 
 export function watchDoc(collection: string, docId: string, handlers: WatchHandlers): StopWatching {
   let stopped = false;
-  const source = new EventSource(watchUrl(collection, docId));
+  let source: EventSource;
+  try {
+    source = new EventSource(watchUrl(collection, docId));
+  } catch (err) {
+    // No EventSource (an old browser): the caller polls instead, as after any failure.
+    setTimeout(() => handlers.onError(err), 0);
+    return () => undefined;
+  }
   const stop = () => {
     stopped = true;
     source.close();

@@ -57,6 +57,12 @@ export async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A landscape page (a projector, 1920×1080 by default) for one identity, in its own browser context. */
+export async function screenPage(browser: Browser, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
+  return context.newPage();
+}
+
 export const screenshotDir = join(__dirname, '..', '..', 'test-results', 'screenshots');
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,7 +1,7 @@
 // One browser-test session per file: the emulator and chromium started before the tests and closed after, and
 // phone pages that act as a given WeChat identity, record uncaught page errors and leave a screenshot on failure.
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, screenshot } from './browser';
+import { launchBrowser, phonePage, screenPage, screenshot } from './browser';
 import type { E2eEmulator } from './emulator';
 import { startE2eEmulator } from './emulator';
 
@@ -14,8 +14,8 @@ export interface E2eSession {
   emu(): E2eEmulator;
   /** Uncaught exceptions in any page: the app must not throw whatever a test does. */
   readonly pageErrors: string[];
-  /** A phone page in its own browser context, acting as `openid` when one is given. */
-  newPage(name: string, openid?: string): Promise<Page>;
+  /** A phone page (or a 1920×1080 `screen`) in its own browser context, acting as `openid` when one is given. */
+  newPage(name: string, openid?: string, kind?: 'phone' | 'screen'): Promise<Page>;
   /** `newPage` on `hash` of the app for `fn`; a screenshot `<name>-failure` if it throws; closed after. */
   withPage(name: string, hash: string, fn: (page: Page) => Promise<void>, openid?: string): Promise<void>;
 }
@@ -42,9 +42,9 @@ export function e2eSession(): E2eSession {
     return cloud;
   };
 
-  async function newPage(name: string, openid?: string): Promise<Page> {
+  async function newPage(name: string, openid?: string, kind: 'phone' | 'screen' = 'phone'): Promise<Page> {
     if (!browser) throw new Error('the browser did not start');
-    const page = await phonePage(browser);
+    const page = kind === 'screen' ? await screenPage(browser) : await phonePage(browser);
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     page.on('pageerror', (e) => pageErrors.push(`${name}: ${e.message}`));
     if (openid) {
