@@ -52,6 +52,7 @@ function JoinCode({ sessionId }: { sessionId: string }) {
         )}
       </View>
       <Text className="screen-join__scan">微信扫码加入</Text>
+      {link && <Text className="screen-join__link">本地调试地址：{link}</Text>}
     </View>
   );
 }
