@@ -29,6 +29,8 @@ export interface DemoIds {
   /** A ticket of the member's (the rated one), and the urgent one in the handler's queue. */
   memberTicketId: string;
   handlerTicketId: string;
+  /** A 现场赛 in the lobby that the admin hosts and members may join. */
+  liveSessionId: string;
 }
 
 export interface Visit {
@@ -119,6 +121,15 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   'admin/quiz-bank/index': [{ as: 'admin', expect: ['题库'] }],
   'admin/quiz-import/index': [{ as: 'admin', expect: ['下载模板'] }],
   'admin/quiz-form/index': [{ as: 'admin', expect: ['题目数量'] }],
+  'admin/live/index': [{ as: 'admin', expect: ['新建现场赛', '我主持的现场赛'] }],
+  'admin/live-run/index': [
+    { as: 'admin', query: (ids) => ({ id: ids.liveSessionId }), expect: ['入场中', '开始第一题', '打开大屏幕'] },
+  ],
+  // The mini-program cannot draw a join code itself: the screen says where members find the session instead.
+  'admin/live-screen/index': [
+    { as: 'admin', query: (ids) => ({ id: ids.liveSessionId }), expect: ['人已加入', '首页 →“现场赛”加入'] },
+  ],
+  'live/play/index': [{ as: 'member', query: (ids) => ({ id: ids.liveSessionId }), expect: ['已加入，等待开始'] }],
   'admin/quiz-view/index': [
     { as: 'admin', query: (ids) => ({ id: ids.quizId }), expect: [DEMO_QUIZ_TITLES.open, '排'] },
   ],

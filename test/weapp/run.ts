@@ -2,7 +2,7 @@
 // the emulator and its demo data; exits 1 on any failure. scripts/test.ts runs it after the weapp build.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ActivitySummary, CampaignSummary, TicketSummary } from '@/domain/api';
+import type { ActivitySummary, CampaignSummary, LiveSessionSummary, TicketSummary } from '@/domain/api';
 import type { QuizSummary } from '@/domain/api/quiz';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
@@ -55,7 +55,29 @@ async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
       'urgent ticket',
       queue.find((t) => t.title === DEMO_HOTLINE_TITLES.urgent),
     ).ticketId,
+    liveSessionId: await lobbySession(cloud),
   };
+}
+
+/** The demo's 现场赛 in the lobby, or (demo data without one) a session created and opened for the check. */
+async function lobbySession(cloud: E2eEmulator): Promise<string> {
+  const { data } = cloud;
+  const { sessions } = await data<{ sessions: LiveSessionSummary[] }>('live', 'list', {}, ROLE_OPENIDS.admin);
+  const lobby = sessions.find((s) => s.canHost && s.phase === 'lobby');
+  if (lobby) return lobby.sessionId;
+  const { sessionId } = await data<{ sessionId: string }>(
+    'live',
+    'createSession',
+    {
+      title: '七一现场知识竞赛（检查）',
+      teams: true,
+      rounds: [{ kind: '必答', questionCount: 1, secondsPerQuestion: 20 }],
+      scoring: 'accuracy',
+    },
+    ROLE_OPENIDS.admin,
+  );
+  await data('live', 'host', { sessionId, command: 'open' }, ROLE_OPENIDS.admin);
+  return sessionId;
 }
 
 async function main(): Promise<number> {

@@ -200,7 +200,7 @@ function TeamRows({ rows }: { rows: LiveTeamRow[] }) {
 function Board({ board, teams }: { board: LiveBoard | null; teams: boolean }) {
   return (
     <View className={`screen-board${teams ? ' screen-board--teams' : ''}`}>
-      <View className="screen-board__col">
+      <View className="screen-board__col screen-board__col--players">
         <Text className="screen-board__title">个人前十</Text>
         <PlayerRows rows={board?.players ?? []} />
       </View>
