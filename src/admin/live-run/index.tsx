@@ -8,6 +8,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { PageShell } from '@/components/page-shell';
 import type { ActionInput, ActionOutput, HostCommand, LiveState } from '@/domain/api';
+import { useNow } from '@/hooks/use-now';
 import { useLiveSession, useLiveTicks } from '@/hooks/use-live-session';
 import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
@@ -71,15 +72,6 @@ export function hostControls(s: LiveState, winnerId: string | null): Control[] {
     case 'ended':
       return [];
   }
-}
-
-function useNow(periodMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), periodMs);
-    return () => clearInterval(timer);
-  }, [periodMs]);
-  return now;
 }
 
 function Console({ sessionId }: { sessionId: string }) {

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { LiveBoard, LivePlayerRow, LiveState, LiveTeamRow } from '@/domain/api';
+import { useNow } from '@/hooks/use-now';
 import { useLiveSession, useLiveTicks } from '@/hooks/use-live-session';
 import { liveJoinCode, liveJoinLink } from '@/services/live-join';
 import { LIVE_PHASE_LABELS, msUntil, questionLabel, scoreText, secondsLeft } from '@/utils/live';
@@ -25,15 +26,6 @@ function useStage(): { width: number; height: number } {
     return () => Taro.offWindowResize?.(onResize);
   }, []);
   return size;
-}
-
-function useNow(periodMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), periodMs);
-    return () => clearInterval(timer);
-  }, [periodMs]);
-  return now;
 }
 
 function JoinCode({ sessionId }: { sessionId: string }) {

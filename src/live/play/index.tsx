@@ -9,6 +9,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { PageShell } from '@/components/page-shell';
 import { OptionList, TypeTag, typeHint } from '@/components/quiz-ui';
 import type { ActionOutput, LiveMine, LiveState } from '@/domain/api';
+import { useNow } from '@/hooks/use-now';
 import { useLiveSession } from '@/hooks/use-live-session';
 import { call } from '@/services/call';
 import type { CallError } from '@/services/call-error';
@@ -27,15 +28,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function sessionIdFrom(params: Record<string, string | undefined>): string {
   if (params.id) return decodeURIComponent(params.id);
   return params.scene ? decodeURIComponent(params.scene) : '';
-}
-
-function useNow(periodMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), periodMs);
-    return () => clearInterval(timer);
-  }, [periodMs]);
-  return now;
 }
 
 function Waiting({ title, text }: { title: string; text: string }) {
