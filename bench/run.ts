@@ -64,8 +64,10 @@ async function main() {
       ...peakCases,
     ].filter((c) => !filter || filter.test(`${c.name} ${c.scenario}`));
     for (const c of cases) {
-      rows.push(await runCase(c, ctx, (l) => emu.db.onOperation(l)));
-      console.log(`${c.name}: done`);
+      const row = await runCase(c, ctx, (l) => emu.db.onOperation(l));
+      rows.push(row);
+      // Each row as it finishes, so a long run that is stopped still leaves its numbers.
+      console.log(formatTable([row]).split('\n')[2]);
     }
     // The live case drives 500 realtime watchers through a whole session, so it is a scenario, not a BenchCase.
     if (!filter || filter.test('live 现场赛')) {
