@@ -61,23 +61,49 @@ async function ensurePeak(ctx: BenchContext): Promise<void> {
   quizId = created.quizId;
 }
 
+/**
+ * Calls in flight at once. All 1,000 members start together, but their requests queue for one of these slots, as
+ * they queue for WeChat's function instances; 1,000 sockets to a gateway in this very process only measure the
+ * client's connect timeout.
+ */
+const IN_FLIGHT = 50;
+
+function gate(size: number): <T>(fn: () => Promise<T>) => Promise<T> {
+  let free = size;
+  const waiting: Array<() => void> = [];
+  return async (fn) => {
+    if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    else free--;
+    try {
+      return await fn();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+
 /** One member's start then submit; the error code of the first call that failed, or null. */
-async function takePart(ctx: BenchContext, i: number): Promise<string | null> {
-  const started = await ctx.call<StartResult>('quiz', 'start', { quizId }, member(i));
+async function takePart(ctx: BenchContext, i: number, slot: ReturnType<typeof gate>): Promise<string | null> {
+  const started = await slot(() => ctx.call<StartResult>('quiz', 'start', { quizId }, member(i)));
   if (!started.ok) return `start ${started.error.code}`;
   const answers = Object.fromEntries(started.data.questions.map((q, j) => [q.questionId, [(i + j) % 4]]));
-  const submitted = await ctx.call('quiz', 'submit', { attemptId: started.data.attemptId, answers }, member(i));
+  const submitted = await slot(() =>
+    ctx.call('quiz', 'submit', { attemptId: started.data.attemptId, answers }, member(i)),
+  );
   return submitted.ok ? null : `submit ${submitted.error.code}`;
 }
 
 export const peakCases: BenchCase[] = [
   {
     name: 'quiz.start+submit ×1000',
-    scenario: `七一 peak: ${MEMBERS} members in ${BRANCHES} branches start and submit at once (time of the whole burst)`,
+    scenario: `七一 peak: ${MEMBERS} members in ${BRANCHES} branches start and submit at once, ${IN_FLIGHT} calls in flight (time of the whole burst)`,
     iterations: 1,
     setup: ensurePeak,
     async run(ctx) {
-      const failures = (await Promise.all(Array.from({ length: MEMBERS }, (_, i) => takePart(ctx, i)))).filter(
+      const slot = gate(IN_FLIGHT);
+      const failures = (await Promise.all(Array.from({ length: MEMBERS }, (_, i) => takePart(ctx, i, slot)))).filter(
         (f): f is string => f !== null,
       );
       if (failures.length === 0) return { ok: true, data: null };
