@@ -116,13 +116,13 @@ export async function runWeappCheck(opts: CheckOptions): Promise<CheckReport> {
         for (const visit of (opts.visits[path] ?? []).filter((v) => v.as === role)) {
           report.visits++;
           const t = Date.now();
-          const query = visit.query?.(opts.ids) ?? {};
+          const query = (await visit.query?.(opts.ids)) ?? {};
           const page = await phone.open(path, query);
           if (!page) {
             log(`✗ ${path} as ${role}: did not load`);
             continue;
           }
-          const deadline = Date.now() + (opts.textTimeoutMs ?? 5000);
+          const deadline = Date.now() + (opts.textTimeoutMs ?? 10_000);
           const missing = () => [
             ...visit.expect.filter((text) => !page.text().includes(text)),
             ...(visit.nodes ?? []).filter((selector) => !page.dom.querySelector(selector)).map((s) => `node ${s}`),
@@ -155,10 +155,10 @@ export async function runWeappCheck(opts: CheckOptions): Promise<CheckReport> {
       host: { libVersion, gatewayUrl: opts.gatewayUrl, openid: opts.openids[flow.as] },
     });
     try {
-      const page = await phone.open(flow.path, flow.query?.(opts.ids) ?? {});
+      const page = await phone.open(flow.path, (await flow.query?.(opts.ids)) ?? {});
       if (!page) throw new Error(`${flow.path} did not load`);
       const see = async (text: string) => {
-        const deadline = Date.now() + (opts.textTimeoutMs ?? 5000);
+        const deadline = Date.now() + (opts.textTimeoutMs ?? 10_000);
         while (!page.text().includes(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
         if (!page.text().includes(text)) {
           throw new Error(`no “${text}” on ${flow.path}; its text: ${page.text().slice(0, 300) || '(empty)'}`);

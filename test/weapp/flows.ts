@@ -14,7 +14,7 @@ export interface Flow {
   name: string;
   as: Role;
   path: string;
-  query?: (ids: DemoIds) => Record<string, string>;
+  query?: (ids: DemoIds) => Record<string, string> | Promise<Record<string, string>>;
   steps(ctx: FlowContext): Promise<void>;
 }
 
@@ -23,7 +23,7 @@ export const FLOWS: Flow[] = [
     name: '签到：扫码后确认签到',
     as: 'member',
     path: 'pages/checkin/index',
-    query: (ids) => ({ scene: ids.checkinScene }),
+    query: async (ids) => ({ scene: await ids.checkinScene() }),
     async steps({ page, see }) {
       await see('确认签到');
       await page.tap('.checkin-ready__go');

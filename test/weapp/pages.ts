@@ -19,8 +19,8 @@ export const ROLE_OPENIDS: Record<Role, string> = {
 export interface DemoIds {
   /** The open 主题党日. */
   activityId: string;
-  /** A fresh check-in code's scene for it, as WeChat passes it (URL-encoded). */
-  checkinScene: string;
+  /** A fresh check-in code's scene for it, as WeChat passes it (URL-encoded); read at each visit, as codes expire. */
+  checkinScene(): Promise<string>;
   campaignId: string;
   /** The open 七一 competition. */
   quizId: string;
@@ -35,7 +35,7 @@ export interface DemoIds {
 
 export interface Visit {
   as: Role;
-  query?: (ids: DemoIds) => Record<string, string>;
+  query?: (ids: DemoIds) => Record<string, string> | Promise<Record<string, string>>;
   /** Every one of these must be in the page's text once it has settled. */
   expect: string[];
   /** CSS selectors of nodes that must be drawn, e.g. an icon's class (text alone does not show an icon). */
@@ -66,7 +66,11 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   'pages/rating/index': [{ as: 'public', expect: [RATING] }],
   'pages/rating-results/index': [{ as: 'public', query: (ids) => ({ id: ids.campaignId }), expect: [RATING] }],
   'pages/checkin/index': [
-    { as: 'member', query: (ids) => ({ scene: ids.checkinScene }), expect: [DEMO_CHECKIN_TITLES.open, '确认签到'] },
+    {
+      as: 'member',
+      query: async (ids) => ({ scene: await ids.checkinScene() }),
+      expect: [DEMO_CHECKIN_TITLES.open, '确认签到'],
+    },
   ],
   'pages/activities/index': [{ as: 'member', expect: [DEMO_CHECKIN_TITLES.open] }],
   'pages/hotline-submit/index': [{ as: 'public', expect: ['诉求类别', dept('jyj')] }],

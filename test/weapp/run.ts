@@ -32,7 +32,6 @@ async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
     'open activity',
     activities.find((a) => a.title === DEMO_CHECKIN_TITLES.open),
   ).activityId;
-  const { scene } = await data<{ scene: string }>('checkin', 'qrToken', { activityId }, ROLE_OPENIDS.secretary);
   const { campaigns } = await data<{ campaigns: CampaignSummary[] }>('rating', 'list', {}, ROLE_OPENIDS.public);
   const { quizzes } = await data<{ quizzes: QuizSummary[] }>('quiz', 'listQuizzes', {}, ROLE_OPENIDS.secretary);
   const quiz = found(
@@ -43,7 +42,10 @@ async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
   const { tickets: queue } = await data<{ tickets: TicketSummary[] }>('hotline', 'queue', {}, ROLE_OPENIDS.handler);
   return {
     activityId,
-    checkinScene: encodeURIComponent(scene),
+    async checkinScene() {
+      const { scene } = await data<{ scene: string }>('checkin', 'qrToken', { activityId }, ROLE_OPENIDS.secretary);
+      return encodeURIComponent(scene);
+    },
     campaignId: found('rating campaign', campaigns[0]).campaignId,
     quizId: quiz.quizId,
     attemptId: found("secretary's attempt", quiz.mine?.lastAttemptId),

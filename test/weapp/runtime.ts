@@ -292,11 +292,18 @@ export function startPhone(opts: PhoneOptions) {
     await settled(path);
     const dom = root.dom as Element;
 
-    const find = (selector: string, textIncludes?: string): Any => {
-      const nodes = [...dom.querySelectorAll(selector)];
-      const node = nodes.find((n) => !textIncludes || (n.textContent ?? '').includes(textIncludes));
-      if (!node) throw new Error(`${path}: no ${selector}${textIncludes ? ` with “${textIncludes}”` : ''} on the page`);
-      return node;
+    /** The first node matching, waiting for it as a person waits for a list to load (up to settleTimeoutMs). */
+    const find = async (selector: string, textIncludes?: string): Promise<Any> => {
+      const deadline = Date.now() + settleTimeoutMs;
+      for (;;) {
+        const nodes = [...dom.querySelectorAll(selector)];
+        const node = nodes.find((n) => !textIncludes || (n.textContent ?? '').includes(textIncludes));
+        if (node) return node;
+        if (Date.now() > deadline) {
+          throw new Error(`${path}: no ${selector}${textIncludes ? ` with “${textIncludes}”` : ''} on the page`);
+        }
+        await settle(25);
+      }
     };
     const exparser = require('miniprogram-exparser') as Any;
     /** Dispatches on the exparser node behind a DOM node as j-component's dispatchEvent does, then settles. */
@@ -321,13 +328,14 @@ export function startPhone(opts: PhoneOptions) {
       path,
       dom,
       text: () => (dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      tap: (selector, textIncludes) => fire(find(selector, textIncludes), 'tap', { x: 0, y: 0 }),
+      tap: async (selector, textIncludes) => fire(await find(selector, textIncludes), 'tap', { x: 0, y: 0 }),
       async tapEach(selector) {
+        await find(selector);
         const count = dom.querySelectorAll(selector).length;
-        if (!count) throw new Error(`${path}: no ${selector} on the page`);
         for (let i = 0; i < count; i++) await fire(dom.querySelectorAll(selector)[i], 'tap', { x: 0, y: 0 });
       },
-      input: (selector, value) => fire(find(selector), 'input', { value, cursor: value.length, keyCode: 0 }),
+      input: async (selector, value) =>
+        fire(await find(selector), 'input', { value, cursor: value.length, keyCode: 0 }),
       unload() {
         run(`${path} onUnload`, () => page.onUnload?.());
         pagesStack.splice(pagesStack.indexOf(page), 1);
