@@ -30,6 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
+    // WeChat's templates get the aria-* attributes of view, text and image (see the file).
+    plugins: [path.resolve(__dirname, 'aria-attributes.ts')],
     compiler: {
       type: 'webpack5',
       // Prebundling NutUI would put all of it (2.5 MB) into the main package of watch builds.

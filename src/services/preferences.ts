@@ -28,6 +28,16 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Whether 大字模式 is on now (outside React: the H5 page frame). */
+export function isLargeFont(): boolean {
+  return read();
+}
+
+/** Calls `listener` whenever 大字模式 is switched; returns the unsubscribe. */
+export function onLargeFontChange(listener: () => void): () => void {
+  return subscribe(listener);
+}
+
 /** Whether 大字模式 is on; every page re-renders when it changes. */
 export function useLargeFont(): boolean {
   return useSyncExternalStore(subscribe, read, read);

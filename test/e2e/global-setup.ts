@@ -3,10 +3,12 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { clearAxeRecords } from './a11y';
 import { SEEDED_DIR_ENV, startE2eEmulator } from './emulator';
 
 export default async function globalSetup(): Promise<void> {
   delete process.env[SEEDED_DIR_ENV];
+  clearAxeRecords();
   const cloud = await startE2eEmulator();
   const dir = mkdtempSync(join(tmpdir(), 'e2e-seeded-'));
   try {

@@ -151,6 +151,11 @@ describe('答题', () => {
     fireEvent.click(option('政治建设'));
     expect(option('政治建设').className).toContain('quiz-option--on');
     expect(option('标准化').className).not.toContain('quiz-option--on');
+    // Screen readers hear a radio group whose options say whether they are checked.
+    expect(screen.getByRole('radiogroup')).toBeTruthy();
+    expect(option('政治建设').getAttribute('role')).toBe('radio');
+    expect(option('政治建设').getAttribute('aria-checked')).toBe('true');
+    expect(option('标准化').getAttribute('aria-checked')).toBe('false');
     expect(screen.getByText('已答 1 题')).toBeTruthy();
 
     fireEvent.click(screen.getByText('下一题'));
@@ -161,6 +166,8 @@ describe('答题', () => {
     fireEvent.click(option('基本工资'));
     expect(option('基本组织').className).toContain('quiz-option--on');
     expect(option('基本活动').className).toContain('quiz-option--on');
+    expect(option('基本工资').getAttribute('role')).toBe('checkbox');
+    expect(option('基本工资').getAttribute('aria-checked')).toBe('false');
 
     // The answer sheet jumps to any question and shows which are answered.
     const cells = document.querySelectorAll('.quiz-sheet__cell');

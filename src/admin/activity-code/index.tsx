@@ -112,7 +112,13 @@ function CodeScreen({ activity }: { activity: ActivityDetail }) {
       <View className="code-screen__board">
         <View className="code-screen__code" data-checkin-url={link ?? ''}>
           {code ? (
-            <Image className="code-screen__image" src={code.image} mode="scaleToFill" />
+            <Image
+              className="code-screen__image"
+              src={code.image}
+              mode="scaleToFill"
+              ariaLabel="签到二维码"
+              nativeProps={{ alt: '签到二维码' }}
+            />
           ) : (
             <Text className="code-screen__placeholder">{error ? error.message : '正在生成签到码…'}</Text>
           )}

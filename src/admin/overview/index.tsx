@@ -52,14 +52,15 @@ function Table({ data, year }: { data: PointsOverview; year: number }) {
 
   if (data.rows.length === 0) return <Text className="muted">还没有支部。</Text>;
   return (
-    <View className="overview-scroll">
+    <View className="overview-scroll" tabindex="0" ariaRole="region" ariaLabel="达标创优表，可左右滑动">
       <View className="overview-table" ariaRole="table" ariaLabel={`${year}年各支部达标创优情况`}>
-        <View className="overview-tr overview-tr--head">
+        <View className="overview-tr overview-tr--head" ariaRole="row">
           {COLUMNS.map((c) => (
             <View
               key={c.key}
               className={`overview-th overview-col--${c.key}${sort.key === c.key ? ' overview-th--on' : ''}`}
-              ariaRole="button"
+              ariaRole="columnheader"
+              ariaSort={sort.key !== c.key ? 'none' : sort.dir === 'asc' ? 'ascending' : 'descending'}
               ariaLabel={`按${c.label}排序`}
               onClick={() => tap(c)}
             >
@@ -69,14 +70,15 @@ function Table({ data, year }: { data: PointsOverview; year: number }) {
           ))}
         </View>
         {rows.map((r) => (
-          <View key={r.orgId} className="overview-tr" onClick={() => open(r)}>
+          <View key={r.orgId} className="overview-tr" ariaRole="row" onClick={() => open(r)}>
             {COLUMNS.map((c) => (
-              <Text
+              <View
                 key={c.key}
+                ariaRole={c.key === 'name' ? 'rowheader' : 'cell'}
                 className={`overview-td overview-col--${c.key}${c.key === 'missingNow' && r.missingNow > 0 ? ' overview-td--bad' : ''}`}
               >
                 {c.cell(r)}
-              </Text>
+              </View>
             ))}
           </View>
         ))}

@@ -19,8 +19,10 @@ export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadP
     const input = e.target;
     const files = Array.from(input.files ?? []).slice(0, PHOTO_MAX - value.length);
     input.value = '';
-    if (files.some((f) => !PHOTO_TYPES.test(f.name))) return onError(new CallError('INVALID_ARGUMENT', PHOTO_WRONG_TYPE));
-    if (files.some((f) => f.size > HOTLINE_PHOTO_MAX_BYTES)) return onError(new CallError('INVALID_ARGUMENT', PHOTO_TOO_BIG));
+    if (files.some((f) => !PHOTO_TYPES.test(f.name)))
+      return onError(new CallError('INVALID_ARGUMENT', PHOTO_WRONG_TYPE));
+    if (files.some((f) => f.size > HOTLINE_PHOTO_MAX_BYTES))
+      return onError(new CallError('INVALID_ARGUMENT', PHOTO_TOO_BIG));
     setBusy(true);
     try {
       const added: string[] = [];
@@ -43,7 +45,15 @@ export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadP
     <View className="photo-upload">
       {value.map((id, i) => (
         <View key={id} className="photo-upload__item">
-          {previews[id] && <Image className="photo-upload__img" src={previews[id]} mode="aspectFill" />}
+          {previews[id] && (
+            <Image
+              className="photo-upload__img"
+              src={previews[id]}
+              mode="aspectFill"
+              ariaLabel={`照片 ${i + 1}`}
+              nativeProps={{ alt: `照片 ${i + 1}` }}
+            />
+          )}
           <Text className="photo-upload__remove" onClick={() => onChange(value.filter((v) => v !== id))}>
             删除
           </Text>

@@ -47,9 +47,9 @@ export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadP
 
   return (
     <View className="photo-upload">
-      {value.map((id) => (
+      {value.map((id, i) => (
         <View key={id} className="photo-upload__item">
-          <Image className="photo-upload__img" src={previews[id] ?? id} mode="aspectFill" />
+          <Image className="photo-upload__img" src={previews[id] ?? id} mode="aspectFill" ariaLabel={`照片 ${i + 1}`} />
           <Text className="photo-upload__remove" onClick={() => onChange(value.filter((v) => v !== id))}>
             删除
           </Text>

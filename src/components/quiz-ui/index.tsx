@@ -23,13 +23,19 @@ function optionState(i: number, chosen: readonly number[], answer?: readonly num
 
 export function OptionList({ question, chosen, onTap, answer }: OptionListProps) {
   return (
-    <View className={`quiz-options quiz-options--${question.type}`}>
+    <View
+      className={`quiz-options quiz-options--${question.type}`}
+      ariaRole={question.type === 'multiple' ? 'group' : 'radiogroup'}
+      ariaLabel="选项"
+    >
       {question.options.map((text, i) => (
         <View
           key={`${i}-${text}`}
           className={`quiz-option${optionState(i, chosen, answer)}${onTap ? '' : ' quiz-option--static'}`}
           ariaRole={question.type === 'multiple' ? 'checkbox' : 'radio'}
-          ariaLabel={`${optionLetter(i)} ${text}${chosen.includes(i) ? '（已选）' : ''}`}
+          ariaLabel={`${optionLetter(i)} ${text}`}
+          ariaChecked={chosen.includes(i) ? 'true' : 'false'}
+          ariaDisabled={onTap ? undefined : 'true'}
           onClick={onTap ? () => onTap(i) : undefined}
         >
           <Text className="quiz-option__letter">{optionLetter(i)}</Text>

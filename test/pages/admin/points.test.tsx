@@ -244,8 +244,18 @@ describe('达标创优', () => {
     expect(missing('发改委第一党支部').className).toContain('overview-td--bad');
     expect(missing('发改委第二党支部').className).not.toContain('overview-td--bad');
 
+    // A table to screen readers: rows of cells under sortable column heads (the head row a row like the others).
+    const table = screen.getByRole('table');
+    expect(table.querySelectorAll('[role=row]')).toHaveLength(4);
+    expect(Array.from(table.children).every((row) => row.getAttribute('role') === 'row')).toBe(true);
+    expect(screen.getAllByRole('columnheader')).toHaveLength(7);
+    expect(screen.getAllByRole('rowheader').map((e) => e.textContent)).toEqual(names());
+    expect(screen.getByLabelText('按落实率排序').getAttribute('aria-sort')).toBe('descending');
+
     fireEvent.click(screen.getByLabelText('按出勤率排序'));
     expect(names()).toEqual(['发改委第二党支部', '发改委第一党支部', '财政局机关党支部']);
+    expect(screen.getByLabelText('按出勤率排序').getAttribute('aria-sort')).toBe('descending');
+    expect(screen.getByLabelText('按落实率排序').getAttribute('aria-sort')).toBe('none');
     fireEvent.click(screen.getByLabelText('按出勤率排序'));
     expect(names()).toEqual(['财政局机关党支部', '发改委第一党支部', '发改委第二党支部']);
     fireEvent.click(screen.getByLabelText('按答题参与排序'));
