@@ -65,6 +65,8 @@ const config: AppConfig & { cloud: boolean } = {
     navigationBarTextStyle: 'white',
     // Spelled out because Taro's H5 router only draws its navigation bar (title and back button) when it is set.
     navigationStyle: 'default',
+    // Pages follow the phone when it turns (the check-in code shown sideways on a projector or a tablet).
+    pageOrientation: 'auto',
   },
   tabBar: {
     color: '#5c5c5c',
@@ -99,6 +101,9 @@ const config: AppConfig & { cloud: boolean } = {
     ],
   },
   cloud: true,
+  // PC WeChat, Mac and iPad open the mini-program in a window that can be maximised and resized (大屏模式):
+  // the check-in code fills a projector, the office pages use the width (src/styles/_theme.scss `wide`).
+  resizable: true,
   // Only the components a page uses are injected when it loads (WeChat's code-quality rule).
   lazyCodeLoading: 'requiredComponents',
   // 签到 checks the place of an activity that has one (getLocation) and lets a secretary pick it (chooseLocation).
