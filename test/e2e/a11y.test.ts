@@ -157,8 +157,8 @@ function smallTargets(page: Page, min: number): Promise<string[]> {
 
 async function open(page: Page, url: string, visit: Visit): Promise<void> {
   // A fresh document each time: a change of the hash alone would keep the app (and its 大字模式 setting) loaded.
-  await page.goto('about:blank');
   await page.goto(url);
+  await page.reload();
   await shown(page, visit.ready).first().waitFor({ state: 'visible' });
   // Lists and counts load after the page's first paint; wait until nothing is loading any more.
   await page.waitForLoadState('networkidle');

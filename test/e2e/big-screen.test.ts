@@ -42,8 +42,9 @@ describeBrowser('big screens and office PCs', () => {
     try {
       for (const size of SIZES) {
         await page.setViewportSize(size);
-        await page.goto('about:blank');
+        // A fresh document each time (a change of the hash alone keeps the app as it was laid out).
         await page.goto(`${emu().url}/#${hash}`);
+        await page.reload();
         await shown(page, ready).first().waitFor({ state: 'visible' });
         await page.waitForFunction(() => !document.querySelector('.load-state--loading'));
         await settled(page);

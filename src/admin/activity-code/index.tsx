@@ -22,13 +22,18 @@ export const COUNT_POLL_MS = 5_000;
 /** After a failed code fetch, try again this soon. */
 const RETRY_MS = 3_000;
 
-/** 'm:ss' or 'h:mm:ss' of a duration. */
+/**
+ * A duration as people say it, e.g. "18 分 17 秒", "1 小时 02 分", "45 秒": "18:17 距活动开始" read like a clock time.
+ * Seconds are rounded up, so that 0 秒 shows only when the moment has come.
+ */
 export function countdown(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+  const sec = s % 60;
+  if (h > 0) return `${h} 小时 ${String(m).padStart(2, '0')} 分`;
+  if (m > 0) return `${m} 分 ${String(sec).padStart(2, '0')} 秒`;
+  return `${sec} 秒`;
 }
 
 function useRotatingCode(activityId: string): { code: QrImage | null; nextAt: number; error: CallError | null } {
@@ -126,7 +131,7 @@ function CodeScreen({ activity }: { activity: ActivityDetail }) {
         <Text className="code-screen__scan">请用微信“扫一扫”扫码签到</Text>
         {code && error && <Text className="code-screen__error">{error.message}</Text>}
         {code && !error && (
-          <Text className="code-screen__refresh">二维码每 20 秒更新，{countdown(nextAt - now)} 后刷新</Text>
+          <Text className="code-screen__refresh">二维码每 20 秒更新，{countdown(nextAt - now)}后刷新</Text>
         )}
       </View>
       <View className="code-screen__stats">
@@ -142,7 +147,9 @@ function CodeScreen({ activity }: { activity: ActivityDetail }) {
           <Text className="code-screen__value code-screen__clock">
             {now < start ? countdown(start - now) : now < end ? countdown(end - now) : '已结束'}
           </Text>
-          <Text className="code-screen__label">{now < start ? '距活动开始' : '距签到结束'}</Text>
+          <Text className="code-screen__label">
+            {now < start ? '后活动开始' : now < end ? '后签到结束' : '签到已停止'}
+          </Text>
         </View>
       </View>
       {link && (
