@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import HotlineTriagePage from '@/admin/hotline-triage/index';
 import HotlineQueuePage from '@/admin/hotline-queue/index';
 import HotlinePage from '@/pages/hotline/index';
-import HotlineBoardPage from '@/pages/hotline-board/index';
+import HotlineBoardPage, { replyTime } from '@/pages/hotline-board/index';
 import HotlineMinePage from '@/pages/hotline-mine/index';
 import HotlineSubmitPage from '@/pages/hotline-submit/index';
 import HotlineTicketPage from '@/pages/hotline-ticket/index';
@@ -343,8 +343,14 @@ it('公开答复 shows masked replies and the department statistics as bars', as
   expect(await screen.findByText('我叫王**，电话139****5678')).toBeTruthy();
   expect(screen.getByText('群众评价：5 分')).toBeTruthy();
   fireEvent.click(screen.getByText('部门统计'));
-  expect(await screen.findByText('受理 4 · 答复 3 · 平均 2 个工作日 · 平均 3.5 分')).toBeTruthy();
+  expect(await screen.findByText('受理 4 · 答复 3 · 平均 2 个工作日答复 · 平均 3.5 分')).toBeTruthy();
   expect(screen.getAllByText('75%')).toHaveLength(2);
+});
+
+it('公开答复 says a same-day average as people do, not "平均 0 个工作日"', () => {
+  expect(replyTime(0)).toBe('不到 1 个工作日');
+  expect(replyTime(0.4)).toBe('不到 1 个工作日');
+  expect(replyTime(3)).toBe(' 3 个工作日');
 });
 
 describe('admin lists', () => {

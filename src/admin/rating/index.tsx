@@ -121,6 +121,7 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
                 onChange={(v) => setWeights({ ...weights, [p.key]: v })}
                 type="digit"
                 maxLength={5}
+                placeholder="0"
               />
             </View>
           </View>

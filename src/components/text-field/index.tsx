@@ -21,12 +21,13 @@ export interface TextFieldProps {
   clearable?: boolean;
 }
 
-export function TextField({ label, hint, clearable = true, ...input }: TextFieldProps) {
+export function TextField({ label, hint, clearable = true, placeholder = '', ...input }: TextFieldProps) {
   return (
     <View className="field">
       <Text className="field__label">{label}</Text>
       <View className="field__box">
-        <Input {...input} clearable={clearable} />
+        {/* An empty placeholder by default: NutUI's own is "请输入内容", meaningless under a label (and on a number). */}
+        <Input {...input} placeholder={placeholder} clearable={clearable} />
       </View>
       {hint && <Text className="field__hint">{hint}</Text>}
     </View>

@@ -72,7 +72,7 @@ function Stats() {
             <Text className="card__title">全部部门</Text>
             <Text className="hotline-text">
               受理 {total.received} 件，答复 {total.replied} 件
-              {total.averageReplyWorkdays !== null ? `，平均 ${total.averageReplyWorkdays} 个工作日答复` : ''}
+              {total.averageReplyWorkdays !== null ? `，平均${replyTime(total.averageReplyWorkdays)}答复` : ''}
             </Text>
             <Bar label="回复率" value={total.replyRate} />
             <Bar label="按期率" value={total.onTimeRate} />
@@ -83,7 +83,7 @@ function Stats() {
               <Text className="card__title">{d.name}</Text>
               <Text className="hotline-board__meta">
                 受理 {d.received} · 答复 {d.replied}
-                {d.averageReplyWorkdays !== null ? ` · 平均 ${d.averageReplyWorkdays} 个工作日` : ''}
+                {d.averageReplyWorkdays !== null ? ` · 平均${replyTime(d.averageReplyWorkdays)}答复` : ''}
                 {d.averageScore !== null ? ` · 平均 ${d.averageScore} 分` : ''}
               </Text>
               <Bar label="回复率" value={d.replyRate} />
@@ -95,6 +95,11 @@ function Stats() {
       )}
     </LoadState>
   );
+}
+
+/** The average reply time: "0 个工作日" (answered the day it came, which workdays do not count) said as people do. */
+export function replyTime(workdays: number): string {
+  return workdays < 1 ? '不到 1 个工作日' : ` ${workdays} 个工作日`;
 }
 
 export default function HotlineBoardPage() {
