@@ -185,8 +185,8 @@ function Photos({ photos }: { photos: TicketPhoto[] }) {
               className="hotline-photos__img"
               src={p.url}
               mode="aspectFill"
-              ariaLabel={`照片 ${i + 1}，点按查看大图`}
-              nativeProps={{ alt: `照片 ${i + 1}，点按查看大图` }}
+              ariaLabel={`照片 ${i + 1}`}
+              nativeProps={{ alt: `照片 ${i + 1}` }}
               onClick={() => Taro.previewImage({ current: p.url as string, urls })}
             />
           ) : (
