@@ -1,7 +1,9 @@
 // The benchmark harness: runs actions through the emulator's HTTP gateway, counts database operations at the
 // wire seam and times each call; cases are small objects so each feature adds its own.
 import type { Envelope } from '../src/domain/errors';
+import type * as WxServerSdk from 'wx-server-sdk';
 import type { DbOperation } from '../emulator/db';
+import type { Database } from '../server/db';
 
 export interface BenchContext {
   /** POST /api/fn/<fn> through the gateway, as the mini-program's H5 build does. */
@@ -13,6 +15,13 @@ export async function must<T>(p: Promise<Envelope<T>>): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.data;
+}
+
+/** The real SDK's database in the bench process (seeding and checks go to the same local cloud as the calls). */
+export function sdkDatabase(): Database {
+  const sdk = require('wx-server-sdk') as typeof WxServerSdk;
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
+  return sdk.database({ throwOnNotFound: false } as never) as unknown as Database;
 }
 
 export interface BenchCase {
@@ -82,7 +91,8 @@ export async function runCase(
 }
 
 export function formatTable(rows: BenchRow[]): string {
-  const head = '| action | scenario | runs | db reads | db writes | tx control | median ms | p95 ms |\n|---|---|---:|---:|---:|---:|---:|---:|';
+  const head =
+    '| action | scenario | runs | db reads | db writes | tx control | median ms | p95 ms |\n|---|---|---:|---:|---:|---:|---:|---:|';
   const body = rows
     .map(
       (r) =>

@@ -1,25 +1,18 @@
 // The 现场赛 benchmark: 500 players, each phone a realtime watcher of the session document (SSE through the
 // gateway, not polling), through 10 questions. Measures database operations per answer, per host command and per
 // scoreboard view, and the latency from the host's `next` until every watcher holds the new question.
-import type * as WxServerSdk from 'wx-server-sdk';
 import type { LiveState } from '../../src/domain/api/live';
 import type { DbOperation } from '../../emulator/db';
 import { openSse } from '../../emulator/realtime/sse-client';
-import type { Database, Doc } from '../../server/db';
+import type { Doc } from '../../server/db';
 import type { BenchContext, BenchRow } from '../harness';
-import { must } from '../harness';
+import { must, sdkDatabase } from '../harness';
 import { BENCH_ADMIN, rosterRow } from './identity';
 
 const PLAYERS = 500;
 const QUESTIONS = 10;
 const BRANCHES = 5;
 const SCOREBOARD_VIEWS = 50;
-
-function sdkDatabase(): Database {
-  const sdk = require('wx-server-sdk') as typeof WxServerSdk;
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
-  return sdk.database({ throwOnNotFound: false } as never) as unknown as Database;
-}
 
 const player = (i: number) => `bench-live-${i}`;
 

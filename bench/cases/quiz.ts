@@ -2,13 +2,12 @@
 // stored attempts. The stored attempts (with their best results and org aggregates) are seeded straight into the
 // database with the SDK's batched add, in the shapes `quiz.submit` writes; the timed calls go through the gateway
 // as bound members. The point: leaderboard reads stay the same whatever the number of attempts.
-import type * as WxServerSdk from 'wx-server-sdk';
 import type { StartResult } from '../../src/domain/api/quiz';
-import type { Database } from '../../server/db';
+
 import type { OrgSums } from '../../src/domain/quiz';
 import { quizMoveTally, quizQuestionId, quizRankKey, quizScore, quizTallyShard } from '../../src/domain/quiz';
 import type { BenchCase, BenchContext } from '../harness';
-import { must } from '../harness';
+import { must, sdkDatabase } from '../harness';
 import { BENCH_ADMIN, rosterRow } from './identity';
 
 const BATCH = 1000;
@@ -16,12 +15,6 @@ const BRANCHES = 5;
 /** Bound members who take part in the timed runs (one start and one submit each per competition). */
 const TAKERS = 50;
 const QUESTIONS = 10;
-
-function sdkDatabase(): Database {
-  const sdk = require('wx-server-sdk') as typeof WxServerSdk;
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
-  return sdk.database({ throwOnNotFound: false } as never) as unknown as Database;
-}
 
 const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
 const taker = (i: number) => `bench-quiz-${i}`;

@@ -2,23 +2,16 @@
 // The 100,000 ratings are seeded straight into the database with the SDK's batched add (1,000 documents per request;
 // the emulator runs in this process, so the SDK here talks to it), in the shape `rating.rate` writes; going through
 // `rate` would take 100,000 calls. The ranking function then counts them as it would count real ones.
-import type * as WxServerSdk from 'wx-server-sdk';
-import type { Database } from '../../server/db';
+
 import { ratingBurstWindow, ratingPattern } from '../../src/domain/rating';
 import type { BenchCase, BenchContext } from '../harness';
-import { must } from '../harness';
+import { must, sdkDatabase } from '../harness';
 import { BENCH_ADMIN } from './identity';
 
 const STORED = 100_000;
 const DEPARTMENTS = 20;
 const BATCH = 1000;
 const KEYS = ['attitude', 'efficiency', 'integrity', 'openness', 'discipline'];
-
-function sdkDatabase(): Database {
-  const sdk = require('wx-server-sdk') as typeof WxServerSdk;
-  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string });
-  return sdk.database({ throwOnNotFound: false } as never) as unknown as Database;
-}
 
 const deptId = (d: number) => `bench-rd-${d}`;
 const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
