@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
 import { signScene, TOKEN_WINDOW_MS } from '@/domain/checkin/token';
 import { AppError } from '../../server/app-error';
-import { cloud } from '../../server/cloud';
 import type { ActionContext } from '../../server/dispatch';
+import { miniProgramCode } from '../../server/wxacode';
 import { managedActivity } from './activities';
 import { isoShanghai } from './time';
 
@@ -26,24 +26,11 @@ export function qrToken(
   return token(ctx, input.activityId);
 }
 
-interface GetUnlimitedResult {
-  buffer?: Buffer | Uint8Array;
-  contentType?: string;
-}
-
 export async function qrImage(
   input: z.output<typeof checkinSchemas.qrImage>,
   ctx: ActionContext,
 ): Promise<CheckinApi['qrImage']['output']> {
   const t = await token(ctx, input.activityId);
-  // A failure of WeChat's API is not the caller's fault: it is thrown, logged, and answered as INTERNAL.
-  const result = (await cloud.openapi.wxacode.getUnlimited({
-    scene: t.scene,
-    page: CHECKIN_PAGE,
-    checkPath: false,
-    width: 430,
-  })) as GetUnlimitedResult;
-  if (!result.buffer) throw new Error('wxacode.getUnlimited returned no image');
-  const image = `data:${result.contentType ?? 'image/png'};base64,${Buffer.from(result.buffer).toString('base64')}`;
+  const image = await miniProgramCode(t.scene, CHECKIN_PAGE);
   return { ...t, image, refreshMs: TOKEN_WINDOW_MS };
 }

@@ -4,6 +4,7 @@ import { liveSchemas } from '@/domain/api/live';
 import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
 import { scoreboard } from './board';
+import { joinCode } from './join-code';
 import { answer, buzz, join, mine } from './play';
 import { host, state, tick } from './run';
 import { createSession, hostView, list } from './sessions';
@@ -24,6 +25,7 @@ const actions = {
   list: action({ input: liveSchemas.list, auth: 'signed-in', handler: list }),
   mine: action({ input: liveSchemas.mine, auth: 'signed-in', handler: mine }),
   hostView: action({ input: liveSchemas.hostView, auth: HOSTS, handler: hostView }),
+  joinCode: action({ input: liveSchemas.joinCode, auth: 'signed-in', handler: joinCode }),
 } satisfies ContractTable<'live'>;
 
 export const main = defineFunction(actions);

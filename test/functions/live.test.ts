@@ -7,6 +7,8 @@ import { LIVE_GRACE_MS } from '../../src/domain/api/live';
 import type { TestCloud } from '../helpers/cloud';
 import { advance, fakeClock } from '../helpers/clock';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
+import { SCENE_PATTERN } from '../../src/domain/checkin/token';
+import { LIVE_PLAY_PAGE } from '../../src/utils/live';
 import { createSession, right, ROUNDS, wrong } from './live-support';
 import { importBank } from './quiz-support';
 import {
@@ -387,6 +389,7 @@ describe('every action × role', () => {
     host: (sessionId) => ({ sessionId, command: 'pause' }),
     tick: (sessionId) => ({ sessionId }),
     hostView: (sessionId) => ({ sessionId }),
+    joinCode: (sessionId) => ({ sessionId }),
   };
   const EXPECTED: Record<string, Record<string, string>> = {
     // Anonymous: nothing.
@@ -403,6 +406,7 @@ describe('every action × role', () => {
       host: 'PERMISSION_DENIED',
       tick: 'PERMISSION_DENIED',
       hostView: 'PERMISSION_DENIED',
+      joinCode: 'ok',
     },
     // A bound member who has not joined: joins (first in the list), then is refused by the question's state only
     // (its options are not shown yet; it is not 抢答).
@@ -417,6 +421,7 @@ describe('every action × role', () => {
       host: 'PERMISSION_DENIED',
       tick: 'PERMISSION_DENIED',
       hostView: 'PERMISSION_DENIED',
+      joinCode: 'ok',
     },
     // The secretary of b1 on a session for every org: a player, not its host.
     secretary: {
@@ -430,6 +435,7 @@ describe('every action × role', () => {
       host: 'PERMISSION_DENIED',
       tick: 'PERMISSION_DENIED',
       hostView: 'PERMISSION_DENIED',
+      joinCode: 'ok',
     },
   };
   const OPENIDS: Record<string, string | undefined> = {
@@ -447,7 +453,18 @@ describe('every action × role', () => {
     }
     // The host may do everything a host does; unknown sessions are NOT_FOUND for every session action.
     for (const action of ['tick', 'hostView']) expect((await call(action, { sessionId }, ADMIN)).ok).toBe(true);
-    for (const action of ['join', 'state', 'answer', 'buzz', 'scoreboard', 'mine', 'tick', 'hostView', 'export'])
+    for (const action of [
+      'join',
+      'state',
+      'answer',
+      'buzz',
+      'scoreboard',
+      'mine',
+      'tick',
+      'hostView',
+      'export',
+      'joinCode',
+    ])
       await expectError(
         call(action, { ...(ACTIONS[action] ?? ((id: string) => ({ sessionId: id })))('lv_none') }, ADMIN),
         'NOT_FOUND',
@@ -519,6 +536,22 @@ describe('live: after the end', () => {
     expect(mine.sessions[0]).toMatchObject({ canJoin: true, canHost: false, total: 6, phase: 'lobby' });
     const admin = await expectOk(call('list', {}, ADMIN));
     expect(admin.sessions.map((x: { sessionId: string }) => x.sessionId).sort()).toEqual([draft, open].sort());
+  });
+});
+
+describe('live.joinCode', () => {
+  it('gives the big screen a mini-program code of the player page with the session id as its scene', async () => {
+    const sessionId = await lobby();
+    const r = await cloud.countOps(() => call('joinCode', { sessionId }, ADMIN));
+    expect({ reads: r.reads, writes: r.writes }).toEqual({ reads: 1, writes: 0 });
+    const code = (r.result as { ok: true; data: { scene: string; page: string; image: string } }).data;
+    // The player page (LIVE_PLAY_PAGE) takes the session id from the scene WeChat hands it.
+    expect(code).toEqual({
+      scene: sessionId,
+      page: LIVE_PLAY_PAGE,
+      image: expect.stringMatching(/^data:image\/png;base64,iVBOR/),
+    });
+    expect(code.scene).toMatch(SCENE_PATTERN);
   });
 });
 

@@ -131,7 +131,7 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   ],
   // The mini-program cannot draw a join code itself: the screen says where members find the session instead.
   'admin/live-screen/index': [
-    { as: 'admin', query: (ids) => ({ id: ids.liveSessionId }), expect: ['人已加入', '首页 →“现场赛”加入'] },
+    { as: 'admin', query: (ids) => ({ id: ids.liveSessionId }), expect: ['人已加入', '微信扫码加入'] },
   ],
   'live/play/index': [{ as: 'member', query: (ids) => ({ id: ids.liveSessionId }), expect: ['已加入，等待开始'] }],
   'admin/quiz-view/index': [

@@ -112,6 +112,8 @@ export const liveSchemas = {
   mine: input({ sessionId: id }),
   /** Beyond API.md: the host's view with every question's answer and the flagged (implausibly fast) answers. */
   hostView: input({ sessionId: id }),
+  /** Beyond API.md: the big screen's join code in the mini-program (only the server can make a mini-program code). */
+  joinCode: input({ sessionId: id }),
 };
 
 /** A question as the screen and phones see it: never its answer before reveal. */
@@ -289,6 +291,11 @@ export interface LiveApi {
   hostView: {
     input: z.input<typeof liveSchemas.hostView>;
     output: { state: LiveState; questions: LiveHostQuestion[]; flags: LiveFlag[] };
+  };
+  joinCode: {
+    input: z.input<typeof liveSchemas.joinCode>;
+    /** `image`: a data: URL of the PNG that opens `page` with `scene` (the session id) on WeChat; locally a QR code. */
+    output: { scene: string; page: string; image: string };
   };
 }
 
