@@ -53,16 +53,25 @@ export async function readUploadedWorkbook(fileID: string, maxDataRows: number, 
   }
 }
 
-/** Puts a generated file (an export, a template) in cloud storage and returns it with a temporary download link. */
+/** Characters a file name may not carry on Windows, phones or in a cloud path, and whitespace. */
+const UNSAFE_NAME = /[\\/:*?"<>|\s]+/g;
+
+/**
+ * Puts a generated file (an export, a template) in cloud storage under `<folder>/<fileName>` and returns it with a
+ * temporary download link. The readable name is the path's last segment because that is the name a browser saves the
+ * link under (the storage serves it as the attachment's filename); a timestamp in `folder` keeps exports apart.
+ */
 export async function uploadForDownload(
-  cloudPath: string,
+  folder: string,
+  fileName: string,
   fileContent: Buffer,
-): Promise<{ fileID: string; url: string }> {
-  const { fileID } = await cloud.uploadFile({ cloudPath, fileContent });
+): Promise<{ fileID: string; url: string; fileName: string }> {
+  const name = fileName.replace(UNSAFE_NAME, '') || 'export.xlsx';
+  const { fileID } = await cloud.uploadFile({ cloudPath: `${folder}/${name}`, fileContent });
   const { fileList } = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
     fileList: Array<{ tempFileURL?: string }>;
   };
   const url = fileList[0]?.tempFileURL;
   if (!url) throw new AppError('INTERNAL', '文件的下载地址获取失败，请重试');
-  return { fileID, url };
+  return { fileID, url, fileName: name };
 }

@@ -77,7 +77,9 @@ export async function exportSheet(
   const activity = await managedActivity(ctx, input.activityId);
   const { roster, records } = await readAll(ctx, activity);
   const file = await buildSignInWorkbook(activity, roster, records);
-  const fileName = `${activity.title.replace(/[\\/:*?"<>|\s]+/g, '')}-签到表.xlsx`;
-  const { fileID, url } = await uploadForDownload(`checkin-exports/${activity.activityId}/${Date.now()}.xlsx`, file);
-  return { fileID, url, fileName };
+  return uploadForDownload(
+    `checkin-exports/${activity.activityId}/${Date.now()}`,
+    `${activity.title}-签到表.xlsx`,
+    file,
+  );
 }

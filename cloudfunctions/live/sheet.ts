@@ -123,7 +123,10 @@ export async function exportResults(
     readAll(db, ANSWERS, { sessionId: run.sessionId }),
   ]);
   const file = await buildResultsWorkbook(run, scores, answers);
-  const fileName = `${run.title.replace(/[\\/:*?"<>|\s]+/g, '')}-现场赛成绩.xlsx`;
-  const { fileID, url } = await uploadForDownload(`live-exports/${run.sessionId}/${Date.now()}.xlsx`, file);
+  const { fileID, url, fileName } = await uploadForDownload(
+    `live-exports/${run.sessionId}/${Date.now()}`,
+    `${run.title}-现场赛成绩.xlsx`,
+    file,
+  );
   return { fileId: fileID, url, fileName };
 }

@@ -74,9 +74,13 @@ export async function overviewWorkbook(o: PointsOverview): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function upload(path: string, file: Buffer): Promise<{ fileID: string; url: string }> {
+function upload(
+  path: string,
+  fileName: string,
+  file: Buffer,
+): Promise<{ fileID: string; url: string; fileName: string }> {
   const stamp = isoShanghai(new Date()).slice(0, 19).replace(/[-:T]/g, '');
-  return uploadForDownload(`exports/points/${path}-${stamp}.xlsx`, file);
+  return uploadForDownload(`exports/points/${path}-${stamp}`, fileName, file);
 }
 
 export async function exportStars(
@@ -85,7 +89,8 @@ export async function exportStars(
 ): Promise<PointsApi['exportStars']['output']> {
   await scopedOrg(ctx, input.orgId);
   const views = await viewsOrCompute(ctx, input.orgId, input.year, false);
-  return upload(`stars-${input.orgId}-${input.year}`, await starsWorkbook(views.stars));
+  const name = `评星定级-${views.stars.orgName}-${input.year}.xlsx`;
+  return upload(`stars-${input.orgId}-${input.year}`, name, await starsWorkbook(views.stars));
 }
 
 export async function exportOverview(
@@ -93,5 +98,5 @@ export async function exportOverview(
   ctx: ActionContext,
 ): Promise<PointsApi['exportOverview']['output']> {
   const overview = await overviewOrCompute(ctx, input.year, false);
-  return upload(`overview-${input.year}`, await overviewWorkbook(overview));
+  return upload(`overview-${input.year}`, `达标创优-${input.year}.xlsx`, await overviewWorkbook(overview));
 }

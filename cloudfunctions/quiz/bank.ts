@@ -195,9 +195,7 @@ export async function templateWorkbook(): Promise<Buffer> {
 }
 
 export async function questionTemplate(): Promise<QuizApi['questionTemplate']['output']> {
-  const fileName = '题库导入模板.xlsx';
-  const { fileID, url } = await uploadForDownload(`templates/quiz/${fileName}`, await templateWorkbook());
-  return { fileID, url, fileName };
+  return uploadForDownload('templates/quiz', '题库导入模板.xlsx', await templateWorkbook());
 }
 
 function adminRow(doc: Doc): QuestionAdminRow {

@@ -104,5 +104,5 @@ export async function exportResults(
   const r = await buildResults(ctx, input.campaignId, true);
   const file = await resultsWorkbook(r, await allComments(ctx, input.campaignId));
   const stamp = toShanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
-  return uploadForDownload(`exports/rating/${input.campaignId}-${stamp}.xlsx`, file);
+  return uploadForDownload(`exports/rating/${input.campaignId}-${stamp}`, `${r.title}-测评结果.xlsx`, file);
 }

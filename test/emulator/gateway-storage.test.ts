@@ -73,6 +73,14 @@ describe('POST /api/storage/upload', () => {
     expect(await res.text()).toBe('通知');
   });
 
+  it('saves an export under its Chinese file name, the last segment of its cloud path', async () => {
+    await upload('exports/1/七一活动-签到表.xlsx', 'x', 'o-1');
+    const res = await fetch(`${gw.url}/api/storage/exports/1/${encodeURIComponent('七一活动-签到表.xlsx')}`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('七一活动-签到表.xlsx')}`,
+    );
+  });
+
   it('never lets an uploaded page run: non-media files are attachments in a sandbox', async () => {
     await upload('x/evil.html', '<script>alert(1)</script>', 'o-1');
     const res = await fetch(`${gw.url}/api/storage/x/evil.html`);

@@ -487,7 +487,10 @@ describe('checkin.attendance, list, get and export', () => {
     await expectOk(call('manualCheckIn', { activityId, memberId: manualId, reason: '扫码时手机没电' }, SECRETARY));
     const out = await expectOk(call('export', { activityId }, SECRETARY));
     expect(out.fileName).toBe('导出测试-签到表.xlsx');
-    expect(out.url).toMatch(/^http/);
+    // The link itself names the file: a browser ignores `download` on another origin's link and saves it under the
+    // last path segment, which the storage also sends as the attachment's filename.
+    expect(decodeURIComponent(new URL(out.url).pathname.split('/').pop()!)).toBe('导出测试-签到表.xlsx');
+    expect(out.fileID).toMatch(/\/导出测试-签到表\.xlsx$/);
     const { fileContent } = await sdk().downloadFile({ fileID: out.fileID });
     const wb = new Workbook();
     await wb.xlsx.load(fileContent as never);

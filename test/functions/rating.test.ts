@@ -575,9 +575,11 @@ describe('rating.results, enterScores, publish and ranking', () => {
     await enterScores(campaignId, 'inspection', { d1: 60 });
     await expectOk(rate(campaignId, 'd2', 4, 4, 'p1', '材料一次讲清楚了'));
     await expectOk(call('publish', { campaignId, published: true }, ADMIN));
-    const { fileID, url } = await expectOk(call('export', { campaignId }, ADMIN));
-    expect(fileID).toMatch(/^cloud:\/\/.*exports\/rating\/.*\.xlsx$/);
-    expect(url).toMatch(/^http/);
+    const { fileID, url, fileName } = await expectOk(call('export', { campaignId }, ADMIN));
+    expect(fileName).toMatch(/-测评结果\.xlsx$/);
+    expect(fileID).toContain(`exports/rating/${campaignId}-`);
+    expect(fileID.endsWith(`/${fileName}`)).toBe(true);
+    expect(decodeURIComponent(url.split('/').pop())).toBe(fileName);
     const { fileContent } = await sdk().downloadFile({ fileID });
     const wb = new Workbook();
     await wb.xlsx.load(fileContent as never);

@@ -109,7 +109,7 @@ function Overview() {
     setBusy('export');
     try {
       const out = await call('points', 'exportOverview', { year });
-      await openExport(out.url, `达标创优-${year}.xlsx`);
+      await openExport(out.url, out.fileName);
     } catch (err) {
       Taro.showToast({ title: toCallError(err).message, icon: 'none' });
     } finally {

@@ -12,6 +12,7 @@ import { RatingResultsView } from '@/components/rating-results';
 import type { CampaignDetail, RatingResults } from '@/domain/api';
 import { bothStates, useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
+import { openExport } from '@/services/checkin-device';
 import { toCallError } from '@/services/call-error';
 import { AdminGate } from '../shared/admin-gate';
 import { Segmented } from '../shared/segmented';
@@ -153,7 +154,6 @@ function Manage({
 }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [source, setSource] = useState<Source>('inspection');
-  const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const run = (name: string, job: () => Promise<void>) => async () => {
@@ -193,9 +193,8 @@ function Manage({
     Taro.showToast({ title: results.published ? '已撤回' : '已公布', icon: 'success' });
   });
   const exportFile = run('export', async () => {
-    const { url } = await call('rating', 'export', { campaignId: campaign.campaignId });
-    setLink(url);
-    await Taro.setClipboardData({ data: url });
+    const out = await call('rating', 'export', { campaignId: campaign.campaignId });
+    await openExport(out.url, out.fileName);
   });
 
   return (
@@ -228,7 +227,6 @@ function Manage({
           </Button>
         </View>
         {error && <View className="form-error">{error}</View>}
-        {link && <Text className="rating-admin__link">下载链接已复制：{link}</Text>}
         <Text className="rating-admin__link">
           评价人数每 10 分钟自动统计一次
           {results.computedAt ? `，上次统计 ${results.computedAt.slice(0, 16).replace('T', ' ')}` : ''}。

@@ -117,7 +117,7 @@ function Sheet({ view, reload, admin }: { view: StarsView; reload: () => void; a
     setExporting(true);
     try {
       const out = await call('points', 'exportStars', { orgId: view.orgId, year: view.year });
-      await openExport(out.url, `评星定级-${view.orgName}-${view.year}.xlsx`);
+      await openExport(out.url, out.fileName);
     } catch (err) {
       Taro.showToast({ title: toCallError(err).message, icon: 'none' });
     } finally {

@@ -264,9 +264,15 @@ export interface PointsApi {
   };
   stars: { input: z.input<typeof pointsSchemas.stars>; output: StarsView };
   evaluate: { input: z.input<typeof pointsSchemas.evaluate>; output: { saved: number; cleared: number } };
-  exportStars: { input: z.input<typeof pointsSchemas.exportStars>; output: { fileID: string; url: string } };
+  exportStars: {
+    input: z.input<typeof pointsSchemas.exportStars>;
+    output: { fileID: string; url: string; fileName: string };
+  };
   dashboard: { input: z.input<typeof pointsSchemas.dashboard>; output: BranchDashboard };
   overview: { input: z.input<typeof pointsSchemas.overview>; output: PointsOverview };
-  exportOverview: { input: z.input<typeof pointsSchemas.exportOverview>; output: { fileID: string; url: string } };
+  exportOverview: {
+    input: z.input<typeof pointsSchemas.exportOverview>;
+    output: { fileID: string; url: string; fileName: string };
+  };
   today: { input: z.input<typeof pointsSchemas.today>; output: PointsToday };
 }

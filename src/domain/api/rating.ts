@@ -155,7 +155,7 @@ export interface RatingApi {
     input: z.input<typeof ratingSchemas.publish>;
     output: { published: boolean; computedAt: string };
   };
-  export: { input: z.input<typeof ratingSchemas.export>; output: { fileID: string; url: string } };
+  export: { input: z.input<typeof ratingSchemas.export>; output: { fileID: string; url: string; fileName: string } };
   comments: {
     input: z.input<typeof ratingSchemas.comments>;
     output: { comments: RatingComment[]; hasMore: boolean };

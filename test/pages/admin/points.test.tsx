@@ -166,7 +166,11 @@ describe('评星定级', () => {
       'user.login': ADMIN,
       'org.list': ok(ORGS),
       'points.stars': ok(STARS),
-      'points.exportStars': ok({ fileID: 'cloud://x', url: 'http://127.0.0.1/files/x.xlsx' }),
+      'points.exportStars': ok({
+        fileID: 'cloud://x',
+        url: 'http://127.0.0.1/files/x.xlsx',
+        fileName: '评星定级-发改委第一党支部-2026.xlsx',
+      }),
     });
     setRouterParams({ orgId: 'org-a1', year: '2026' });
     render(<StarsPage />);
@@ -274,7 +278,11 @@ describe('达标创优', () => {
       'user.login': ADMIN,
       'org.list': ok(ORGS),
       'points.overview': ok(OVERVIEW),
-      'points.exportOverview': ok({ fileID: 'cloud://o', url: 'http://127.0.0.1/files/o.xlsx' }),
+      'points.exportOverview': ok({
+        fileID: 'cloud://o',
+        url: 'http://127.0.0.1/files/o.xlsx',
+        fileName: `达标创优-${thisYear() - 1}.xlsx`,
+      }),
     });
     render(<OverviewPage />);
     await screen.findByText('财政局机关党支部');

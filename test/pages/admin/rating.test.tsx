@@ -5,8 +5,10 @@ import RatingAdminPage from '@/admin/rating/index';
 import RatingCampaignPage from '@/admin/rating-campaign/index';
 import { ORGS, ok, requests, resetAll, serve } from '../helpers';
 import { setRouterParams } from '../stubs/taro';
+import { openExport } from '@/services/checkin-device';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
+jest.mock('@/services/checkin-device', () => ({ openExport: jest.fn(async () => undefined) }));
 
 beforeEach(resetAll);
 
@@ -158,6 +160,22 @@ describe('测评管理', () => {
     expect(await screen.findByText('撤回公布')).toBeTruthy();
     fireEvent.click(screen.getByText('撤回公布'));
     await waitFor(() => expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ confirmText: '撤回' })));
+  });
+
+  it('downloads the results workbook under its name instead of copying a link', async () => {
+    setRouterParams({ id: 'rc_1' });
+    const url = 'http://127.0.0.1/api/storage/exports/rating/x/%E6%B5%8B.xlsx';
+    serve({
+      'user.login': ADMIN_LOGIN,
+      'org.list': ok(ORGS),
+      'rating.get': ok(campaign),
+      'rating.results': ok(results(true)),
+      'rating.export': ok({ fileID: 'cloud://x', url, fileName: '2020年度测评-测评结果.xlsx' }),
+    });
+    render(<RatingCampaignPage />);
+    fireEvent.click(await screen.findByText('导出 Excel'));
+    await waitFor(() => expect(openExport).toHaveBeenCalledWith(url, '2020年度测评-测评结果.xlsx'));
+    expect(Taro.setClipboardData).not.toHaveBeenCalled();
   });
 
   it("shows the public's comments newest first, by department, a page at a time", async () => {
