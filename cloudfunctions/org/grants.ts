@@ -24,14 +24,21 @@ async function changeGrants(
   db: Database,
   openid: string,
   change: (grants: RoleGrant[]) => { grants: RoleGrant[]; changed: boolean },
+  displayName?: string,
 ): Promise<boolean> {
   return runTransactionWithRetry(db, async (tx) => {
     const ref = tx.collection(USERS).doc(openid);
     const { data } = await ref.get();
     const next = change(effectiveGrants(data?.roles, false));
-    if (!next.changed) return false;
+    const renamed = displayName !== undefined && displayName !== str(data, 'displayName');
+    if (!next.changed && !renamed) return false;
     const now = db.serverDate();
-    const fields = { roles: next.grants, hasGrants: next.grants.length > 0, updatedAt: now };
+    const fields = {
+      roles: next.grants,
+      hasGrants: next.grants.length > 0,
+      updatedAt: now,
+      ...(displayName === undefined ? {} : { displayName }),
+    };
     if (data) await ref.update({ data: fields });
     else await ref.set({ data: { ...fields, memberId: null, createdAt: now } });
     return true;
@@ -52,7 +59,7 @@ export async function grantRole(
     if (grant.role === 'handler' && !dir.departments.some((d) => d.departmentId === grant.scopeId))
       throw new AppError('NOT_FOUND', '部门不存在');
   }
-  await changeGrants(ctx.db, input.openid, (grants) => addGrant(grants, grant));
+  await changeGrants(ctx.db, input.openid, (grants) => addGrant(grants, grant), input.displayName);
   return {};
 }
 
@@ -103,11 +110,9 @@ export async function listGrants(_input: unknown, ctx: ActionContext): Promise<O
     (await findIn(db, MEMBERS, '_id', memberIds, { _id: true, name: true })).map((m) => [m._id, str(m, 'name')]),
   );
   const nameOf = (openid: string) => {
-    const memberId = str(
-      users.find((u) => u._id === openid),
-      'memberId',
-    );
-    return (memberId && names.get(memberId)) || undefined;
+    const user = users.find((u) => u._id === openid);
+    const memberId = str(user, 'memberId');
+    return (memberId && names.get(memberId)) || str(user, 'displayName') || undefined;
   };
 
   const rows: GrantRow[] = config.map((openid) =>

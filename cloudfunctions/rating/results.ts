@@ -102,7 +102,8 @@ export async function enterScores(
           : db.command.set({
               score: after,
               enteredBy: caller.openid,
-              enteredByName: str(member.data, 'name'),
+              // Never the raw openid: the roster name, else the name given with the role, else the role.
+              enteredByName: str(member.data, 'name') ?? str(caller.user, 'displayName') ?? '管理员',
               // The function's clock: a server-date placeholder inside a whole-object set is not filled in.
               enteredAt: new Date(),
             }),

@@ -465,6 +465,23 @@ describe('org.grantRole, org.revokeRole, org.listGrants', () => {
     expect(grants).toHaveLength(4);
   });
 
+  it('lists a role holder who is not on the roster under the display name given with the role', async () => {
+    await expectOk(
+      call('grantRole', { openid: 'o-ext', role: 'handler', scopeId: 'd1', displayName: ' 李经办 ' }, ADMIN),
+    );
+    const { grants } = await expectOk(call('listGrants', {}, ADMIN));
+    expect(grants).toContainEqual({ openid: 'o-ext', role: 'handler', scopeId: 'd1', name: '李经办' });
+    // Granting the same role again with a new name renames; without one keeps the name.
+    await expectOk(call('grantRole', { openid: 'o-ext', role: 'handler', scopeId: 'd1', displayName: '李明' }, ADMIN));
+    await expectOk(call('grantRole', { openid: 'o-ext', role: 'handler', scopeId: 'd1' }, ADMIN));
+    expect((await expectOk(call('listGrants', {}, ADMIN))).grants).toContainEqual({
+      openid: 'o-ext',
+      role: 'handler',
+      scopeId: 'd1',
+      name: '李明',
+    });
+  });
+
   it('revokes a grant; refuses unknown grants, config admins and the own admin role', async () => {
     await seedRoles(cloud);
     await expectOk(call('revokeRole', { openid: SECRETARY, role: 'secretary', scopeId: 'b1' }, ADMIN));

@@ -492,6 +492,12 @@ describe('rating.results, enterScores, publish and ranking', () => {
       enteredAt: expect.stringMatching(/\+08:00$/),
     });
     // Saving the whole form again with one score changed stamps only that one.
+    // An admin not on the roster is shown as 管理员 (or the name given with the role), never by openid.
+    await expectOk(cloud.call('org', 'grantRole', { openid: 'o-admin-2', role: 'admin' }, ADMIN));
+    await expectOk(
+      call('enterScores', { campaignId, source: 'survey', scores: [{ departmentId: 'd2', score: 80 }] }, 'o-admin-2'),
+    );
+    expect((await expectOk(call('get', { campaignId }, ADMIN))).external.d2.survey.enteredByName).toBe('管理员');
     const stamped = detail.external.d3.inspection.enteredAt;
     await new Promise((r) => setTimeout(r, 1100));
     expect(await enterScores(campaignId, 'inspection', { d1: 90, d2: null, d3: 70 })).toEqual({ updated: 1 });

@@ -90,7 +90,7 @@ function ScoreEntry({ campaign, source, onSource, onSaved }: ScoreEntryProps) {
               <Text>{d.name}</Text>
               {entered && (
                 <Text className="rating-admin__score-by">
-                  {entered.enteredByName ?? entered.enteredBy} 录入于 {entered.enteredAt.slice(5, 16).replace('T', ' ')}
+                  {entered.enteredByName ?? '管理员'} 录入于 {entered.enteredAt.slice(5, 16).replace('T', ' ')}
                 </Text>
               )}
             </View>

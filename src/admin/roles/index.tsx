@@ -28,6 +28,7 @@ const ROLE_OPTIONS: { value: GrantedRole; label: string }[] = [
 
 function GrantForm({ directory, onGranted }: AdminContext & { onGranted: (openid: string) => void }) {
   const [openid, setOpenid] = useState('');
+  const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<GrantedRole>('secretary');
   const [scopeId, setScopeId] = useState('');
   const { busy, error, setError, submit: save } = useSave(undefined, '已授予');
@@ -42,9 +43,16 @@ function GrantForm({ directory, onGranted }: AdminContext & { onGranted: (openid
     if (!id) return setError('请填写用户标识（openid），可在对方“我的 → 设置”中复制');
     if (role !== 'admin' && !scopeId) return setError(role === 'secretary' ? '请选择所在党组织' : '请选择所属部门');
     void save(
-      () => call('org', 'grantRole', { openid: id, role, ...(role === 'admin' ? {} : { scopeId }) }),
+      () =>
+        call('org', 'grantRole', {
+          openid: id,
+          role,
+          ...(role === 'admin' ? {} : { scopeId }),
+          ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+        }),
       () => {
         setOpenid('');
+        setDisplayName('');
         onGranted(id);
       },
     );
@@ -59,6 +67,13 @@ function GrantForm({ directory, onGranted }: AdminContext & { onGranted: (openid
         onChange={setOpenid}
         placeholder="对方在“我的 → 设置”中复制给您"
         maxLength={64}
+      />
+      <TextField
+        label="显示姓名（选填）"
+        value={displayName}
+        onChange={setDisplayName}
+        placeholder="不在党员名册中的经办人、管理员，填写后各处显示此姓名"
+        maxLength={20}
       />
       <Text className="field__label">角色</Text>
       <Segmented<GrantedRole>
@@ -126,7 +141,7 @@ function GrantList({
         <View key={`${g.openid}:${g.role}:${g.scopeId ?? ''}`} className="admin-list__row">
           <View className="admin-list__main">
             <Text className="admin-list__name">
-              {g.name ?? '未绑定党员'}
+              {g.name ?? ROLE_LABELS[g.role]}
               {g.openid === me.openid ? '（我）' : ''}
             </Text>
             <Text className="tag tag--role">{describeGrant(g, directory.orgs, directory.departments)}</Text>

@@ -16,6 +16,8 @@ export const orgSchemas = {
     openid: z.string().trim().min(1).max(64),
     role: z.enum(['admin', 'secretary', 'handler']),
     scopeId: id.optional(),
+    /** The name shown for someone not on the roster (a handler, an admin from another office). */
+    displayName: text(20).describe('显示姓名').optional(),
   }),
   importMembersFile: input({ fileID: z.string().trim().min(1).max(512) }),
   members: input({ orgId: id.optional(), page: z.number().int().min(0).max(1000).optional() }),
@@ -44,7 +46,7 @@ export interface GrantRow {
   openid: string;
   role: 'admin' | 'secretary' | 'handler';
   scopeId?: string;
-  /** The bound member's name, when the openid is bound to the roster. */
+  /** The bound member's name, else the display name given when a role was granted. */
   name?: string;
   /** true for admins named in ADMIN_OPENIDS (cannot be revoked from the app). */
   fromConfig?: boolean;
