@@ -138,7 +138,7 @@ describeBrowser('知识竞赛 in the H5 build', () => {
 
     await withPage('quiz-admin', ADMIN, '/pages/mine/index', async (page) => {
       // From the admin entries of 我的, as an admin finds it.
-      await shown(page, '.mine-menu__item').filter({ hasText: '知识竞赛' }).click();
+      await shown(page, '.mine-menu__item').filter({ hasText: '题库导入与维护' }).click();
       const row = shown(page, '.quiz-admin-row').filter({ hasText: DEMO_QUIZ_TITLES.open });
       await row.waitFor();
       await settled(page);

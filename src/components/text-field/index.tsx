@@ -27,7 +27,14 @@ export function TextField({ label, hint, clearable = true, placeholder = '', ...
       <Text className="field__label">{label}</Text>
       <View className="field__box">
         {/* An empty placeholder by default: NutUI's own is "请输入内容", meaningless under a label (and on a number). */}
-        <Input {...input} placeholder={placeholder} clearable={clearable} />
+        {/* The label names the input for screen readers (H5: on the inner <input>; WeChat: aria-label). */}
+        <Input
+          {...input}
+          placeholder={placeholder}
+          clearable={clearable}
+          ariaLabel={label}
+          nativeProps={{ 'aria-label': label }}
+        />
       </View>
       {hint && <Text className="field__hint">{hint}</Text>}
     </View>
