@@ -8,6 +8,7 @@ import {
   QUIZ_SHEET_COLUMNS,
   QUIZ_SHEET_EXAMPLES,
   QUIZ_SHEET_NOTES,
+  quizIsSample,
   quizNormaliseQuestion,
   quizQuestionId,
   quizSheetRows,
@@ -115,11 +116,17 @@ async function storeQuestions(db: Database, candidates: Candidate[]): Promise<{ 
 function validate(
   raws: ReadonlyArray<{ index: number; raw: unknown }>,
   label: (index: number) => string,
-): { candidates: Candidate[]; errors: ImportError[] } {
+): { candidates: Candidate[]; errors: ImportError[]; skippedSamples: number } {
   const candidates: Candidate[] = [];
   const errors: ImportError[] = [];
   const seen = new Map<string, number>();
+  let skippedSamples = 0;
   for (const { index, raw } of raws) {
+    // The template's own examples: left in by most people who fill it in, never meant as questions.
+    if (quizIsSample(raw)) {
+      skippedSamples++;
+      continue;
+    }
     const r = quizNormaliseQuestion(raw);
     if (!r.ok) {
       errors.push({ index, message: `${label(index)}：${r.message}` });
@@ -134,19 +141,19 @@ function validate(
     seen.set(key, index);
     candidates.push({ index, question: r.question, key });
   }
-  return { candidates, errors };
+  return { candidates, errors, skippedSamples };
 }
 
 export async function importQuestions(
   input: z.output<typeof quizSchemas.importQuestions>,
   ctx: ActionContext,
 ): Promise<QuizApi['importQuestions']['output']> {
-  const { candidates, errors } = validate(
+  const { candidates, errors, skippedSamples } = validate(
     input.questions.map((raw, index) => ({ index, raw })),
     (i) => `第 ${i + 1} 题`,
   );
   const counts = candidates.length ? await storeQuestions(ctx.db, candidates) : { imported: 0, updated: 0 };
-  return { ...counts, errors };
+  return { ...counts, errors, skippedSamples };
 }
 
 export async function importQuestionsFile(
@@ -165,12 +172,12 @@ export async function importQuestionsFile(
     if (rows.length > IMPORT_MAX_QUESTIONS)
       throw new AppError('INVALID_ARGUMENT', `一次最多导入 ${IMPORT_MAX_QUESTIONS} 题，请分批导入`);
     const sheetErrors: ImportError[] = rows.flatMap((r) => (r.ok ? [] : [{ index: r.rowNumber, message: r.message }]));
-    const { candidates, errors } = validate(
+    const { candidates, errors, skippedSamples } = validate(
       rows.flatMap((r) => (r.ok ? [{ index: r.rowNumber, raw: r.raw }] : [])),
       (row) => `第 ${row} 行`,
     );
     const counts = candidates.length ? await storeQuestions(ctx.db, candidates) : { imported: 0, updated: 0 };
-    return { ...counts, errors: [...sheetErrors, ...errors].sort((a, b) => a.index - b.index) };
+    return { ...counts, errors: [...sheetErrors, ...errors].sort((a, b) => a.index - b.index), skippedSamples };
   }
   throw new AppError('INVALID_ARGUMENT', problem);
 }

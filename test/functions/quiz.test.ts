@@ -86,6 +86,7 @@ describe('quiz.importQuestions', () => {
     expect(r).toEqual({
       imported: 3,
       updated: 0,
+      skippedSamples: 0,
       errors: [
         { index: 1, message: '第 2 题：缺少答案' },
         { index: 3, message: expect.stringContaining('第 4 题：多选题至少需要两个正确答案') },
@@ -114,8 +115,8 @@ describe('quiz.importQuestions', () => {
       expectOk(call('importQuestions', { questions: edited }, ADMIN)),
       expectOk(call('importQuestions', { questions: edited }, ADMIN)),
     ]);
-    expect(a).toEqual({ imported: 0, updated: BANK.length, errors: [] });
-    expect(b).toEqual({ imported: 0, updated: BANK.length, errors: [] });
+    expect(a).toEqual({ imported: 0, updated: BANK.length, errors: [], skippedSamples: 0 });
+    expect(b).toEqual({ imported: 0, updated: BANK.length, errors: [], skippedSamples: 0 });
     const docs = await allDocs('quiz_questions');
     expect(docs).toHaveLength(BANK.length);
     expect(docs.every((d) => String(d.analysis).endsWith('（修订）'))).toBe(true);
@@ -181,6 +182,7 @@ describe('quiz.importQuestionsFile and questionTemplate', () => {
     expect(r).toEqual({
       imported: 3,
       updated: 0,
+      skippedSamples: 0,
       errors: [
         { index: 7, message: expect.stringContaining('第 7 行：答案超出选项范围') },
         { index: 8, message: expect.stringContaining('第 8 行：题型“填空”无效') },
@@ -216,7 +218,7 @@ describe('quiz.importQuestionsFile and questionTemplate', () => {
     await expectError(call('importQuestionsFile', { fileID: csv }, MEMBER), 'PERMISSION_DENIED');
   });
 
-  it('writes a template whose examples import cleanly', async () => {
+  it('writes a template whose 【示例】 rows are skipped with a word, and import cleanly once filled in', async () => {
     const t = await expectOk(call('questionTemplate', {}, ADMIN));
     expect(t).toEqual({
       fileID: expect.any(String),
@@ -227,8 +229,17 @@ describe('quiz.importQuestionsFile and questionTemplate', () => {
     const wb = new Workbook();
     await wb.xlsx.load(fileContent as never);
     expect(wb.worksheets[0].getRow(2).values).toEqual([undefined, ...QUIZ_SHEET_COLUMNS]);
+    // Uploaded unedited: nothing is added and the result says why.
     const r = await expectOk(call('importQuestionsFile', { fileID: t.fileID }, ADMIN));
-    expect(r).toEqual({ imported: 3, updated: 0, errors: [] });
+    expect(r).toEqual({ imported: 0, updated: 0, errors: [], skippedSamples: 3 });
+    // The same rows without the mark are real questions.
+    wb.worksheets[0].eachRow((row) => {
+      const stem = row.getCell(2);
+      if (typeof stem.value === 'string') stem.value = stem.value.replace('【示例】', '');
+    });
+    const edited = await upload('template-filled.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const filled = await expectOk(call('importQuestionsFile', { fileID: edited }, ADMIN));
+    expect(filled).toEqual({ imported: 3, updated: 0, errors: [], skippedSamples: 0 });
     await expectError(call('questionTemplate', {}, SECRETARY), 'PERMISSION_DENIED');
   });
 });
@@ -273,11 +284,11 @@ describe('quiz.listQuestions, saveQuestion and retireQuestion', () => {
     const r = await expectOk(
       call('importQuestions', { questions: [{ ...q, stem: '改过题干的一道题', answer: [1] }] }, ADMIN),
     );
-    expect(r).toEqual({ imported: 0, updated: 1, errors: [] });
+    expect(r).toEqual({ imported: 0, updated: 1, errors: [], skippedSamples: 0 });
     expect(await getDoc('quiz_questions', questionId)).toMatchObject({ answer: [1] });
     // The original stem is free again: it comes back as a new question beside the edited one (its hashed id is taken).
     const back = await expectOk(call('importQuestions', { questions: [q] }, ADMIN));
-    expect(back).toEqual({ imported: 1, updated: 0, errors: [] });
+    expect(back).toEqual({ imported: 1, updated: 0, errors: [], skippedSamples: 0 });
     expect(await getDoc('quiz_questions', `${questionId}-1`)).toMatchObject({ stem: '新加的一道题', answer: [2] });
     expect((await expectOk(call('listQuestions', { query: '一道题' }, ADMIN))).total).toBe(2);
     await expectError(call('saveQuestion', { ...q, questionId: 'q_missing' }, ADMIN), 'NOT_FOUND');

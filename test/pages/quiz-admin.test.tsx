@@ -39,6 +39,7 @@ describe('导入题库', () => {
       'quiz.importQuestionsFile': ok({
         imported: 58,
         updated: 2,
+        skippedSamples: 3,
         errors: [
           { index: 7, message: '第 7 行：答案“E”超出选项范围' },
           { index: 3, message: '第 3 行：缺少题干' },
@@ -60,6 +61,7 @@ describe('导入题库', () => {
     });
     expect(within(card).getByText('58')).toBeTruthy();
     expect(within(card).getByText('更新（题干相同）')).toBeTruthy();
+    expect(within(card).getByText(/^已跳过 3 道示例题/)).toBeTruthy();
     // Rows in sheet order, with the sheet's row numbers.
     const rows = Array.from(card.querySelectorAll('.row-errors__row')).map((r) => r.textContent);
     expect(rows).toEqual(['3第 3 行：缺少题干', '7第 7 行：答案“E”超出选项范围']);

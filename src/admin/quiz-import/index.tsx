@@ -20,6 +20,7 @@ interface Outcome {
   imported: number;
   updated: number;
   errors: ImportError[];
+  skippedSamples: number;
 }
 
 function Importer() {
@@ -97,6 +98,11 @@ function Importer() {
           updatedLabel="更新（题干相同）"
           issues={outcome.errors.map((e) => ({ line: e.index, message: e.message }))}
           lineTitle="Excel 行号"
+          note={
+            outcome.skippedSamples
+              ? `已跳过 ${outcome.skippedSamples} 道示例题（题干以“【示例】”开头的模板示例不会导入）`
+              : undefined
+          }
         />
       )}
     </>

@@ -35,6 +35,8 @@ export interface ImportResultProps {
   lineTitle?: string;
   /** Set when a batch failed part-way: the rows before it were imported. */
   failure?: string;
+  /** A word on rows left out on purpose, e.g. 已跳过 3 道示例题. */
+  note?: string;
 }
 
 export function ImportResult({
@@ -44,6 +46,7 @@ export function ImportResult({
   issues,
   lineTitle,
   failure,
+  note,
 }: ImportResultProps) {
   return (
     <View className="card import-result">
@@ -63,10 +66,11 @@ export function ImportResult({
         </View>
       </View>
       {failure && <View className="form-error">{failure}</View>}
+      {note && <Text className="muted">{note}</Text>}
       {issues.length > 0 ? (
         <RowErrors issues={issues} lineTitle={lineTitle} />
       ) : (
-        !failure && <Text className="muted">全部行已导入。</Text>
+        !failure && !note && <Text className="muted">全部行已导入。</Text>
       )}
     </View>
   );

@@ -292,11 +292,23 @@ export interface WrongBookEntry extends QuestionView {
 export interface QuizApi {
   importQuestions: {
     input: z.input<typeof quizSchemas.importQuestions>;
-    output: { imported: number; updated: number; errors: ImportError[] };
+    output: {
+      imported: number;
+      updated: number;
+      errors: ImportError[];
+      /** Rows skipped as the template's examples (stem starting with 【示例】). */
+      skippedSamples: number;
+    };
   };
   importQuestionsFile: {
     input: z.input<typeof quizSchemas.importQuestionsFile>;
-    output: { imported: number; updated: number; errors: ImportError[] };
+    output: {
+      imported: number;
+      updated: number;
+      errors: ImportError[];
+      /** Rows skipped as the template's examples (stem starting with 【示例】). */
+      skippedSamples: number;
+    };
   };
   questionTemplate: {
     input: z.input<typeof quizSchemas.questionTemplate>;

@@ -33,15 +33,28 @@ export const QUIZ_SHEET_NOTES = [
   '标签可填多个，用 、 或 , 分隔，如 党规党纪、七一。题干相同的题目再次导入时会更新原题。',
 ];
 
+/** Starts the stem of the template's example rows, so that importing the template unedited adds nothing. */
+export const QUIZ_SAMPLE_MARK = '【示例】';
+
 /**
- * One example row per type, for the template (each imports cleanly).
+ * Whether a raw question is one of the template's examples (its stem starts with 【示例】).
+ *
+ * @example quizIsSample({ stem: ' 【示例】党员应按规定按月交纳党费。' }) // true
+ */
+export function quizIsSample(raw: unknown): boolean {
+  const stem = (raw as { stem?: unknown } | null)?.stem;
+  return typeof stem === 'string' && stem.trim().startsWith(QUIZ_SAMPLE_MARK);
+}
+
+/**
+ * One example row per type, for the template (each marked 【示例】 and skipped on import).
  *
  * @example QUIZ_SHEET_EXAMPLES[2][0] // '判断'
  */
 export const QUIZ_SHEET_EXAMPLES: string[][] = [
   [
     '单选',
-    '党的最高领导机关是（ ）。',
+    `${QUIZ_SAMPLE_MARK}党的最高领导机关是（ ）。`,
     '党的全国代表大会和它所产生的中央委员会',
     '中央政治局',
     '中央书记处',
@@ -54,7 +67,7 @@ export const QUIZ_SHEET_EXAMPLES: string[][] = [
   ],
   [
     '多选',
-    '“三会一课”中的“三会”包括（ ）。',
+    `${QUIZ_SAMPLE_MARK}“三会一课”中的“三会”包括（ ）。`,
     '支部党员大会',
     '支部委员会',
     '党小组会',
@@ -65,7 +78,7 @@ export const QUIZ_SHEET_EXAMPLES: string[][] = [
     '“三会”指支部党员大会、支部委员会和党小组会。',
     '组织生活、三会一课',
   ],
-  ['判断', '党员应按规定按月交纳党费。', '', '', '', '', '', '', '对', '', '党费'],
+  ['判断', `${QUIZ_SAMPLE_MARK}党员应按规定按月交纳党费。`, '', '', '', '', '', '', '对', '', '党费'],
 ];
 
 /** Rows searched for the header (a title row above it is common). */

@@ -4,6 +4,7 @@ import {
   quizNormaliseQuestion,
   quizParseAnswer,
   quizQuestionId,
+  quizIsSample,
   quizSheetRows,
   quizSplitTags,
   quizStemKey,
@@ -91,6 +92,16 @@ describe('quizStemKey and quizQuestionId', () => {
   it('tells different stems apart', () => {
     expect(quizQuestionId('党的最高领导机关是')).not.toBe(quizQuestionId('党的最高领导机构是'));
   });
+});
+
+describe('quizIsSample', () => {
+  it.each([
+    [{ stem: '【示例】党员应按规定按月交纳党费。' }, true],
+    [{ stem: '  【示例】带空格' }, true],
+    [{ stem: '党员应按规定按月交纳党费。【示例】' }, false],
+    [{ stem: 42 }, false],
+    [null, false],
+  ])('%p -> %p', (raw, expected) => expect(quizIsSample(raw)).toBe(expected));
 });
 
 describe('the Excel template rows', () => {
