@@ -15,7 +15,7 @@ import { call } from '@/services/call';
 import { LIVE_PHASE_LABELS, ROUND_HINTS, SCORING_LABELS } from '@/utils/live';
 import { rosterOrgIds } from '@/utils/roles';
 import { AdminGate } from '../shared/admin-gate';
-import { CheckList } from '../shared/check-list';
+import { OrgCheckField } from '../shared/check-list';
 import { useSave } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
 import type { LiveFormValues, RoundValues } from './form';
@@ -168,14 +168,7 @@ function CreateForm({ orgs, onCancel }: { orgs: OrgRow[]; onCancel: () => void }
           增加一轮
         </Button>
       )}
-      <View className="field live-form__orgs">
-        <Text className="field__label">参赛组织（不选即全部组织，已选 {v.orgIds.length} 个）</Text>
-        <CheckList
-          items={orgs.map((o) => ({ value: o.orgId, label: o.name }))}
-          picked={v.orgIds}
-          onChange={(orgIds) => set({ orgIds })}
-        />
-      </View>
+      <OrgCheckField orgs={orgs} picked={v.orgIds} onChange={(orgIds) => set({ orgIds })} className="live-form__orgs" />
       <FormActions
         error={error}
         busy={busy}

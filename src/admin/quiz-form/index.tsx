@@ -13,7 +13,7 @@ import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { TYPE_LABELS } from '@/utils/quiz';
 import { AdminGate } from '../shared/admin-gate';
-import { CheckList } from '../shared/check-list';
+import { CheckList, OrgCheckField } from '../shared/check-list';
 import { TimeField } from '../shared/time-field';
 import { useSave } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
@@ -140,14 +140,7 @@ function QuizForm({ orgs }: { orgs: OrgRow[] }) {
           clearable={false}
         />
       </View>
-      <View className="field">
-        <Text className="field__label">参赛组织（不选即全部组织，已选 {v.orgIds.length} 个）</Text>
-        <CheckList
-          items={orgs.map((o) => ({ value: o.orgId, label: o.name }))}
-          picked={v.orgIds}
-          onChange={(orgIds) => set({ orgIds })}
-        />
-      </View>
+      <OrgCheckField orgs={orgs} picked={v.orgIds} onChange={(orgIds) => set({ orgIds })} />
       <View className="field">
         <Text className="field__label">出题范围（按标签，不选即全部题目）</Text>
         {bank.data && bank.data.tags.length === 0 && <Text className="muted">题库中还没有标签。</Text>}

@@ -1,5 +1,6 @@
 // A list of options to tick several of (departments of a campaign, organisations of a competition), with big rows.
 import { Text, View } from '@tarojs/components';
+import type { OrgRow } from '@/domain/api';
 import type { SelectOption } from './select-field';
 
 export interface CheckListProps {
@@ -23,5 +24,23 @@ export function CheckList({ items, picked, onChange }: CheckListProps) {
         </View>
       ))}
     </>
+  );
+}
+
+export interface OrgCheckFieldProps {
+  orgs: readonly OrgRow[];
+  picked: readonly string[];
+  onChange: (next: string[]) => void;
+  /** Extra class on the field (page-specific spacing). */
+  className?: string;
+}
+
+/** The 参赛组织 field of the competition forms: none picked means every organisation takes part. */
+export function OrgCheckField({ orgs, picked, onChange, className }: OrgCheckFieldProps) {
+  return (
+    <View className={className ? `field ${className}` : 'field'}>
+      <Text className="field__label">参赛组织（不选即全部组织，已选 {picked.length} 个）</Text>
+      <CheckList items={orgs.map((o) => ({ value: o.orgId, label: o.name }))} picked={picked} onChange={onChange} />
+    </View>
   );
 }
