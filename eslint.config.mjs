@@ -38,13 +38,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@tarojs/*', 'wx-server-sdk', 'node:*', 'react', 'react-dom', '@nutui/*'], message: 'src/domain is pure: no Taro, SDK, node or React.' },
+            {
+              group: ['@tarojs/*', 'wx-server-sdk', 'node:*', 'react', 'react-dom', '@nutui/*'],
+              message: 'src/domain is pure: no Taro, SDK, node or React.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time comes in as an argument in src/domain.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time comes in as an argument in src/domain.',
+        },
       ],
       'no-restricted-properties': [
         'error',
@@ -59,7 +65,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/cloudfunctions/**', '**/server/**', '**/emulator/**', 'wx-server-sdk'], message: 'The app may not import server code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/cloudfunctions/**', '**/server/**', '**/emulator/**', 'wx-server-sdk'],
+              message: 'The app may not import server code.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,8 @@
 // Two projects: node-side tests (domain, functions over the emulator, conformance) and page tests in jsdom.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
+];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -30,7 +33,8 @@ module.exports = {
         '^@/(.*)$': '<rootDir>/src/$1',
         '^@tarojs/taro$': '<rootDir>/test/pages/stubs/taro.ts',
         '^@tarojs/components$': '<rootDir>/test/pages/stubs/components.tsx',
-        '^@nutui/nutui-react-taro$': '<rootDir>/node_modules/@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
+        '^@nutui/nutui-react-taro$':
+          '<rootDir>/node_modules/@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
         '^@nutui/icons-react-taro$': '<rootDir>/node_modules/@nutui/icons-react-taro/dist/es/index.es.js',
         '^(lottie-web|lottie-react|@nutui/lottie-miniprogram)$': '<rootDir>/test/pages/stubs/lottie.ts',
         '\\.(css|scss)$': '<rootDir>/test/pages/stubs/style.ts',

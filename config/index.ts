@@ -26,7 +26,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Defined explicitly so that an unset variable becomes '' instead of a bare `process.env` lookup at runtime.
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
-      'process.env.TARO_APP_HOTLINE_REPLY_TEMPLATE_ID': JSON.stringify(process.env.TARO_APP_HOTLINE_REPLY_TEMPLATE_ID ?? ''),
+      'process.env.TARO_APP_HOTLINE_REPLY_TEMPLATE_ID': JSON.stringify(
+        process.env.TARO_APP_HOTLINE_REPLY_TEMPLATE_ID ?? '',
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -49,4 +49,5 @@ export function checkMainPackageSize(dist: string): boolean {
   return sizes.main <= MAIN_PACKAGE_LIMIT;
 }
 
-if (require.main === module) process.exit(checkMainPackageSize(process.argv[2] ?? join(__dirname, '..', 'dist')) ? 0 : 1);
+if (require.main === module)
+  process.exit(checkMainPackageSize(process.argv[2] ?? join(__dirname, '..', 'dist')) ? 0 : 1);

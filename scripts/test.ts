@@ -60,6 +60,7 @@ function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): boolea
 
 step('typecheck', () => run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 step('lint', () => run('npx', ['eslint', '.', '--max-warnings=0']));
+step('format', () => run('npx', ['prettier', '--check', '.', '--log-level', 'warn']));
 step('function bundles', () => run('npx', ['tsx', 'scripts/build-functions.ts', '--check']));
 // The deployment's offline checks and plan (no network, no key): declared collections, indexes, timeouts, triggers.
 step('deploy dry run', () => run('npx', ['tsx', 'scripts/deploy.ts', '--dry-run']));

@@ -25,13 +25,22 @@ async function ensureTickets(ctx: BenchContext): Promise<void> {
   if (seeded) return;
   seeded = true;
   for (let d = 0; d < DEPARTMENTS; d++) {
-    await must(ctx.call('org', 'saveDepartment', { departmentId: deptId(d), name: `热线基准部门${d + 1}` }, BENCH_ADMIN));
+    await must(
+      ctx.call('org', 'saveDepartment', { departmentId: deptId(d), name: `热线基准部门${d + 1}` }, BENCH_ADMIN),
+    );
   }
   for (let i = 0; i < PUBLISHED; i++) {
     const who = `bench-hotline-seed-${i}`;
     const { ticketId } = await must(ctx.call<{ ticketId: string }>('hotline', 'submit', appeal(i), who));
     await must(ctx.call('hotline', 'assign', { ticketId, departmentId: deptId(i % DEPARTMENTS) }, BENCH_ADMIN));
-    await must(ctx.call('hotline', 'reply', { ticketId, content: `已联系王小明（139${String(i).padStart(8, '0')}），已修复。` }, BENCH_ADMIN));
+    await must(
+      ctx.call(
+        'hotline',
+        'reply',
+        { ticketId, content: `已联系王小明（139${String(i).padStart(8, '0')}），已修复。` },
+        BENCH_ADMIN,
+      ),
+    );
     if (i % 2 === 0) await must(ctx.call('hotline', 'rate', { ticketId, score: 1 + (i % 5) }, who));
   }
 }

@@ -10,7 +10,10 @@ const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞�
 
 /** A deterministic roster row; `batch` keeps phone numbers of different imports apart. */
 export function rosterRow(i: number, orgId: string, batch = 0) {
-  const name = SURNAMES[i % SURNAMES.length] + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] + GIVEN[(i * 7) % GIVEN.length];
+  const name =
+    SURNAMES[i % SURNAMES.length] +
+    GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] +
+    GIVEN[(i * 7) % GIVEN.length];
   return { name, phone: `13${batch}${String(i).padStart(8, '0')}`, orgId };
 }
 
@@ -59,13 +62,24 @@ export const identityCases: BenchCase[] = [
     iterations: 3,
     setup: async (ctx) => void (await ensureRoster(ctx)),
     run: (ctx, i) =>
-      ctx.call('org', 'importMembers', { rows: Array.from({ length: ROSTER }, (_, k) => rosterRow(k, orgId, i + 1)) }, BENCH_ADMIN),
+      ctx.call(
+        'org',
+        'importMembers',
+        { rows: Array.from({ length: ROSTER }, (_, k) => rosterRow(k, orgId, i + 1)) },
+        BENCH_ADMIN,
+      ),
   },
   {
     name: 'org.importMembers',
     scenario: `an admin re-imports the same ${ROSTER} rows (nothing changes)`,
     iterations: 3,
     setup: async (ctx) => void (await ensureRoster(ctx)),
-    run: (ctx) => ctx.call('org', 'importMembers', { rows: Array.from({ length: ROSTER }, (_, k) => rosterRow(k, orgId)) }, BENCH_ADMIN),
+    run: (ctx) =>
+      ctx.call(
+        'org',
+        'importMembers',
+        { rows: Array.from({ length: ROSTER }, (_, k) => rosterRow(k, orgId)) },
+        BENCH_ADMIN,
+      ),
   },
 ];

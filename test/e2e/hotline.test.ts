@@ -54,14 +54,13 @@ async function lampPhoto(page: Page): Promise<Buffer> {
 async function loadedWidth(page: Page, selector: string): Promise<number> {
   const img = shown(page, selector).first();
   await img.waitFor({ state: 'visible' });
-  await img.evaluate(
-    (el: HTMLImageElement) =>
-      el.complete && el.naturalWidth > 0
-        ? undefined
-        : new Promise((resolve, reject) => {
-            el.addEventListener('load', resolve, { once: true });
-            el.addEventListener('error', () => reject(new Error(`photo failed to load: ${el.src}`)), { once: true });
-          }),
+  await img.evaluate((el: HTMLImageElement) =>
+    el.complete && el.naturalWidth > 0
+      ? undefined
+      : new Promise((resolve, reject) => {
+          el.addEventListener('load', resolve, { once: true });
+          el.addEventListener('error', () => reject(new Error(`photo failed to load: ${el.src}`)), { once: true });
+        }),
   );
   return img.evaluate((el: HTMLImageElement) => el.naturalWidth);
 }
@@ -83,10 +82,13 @@ describeBrowser('民声热线 in the H5 build', () => {
       await shown(page, '.hotline-chip').filter({ hasText: '求助' }).click();
       await shown(page, '.hotline-chip').filter({ hasText: '市教育局' }).click();
       await field(page, '一句话说明问题').fill('学校门口路灯不亮');
-      await field(page, '请写明时间、地点和具体情况')
-        .fill(`我叫王小明，住幸福路12号3栋501室，电话${PHONE}，身份证${ID_CARD}。实验小学门口路灯坏了一周，孩子放学很危险。`);
+      await field(page, '请写明时间、地点和具体情况').fill(
+        `我叫王小明，住幸福路12号3栋501室，电话${PHONE}，身份证${ID_CARD}。实验小学门口路灯坏了一周，孩子放学很危险。`,
+      );
       const photo = await lampPhoto(page);
-      await page.locator('.photo-upload__input').setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: photo });
+      await page
+        .locator('.photo-upload__input')
+        .setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: photo });
       await waitForText(page, '.photo-upload__add', '照片 1/6');
       await field(page, '便于部门回访').fill('王小明');
       await field(page, '11 位手机号').fill(PHONE);
@@ -112,11 +114,23 @@ describeBrowser('民声热线 in the H5 build', () => {
     });
 
     const { data } = emu();
-    const { tickets } = await data<{ tickets: Array<{ ticketId: string; ticketNo: string }> }>('hotline', 'mine', {}, SUBMITTER);
+    const { tickets } = await data<{ tickets: Array<{ ticketId: string; ticketNo: string }> }>(
+      'hotline',
+      'mine',
+      {},
+      SUBMITTER,
+    );
     expect(tickets).toHaveLength(1);
     const { ticketId, ticketNo } = tickets[0];
-    const stored = await data<{ photos: Array<{ fileID: string; url: string | null }> }>('hotline', 'get', { ticketId }, SUBMITTER);
-    expect(stored.photos).toEqual([{ fileID: expect.stringMatching(/\/hotline\/.+\.png$/), url: expect.stringContaining('/api/storage/hotline/') }]);
+    const stored = await data<{ photos: Array<{ fileID: string; url: string | null }> }>(
+      'hotline',
+      'get',
+      { ticketId },
+      SUBMITTER,
+    );
+    expect(stored.photos).toEqual([
+      { fileID: expect.stringMatching(/\/hotline\/.+\.png$/), url: expect.stringContaining('/api/storage/hotline/') },
+    ]);
 
     await withPage('hotline-admin', ADMIN, '/admin/hotline-triage/index', async (page) => {
       await waitForText(page, '.hotline-ticket-row__title', '学校门口路灯不亮');

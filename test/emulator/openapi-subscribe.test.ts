@@ -17,7 +17,11 @@ const message = (extra: Record<string, unknown> = {}) => ({
   touser: 'o-alice',
   templateId: 'tmpl-1',
   page: 'pages/hotline-ticket/index?id=ht_1',
-  data: { character_string1: { value: 'MS20200701-0007' }, thing2: { value: '路灯不亮' }, phrase4: { value: '已答复' } },
+  data: {
+    character_string1: { value: 'MS20200701-0007' },
+    thing2: { value: '路灯不亮' },
+    phrase4: { value: '已答复' },
+  },
   ...extra,
 });
 

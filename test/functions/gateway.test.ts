@@ -37,11 +37,14 @@ describe('gateway with the real functions', () => {
     expect(r.body.ok).toBe(false);
   });
 
-  it.each([['"login"'], ['[1,2]'], ['null'], ['42']])('answers HTTP 400 INVALID_ARGUMENT for the JSON event %s', async (body) => {
-    const r = await raw('org', body, 'gw-admin');
-    expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-  });
+  it.each([['"login"'], ['[1,2]'], ['null'], ['42']])(
+    'answers HTTP 400 INVALID_ARGUMENT for the JSON event %s',
+    async (body) => {
+      const r = await raw('org', body, 'gw-admin');
+      expect(r.status).toBe(400);
+      expect(r.body).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    },
+  );
 
   it('answers INVALID_ARGUMENT for an unknown action and unknown fields, and writes nothing', async () => {
     const before = await gw.call('org', 'list', {});

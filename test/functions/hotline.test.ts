@@ -78,9 +78,27 @@ describe('hotline.submit', () => {
       overdue: false,
     });
     expect(t.timeline).toEqual([
-      { event: 'submit', eventName: '提交诉求', status: 'submitted', actor: 'submitter', actorName: '诉求人', note: null, at: expect.stringMatching(/\+08:00$/) },
+      {
+        event: 'submit',
+        eventName: '提交诉求',
+        status: 'submitted',
+        actor: 'submitter',
+        actorName: '诉求人',
+        note: null,
+        at: expect.stringMatching(/\+08:00$/),
+      },
     ]);
-    expect(t.can).toEqual({ withdraw: true, rate: false, reopen: false, accept: false, assign: false, reject: false, reply: false, close: false, subscribe: true });
+    expect(t.can).toEqual({
+      withdraw: true,
+      rate: false,
+      reopen: false,
+      accept: false,
+      assign: false,
+      reject: false,
+      reply: false,
+      close: false,
+      subscribe: true,
+    });
     expect(t.openid).toBeUndefined();
   });
 
@@ -91,8 +109,16 @@ describe('hotline.submit', () => {
   });
 
   it('accepts text WeChat wants reviewed, flagged for an admin, and keeps it off the public board', async () => {
-    const words = require('node:fs').readFileSync(require.resolve('../../emulator/sensitive-words.txt'), 'utf8') as string;
-    const review = words.split('\n').find((l) => l.startsWith('review '))!.split(/\s+/).slice(2).join('');
+    const words = require('node:fs').readFileSync(
+      require.resolve('../../emulator/sensitive-words.txt'),
+      'utf8',
+    ) as string;
+    const review = words
+      .split('\n')
+      .find((l) => l.startsWith('review '))!
+      .split(/\s+/)
+      .slice(2)
+      .join('');
     const r = await submit(PUBLIC, { content: `反映问题：${review}` });
     expect(r.flagged).toBe(true);
     const { tickets } = await expectOk(call('triage', {}, ADMIN));
@@ -102,9 +128,13 @@ describe('hotline.submit', () => {
   it('takes up to 6 photos uploaded to the hotline folder and refuses others', async () => {
     const photos = await Promise.all(['a.jpg', 'b.png'].map((n) => uploadPhoto(n)));
     const { ticketId } = await submit(PUBLIC, { photos });
-    expect((await expectOk(call('get', { ticketId }, PUBLIC))).photos.map((p: { fileID: string }) => p.fileID)).toEqual(photos);
+    expect((await expectOk(call('get', { ticketId }, PUBLIC))).photos.map((p: { fileID: string }) => p.fileID)).toEqual(
+      photos,
+    );
     const seven = Array.from({ length: 7 }, (_, i) => photos[0].replace('a.jpg', `p${i}.jpg`));
-    expect((await expectError(call('submit', appeal({ photos: seven }), PUBLIC), 'INVALID_ARGUMENT')).message).toMatch(/最多 6 项/);
+    expect((await expectError(call('submit', appeal({ photos: seven }), PUBLIC), 'INVALID_ARGUMENT')).message).toMatch(
+      /最多 6 项/,
+    );
     const outside = (await sdk().uploadFile({ cloudPath: 'imports/x.jpg', fileContent: Buffer.from('x') })).fileID;
     expect((await expectError(call('submit', appeal({ photos: [outside] }), PUBLIC), 'INVALID_ARGUMENT')).message).toBe(
       '第 1 张照片不是上传到诉求目录的图片',
@@ -129,7 +159,9 @@ describe('hotline.submit', () => {
 
   it('gives 300 concurrent submissions 300 distinct, gap-free numbers', async () => {
     const results = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => call('submit', appeal({ contactName: undefined, contactPhone: undefined }), `crowd-${i}`)),
+      Array.from({ length: 300 }, (_, i) =>
+        call('submit', appeal({ contactName: undefined, contactPhone: undefined }), `crowd-${i}`),
+      ),
     );
     const numbers = results.map((r) => {
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -146,10 +178,16 @@ describe('the workflow', () => {
   it('runs submitted -> accepted -> assigned -> replied -> rated -> closed with who and when on the timeline', async () => {
     const { ticketId } = await submit();
     expect(await expectOk(call('accept', { ticketId, note: '属实' }, ADMIN))).toEqual({ ticketId, status: 'accepted' });
-    expect(await expectOk(call('assign', { ticketId, departmentId: 'd1' }, ADMIN))).toEqual({ ticketId, status: 'assigned' });
+    expect(await expectOk(call('assign', { ticketId, departmentId: 'd1' }, ADMIN))).toEqual({
+      ticketId,
+      status: 'assigned',
+    });
     const r = await expectOk(call('reply', { ticketId, content: '已修复' }, HANDLER));
     expect(r).toEqual({ ticketId, status: 'replied', onTime: true });
-    expect(await expectOk(call('rate', { ticketId, score: 5, comment: '很及时' }, PUBLIC))).toEqual({ ticketId, status: 'closed' });
+    expect(await expectOk(call('rate', { ticketId, score: 5, comment: '很及时' }, PUBLIC))).toEqual({
+      ticketId,
+      status: 'closed',
+    });
     const t = await expectOk(call('get', { ticketId }, ADMIN));
     expect(t.timeline.map((e: { event: string; actor: string }) => `${e.event}:${e.actor}`)).toEqual([
       'submit:submitter',
@@ -161,7 +199,9 @@ describe('the workflow', () => {
     ]);
     expect(t.timeline[2]).toMatchObject({ actorName: '机关工委', by: ADMIN, note: '交办至市教育局' });
     expect(t.timeline[3]).toMatchObject({ actorName: '市教育局', by: HANDLER });
-    expect(t.replies).toEqual([{ content: '已修复', departmentName: '市教育局', at: expect.stringMatching(/\+08:00$/), onTime: true }]);
+    expect(t.replies).toEqual([
+      { content: '已修复', departmentName: '市教育局', at: expect.stringMatching(/\+08:00$/), onTime: true },
+    ]);
     expect(t.ratings).toEqual([{ score: 5, comment: '很及时', at: expect.stringMatching(/\+08:00$/) }]);
     expect(t.openid).toBe(PUBLIC);
     const stored = await getDoc('hotline_tickets', ticketId);
@@ -173,7 +213,10 @@ describe('the workflow', () => {
     const ticketId = await replied();
     expect(await expectOk(call('rate', { ticketId, score: 1 }, PUBLIC))).toEqual({ ticketId, status: 'rated' });
     expect((await expectOk(call('get', { ticketId }, PUBLIC))).can).toMatchObject({ reopen: true, rate: false });
-    expect(await expectOk(call('reopen', { ticketId, reason: '路灯又坏了' }, PUBLIC))).toEqual({ ticketId, status: 'assigned' });
+    expect(await expectOk(call('reopen', { ticketId, reason: '路灯又坏了' }, PUBLIC))).toEqual({
+      ticketId,
+      status: 'assigned',
+    });
     const { tickets } = await expectOk(call('queue', {}, HANDLER));
     expect(tickets.map((t: { ticketId: string }) => t.ticketId)).toEqual([ticketId]);
     await expectOk(call('reply', { ticketId, content: '已更换灯具' }, HANDLER));
@@ -207,7 +250,10 @@ describe('the workflow', () => {
     await expectError(call('assign', { ticketId, departmentId: 'd1' }, ADMIN), 'FAILED_PRECONDITION');
 
     const w = await assigned();
-    expect(await expectOk(call('withdraw', { ticketId: w, reason: '已自行解决' }, PUBLIC))).toEqual({ ticketId: w, status: 'withdrawn' });
+    expect(await expectOk(call('withdraw', { ticketId: w, reason: '已自行解决' }, PUBLIC))).toEqual({
+      ticketId: w,
+      status: 'withdrawn',
+    });
     await expectError(call('reply', { ticketId: w, content: '答复' }, HANDLER), 'FAILED_PRECONDITION');
     const r = await replied();
     await expectError(call('withdraw', { ticketId: r }, PUBLIC), 'FAILED_PRECONDITION');
@@ -247,7 +293,9 @@ describe('the workflow', () => {
     await expectError(call('reply', { ticketId, content: 'x' }, HANDLER), 'PERMISSION_DENIED');
     await expectOk(call('reply', { ticketId, content: '已处理' }, HANDLER_D2));
     const t = await expectOk(call('get', { ticketId }, ADMIN));
-    expect(t.timeline.find((e: { event: string; note: string }) => e.note?.startsWith('改派'))?.note).toBe('改派至市住建局：属住建局职责');
+    expect(t.timeline.find((e: { event: string; note: string }) => e.note?.startsWith('改派'))?.note).toBe(
+      '改派至市住建局：属住建局职责',
+    );
     const { departments } = await expectOk(call('stats', {}));
     const byId = Object.fromEntries(departments.map((d: { departmentId: string }) => [d.departmentId, d]));
     expect(byId.d1).toMatchObject({ received: 0, replied: 0, replyRate: null });
@@ -264,8 +312,11 @@ describe('roles', () => {
       expect(t.contactPhone).toBe(PHONE);
     }
     expect((await expectOk(call('get', { ticketId }, HANDLER))).openid).toBe(PUBLIC);
-    expect((await expectOk(call('get', { ticketId }, PUBLIC))).timeline.every((e: { by?: string }) => e.by === undefined)).toBe(true);
-    for (const who of [OTHER, MEMBER, HANDLER_D2]) await expectError(call('get', { ticketId }, who), 'PERMISSION_DENIED');
+    expect(
+      (await expectOk(call('get', { ticketId }, PUBLIC))).timeline.every((e: { by?: string }) => e.by === undefined),
+    ).toBe(true);
+    for (const who of [OTHER, MEMBER, HANDLER_D2])
+      await expectError(call('get', { ticketId }, who), 'PERMISSION_DENIED');
     await expectError(call('get', { ticketId }), 'UNAUTHENTICATED');
     await expectError(call('get', { ticketId: 'missing' }, PUBLIC), 'NOT_FOUND');
   });
@@ -413,14 +464,22 @@ describe('photos', () => {
     await cloud.close();
     const gw = await startTestGateway({ adminOpenids: [ADMIN] });
     try {
-      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-      const up = await fetch(`${gw.url}/api/storage/upload?cloudPath=${encodeURIComponent('hotline/20200701/abc-123.png')}`, {
-        method: 'POST',
-        headers: { 'content-type': 'image/png', 'x-wx-openid': PUBLIC },
-        body: png,
-      });
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const up = await fetch(
+        `${gw.url}/api/storage/upload?cloudPath=${encodeURIComponent('hotline/20200701/abc-123.png')}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'image/png', 'x-wx-openid': PUBLIC },
+          body: png,
+        },
+      );
       const { fileID } = ((await up.json()) as { data: { fileID: string } }).data;
-      const { ticketId } = await expectOk(gw.call('hotline', 'submit', appeal({ departmentId: undefined, photos: [fileID] }), PUBLIC));
+      const { ticketId } = await expectOk(
+        gw.call('hotline', 'submit', appeal({ departmentId: undefined, photos: [fileID] }), PUBLIC),
+      );
       const t = await expectOk(gw.call('hotline', 'get', { ticketId }, PUBLIC));
       expect(t.photos[0].url.startsWith(`${gw.url}/api/storage/`)).toBe(true);
       const res = await fetch(t.photos[0].url);
@@ -450,11 +509,23 @@ describe('hotline.subscribe and the reply notice', () => {
 
   it('sends one subscribe message on reply when the submitter allowed it, and uses the permission up', async () => {
     const ticketId = await assigned();
-    expect(await expectOk(call('subscribe', { ticketId, accepted: true }, PUBLIC))).toEqual({ ticketId, subscribed: true });
-    expect(await expectOk(call('get', { ticketId }, PUBLIC))).toMatchObject({ subscribed: true, can: { subscribe: true } });
-    expect(await expectOk(call('get', { ticketId }, ADMIN))).toMatchObject({ subscribed: false, can: { subscribe: false } });
+    expect(await expectOk(call('subscribe', { ticketId, accepted: true }, PUBLIC))).toEqual({
+      ticketId,
+      subscribed: true,
+    });
+    expect(await expectOk(call('get', { ticketId }, PUBLIC))).toMatchObject({
+      subscribed: true,
+      can: { subscribe: true },
+    });
+    expect(await expectOk(call('get', { ticketId }, ADMIN))).toMatchObject({
+      subscribed: false,
+      can: { subscribe: false },
+    });
     await expectOk(call('reply', { ticketId, content: '路灯已修复' }, HANDLER));
-    expect(await expectOk(call('get', { ticketId }, PUBLIC))).toMatchObject({ subscribed: false, can: { subscribe: false } });
+    expect(await expectOk(call('get', { ticketId }, PUBLIC))).toMatchObject({
+      subscribed: false,
+      can: { subscribe: false },
+    });
     expect(sent()).toEqual([
       {
         touser: PUBLIC,
@@ -493,7 +564,9 @@ describe('hotline.subscribe and the reply notice', () => {
   it('records an unconfigured template or a failed send without failing the reply', async () => {
     process.env.HOTLINE_REPLY_TEMPLATE_ID = '';
     const unconfigured = await replied({ subscribe: true });
-    expect((await allDocs('hotline_reminders')).find((r) => r.ticketId === unconfigured)).toMatchObject({ sent: 'no-template' });
+    expect((await allDocs('hotline_reminders')).find((r) => r.ticketId === unconfigured)).toMatchObject({
+      sent: 'no-template',
+    });
     process.env.HOTLINE_REPLY_TEMPLATE_ID = TEMPLATE;
     const ticketId = await assigned({ title: '这是一个很长很长很长很长的标题，超过二十个字的部分会被截掉' });
     await expectOk(call('subscribe', { ticketId, accepted: true }, PUBLIC));
@@ -503,7 +576,9 @@ describe('hotline.subscribe and the reply notice', () => {
       subscribeMessage: { send: () => Promise.reject(new Error('errCode: 43101 | user refuse to accept the msg')) },
     };
     try {
-      expect(await expectOk(call('reply', { ticketId, content: '已修复' }, HANDLER))).toMatchObject({ status: 'replied' });
+      expect(await expectOk(call('reply', { ticketId, content: '已修复' }, HANDLER))).toMatchObject({
+        status: 'replied',
+      });
     } finally {
       sdkObject.openapi = undefined;
     }
@@ -516,13 +591,17 @@ describe('hotline.subscribe and the reply notice', () => {
 
   it('lets only the submitter answer, only while a reply is awaited', async () => {
     const { ticketId } = await submit();
-    for (const who of [OTHER, ADMIN, HANDLER]) await expectError(call('subscribe', { ticketId, accepted: true }, who), 'PERMISSION_DENIED');
+    for (const who of [OTHER, ADMIN, HANDLER])
+      await expectError(call('subscribe', { ticketId, accepted: true }, who), 'PERMISSION_DENIED');
     await expectError(call('subscribe', { ticketId, accepted: true }), 'UNAUTHENTICATED');
     await expectError(call('subscribe', { ticketId: 'missing', accepted: true }, PUBLIC), 'NOT_FOUND');
     await expectError(call('subscribe', { ticketId, accepted: 'yes' }, PUBLIC), 'INVALID_ARGUMENT');
     await expectError(call('subscribe', { ticketId }, PUBLIC), 'INVALID_ARGUMENT');
     await expectError(call('subscribe', { ticketId, accepted: true, extra: 1 }, PUBLIC), 'INVALID_ARGUMENT');
-    expect(await expectOk(call('subscribe', { ticketId, accepted: true }, PUBLIC))).toEqual({ ticketId, subscribed: true });
+    expect(await expectOk(call('subscribe', { ticketId, accepted: true }, PUBLIC))).toEqual({
+      ticketId,
+      subscribed: true,
+    });
     const done = await replied();
     const e = await expectError(call('subscribe', { ticketId: done, accepted: true }, PUBLIC), 'FAILED_PRECONDITION');
     expect(e.message).toBe('该诉求已答复或已结束，无需再订阅答复通知');
@@ -531,7 +610,10 @@ describe('hotline.subscribe and the reply notice', () => {
 
   it('costs one read and one write', async () => {
     const { ticketId } = await submit();
-    expect(await cloud.countOps(() => call('subscribe', { ticketId, accepted: true }, PUBLIC))).toMatchObject({ reads: 1, writes: 1 });
+    expect(await cloud.countOps(() => call('subscribe', { ticketId, accepted: true }, PUBLIC))).toMatchObject({
+      reads: 1,
+      writes: 1,
+    });
   });
 });
 
@@ -549,7 +631,9 @@ describe('hotline.publicList', () => {
     const [newest, older] = tickets;
     expect(newest).toMatchObject({ title: '联系人：李* 139****5678', score: 5, departmentName: '市教育局' });
     expect(older.ticketNo).toBe((await expectOk(call('get', { ticketId: first }, PUBLIC))).ticketNo);
-    expect(older.content).toBe('我叫王**，住幸福路*号*栋*室，电话139****5678，身份证110***********1234，小区门口路灯坏了一周。');
+    expect(older.content).toBe(
+      '我叫王**，住幸福路*号*栋*室，电话139****5678，身份证110***********1234，小区门口路灯坏了一周。',
+    );
     expect(older.reply).toBe('已联系王**（139****5678），路灯已于今日修复。');
     expect(Object.keys(older).sort()).toEqual(
       ['category', 'content', 'createdAt', 'departmentName', 'reply', 'repliedAt', 'score', 'ticketNo', 'title'].sort(),
@@ -677,7 +761,11 @@ describe('the hourly timer', () => {
     await expectOk(call('rate', { ticketId: good, score: 5 }, PUBLIC));
     const day = 86400_000;
     const fire = async (days: number) =>
-      ((await cloud.fireTimer('hotline', 'hotline-hourly', new Date(Date.now() + days * day))) as { data: { closed: number } }).data.closed;
+      (
+        (await cloud.fireTimer('hotline', 'hotline-hourly', new Date(Date.now() + days * day))) as {
+          data: { closed: number };
+        }
+      ).data.closed;
     expect(await fire(6)).toBe(0);
     expect(await fire(8)).toBe(1);
     expect((await expectOk(call('get', { ticketId: poor }, PUBLIC))).timeline.at(-1)).toMatchObject({
@@ -689,18 +777,30 @@ describe('the hourly timer', () => {
     expect((await expectOk(call('get', { ticketId: unrated }, PUBLIC))).status).toBe('replied');
     expect(await fire(16)).toBe(1);
     expect((await expectOk(call('get', { ticketId: unrated }, PUBLIC))).status).toBe('closed');
-    expect((await expectOk(call('get', { ticketId: good }, PUBLIC))).timeline.filter((e: { event: string }) => e.event === 'close')).toHaveLength(1);
+    expect(
+      (await expectOk(call('get', { ticketId: good }, PUBLIC))).timeline.filter(
+        (e: { event: string }) => e.event === 'close',
+      ),
+    ).toHaveLength(1);
   });
 
   it('ignores a client that sends a timer-shaped event', async () => {
-    expect(await cloud.invoke('hotline', { Type: 'Timer' }, PUBLIC)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await cloud.invoke('hotline', { Type: 'Timer' }, PUBLIC)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT' },
+    });
   });
 
   it('records a reply notice for a submitter who allowed subscribe messages', async () => {
     const ticketId = await replied({ subscribe: true });
     const notices = (await allDocs('hotline_reminders')).filter((r) => r.kind === 'reply-notice');
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ ticketId, openid: PUBLIC, sent: 'no-template', message: { touser: PUBLIC, page: `pages/hotline-ticket/index?id=${ticketId}` } });
+    expect(notices[0]).toMatchObject({
+      ticketId,
+      openid: PUBLIC,
+      sent: 'no-template',
+      message: { touser: PUBLIC, page: `pages/hotline-ticket/index?id=${ticketId}` },
+    });
   });
 });
 
@@ -712,9 +812,18 @@ describe('database operations per call', () => {
     const submitOps = await cloud.countOps(() => call('submit', appeal(), PUBLIC));
     expect(submitOps).toMatchObject({ reads: 3, writes: 3 });
     const ticketId = (submitOps.result as { ok: true; data: { ticketId: string } }).data.ticketId;
-    expect(await cloud.countOps(() => call('assign', { ticketId, departmentId: 'd1' }, ADMIN))).toMatchObject({ reads: 3, writes: 2 });
-    expect(await cloud.countOps(() => call('reply', { ticketId, content: '答复' }, HANDLER))).toMatchObject({ reads: 2, writes: 2 });
-    expect(await cloud.countOps(() => call('rate', { ticketId, score: 5 }, PUBLIC))).toMatchObject({ reads: 1, writes: 2 });
+    expect(await cloud.countOps(() => call('assign', { ticketId, departmentId: 'd1' }, ADMIN))).toMatchObject({
+      reads: 3,
+      writes: 2,
+    });
+    expect(await cloud.countOps(() => call('reply', { ticketId, content: '答复' }, HANDLER))).toMatchObject({
+      reads: 2,
+      writes: 2,
+    });
+    expect(await cloud.countOps(() => call('rate', { ticketId, score: 5 }, PUBLIC))).toMatchObject({
+      reads: 1,
+      writes: 2,
+    });
     expect(await cloud.countOps(() => call('get', { ticketId }, PUBLIC))).toMatchObject({ reads: 1, writes: 0 });
     expect(await cloud.countOps(() => call('publicList', {}))).toMatchObject({ reads: 1, writes: 0 });
     expect(await cloud.countOps(() => call('stats', {}))).toMatchObject({ reads: 2, writes: 0 });
@@ -723,7 +832,13 @@ describe('database operations per call', () => {
     expect(await cloud.countOps(() => call('queue', {}, HANDLER))).toMatchObject({ reads: 2, writes: 0 });
     expect(await cloud.countOps(() => call('triage', {}, ADMIN))).toMatchObject({ reads: 2, writes: 0 });
     const next = (await submit()).ticketId;
-    expect(await cloud.countOps(() => call('accept', { ticketId: next }, ADMIN))).toMatchObject({ reads: 2, writes: 1 });
-    expect(await cloud.countOps(() => call('withdraw', { ticketId: next }, PUBLIC))).toMatchObject({ reads: 1, writes: 1 });
+    expect(await cloud.countOps(() => call('accept', { ticketId: next }, ADMIN))).toMatchObject({
+      reads: 2,
+      writes: 1,
+    });
+    expect(await cloud.countOps(() => call('withdraw', { ticketId: next }, PUBLIC))).toMatchObject({
+      reads: 1,
+      writes: 1,
+    });
   });
 });

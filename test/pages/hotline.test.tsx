@@ -48,12 +48,27 @@ const SUMMARY = {
   flagged: false,
 };
 
-const NO = { withdraw: false, rate: false, reopen: false, accept: false, assign: false, reject: false, reply: false, close: false, subscribe: false };
+const NO = {
+  withdraw: false,
+  rate: false,
+  reopen: false,
+  accept: false,
+  assign: false,
+  reject: false,
+  reply: false,
+  close: false,
+  subscribe: false,
+};
 
 const DETAIL = {
   ...SUMMARY,
   content: '小区门口路灯坏了一周。',
-  photos: [{ fileID: 'cloud://local.b/hotline/20200701/a.jpg', url: 'http://127.0.0.1:8080/api/storage/hotline/20200701/a.jpg' }],
+  photos: [
+    {
+      fileID: 'cloud://local.b/hotline/20200701/a.jpg',
+      url: 'http://127.0.0.1:8080/api/storage/hotline/20200701/a.jpg',
+    },
+  ],
   subscribed: false,
   isPublic: true,
   published: false,
@@ -65,8 +80,24 @@ const DETAIL = {
   reopened: false,
   rejectReason: null,
   timeline: [
-    { event: 'submit', eventName: '提交诉求', status: 'submitted', actor: 'submitter', actorName: '诉求人', note: null, at: '2020-07-01T09:00:00+08:00' },
-    { event: 'assign', eventName: '交办', status: 'assigned', actor: 'admin', actorName: '机关工委', note: '交办至市发展和改革委员会', at: '2020-07-01T10:00:00+08:00' },
+    {
+      event: 'submit',
+      eventName: '提交诉求',
+      status: 'submitted',
+      actor: 'submitter',
+      actorName: '诉求人',
+      note: null,
+      at: '2020-07-01T09:00:00+08:00',
+    },
+    {
+      event: 'assign',
+      eventName: '交办',
+      status: 'assigned',
+      actor: 'admin',
+      actorName: '机关工委',
+      note: '交办至市发展和改革委员会',
+      at: '2020-07-01T10:00:00+08:00',
+    },
   ],
   can: NO,
 };
@@ -95,7 +126,12 @@ describe('我要反映', () => {
   it('checks the form, submits it and shows the ticket number and deadline', async () => {
     serve({
       'org.list': ok(ORGS),
-      'hotline.submit': ok({ ticketId: 'ht_1', ticketNo: 'MS20200701-0007', dueAt: '2020-07-06T23:59:59+08:00', flagged: false }),
+      'hotline.submit': ok({
+        ticketId: 'ht_1',
+        ticketNo: 'MS20200701-0007',
+        dueAt: '2020-07-06T23:59:59+08:00',
+        flagged: false,
+      }),
     });
     render(<HotlineSubmitPage />);
     await screen.findByText('诉求类别');
@@ -105,7 +141,9 @@ describe('我要反映', () => {
     expect(screen.getByText('求助类诉求在 3 个工作日内答复')).toBeTruthy();
     fireEvent.click(screen.getByText('市财政局'));
     fireEvent.change(screen.getByPlaceholderText('一句话说明问题'), { target: { value: ' 路灯不亮 ' } });
-    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), { target: { value: '小区门口路灯坏了' } });
+    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), {
+      target: { value: '小区门口路灯坏了' },
+    });
     fireEvent.change(screen.getByPlaceholderText('11 位手机号'), { target: { value: '1391234' } });
     fireEvent.click(screen.getByText('提交诉求'));
     expect(await screen.findByText('联系电话应为 11 位手机号')).toBeTruthy();
@@ -128,13 +166,20 @@ describe('我要反映', () => {
     mockNotice.available = true;
     serve({
       'org.list': ok(ORGS),
-      'hotline.submit': ok({ ticketId: 'ht_9', ticketNo: 'MS20200701-0009', dueAt: '2020-07-06T23:59:59+08:00', flagged: false }),
+      'hotline.submit': ok({
+        ticketId: 'ht_9',
+        ticketNo: 'MS20200701-0009',
+        dueAt: '2020-07-06T23:59:59+08:00',
+        flagged: false,
+      }),
       'hotline.subscribe': ok({ ticketId: 'ht_9', subscribed: true }),
     });
     render(<HotlineSubmitPage />);
     fireEvent.click(await screen.findByText('咨询'));
     fireEvent.change(screen.getByPlaceholderText('一句话说明问题'), { target: { value: '社保卡补办' } });
-    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), { target: { value: '社保卡丢了怎么补办' } });
+    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), {
+      target: { value: '社保卡丢了怎么补办' },
+    });
     expect(screen.queryByText('答复后微信通知我')).toBeNull();
     fireEvent.click(screen.getByText('提交诉求'));
     fireEvent.click(await screen.findByText('答复后微信通知我'));
@@ -147,13 +192,20 @@ describe('我要反映', () => {
     mockNotice.accept = false;
     serve({
       'org.list': ok(ORGS),
-      'hotline.submit': ok({ ticketId: 'ht_9', ticketNo: 'MS20200701-0009', dueAt: '2020-07-06T23:59:59+08:00', flagged: false }),
+      'hotline.submit': ok({
+        ticketId: 'ht_9',
+        ticketNo: 'MS20200701-0009',
+        dueAt: '2020-07-06T23:59:59+08:00',
+        flagged: false,
+      }),
       'hotline.subscribe': ok({ ticketId: 'ht_9', subscribed: false }),
     });
     const { unmount } = render(<HotlineSubmitPage />);
     fireEvent.click(await screen.findByText('咨询'));
     fireEvent.change(screen.getByPlaceholderText('一句话说明问题'), { target: { value: '社保卡补办' } });
-    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), { target: { value: '社保卡丢了怎么补办' } });
+    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), {
+      target: { value: '社保卡丢了怎么补办' },
+    });
     fireEvent.click(screen.getByText('提交诉求'));
     fireEvent.click(await screen.findByText('答复后微信通知我'));
     expect(await screen.findByText('未开启微信通知，可在“我的诉求”中查看进度')).toBeTruthy();
@@ -163,14 +215,19 @@ describe('我要反映', () => {
     render(<HotlineSubmitPage />);
     fireEvent.click(await screen.findByText('咨询'));
     fireEvent.change(screen.getByPlaceholderText('一句话说明问题'), { target: { value: '社保卡补办' } });
-    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), { target: { value: '社保卡丢了怎么补办' } });
+    fireEvent.change(screen.getByPlaceholderText('请写明时间、地点和具体情况'), {
+      target: { value: '社保卡丢了怎么补办' },
+    });
     fireEvent.click(screen.getByText('提交诉求'));
     expect(await screen.findByText('诉求编号：MS20200701-0009')).toBeTruthy();
     expect(screen.queryByText('答复后微信通知我')).toBeNull();
   });
 
   it("shows the server's refusal in place", async () => {
-    serve({ 'org.list': ok(ORGS), 'hotline.submit': fail('INVALID_ARGUMENT', '诉求内容含有不适宜的内容，请修改后再提交') });
+    serve({
+      'org.list': ok(ORGS),
+      'hotline.submit': fail('INVALID_ARGUMENT', '诉求内容含有不适宜的内容，请修改后再提交'),
+    });
     render(<HotlineSubmitPage />);
     fireEvent.click(await screen.findByText('咨询'));
     fireEvent.change(screen.getByPlaceholderText('一句话说明问题'), { target: { value: '标题' } });
@@ -181,7 +238,9 @@ describe('我要反映', () => {
 });
 
 it('我的诉求 lists my tickets with status and deadline', async () => {
-  serve({ 'hotline.mine': ok({ tickets: [SUMMARY, { ...SUMMARY, ticketId: 'ht_2', title: '噪音扰民', overdue: true }] }) });
+  serve({
+    'hotline.mine': ok({ tickets: [SUMMARY, { ...SUMMARY, ticketId: 'ht_2', title: '噪音扰民', overdue: true }] }),
+  });
   render(<HotlineMinePage />);
   expect(await screen.findByText('幸福路路灯不亮')).toBeTruthy();
   expect(screen.getByText('已超期 · 办理期限 2020-07-06')).toBeTruthy();
@@ -196,14 +255,22 @@ describe('诉求详情', () => {
       ...DETAIL,
       status: 'replied',
       statusName: '已答复',
-      replies: [{ content: '已修复', departmentName: '市发展和改革委员会', at: '2020-07-02T10:00:00+08:00', onTime: true }],
+      replies: [
+        { content: '已修复', departmentName: '市发展和改革委员会', at: '2020-07-02T10:00:00+08:00', onTime: true },
+      ],
       can: { ...NO, rate: true },
     };
     serve({
       'org.list': ok(ORGS),
       'hotline.get': () => ok(detail),
       'hotline.rate': () => {
-        detail = { ...detail, status: 'closed', statusName: '已办结', can: NO, ratings: [{ score: 5, comment: null, at: '2020-07-03T10:00:00+08:00' }] };
+        detail = {
+          ...detail,
+          status: 'closed',
+          statusName: '已办结',
+          can: NO,
+          ratings: [{ score: 5, comment: null, at: '2020-07-03T10:00:00+08:00' }],
+        };
         return ok({ ticketId: 'ht_1', status: 'closed' });
       },
     });
@@ -263,7 +330,10 @@ describe('诉求详情', () => {
   it('shows the reply notice as on, and offers none to other readers', async () => {
     mockNotice.available = true;
     setRouterParams({ id: 'ht_1' });
-    serve({ 'org.list': ok(ORGS), 'hotline.get': ok({ ...DETAIL, subscribed: true, can: { ...NO, subscribe: true } }) });
+    serve({
+      'org.list': ok(ORGS),
+      'hotline.get': ok({ ...DETAIL, subscribed: true, can: { ...NO, subscribe: true } }),
+    });
     const { unmount } = render(<HotlineTicketPage />);
     expect(await screen.findByText('已开启答复微信通知')).toBeTruthy();
     expect(screen.queryByText('答复后微信通知我')).toBeNull();
@@ -287,14 +357,23 @@ describe('诉求详情', () => {
     setRouterParams({ id: 'ht_1' });
     serve({
       'org.list': ok(ORGS),
-      'hotline.get': ok({ ...DETAIL, status: 'submitted', statusName: '待受理', departmentId: null, departmentName: null, can: { ...NO, accept: true, assign: true, reject: true } }),
+      'hotline.get': ok({
+        ...DETAIL,
+        status: 'submitted',
+        statusName: '待受理',
+        departmentId: null,
+        departmentName: null,
+        can: { ...NO, accept: true, assign: true, reject: true },
+      }),
       'hotline.assign': ok({ ticketId: 'ht_1', status: 'assigned' }),
     });
     render(<HotlineTicketPage />);
     fireEvent.click(await screen.findByText('交办'));
     fireEvent.click(screen.getByText('市财政局'));
     fireEvent.click(screen.getByText('确认交办'));
-    await waitFor(() => expect(requests.find((r) => r.key === 'hotline.assign')?.data).toEqual({ ticketId: 'ht_1', departmentId: 'd2' }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.key === 'hotline.assign')?.data).toEqual({ ticketId: 'ht_1', departmentId: 'd2' }),
+    );
   });
 
   it('lets a handler reply', async () => {
@@ -334,9 +413,27 @@ it('公开答复 shows masked replies and the department statistics as bars', as
     }),
     'hotline.stats': ok({
       departments: [
-        { departmentId: 'd1', name: '市发展和改革委员会', received: 4, replied: 3, replyRate: 0.75, onTimeRate: 1, satisfaction: 0.5, averageScore: 3.5, averageReplyWorkdays: 2 },
+        {
+          departmentId: 'd1',
+          name: '市发展和改革委员会',
+          received: 4,
+          replied: 3,
+          replyRate: 0.75,
+          onTimeRate: 1,
+          satisfaction: 0.5,
+          averageScore: 3.5,
+          averageReplyWorkdays: 2,
+        },
       ],
-      total: { received: 4, replied: 3, replyRate: 0.75, onTimeRate: 1, satisfaction: 0.5, averageScore: 3.5, averageReplyWorkdays: 2 },
+      total: {
+        received: 4,
+        replied: 3,
+        replyRate: 0.75,
+        onTimeRate: 1,
+        satisfaction: 0.5,
+        averageScore: 3.5,
+        averageReplyWorkdays: 2,
+      },
     }),
   });
   render(<HotlineBoardPage />);
@@ -364,7 +461,10 @@ describe('admin lists', () => {
   it('诉求分办 lists tickets waiting for an admin', async () => {
     serve({
       'user.login': ok({ openid: 'a', roles: [{ role: 'admin' }], member: null }),
-      'hotline.triage': ok({ tickets: [{ ...SUMMARY, status: 'submitted', statusName: '待受理', flagged: true }], hasMore: false }),
+      'hotline.triage': ok({
+        tickets: [{ ...SUMMARY, status: 'submitted', statusName: '待受理', flagged: true }],
+        hasMore: false,
+      }),
     });
     render(<HotlineTriagePage />);
     expect(await screen.findByText('办理期限 2020-07-06 · 待审核')).toBeTruthy();

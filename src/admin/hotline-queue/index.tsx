@@ -41,7 +41,9 @@ function Queue({ departmentId }: { departmentId: string }) {
 
 function Departments({ me, directory }: { me: Session; directory: OrgDirectory }) {
   const own = me.roles.filter((r) => r.role === 'handler' && r.scopeId).map((r) => r.scopeId as string);
-  const choices = isAdmin(me.roles) ? directory.departments : directory.departments.filter((d) => own.includes(d.departmentId));
+  const choices = isAdmin(me.roles)
+    ? directory.departments
+    : directory.departments.filter((d) => own.includes(d.departmentId));
   const [departmentId, setDepartmentId] = useState<string | null>(choices[0]?.departmentId ?? null);
   if (!isAdmin(me.roles) && own.length === 0) return <NoPermission who="部门经办人" />;
   return (

@@ -25,7 +25,10 @@ export function StatusTag({ status, name }: { status: HotlineStatus; name: strin
 
 export function TicketRow({ ticket, showDepartment = true }: { ticket: TicketSummary; showDepartment?: boolean }) {
   return (
-    <View className="card hotline-ticket-row" onClick={() => Taro.navigateTo({ url: HOTLINE_PAGES.ticket(ticket.ticketId) })}>
+    <View
+      className="card hotline-ticket-row"
+      onClick={() => Taro.navigateTo({ url: HOTLINE_PAGES.ticket(ticket.ticketId) })}
+    >
       <View className="hotline-ticket-row__head">
         <Text className="hotline-ticket-row__title">{ticket.title}</Text>
         <StatusTag status={ticket.status} name={ticket.statusName} />

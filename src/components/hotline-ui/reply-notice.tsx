@@ -40,7 +40,15 @@ export function ReplyNotice({ ticketId, className }: ReplyNoticeProps) {
       {answer === 'on' && <Text className="hotline-reply-notice__on">已开启：部门答复后会通过微信通知您</Text>}
       {answer === 'off' && <Text className="card__hint">未开启微信通知，可在“我的诉求”中查看进度</Text>}
       {(answer === null || answer === 'busy') && (
-        <Button type="primary" fill="outline" size="large" block loading={answer === 'busy'} disabled={answer === 'busy'} onClick={ask}>
+        <Button
+          type="primary"
+          fill="outline"
+          size="large"
+          block
+          loading={answer === 'busy'}
+          disabled={answer === 'busy'}
+          onClick={ask}
+        >
           答复后微信通知我
         </Button>
       )}

@@ -19,14 +19,20 @@ export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadP
     if (disabled || busy || value.length >= PHOTO_MAX) return;
     let files: Array<{ tempFilePath: string; size: number }>;
     try {
-      const res = await Taro.chooseMedia({ count: PHOTO_MAX - value.length, mediaType: ['image'], sizeType: ['compressed'] });
+      const res = await Taro.chooseMedia({
+        count: PHOTO_MAX - value.length,
+        mediaType: ['image'],
+        sizeType: ['compressed'],
+      });
       files = res.tempFiles;
     } catch {
       // Closing the picker is not an error.
       return;
     }
-    if (files.some((f) => !PHOTO_TYPES.test(f.tempFilePath))) return onError(new CallError('INVALID_ARGUMENT', PHOTO_WRONG_TYPE));
-    if (files.some((f) => f.size > HOTLINE_PHOTO_MAX_BYTES)) return onError(new CallError('INVALID_ARGUMENT', PHOTO_TOO_BIG));
+    if (files.some((f) => !PHOTO_TYPES.test(f.tempFilePath)))
+      return onError(new CallError('INVALID_ARGUMENT', PHOTO_WRONG_TYPE));
+    if (files.some((f) => f.size > HOTLINE_PHOTO_MAX_BYTES))
+      return onError(new CallError('INVALID_ARGUMENT', PHOTO_TOO_BIG));
     setBusy(true);
     try {
       const added: string[] = [];

@@ -33,7 +33,12 @@ export default function HotlineMinePage() {
               <TicketRow key={t.ticketId} ticket={t} />
             ))}
             <View className="actions">
-              <Button type="primary" size="large" onClick={() => Taro.navigateTo({ url: HOTLINE_PAGES.submit })} style={{ flex: 1 }}>
+              <Button
+                type="primary"
+                size="large"
+                onClick={() => Taro.navigateTo({ url: HOTLINE_PAGES.submit })}
+                style={{ flex: 1 }}
+              >
                 我要反映
               </Button>
             </View>

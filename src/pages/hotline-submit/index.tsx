@@ -71,7 +71,12 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
         <Text className="hotline-text">办理期限：{hotlineDay(done.dueAt)} 前答复（按工作日计算）</Text>
         <ReplyNotice ticketId={done.ticketId} className="hotline-done__notice" />
         <View className="actions">
-          <Button type="primary" size="large" onClick={() => Taro.redirectTo({ url: HOTLINE_PAGES.ticket(done.ticketId) })} style={{ flex: 1 }}>
+          <Button
+            type="primary"
+            size="large"
+            onClick={() => Taro.redirectTo({ url: HOTLINE_PAGES.ticket(done.ticketId) })}
+            style={{ flex: 1 }}
+          >
             查看进度
           </Button>
         </View>
@@ -85,13 +90,19 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
         <Text className="card__title">诉求类别</Text>
         <View className="hotline-chips">
           {HOTLINE_CATEGORIES.map((c) => (
-            <Text key={c} className={`hotline-chip${category === c ? ' hotline-chip--on' : ''}`} onClick={() => setCategory(c)}>
+            <Text
+              key={c}
+              className={`hotline-chip${category === c ? ' hotline-chip--on' : ''}`}
+              onClick={() => setCategory(c)}
+            >
               {c}
             </Text>
           ))}
         </View>
         <Text className="card__hint">
-          {category ? `${category}类诉求在 ${HOTLINE_DEFAULT_DEADLINES[category]} 个工作日内答复` : '咨询、求助 3 个工作日内答复；投诉、建议、表扬 10 个工作日内答复'}
+          {category
+            ? `${category}类诉求在 ${HOTLINE_DEFAULT_DEADLINES[category]} 个工作日内答复`
+            : '咨询、求助 3 个工作日内答复；投诉、建议、表扬 10 个工作日内答复'}
         </Text>
       </View>
       {directory.departments.length > 0 && (
@@ -145,7 +156,13 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
         <View className="field">
           <Text className="field__label">手机号</Text>
           <View className="field__box">
-            <Input value={contactPhone} onChange={setContactPhone} type="number" maxLength={11} placeholder="11 位手机号" />
+            <Input
+              value={contactPhone}
+              onChange={setContactPhone}
+              type="number"
+              maxLength={11}
+              placeholder="11 位手机号"
+            />
           </View>
         </View>
         <Text className="field__label">答复后是否在“公开答复”中展示（姓名、电话、证件号和门牌号会打码）</Text>
@@ -160,7 +177,15 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
       </View>
       {error && <View className="form-error">{error}</View>}
       <View className="actions">
-        <Button className="hotline-submit" type="primary" size="large" loading={busy} disabled={busy} onClick={submit} style={{ flex: 1 }}>
+        <Button
+          className="hotline-submit"
+          type="primary"
+          size="large"
+          loading={busy}
+          disabled={busy}
+          onClick={submit}
+          style={{ flex: 1 }}
+        >
           提交诉求
         </Button>
       </View>

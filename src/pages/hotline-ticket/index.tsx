@@ -24,7 +24,15 @@ type Form = null | 'reply' | 'rate' | 'reopen' | 'reject' | 'assign' | 'withdraw
 
 const SCORE_LABELS = ['', '很不满意', '不满意', '基本满意', '满意', '很满意'];
 
-function Actions({ t, directory, onDone }: { t: TicketDetail; directory: OrgDirectory; onDone: (msg: string) => void }) {
+function Actions({
+  t,
+  directory,
+  onDone,
+}: {
+  t: TicketDetail;
+  directory: OrgDirectory;
+  onDone: (msg: string) => void;
+}) {
   const [form, setForm] = useState<Form>(null);
   const [text, setText] = useState('');
   const [score, setScore] = useState(0);
@@ -56,7 +64,8 @@ function Actions({ t, directory, onDone }: { t: TicketDetail; directory: OrgDire
 
   const buttons: Array<[string, () => void, 'primary' | 'default']> = [];
   if (t.can.reply) buttons.push(['答复', () => open('reply'), 'primary']);
-  if (t.can.accept) buttons.push(['受理', () => run(() => call('hotline', 'accept', { ticketId }), '已受理'), 'primary']);
+  if (t.can.accept)
+    buttons.push(['受理', () => run(() => call('hotline', 'accept', { ticketId }), '已受理'), 'primary']);
   if (t.can.assign) buttons.push([t.status === 'assigned' ? '改派' : '交办', () => open('assign'), 'primary']);
   if (t.can.reject) buttons.push(['不予受理', () => open('reject'), 'default']);
   if (t.can.close) buttons.push(['办结', () => run(() => call('hotline', 'close', { ticketId }), '已办结'), 'default']);
@@ -67,7 +76,13 @@ function Actions({ t, directory, onDone }: { t: TicketDetail; directory: OrgDire
 
   const textBox = (placeholder: string, max: number) => (
     <View className="field__box">
-      <Textarea className="hotline-textarea" value={text} maxlength={max} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
+      <Textarea
+        className="hotline-textarea"
+        value={text}
+        maxlength={max}
+        placeholder={placeholder}
+        onInput={(e) => setText(e.detail.value)}
+      />
     </View>
   );
   const confirm = (label: string, onClick: () => void) => (
@@ -86,7 +101,13 @@ function Actions({ t, directory, onDone }: { t: TicketDetail; directory: OrgDire
       {form === null && (
         <View className="hotline-actions__row">
           {buttons.map(([label, onClick, type]) => (
-            <Button key={label} type={type} fill={type === 'default' ? 'outline' : undefined} disabled={busy} onClick={onClick}>
+            <Button
+              key={label}
+              type={type}
+              fill={type === 'default' ? 'outline' : undefined}
+              disabled={busy}
+              onClick={onClick}
+            >
               {label}
             </Button>
           ))}
@@ -132,7 +153,10 @@ function Actions({ t, directory, onDone }: { t: TicketDetail; directory: OrgDire
           <Text className="card__title">撤回诉求（选填原因）</Text>
           {textBox('如：问题已解决', 200)}
           {confirm('确认撤回', () =>
-            run(() => call('hotline', 'withdraw', { ticketId, ...(text.trim() ? { reason: text.trim() } : {}) }), '已撤回'),
+            run(
+              () => call('hotline', 'withdraw', { ticketId, ...(text.trim() ? { reason: text.trim() } : {}) }),
+              '已撤回',
+            ),
           )}
         </>
       )}
@@ -141,7 +165,11 @@ function Actions({ t, directory, onDone }: { t: TicketDetail; directory: OrgDire
           <Text className="card__title">对答复是否满意</Text>
           <View className="hotline-chips">
             {[5, 4, 3, 2, 1].map((s) => (
-              <Text key={s} className={`hotline-chip${score === s ? ' hotline-chip--on' : ''}`} onClick={() => setScore(s)}>
+              <Text
+                key={s}
+                className={`hotline-chip${score === s ? ' hotline-chip--on' : ''}`}
+                onClick={() => setScore(s)}
+              >
                 {s} 分 {SCORE_LABELS[s]}
               </Text>
             ))}
@@ -152,7 +180,10 @@ function Actions({ t, directory, onDone }: { t: TicketDetail; directory: OrgDire
           {textBox('意见（选填）', 300)}
           {confirm('提交评价', () =>
             score
-              ? run(() => call('hotline', 'rate', { ticketId, score, ...(text.trim() ? { comment: text.trim() } : {}) }), '评价已提交')
+              ? run(
+                  () => call('hotline', 'rate', { ticketId, score, ...(text.trim() ? { comment: text.trim() } : {}) }),
+                  '评价已提交',
+                )
               : setError('请选择评分'),
           )}
         </>
@@ -161,7 +192,9 @@ function Actions({ t, directory, onDone }: { t: TicketDetail; directory: OrgDire
         <>
           <Text className="card__title">申请重新办理（只有一次机会）</Text>
           {textBox('请说明哪里没有解决', 200)}
-          {confirm('提交申请', () => run(() => call('hotline', 'reopen', { ticketId, reason: text.trim() }), '已申请重新办理'))}
+          {confirm('提交申请', () =>
+            run(() => call('hotline', 'reopen', { ticketId, reason: text.trim() }), '已申请重新办理'),
+          )}
         </>
       )}
       {error && <View className="form-error">{error}</View>}
@@ -224,11 +257,15 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
           </Text>
         )}
         {t.can.subscribe && t.subscribed && <Text className="hotline-detail__meta">已开启答复微信通知</Text>}
-        <Text className="hotline-detail__meta">{t.isPublic ? (t.published ? '已在公开答复中展示（已打码）' : '答复后公开展示（打码）') : '不公开'}</Text>
+        <Text className="hotline-detail__meta">
+          {t.isPublic ? (t.published ? '已在公开答复中展示（已打码）' : '答复后公开展示（打码）') : '不公开'}
+        </Text>
         {t.rejectReason && <Text className="form-error">不予受理：{t.rejectReason}</Text>}
       </View>
       {notice && <View className="hotline-notice">{notice}</View>}
-      {t.can.subscribe && !t.subscribed && <ReplyNotice key={t.ticketId} ticketId={t.ticketId} className="card hotline-actions" />}
+      {t.can.subscribe && !t.subscribed && (
+        <ReplyNotice key={t.ticketId} ticketId={t.ticketId} className="card hotline-actions" />
+      )}
       <Actions
         t={t}
         directory={directory}
@@ -283,7 +320,9 @@ export default function HotlineTicketPage() {
   const state = bothStates(ticket, useResource(orgDirectory));
   return (
     <PageShell>
-      <LoadState state={state}>{([t, directory]) => <Ticket t={t} directory={directory} reload={ticket.reload} />}</LoadState>
+      <LoadState state={state}>
+        {([t, directory]) => <Ticket t={t} directory={directory} reload={ticket.reload} />}
+      </LoadState>
     </PageShell>
   );
 }

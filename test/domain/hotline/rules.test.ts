@@ -42,7 +42,15 @@ it('allows HOTLINE_DAILY_LIMIT tickets a day', () => {
 describe('hotlineDepartmentStats', () => {
   it('computes the rates and averages', () => {
     expect(
-      hotlineDepartmentStats({ received: 4, replied: 3, repliedOnTime: 2, replyWorkdays: 9, rated: 2, satisfied: 1, scoreSum: 7 }),
+      hotlineDepartmentStats({
+        received: 4,
+        replied: 3,
+        repliedOnTime: 2,
+        replyWorkdays: 9,
+        rated: 2,
+        satisfied: 1,
+        scoreSum: 7,
+      }),
     ).toEqual({
       received: 4,
       replied: 3,
@@ -56,8 +64,24 @@ describe('hotlineDepartmentStats', () => {
 
   it('answers null for rates with nothing to divide by', () => {
     expect(
-      hotlineDepartmentStats({ received: 0, replied: 0, repliedOnTime: 0, replyWorkdays: 0, rated: 0, satisfied: 0, scoreSum: 0 }),
-    ).toEqual({ received: 0, replied: 0, replyRate: null, onTimeRate: null, satisfaction: null, averageScore: null, averageReplyWorkdays: null });
+      hotlineDepartmentStats({
+        received: 0,
+        replied: 0,
+        repliedOnTime: 0,
+        replyWorkdays: 0,
+        rated: 0,
+        satisfied: 0,
+        scoreSum: 0,
+      }),
+    ).toEqual({
+      received: 0,
+      replied: 0,
+      replyRate: null,
+      onTimeRate: null,
+      satisfaction: null,
+      averageScore: null,
+      averageReplyWorkdays: null,
+    });
   });
 
   it.each([

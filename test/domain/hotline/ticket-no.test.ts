@@ -19,21 +19,29 @@ describe('hotlineTicketNo', () => {
     expect(() => hotlineTicketNo('20200701', 1)).toThrow(RangeError);
   });
 
-  it.each(['MS2020071-7', 'MS20200701-007', 'MS20200701-0000', 'ms20200701-0001', 'MS20200701-00001', 'XX20200701-0001'])(
-    'does not read %s',
-    (no) => {
-      expect(hotlineParseTicketNo(no)).toBeNull();
-    },
-  );
+  it.each([
+    'MS2020071-7',
+    'MS20200701-007',
+    'MS20200701-0000',
+    'ms20200701-0001',
+    'MS20200701-00001',
+    'XX20200701-0001',
+  ])('does not read %s', (no) => {
+    expect(hotlineParseTicketNo(no)).toBeNull();
+  });
 
   it('reads back what it writes, and orders numbers of a day by sequence as text for seq < 10000', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.integer({ min: 1, max: 99999 }), (d, seq) => {
-        const day = d.toISOString().slice(0, 10);
-        const no = hotlineTicketNo(day, seq);
-        expect(no).toMatch(/^MS\d{8}-\d{4,}$/);
-        expect(hotlineParseTicketNo(no)).toEqual({ day, seq });
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 99999 }),
+        (d, seq) => {
+          const day = d.toISOString().slice(0, 10);
+          const no = hotlineTicketNo(day, seq);
+          expect(no).toMatch(/^MS\d{8}-\d{4,}$/);
+          expect(hotlineParseTicketNo(no)).toEqual({ day, seq });
+        },
+      ),
     );
   });
 });

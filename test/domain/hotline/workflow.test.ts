@@ -1,11 +1,6 @@
 // The ticket workflow table: every status × event, the re-open rule and when a rating closes a ticket.
 import type { HotlineEvent, HotlineFlow, HotlineStatus } from '@/domain/hotline';
-import {
-  HOTLINE_STATUSES,
-  HOTLINE_TRANSITIONS,
-  hotlineRatingCloses,
-  hotlineTransition,
-} from '@/domain/hotline';
+import { HOTLINE_STATUSES, HOTLINE_TRANSITIONS, hotlineRatingCloses, hotlineTransition } from '@/domain/hotline';
 
 const EVENTS: HotlineEvent[] = ['accept', 'reject', 'assign', 'reply', 'rate', 'reopen', 'close', 'withdraw'];
 const flow = (status: HotlineStatus, reopened = false, lastScore: number | null = null): HotlineFlow => ({
@@ -77,7 +72,10 @@ describe('hotlineTransition', () => {
     });
     const good = hotlineTransition(flow('rated', false, 3), 'reopen');
     expect(good).toEqual({ ok: false, message: '只有评价为 2 分及以下的诉求可以申请重新办理' });
-    expect(hotlineTransition(flow('rated', true, 1), 'reopen')).toEqual({ ok: false, message: '每件诉求只能申请重新办理一次' });
+    expect(hotlineTransition(flow('rated', true, 1), 'reopen')).toEqual({
+      ok: false,
+      message: '每件诉求只能申请重新办理一次',
+    });
     expect(hotlineTransition(flow('replied', false, null), 'reopen').ok).toBe(false);
   });
 
@@ -91,7 +89,17 @@ describe('hotlineTransition', () => {
       f = r.flow;
       seen.push(f.status);
     }
-    expect(seen).toEqual(['accepted', 'assigned', 'replied', 'rated', 'assigned', 'assigned', 'replied', 'rated', 'closed']);
+    expect(seen).toEqual([
+      'accepted',
+      'assigned',
+      'replied',
+      'rated',
+      'assigned',
+      'assigned',
+      'replied',
+      'rated',
+      'closed',
+    ]);
     expect(hotlineTransition(f, 'reopen').ok).toBe(false);
   });
 });

@@ -30,7 +30,9 @@ describe('hotline-subscribe.weapp', () => {
     await expect(requestReplyNotice()).resolves.toBe(false);
     requestSubscribeMessage.mockResolvedValueOnce({ errMsg: 'requestSubscribeMessage:ok', [TEMPLATE]: 'ban' });
     await expect(requestReplyNotice()).resolves.toBe(false);
-    requestSubscribeMessage.mockRejectedValueOnce({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.' });
+    requestSubscribeMessage.mockRejectedValueOnce({
+      errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.',
+    });
     await expect(requestReplyNotice()).resolves.toBe(false);
   });
 
