@@ -2,6 +2,7 @@
 import type { ActivitySummary } from '@/domain/api';
 import type { ActivityPhase, CheckInFlag, CheckInStatus } from '@/domain/checkin/rules';
 import { FLAG_LABELS } from '@/domain/checkin/rules';
+import { clockText, dateText, dayTimeText } from './time';
 
 export const PHASE_LABELS: Record<ActivityPhase, string> = {
   upcoming: '未开始',
@@ -14,22 +15,12 @@ export const STATUS_LABELS: Record<CheckInStatus, string> = {
   late: '迟到签到',
 };
 
-/** '2020-07-01T09:00:00+08:00' -> '7月1日 09:00' (times arrive in Asia/Shanghai already). */
-export function dayTime(iso: string): string {
-  const m = /^\d{4}-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${Number(m[1])}月${Number(m[2])}日 ${m[3]}` : iso;
-}
-
 /** '7月1日 09:00–11:00', or both days when the activity ends on another day. */
 export function timeRange(a: Pick<ActivitySummary, 'startAt' | 'endAt'>): string {
-  const start = dayTime(a.startAt);
-  const end = dayTime(a.endAt);
-  return a.startAt.slice(0, 10) === a.endAt.slice(0, 10) ? `${start}–${end.slice(-5)}` : `${start} 至 ${end}`;
-}
-
-/** 'HH:mm' of an ISO time. */
-export function clock(iso: string): string {
-  return iso.slice(11, 16);
+  const start = dayTimeText(a.startAt);
+  return dateText(a.startAt) === dateText(a.endAt)
+    ? `${start}–${clockText(a.endAt)}`
+    : `${start} 至 ${dayTimeText(a.endAt)}`;
 }
 
 export function flagText(flags: readonly CheckInFlag[]): string {

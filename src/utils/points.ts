@@ -9,6 +9,7 @@ import type {
   PointsSource,
   ReviewGrade,
 } from '@/domain/api';
+import { monthDayText } from './time';
 
 export const SOURCE_LABELS: Record<PointsSource, string> = {
   checkin: '活动签到',
@@ -34,16 +35,6 @@ export function signedPoints(points: number): string {
   return points > 0 ? `+${points}` : String(points);
 }
 
-/** "2020-07-01 09:30" from an ISO time with +08:00 (shown as it was written: Beijing time). */
-export function shortTime(iso: string): string {
-  return iso.slice(0, 16).replace('T', ' ');
-}
-
-/** "7月1日" from an ISO time with +08:00. */
-export function monthDay(iso: string): string {
-  return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-}
-
 /** "90.5%" or "—" for a rate that does not exist yet. */
 export function pct(rate: number | null): string {
   return rate === null ? '—' : `${rate}%`;
@@ -54,11 +45,6 @@ export function entryNote(e: LedgerEntry): string | null {
   if (e.reverses) return '冲正（撤销一笔记录）';
   if (e.capped) return `已达当日上限，原应得 ${e.requested} 分`;
   return null;
-}
-
-/** The year in Beijing now: the default of the year pickers (the server decides everything that counts). */
-export function thisYear(now: number = Date.now()): number {
-  return new Date(now + 8 * 3600_000).getUTCFullYear();
 }
 
 /** The years a picker offers: this year and the four before it, newest first. */
@@ -94,7 +80,7 @@ export function cadenceGridRows(rows: readonly CadenceRow[]): CadenceGridRow[] {
 export function attendanceBars(activities: readonly ActivityAttendance[]): BarDatum[] {
   return activities.map((a) => ({
     key: a.activityId,
-    label: `${monthDay(a.startAt)} ${a.title}`,
+    label: `${monthDayText(a.startAt)} ${a.title}`,
     value: a.rate ?? 0,
     valueText: a.rate === null ? '无应到' : `${a.present}/${a.expected}人 ${a.rate}%`,
     tone: a.rate === null ? 'muted' : a.rate >= 80 ? 'primary' : 'warn',

@@ -89,9 +89,6 @@ export function durationText(ms: number): string {
   return m > 0 ? `${m}分${s}秒` : `${s}秒`;
 }
 
-/** 2020-07-01T09:00:00+08:00 -> 07-01 09:00 (the year is clear from context on these pages). */
-export const shortTime = (iso: string): string => iso.slice(5, 16).replace('T', ' ');
-
 /** 0.625 -> '62.5%' */
 export const percentText = (rate: number): string => `${Math.round(rate * 1000) / 10}%`;
 

@@ -4,11 +4,13 @@
 // the admin sees the 达标创优 overview. Screenshots of each are saved.
 import type { Page } from 'playwright-core';
 import type { BranchDashboard, PointsMine, PointsToday } from '@/domain/api';
-import { thisYear } from '@/utils/points';
+import { beijingYear } from '@/utils/time';
 import { DEMO_CHECKIN_TITLES } from '../../emulator/demo/seed';
 import { describeBrowser, screenshot } from './browser';
 import { e2eSession } from './session';
 import { scrollTo, settled, shown, textOf, waitForText } from './ui';
+
+const thisYear = (): number => beijingYear(Date.now());
 
 jest.setTimeout(180_000);
 

@@ -4,9 +4,11 @@ import Taro from '@tarojs/taro';
 import HomePage from '@/pages/index/index';
 import MinePage from '@/pages/mine/index';
 import PointsPage from '@/pages/points/index';
-import { thisYear } from '@/utils/points';
+import { beijingYear } from '@/utils/time';
 import { entry, mine } from './fixtures-points';
 import { fail, ORGS, ok, requests, resetAll, serve } from './helpers';
+
+const thisYear = (): number => beijingYear(Date.now());
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 

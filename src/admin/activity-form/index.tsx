@@ -14,6 +14,7 @@ import type { PickedPlace } from '@/services/checkin-device';
 import { canPickPlace, pickPlace } from '@/services/checkin-device';
 import { orgOptions } from '@/utils/org-tree';
 import { rosterOrgIds } from '@/utils/roles';
+import { dateText } from '@/utils/time';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
 import { useSave } from '../shared/edit-form';
@@ -32,18 +33,13 @@ const RADII = [
   { value: '500', label: '500 米' },
 ];
 
-/** Today in Asia/Shanghai as YYYY-MM-DD. */
-function shanghaiToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 function Form({ me, directory }: AdminContext) {
   const allowed = new Set(rosterOrgIds(me.roles, directory.orgs));
   const orgs = orgOptions(directory.orgs, (id) => allowed.has(id));
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<ActivityKind>('主题党日');
   const [orgId, setOrgId] = useState(orgs[0]?.value ?? '');
-  const [day, setDay] = useState(() => shanghaiToday(new Date()));
+  const [day, setDay] = useState(() => dateText(Date.now()));
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('11:00');
   const [opens, setOpens] = useState('30');

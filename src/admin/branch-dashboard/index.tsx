@@ -12,7 +12,8 @@ import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
-import { attendanceBars, cadenceGridRows, distributionColumns, pct, shortTime } from '@/utils/points';
+import { attendanceBars, cadenceGridRows, distributionColumns, pct } from '@/utils/points';
+import { dateTimeText } from '@/utils/time';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
 import { askedYear, defaultOrgId, OrgYearPicker, pickableOrgs } from '../shared/org-year-picker';
@@ -90,7 +91,7 @@ function Board({ d, refreshing, onRefresh }: { d: BranchDashboard; refreshing: b
           <View className="dash-head__text">
             <Text className="dash-head__title">{d.orgName}</Text>
             <Text className="card__hint">
-              {d.year} 年 · 统计于 {shortTime(d.computedAt)}
+              {d.year} 年 · 统计于 {dateTimeText(d.computedAt)}
             </Text>
           </View>
           <Button className="dash-refresh" size="small" loading={refreshing} disabled={refreshing} onClick={onRefresh}>

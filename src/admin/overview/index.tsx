@@ -12,7 +12,8 @@ import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
 import { openExport } from '@/services/checkin-device';
 import type { OverviewKey, SortDir } from '@/utils/points';
-import { pct, shortTime, sortOverview } from '@/utils/points';
+import { pct, sortOverview } from '@/utils/points';
+import { dateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { askedYear, OrgYearPicker } from '../shared/org-year-picker';
 import './index.scss';
@@ -138,7 +139,7 @@ function Overview() {
           return (
             <View className="card overview">
               <Text className="card__hint overview__hint">
-                点按表头排序，再点一次反向；点按支部查看看板。统计于 {shortTime(data.computedAt)}，“本期”指截至{' '}
+                点按表头排序，再点一次反向；点按支部查看看板。统计于 {dateTimeText(data.computedAt)}，“本期”指截至{' '}
                 {data.asOf} 的本月与本季度。
               </Text>
               <Table data={data} year={year} />

@@ -12,12 +12,12 @@ import type { QuestionType } from '@/domain/api/quiz';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { TYPE_LABELS } from '@/utils/quiz';
+import { dateText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { CheckList, OrgCheckField } from '../shared/check-list';
 import { TimeField } from '../shared/time-field';
 import { useSave } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
-import { shanghaiDate } from '../rating/form';
 import type { QuizFormValues } from './form';
 import { toQuizInput } from './form';
 import '../quiz/index.scss';
@@ -29,9 +29,9 @@ function QuizForm({ orgs }: { orgs: OrgRow[] }) {
   const [v, setV] = useState<QuizFormValues>({
     title: '',
     description: '',
-    startDate: shanghaiDate(now),
+    startDate: dateText(now),
     startTime: '09:00',
-    endDate: shanghaiDate(now + 7 * 86400_000),
+    endDate: dateText(now + 7 * 86400_000),
     endTime: '18:00',
     byType: true,
     questionCount: '10',

@@ -10,7 +10,8 @@ import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { CallError } from '@/services/call-error';
 import type { OrgDirectory } from '@/services/session';
-import { durationText, PHASE_LABELS, shortTime } from '@/utils/quiz';
+import { durationText, PHASE_LABELS } from '@/utils/quiz';
+import { shortDateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import '../../components/quiz-ui/index.scss';
 import '../quiz/index.scss';
@@ -24,7 +25,7 @@ function Rules({ q, directory }: { q: QuizSummary; directory: OrgDirectory }) {
         <Text className={`quiz-phase quiz-phase--${q.phase}`}>{PHASE_LABELS[q.phase]}</Text>
       </View>
       <Text className="admin-list__meta">
-        {shortTime(q.startAt)} 至 {shortTime(q.endAt)}
+        {shortDateTimeText(q.startAt)} 至 {shortDateTimeText(q.endAt)}
       </Text>
       <Text className="admin-list__meta">
         每人 {q.questionCount} 题 · 限时 {Math.round(q.timeLimitSec / 60)} 分钟 · 可答 {q.maxAttempts} 次
@@ -53,7 +54,7 @@ function Flagged({ attempts, directory }: { attempts: FlaggedAttempt[]; director
           </View>
           <Text className="quiz-flag__meta">
             {directory.orgs.find((o) => o.orgId === a.orgId)?.name ?? ''} · {a.score} 分 · 用时{' '}
-            {durationText(a.durationMs)} · 交卷 {shortTime(a.submittedAt)}
+            {durationText(a.durationMs)} · 交卷 {shortDateTimeText(a.submittedAt)}
           </Text>
         </View>
       ))}

@@ -6,7 +6,8 @@ import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';
 import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
-import { PHASE_LABELS, shortTime } from '@/utils/quiz';
+import { PHASE_LABELS } from '@/utils/quiz';
+import { shortDateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import '../../components/quiz-ui/index.scss';
 import './index.scss';
@@ -51,7 +52,7 @@ function Competitions() {
                 <View className="admin-list__main">
                   <Text className="admin-list__name">{q.title}</Text>
                   <Text className="admin-list__meta">
-                    {shortTime(q.startAt)} 至 {shortTime(q.endAt)}
+                    {shortDateTimeText(q.startAt)} 至 {shortDateTimeText(q.endAt)}
                   </Text>
                   <Text className="admin-list__meta">
                     {q.questionCount} 题 · 限时 {Math.round(q.timeLimitSec / 60)} 分钟 · 可答 {q.maxAttempts} 次

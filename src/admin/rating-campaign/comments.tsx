@@ -6,6 +6,7 @@ import { Pager } from '@/components/pager';
 import type { CampaignDetail } from '@/domain/api';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
+import { dateTimeText } from '@/utils/time';
 import { SelectField } from '../shared/select-field';
 
 const ALL = '';
@@ -48,7 +49,7 @@ export function Comments({ campaign }: { campaign: CampaignDetail }) {
               <View key={`${page}-${i}`} className="rating-comments__row">
                 <View className="rating-comments__head">
                   <Text className="rating-comments__dept">{c.departmentName}</Text>
-                  <Text className="rating-comments__time">{c.updatedAt.slice(0, 16).replace('T', ' ')}</Text>
+                  <Text className="rating-comments__time">{dateTimeText(c.updatedAt)}</Text>
                 </View>
                 <Text className="rating-comments__text">{c.comment}</Text>
                 <Text className="rating-comments__scores">

@@ -14,6 +14,7 @@ import { bothStates, useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { openExport } from '@/services/checkin-device';
 import { toCallError } from '@/services/call-error';
+import { dateText, dateTimeText, shortDateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { Segmented } from '../shared/segmented';
 import { Comments } from './comments';
@@ -90,7 +91,7 @@ function ScoreEntry({ campaign, source, onSource, onSaved }: ScoreEntryProps) {
               <Text>{d.name}</Text>
               {entered && (
                 <Text className="rating-admin__score-by">
-                  {entered.enteredByName ?? '管理员'} 录入于 {entered.enteredAt.slice(5, 16).replace('T', ' ')}
+                  {entered.enteredByName ?? '管理员'} 录入于 {shortDateTimeText(entered.enteredAt)}
                 </Text>
               )}
             </View>
@@ -128,9 +129,8 @@ function Flags({ campaign, results }: { campaign: CampaignDetail; results: Ratin
       {bursts.length === 0 && same.length === 0 && <Text className="muted">未发现短时集中评价或高度雷同的评价。</Text>}
       {bursts.map((b) => (
         <View key={`b-${b.departmentId}-${b.startMs}`} className="rating-admin__flag">
-          短时集中：{names.get(b.departmentId) ?? b.departmentId} 在{' '}
-          {new Date(b.startMs + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')} 起 10 分钟内收到 {b.count}{' '}
-          条评价（占 {Math.round(b.share * 100)}%）
+          短时集中：{names.get(b.departmentId) ?? b.departmentId} 在 {dateTimeText(b.startMs)} 起 10 分钟内收到{' '}
+          {b.count} 条评价（占 {Math.round(b.share * 100)}%）
         </View>
       ))}
       {same.map((n) => (
@@ -203,7 +203,7 @@ function Manage({
         <View>
           <Text className="admin-head__title">{campaign.title}</Text>
           <Text className="admin-head__sub">
-            {campaign.startAt.slice(0, 10)} 至 {campaign.endAt.slice(0, 10)} · 共 {results.totalVotes} 人次评价 ·{' '}
+            {dateText(campaign.startAt)} 至 {dateText(campaign.endAt)} · 共 {results.totalVotes} 人次评价 ·{' '}
             {results.published ? '结果已公布' : '结果未公布'}
           </Text>
         </View>
@@ -229,7 +229,7 @@ function Manage({
         {error && <View className="form-error">{error}</View>}
         <Text className="rating-admin__link">
           评价人数每 10 分钟自动统计一次
-          {results.computedAt ? `，上次统计 ${results.computedAt.slice(0, 16).replace('T', ' ')}` : ''}。
+          {results.computedAt ? `，上次统计 ${dateTimeText(results.computedAt)}` : ''}。
         </Text>
       </View>
       <ScoreEntry

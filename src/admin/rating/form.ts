@@ -1,4 +1,4 @@
-// Helpers of the campaign form: the preset indicators, weights typed as text, dates in Asia/Shanghai.
+// Helpers of the campaign form: the preset indicators and weights typed as text.
 
 /** The indicators the seed names for 政风行风评议; each can be weighted or left out (weight 0). */
 export const RATING_INDICATOR_PRESETS = [
@@ -18,13 +18,4 @@ export function parseWeights(weights: Record<string, string>): Array<{ key: stri
   return RATING_INDICATOR_PRESETS.map((p) => ({ key: p.key, name: p.name, weight: Number(weights[p.key]) })).filter(
     (i) => Number.isFinite(i.weight) && i.weight > 0 && i.weight <= 100,
   );
-}
-
-/**
- * The calendar date in Asia/Shanghai (UTC+8, no daylight saving) of an instant.
- *
- * @example shanghaiDate(Date.UTC(2020, 5, 30, 16)) // '2020-07-01'
- */
-export function shanghaiDate(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 }

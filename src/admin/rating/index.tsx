@@ -11,12 +11,13 @@ import { LoadState } from '@/components/load-state';
 import type { CampaignSummary, DepartmentRow } from '@/domain/api';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
+import { dateText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { CheckList } from '../shared/check-list';
 import { Segmented } from '../shared/segmented';
 import { TimeField } from '../shared/time-field';
 import { useSave } from '../shared/edit-form';
-import { parseWeights, RATING_INDICATOR_PRESETS, shanghaiDate } from './form';
+import { parseWeights, RATING_INDICATOR_PRESETS } from './form';
 import './index.scss';
 
 const STATUS_LABELS: Record<CampaignSummary['status'], string> = {
@@ -26,10 +27,10 @@ const STATUS_LABELS: Record<CampaignSummary['status'], string> = {
 };
 
 function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onDone: (id?: string) => void }) {
-  const today = shanghaiDate(Date.now());
+  const today = dateText(Date.now());
   const [title, setTitle] = useState('');
   const [startDate, setStartDate] = useState(today);
-  const [endDate, setEndDate] = useState(shanghaiDate(Date.now() + 14 * 86400_000));
+  const [endDate, setEndDate] = useState(dateText(Date.now() + 14 * 86400_000));
   const [picked, setPicked] = useState<string[]>(departments.map((d) => d.departmentId));
   const [weights, setWeights] = useState<Record<string, string>>(
     Object.fromEntries(RATING_INDICATOR_PRESETS.map((p) => [p.key, '1'])),
@@ -210,7 +211,7 @@ function Campaigns({ departments }: { departments: DepartmentRow[] }) {
                 <View className="admin-list__main">
                   <Text className="admin-list__name">{c.title}</Text>
                   <Text className="admin-list__meta">
-                    {STATUS_LABELS[c.status]} · {c.startAt.slice(0, 10)} 至 {c.endAt.slice(0, 10)} · {c.departmentCount}{' '}
+                    {STATUS_LABELS[c.status]} · {dateText(c.startAt)} 至 {dateText(c.endAt)} · {c.departmentCount}{' '}
                     个部门
                     {c.published ? ' · 已公布' : ''}
                   </Text>

@@ -3,7 +3,8 @@
 import { View } from '@tarojs/components';
 import type { OrgRow } from '@/domain/api';
 import type { RoleGrant } from '@/domain/roles';
-import { recentYears, thisYear } from '@/utils/points';
+import { recentYears } from '@/utils/points';
+import { beijingYear } from '@/utils/time';
 import { rosterOrgIds } from '@/utils/roles';
 import { SelectField } from './select-field';
 import './org-year-picker.scss';
@@ -34,7 +35,7 @@ export function defaultOrgId(
 /** The year asked for in the address when it is a sensible one, else this year. */
 export function askedYear(asked: string | undefined): number {
   const y = Number(asked);
-  const now = thisYear();
+  const now = beijingYear(Date.now());
   return Number.isInteger(y) && y >= 2000 && y <= now ? y : now;
 }
 
@@ -47,7 +48,7 @@ export interface OrgYearPickerProps {
 }
 
 export function OrgYearPicker({ orgs, orgId, onOrg, year, onYear }: OrgYearPickerProps) {
-  const years = recentYears(thisYear()).map((y) => ({ value: String(y), label: `${y} 年` }));
+  const years = recentYears(beijingYear(Date.now())).map((y) => ({ value: String(y), label: `${y} 年` }));
   return (
     <View className="org-year">
       {orgs && onOrg && (

@@ -13,7 +13,8 @@ import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
 import { openExport } from '@/services/checkin-device';
-import { REVIEW_GRADES, shortTime, starColumns, starGlyphs } from '@/utils/points';
+import { REVIEW_GRADES, starColumns, starGlyphs } from '@/utils/points';
+import { dateTimeText } from '@/utils/time';
 import { isAdmin } from '@/utils/roles';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
@@ -189,7 +190,7 @@ function Sheet({ view, reload, admin }: { view: StarsView; reload: () => void; a
             {line}
           </Text>
         ))}
-        <Text className="card__hint">统计于 {shortTime(view.computedAt)}</Text>
+        <Text className="card__hint">统计于 {dateTimeText(view.computedAt)}</Text>
       </View>
     </>
   );

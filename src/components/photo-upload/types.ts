@@ -1,6 +1,7 @@
 // Props shared by both platforms' PhotoUpload (index.h5.tsx: a file input; index.weapp.tsx: the album or camera).
 import { HOTLINE_MAX_PHOTOS, HOTLINE_PHOTO_MAX_BYTES, hotlinePhotoPath } from '@/domain/hotline/limits';
 import type { CallError } from '@/services/call-error';
+import { dateText } from '@/utils/time';
 
 export interface PhotoUploadProps {
   /** fileIDs uploaded so far. */
@@ -18,6 +19,6 @@ export const PHOTO_MAX = HOTLINE_MAX_PHOTOS;
 /** A unique storage path in the hotline folder (the only folder the server accepts photos from). */
 export function photoCloudPath(fileName: string): string {
   const ext = (/\.([A-Za-z]+)$/.exec(fileName)?.[1] ?? 'jpg').toLowerCase();
-  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  const day = dateText(Date.now()).replace(/-/g, '');
   return hotlinePhotoPath(day, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, ext);
 }

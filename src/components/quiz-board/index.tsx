@@ -8,7 +8,8 @@ import type { LeaderboardResult, MemberRankRow, OrgRankRow } from '@/domain/api/
 import { useRemote, useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { orgDirectory } from '@/services/session';
-import { durationText, percentText, QUIZ_PAGE_SIZE, shortTime, tiedRanks } from '@/utils/quiz';
+import { durationText, percentText, QUIZ_PAGE_SIZE, tiedRanks } from '@/utils/quiz';
+import { shortDateTimeText } from '@/utils/time';
 import '../quiz-ui/index.scss';
 import './index.scss';
 
@@ -149,7 +150,7 @@ export function QuizBoard({ quizId, pinMe = false }: QuizBoardProps) {
                     </Text>
                   ))}
                   {board.computedAt && (
-                    <Text className="card__hint quiz-formula__time">统计于 {shortTime(board.computedAt)}</Text>
+                    <Text className="card__hint quiz-formula__time">统计于 {shortDateTimeText(board.computedAt)}</Text>
                   )}
                 </View>
               )}

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import type { RatingResults } from '@/domain/api';
 import type { ResultRow } from '@/domain/api/rating';
 import { RATING_SOURCE_LABELS, RATING_SOURCES } from '@/domain/rating/combine';
+import { dateTimeText } from '@/utils/time';
 import './index.scss';
 
 const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(1));
@@ -106,7 +107,7 @@ export function RatingResultsView({ results, showMissing = false }: RatingResult
         </Text>
         <Text className="rating-formula__note">
           共 {results.totalVotes} 人次评价
-          {results.computedAt ? `，统计于 ${results.computedAt.slice(0, 16).replace('T', ' ')}` : '，尚未统计'}。
+          {results.computedAt ? `，统计于 ${dateTimeText(results.computedAt)}` : '，尚未统计'}。
         </Text>
       </View>
     </>

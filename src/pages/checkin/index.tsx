@@ -17,7 +17,8 @@ import { CallError, toCallError } from '@/services/call-error';
 import { canScanAgain, currentLocation, launchScene, scanCheckInScene } from '@/services/checkin-device';
 import type { Session } from '@/services/session';
 import { isAnonymous, session } from '@/services/session';
-import { clock, flagText, timeRange } from '@/utils/checkin';
+import { flagText, timeRange } from '@/utils/checkin';
+import { clockText } from '@/utils/time';
 import './index.scss';
 
 type CheckInResult = ActionOutput<'checkin', 'checkIn'>;
@@ -61,7 +62,10 @@ const goList = () => Taro.navigateTo({ url: '/pages/activities/index' });
 
 function Done({ result }: { result: CheckInResult }) {
   const late = result.status === 'late';
-  const lines = [result.title, `签到时间 ${clock(result.checkedInAt)}${late ? '（活动开始后签到，记为迟到）' : ''}`];
+  const lines = [
+    result.title,
+    `签到时间 ${clockText(result.checkedInAt)}${late ? '（活动开始后签到，记为迟到）' : ''}`,
+  ];
   if (result.flags.length) lines.push(`已记录：${flagText(result.flags)}，支部书记会核实`);
   return (
     <ResultScreen

@@ -2,7 +2,7 @@
 // server), newest first, paged; and 部门统计: received, 回复率, 按期办结率, 满意率 per department as bars.
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { hotlineDay } from '@/components/hotline-ui';
+import { dateText } from '@/utils/time';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { Pager } from '@/components/pager';
@@ -30,12 +30,12 @@ function Board() {
             <View key={t.ticketNo} className="card hotline-board__item">
               <Text className="hotline-board__title">{t.title}</Text>
               <Text className="hotline-board__meta">
-                {t.ticketNo} · {t.category} · {hotlineDay(t.createdAt)}
+                {t.ticketNo} · {t.category} · {dateText(t.createdAt)}
               </Text>
               <Text className="hotline-text">{t.content}</Text>
               <View className="hotline-board__reply">
                 <Text className="hotline-board__from">
-                  {t.departmentName} 答复（{hotlineDay(t.repliedAt)}）
+                  {t.departmentName} 答复（{dateText(t.repliedAt)}）
                 </Text>
                 <Text className="hotline-text">{t.reply}</Text>
               </View>

@@ -6,7 +6,8 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { HOTLINE_PAGES, hotlineDay } from '@/components/hotline-ui';
+import { HOTLINE_PAGES } from '@/components/hotline-ui';
+import { dateText } from '@/utils/time';
 import { ReplyNotice } from '@/components/hotline-ui/reply-notice';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
@@ -68,7 +69,7 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
       <View className="card hotline-done">
         <Text className="hotline-done__title">提交成功</Text>
         <Text className="hotline-text">诉求编号：{done.ticketNo}</Text>
-        <Text className="hotline-text">办理期限：{hotlineDay(done.dueAt)} 前答复（按工作日计算）</Text>
+        <Text className="hotline-text">办理期限：{dateText(done.dueAt)} 前答复（按工作日计算）</Text>
         <ReplyNotice ticketId={done.ticketId} className="hotline-done__notice" />
         <View className="actions">
           <Button

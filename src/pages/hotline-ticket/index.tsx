@@ -6,7 +6,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { hotlineDay, hotlineTime, StatusTag } from '@/components/hotline-ui';
+import { StatusTag } from '@/components/hotline-ui';
+import { dateText, dateTimeText } from '@/utils/time';
 import { ReplyNotice } from '@/components/hotline-ui/reply-notice';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
@@ -243,10 +244,10 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
           <StatusTag status={t.status} name={t.statusName} />
         </View>
         <Text className="hotline-detail__meta">
-          {t.ticketNo} · {t.category} · 提交于 {hotlineTime(t.createdAt)}
+          {t.ticketNo} · {t.category} · 提交于 {dateTimeText(t.createdAt)}
         </Text>
         <Text className={`hotline-detail__meta${t.overdue ? ' hotline-detail__meta--over' : ''}`}>
-          {t.departmentName ? `承办部门：${t.departmentName} · ` : ''}办理期限：{hotlineDay(t.dueAt)}
+          {t.departmentName ? `承办部门：${t.departmentName} · ` : ''}办理期限：{dateText(t.dueAt)}
           {t.overdue ? '（已超期）' : ''}
         </Text>
         <Text className="hotline-text hotline-detail__content">{t.content}</Text>
@@ -282,7 +283,7 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
           </Text>
           <Text className="hotline-text">{r.content}</Text>
           <Text className="hotline-detail__meta">
-            {hotlineTime(r.at)} · {r.onTime ? '按期答复' : '超期答复'}
+            {dateTimeText(r.at)} · {r.onTime ? '按期答复' : '超期答复'}
           </Text>
         </View>
       ))}
@@ -303,7 +304,7 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
                 {e.eventName} · {e.actorName}
               </Text>
               {e.note && <Text className="hotline-timeline__note">{e.note}</Text>}
-              <Text className="hotline-timeline__at">{hotlineTime(e.at)}</Text>
+              <Text className="hotline-timeline__at">{dateTimeText(e.at)}</Text>
             </View>
           ))}
         </View>

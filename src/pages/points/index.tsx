@@ -10,11 +10,12 @@ import { PageShell } from '@/components/page-shell';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
-import { entryNote, shortTime, signedPoints, SOURCE_LABELS, starGlyphs, thisYear } from '@/utils/points';
+import { entryNote, signedPoints, SOURCE_LABELS, starGlyphs } from '@/utils/points';
+import { beijingYear, dateTimeText } from '@/utils/time';
 import './index.scss';
 
 function YearSwitch({ year, onChange }: { year: number; onChange: (y: number) => void }) {
-  const latest = thisYear();
+  const latest = beijingYear(Date.now());
   return (
     <View className="points-year">
       <View className="points-year__step" ariaRole="button" ariaLabel="上一年" onClick={() => onChange(year - 1)}>
@@ -78,7 +79,7 @@ function EntryRow({ e }: { e: LedgerEntry }) {
       <View className="points-entry__main">
         <Text className="points-entry__reason">{e.reason}</Text>
         <Text className="points-entry__meta">
-          {SOURCE_LABELS[e.source]} · {shortTime(e.at)}
+          {SOURCE_LABELS[e.source]} · {dateTimeText(e.at)}
         </Text>
         {note && <Text className="points-entry__note">{note}</Text>}
       </View>
@@ -136,7 +137,7 @@ function History({ mine }: { mine: PointsMine }) {
 }
 
 export default function PointsPage() {
-  const [year, setYear] = useState(thisYear);
+  const [year, setYear] = useState(() => beijingYear(Date.now()));
   const state = useRemote(useCallback(() => call('points', 'mine', { year }), [year]));
   return (
     <PageShell>

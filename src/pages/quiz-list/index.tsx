@@ -11,7 +11,8 @@ import type { QuizSummary } from '@/domain/api/quiz';
 import { useRemote } from '@/hooks/use-remote';
 import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
-import { PHASE_LABELS, shortTime } from '@/utils/quiz';
+import { PHASE_LABELS } from '@/utils/quiz';
+import { shortDateTimeText } from '@/utils/time';
 import '../../components/quiz-ui/index.scss';
 import './index.scss';
 
@@ -41,7 +42,7 @@ function QuizCard({ q }: { q: QuizSummary }) {
       </View>
       {q.description && <Text className="quiz-card__desc">{q.description}</Text>}
       <Text className="quiz-card__line">
-        时间：{shortTime(q.startAt)} 至 {shortTime(q.endAt)}
+        时间：{shortDateTimeText(q.startAt)} 至 {shortDateTimeText(q.endAt)}
       </Text>
       <Text className="quiz-card__line">
         共 {q.questionCount} 题 · 限时 {Math.round(q.timeLimitSec / 60)} 分钟 · 每人可答 {q.maxAttempts} 次

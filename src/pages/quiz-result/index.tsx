@@ -12,7 +12,8 @@ import type { AttemptResult } from '@/domain/api/quiz';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { clearDraft } from '@/services/quiz-draft';
-import { durationText, shortTime } from '@/utils/quiz';
+import { durationText } from '@/utils/quiz';
+import { shortDateTimeText } from '@/utils/time';
 import './index.scss';
 
 function Summary({ r }: { r: AttemptResult }) {
@@ -35,7 +36,7 @@ function Summary({ r }: { r: AttemptResult }) {
           <Text className="quiz-score__label">用时</Text>
         </View>
       </View>
-      <Text className="quiz-score__time">交卷时间 {shortTime(r.submittedAt)}</Text>
+      <Text className="quiz-score__time">交卷时间 {shortDateTimeText(r.submittedAt)}</Text>
       {r.late ? (
         <Text className="quiz-score__late">答题时间已到，按截止时已提交的答案计分。</Text>
       ) : (
@@ -43,7 +44,7 @@ function Summary({ r }: { r: AttemptResult }) {
       )}
       {!r.revealed && (
         <Text className="quiz-score__held">
-          正确答案和解析在您用完答题次数或竞赛结束（{shortTime(r.revealAt)}）后公布，现在可以看每道题答对与否。
+          正确答案和解析在您用完答题次数或竞赛结束（{shortDateTimeText(r.revealAt)}）后公布，现在可以看每道题答对与否。
         </Text>
       )}
     </View>

@@ -13,6 +13,7 @@ import { RATING_LEVELS } from '@/domain/rating/scale';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
+import { dateTimeText } from '@/utils/time';
 import './index.scss';
 
 const STATUS_LABELS: Record<CampaignSummary['status'], string> = {
@@ -20,9 +21,6 @@ const STATUS_LABELS: Record<CampaignSummary['status'], string> = {
   open: '进行中',
   closed: '已结束',
 };
-
-/** 2020-07-01T09:00:00+08:00 -> 2020-07-01 09:00 */
-export const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function CampaignList({ campaigns }: { campaigns: CampaignSummary[] }) {
   return (
@@ -54,7 +52,7 @@ function CampaignList({ campaigns }: { campaigns: CampaignSummary[] }) {
             <Text className={`rating-status rating-status--${c.status}`}>{STATUS_LABELS[c.status]}</Text>
           </View>
           <Text className="rating-campaign__meta">
-            {shortTime(c.startAt)} 至 {shortTime(c.endAt)} · {c.departmentCount} 个部门
+            {dateTimeText(c.startAt)} 至 {dateTimeText(c.endAt)} · {c.departmentCount} 个部门
           </Text>
           <Text className="rating-campaign__link">
             {c.status === 'open'
@@ -189,7 +187,7 @@ function Campaign({ campaign, reload }: { campaign: CampaignDetail; reload: () =
       <View className="rating-hero">
         <Text className="rating-hero__title">{campaign.title}</Text>
         <Text className="rating-hero__sub">
-          {shortTime(campaign.startAt)} 至 {shortTime(campaign.endAt)} · {STATUS_LABELS[campaign.status]}
+          {dateTimeText(campaign.startAt)} 至 {dateTimeText(campaign.endAt)} · {STATUS_LABELS[campaign.status]}
         </Text>
         {campaign.description && <Text className="rating-hero__sub">{campaign.description}</Text>}
       </View>

@@ -11,7 +11,8 @@ import { TypeTag } from '@/components/quiz-ui';
 import type { WrongBookEntry } from '@/domain/api/quiz';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { QUIZ_PAGE_SIZE, shortTime } from '@/utils/quiz';
+import { QUIZ_PAGE_SIZE } from '@/utils/quiz';
+import { shortDateTimeText } from '@/utils/time';
 import type { Answered } from '../practice/question';
 import { PracticeQuestion } from '../practice/question';
 import '../../components/quiz-ui/index.scss';
@@ -22,7 +23,7 @@ function LockedEntry({ entry }: { entry: WrongBookEntry }) {
   return (
     <View className="card practice-q wrong-entry">
       <View className="practice-q__head">
-        <Text className="practice-q__label">{`答错 ${entry.wrongTimes} 次 · ${shortTime(entry.lastWrongAt)}`}</Text>
+        <Text className="practice-q__label">{`答错 ${entry.wrongTimes} 次 · ${shortDateTimeText(entry.lastWrongAt)}`}</Text>
         <TypeTag type={entry.type} />
       </View>
       <Text className="quiz-stem">{entry.stem}</Text>
@@ -40,7 +41,7 @@ function Entry({ entry, onCleared }: { entry: WrongBookEntry; onCleared: () => v
       <PracticeQuestion
         key={round}
         question={entry}
-        label={`答错 ${entry.wrongTimes} 次 · ${shortTime(entry.lastWrongAt)}`}
+        label={`答错 ${entry.wrongTimes} 次 · ${shortDateTimeText(entry.lastWrongAt)}`}
         from="wrong"
         answered={answered}
         onAnswered={(a) => {

@@ -6,10 +6,12 @@ import BranchDashboardPage from '@/admin/branch-dashboard/index';
 import OverviewPage from '@/admin/overview/index';
 import StarsPage from '@/admin/stars/index';
 import { openExport } from '@/services/checkin-device';
-import { thisYear } from '@/utils/points';
+import { beijingYear } from '@/utils/time';
 import { DASHBOARD, OVERVIEW, STARS } from '../fixtures-points';
 import { fail, ORGS, ok, requests, resetAll, serve } from '../helpers';
 import { setRouterParams } from '../stubs/taro';
+
+const thisYear = (): number => beijingYear(Date.now());
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 jest.mock('@/services/checkin-device', () => ({ openExport: jest.fn(async () => undefined) }));
