@@ -10,17 +10,6 @@ export type ErrorCode =
   | 'RESOURCE_EXHAUSTED'
   | 'INTERNAL';
 
-export const ERROR_CODES: readonly ErrorCode[] = [
-  'INVALID_ARGUMENT',
-  'UNAUTHENTICATED',
-  'PERMISSION_DENIED',
-  'NOT_FOUND',
-  'ALREADY_EXISTS',
-  'FAILED_PRECONDITION',
-  'RESOURCE_EXHAUSTED',
-  'INTERNAL',
-];
-
 export interface ApiError {
   code: ErrorCode;
   /** Chinese, for people. */

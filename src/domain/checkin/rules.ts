@@ -141,17 +141,12 @@ export const FLAG_LABELS: Record<CheckInFlag, string> = {
 };
 
 /**
- * Deterministic ids: one check-in per member and activity, one points entry per attendance.
+ * Deterministic id: one check-in per member and activity.
  *
  * @example checkInId('aB3dE5fG7', 'm_1') // 'aB3dE5fG7:m_1'
- * @example pointsId('aB3dE5fG7', 'm_1') // 'points:aB3dE5fG7:m_1'
  */
 export function checkInId(activityId: string, memberId: string): string {
   return `${activityId}:${memberId}`;
-}
-
-export function pointsId(activityId: string, memberId: string): string {
-  return `points:${activityId}:${memberId}`;
 }
 
 /**

@@ -9,7 +9,6 @@ import {
   checkInStatusText,
   distanceM,
   GEOFENCE_TOLERANCE_M,
-  pointsId,
   scanSource,
   windowState,
 } from '@/domain/checkin/rules';
@@ -76,7 +75,6 @@ describe('distance and flags', () => {
 describe('ids, points, rate and times', () => {
   it('makes deterministic ids', () => {
     expect(checkInId('aX', 'm_1')).toBe('aX:m_1');
-    expect(pointsId('aX', 'm_1')).toBe('points:aX:m_1');
   });
 
   it('gives points for every kind', () => {
