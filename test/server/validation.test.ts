@@ -6,6 +6,7 @@ import { FIELD_LABELS } from '@/domain/api/common';
 import { hotlineSchemas } from '@/domain/api/hotline';
 import { liveSchemas } from '@/domain/api/live';
 import { orgSchemas } from '@/domain/api/org';
+import { orglifeSchemas } from '@/domain/api/orglife';
 import { pointsSchemas } from '@/domain/api/points';
 import { quizSchemas } from '@/domain/api/quiz';
 import { rankingSchemas, ratingSchemas } from '@/domain/api/rating';
@@ -17,6 +18,7 @@ const CONTRACTS: Record<string, Record<string, z.ZodType>> = {
   hotline: hotlineSchemas,
   live: liveSchemas,
   org: orgSchemas,
+  orglife: orglifeSchemas,
   points: pointsSchemas,
   quiz: quizSchemas,
   rating: ratingSchemas,

@@ -28,6 +28,7 @@ export const input = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape
  * wins over this table. A test walks every contract and fails on a field without a label.
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  absences: '缺席情况',
   accepted: '是否同意',
   activityId: '活动',
   analysis: '解析',
@@ -51,6 +52,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   fileID: '上传的文件',
   from: '练习来源',
   grade: '评议等次',
+  grades: '评价',
   index: '题号',
   indicators: '测评指标',
   inspection: '明察暗访权重',
@@ -64,6 +66,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   longitude: '经度',
   maxAttempts: '每人可答次数',
   memberId: '党员',
+  memberIds: '参评党员',
   minVotes: '最低样本量',
   multiple: '多选题数量',
   name: '名称',
@@ -91,8 +94,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reason: '理由',
   refresh: '是否重新统计',
   requestId: '请求编号',
+  results: '评议结果',
   retired: '是否停用',
   reverseEntryId: '要冲正的积分记录',
+  reviewId: '民主评议',
   reviews: '评议结果',
   role: '角色',
   rounds: '轮次',

@@ -3,6 +3,7 @@ import type { CheckinApi } from './checkin';
 import type { HotlineApi } from './hotline';
 import type { LiveApi } from './live';
 import type { OrgApi } from './org';
+import type { OrglifeApi } from './orglife';
 import type { PointsApi } from './points';
 import type { QuizApi } from './quiz';
 import type { RankingApi, RatingApi } from './rating';
@@ -18,6 +19,7 @@ export interface Api {
   quiz: QuizApi;
   points: PointsApi;
   live: LiveApi;
+  orglife: OrglifeApi;
 }
 
 export type FunctionName = keyof Api;
@@ -100,3 +102,18 @@ export type {
   Stake,
   HostCommand,
 } from './live';
+export type {
+  OrglifeApi,
+  MeetingView,
+  MeetingRecord,
+  MeetingPhoto,
+  MeetingAttendanceRow,
+  MeetingRow,
+  MeetingList,
+  MinutesState,
+  ReviewSummary,
+  BallotForm,
+  BallotCandidate,
+  ReviewTally,
+  TallyRow,
+} from './orglife';

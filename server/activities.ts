@@ -1,0 +1,153 @@
+// The check-in feature's collections as other functions read them: an activity without its code secret, its expected
+// roster and its check-ins, and a branch's activities of a year. The `checkin` function writes them.
+import type { Database, Doc } from './db';
+import { str } from './db';
+import { MEMBERS } from './members';
+
+export const ACTIVITIES = 'activities';
+export const CHECKINS = 'checkins';
+
+/** Biggest roster or check-in list read in one aggregate request (well under the 1 MB result limit). */
+const BULK_LIMIT = 10_000;
+
+/** An activity as a meeting: what it was, when, for whom (never the secret that signs its code). */
+export interface ActivityInfo {
+  activityId: string;
+  title: string;
+  kind: string;
+  orgIds: string[];
+  /** The orgs whose members are expected: `orgIds` and everything below them. */
+  expectedOrgIds: string[];
+  /** For each of `orgIds`, the org and its ancestors. */
+  orgChains: string[][];
+  startAt: Date;
+  endAt: Date;
+  place: string | null;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+const INFO_FIELDS = {
+  title: true,
+  kind: true,
+  orgIds: true,
+  expectedOrgIds: true,
+  orgChains: true,
+  startAt: true,
+  endAt: true,
+  place: true,
+} as const;
+
+function toInfo(d: Doc): ActivityInfo {
+  return {
+    activityId: d._id,
+    title: str(d, 'title') ?? '',
+    kind: str(d, 'kind') ?? '其他',
+    orgIds: strings(d.orgIds),
+    expectedOrgIds: strings(d.expectedOrgIds),
+    orgChains: Array.isArray(d.orgChains) ? d.orgChains.map(strings) : [],
+    startAt: date(d.startAt),
+    endAt: date(d.endAt),
+    place: str(d, 'place'),
+  };
+}
+
+/** One activity (one read), or null. */
+export async function readActivityInfo(db: Database, activityId: string): Promise<ActivityInfo | null> {
+  const { data } = await db.collection(ACTIVITIES).where({ _id: activityId }).field(INFO_FIELDS).limit(1).get();
+  return data[0] ? toInfo(data[0]) : null;
+}
+
+/**
+ * The activities expected from `orgId` that start in [start, end), oldest first: one read per 100 (a branch holds
+ * about fifty meetings a year), at most `max`.
+ */
+export async function readOrgActivities(
+  db: Database,
+  orgId: string,
+  range: { start: Date; end: Date },
+  max = 500,
+): Promise<ActivityInfo[]> {
+  const _ = db.command;
+  const out: ActivityInfo[] = [];
+  for (let page = 0; out.length < max; page++) {
+    const { data } = await db
+      .collection(ACTIVITIES)
+      .where({ expectedOrgIds: orgId, startAt: _.and([_.gte(range.start), _.lt(range.end)]) })
+      .orderBy('startAt', 'asc')
+      .skip(page * 100)
+      .limit(100)
+      .field(INFO_FIELDS)
+      .get();
+    out.push(...data.map(toInfo));
+    if (data.length < 100) break;
+  }
+  return out.slice(0, max);
+}
+
+/** `aggregate()` as the SDK has it; the project's Database type leaves it out. */
+interface Aggregate {
+  match(q: Record<string, unknown>): Aggregate;
+  project(p: Record<string, unknown>): Aggregate;
+  limit(n: number): Aggregate;
+  end(): Promise<{ list: Doc[] }>;
+}
+
+function aggregate(db: Database, collection: string): Aggregate {
+  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
+}
+
+export interface ExpectedMember {
+  memberId: string;
+  name: string;
+  orgId: string;
+}
+
+/** Members of the expected orgs, org as listed then roster order, in one request. */
+export async function readExpectedRoster(db: Database, expectedOrgIds: readonly string[]): Promise<ExpectedMember[]> {
+  const { list } = await aggregate(db, MEMBERS)
+    .match({ orgId: db.command.in(expectedOrgIds) })
+    .project({ _id: 1, name: 1, orgId: 1, order: 1 })
+    .limit(BULK_LIMIT)
+    .end();
+  const orgRank = new Map(expectedOrgIds.map((o, i) => [o, i]));
+  return list
+    .map((d) => ({ d, orgId: str(d, 'orgId') ?? '', order: Number(d.order) || 0 }))
+    .sort(
+      (a, b) =>
+        (orgRank.get(a.orgId) ?? 0) - (orgRank.get(b.orgId) ?? 0) ||
+        a.order - b.order ||
+        a.d._id.localeCompare(b.d._id),
+    )
+    .map(({ d, orgId }) => ({ memberId: d._id, name: str(d, 'name') ?? '', orgId }));
+}
+
+export interface ActivityCheckIn {
+  activityId: string;
+  memberId: string;
+  /** The member's org when checked in. */
+  orgId: string;
+  status: 'present' | 'late';
+  /** A 补签's reason; null for a scan. */
+  manualReason: string | null;
+}
+
+/** Every check-in of the activities (a meeting, or a branch's year of them), in one request. */
+export async function readActivityCheckIns(db: Database, activityIds: readonly string[]): Promise<ActivityCheckIn[]> {
+  if (activityIds.length === 0) return [];
+  const { list } = await aggregate(db, CHECKINS)
+    .match({ activityId: db.command.in(activityIds) })
+    .project({ activityId: 1, memberId: 1, orgId: 1, status: 1, manual: 1 })
+    .limit(BULK_LIMIT)
+    .end();
+  return list.map((d) => {
+    const manual = d.manual as { reason?: unknown } | null | undefined;
+    return {
+      activityId: str(d, 'activityId') ?? '',
+      memberId: str(d, 'memberId') ?? '',
+      orgId: str(d, 'orgId') ?? '',
+      status: d.status === 'late' ? 'late' : 'present',
+      manualReason: manual ? String(manual.reason ?? '') : null,
+    };
+  });
+}
