@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
 import type { CheckInStatus } from '@/domain/checkin/rules';
 import { activityTimesError, checkInId, DEFAULT_OPENS_BEFORE_MINUTES } from '@/domain/checkin/rules';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { orgAncestry, orgSubtree } from '@/domain/identity/org-tree';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc, Query } from '../../server/db';
@@ -48,17 +48,7 @@ export async function createActivity(
     const own = orgSubtree(dir.orgs, secretaryScopes(caller));
     if (!orgIds.every((o) => own.has(o))) throw new AppError('PERMISSION_DENIED', '支部书记只能为本组织创建活动');
   }
-  const chain = (orgId: string) => {
-    const out: string[] = [];
-    for (
-      let cur = byId.get(orgId);
-      cur && !out.includes(cur.orgId);
-      cur = cur.parentId ? byId.get(cur.parentId) : undefined
-    )
-      out.push(cur.orgId);
-    return out;
-  };
-  const orgChains = orgIds.map(chain);
+  const orgChains = orgIds.map((o) => orgAncestry(byId, o));
   const expected = orgSubtree(dir.orgs, orgIds);
   // Listed parents first so that the sign-in sheet follows the tree.
   const expectedOrgIds = [

@@ -17,6 +17,7 @@ export const SOURCE_LABELS: Record<PointsSource, string> = {
   practice: '每日一练',
   adjust: '积分调整',
   live: '现场赛',
+  study: '学习资料',
 };
 
 /** The 民主评议 grades, best first (as in the contract; repeated here so that no schema code reaches the app). */

@@ -2,6 +2,7 @@
 import type { CheckinApi } from './checkin';
 import type { HotlineApi } from './hotline';
 import type { LiveApi } from './live';
+import type { NoticeApi } from './notice';
 import type { OrgApi } from './org';
 import type { OrglifeApi } from './orglife';
 import type { PointsApi } from './points';
@@ -20,6 +21,7 @@ export interface Api {
   points: PointsApi;
   live: LiveApi;
   orglife: OrglifeApi;
+  notice: NoticeApi;
 }
 
 export type FunctionName = keyof Api;
@@ -117,3 +119,16 @@ export type {
   ReviewTally,
   TallyRow,
 } from './orglife';
+export type {
+  NoticeApi,
+  NoticeSummary,
+  NoticeDetail,
+  NoticeAttachment,
+  SentNotice,
+  ReceiptRow,
+  ArticleSummary,
+  ArticleDetail,
+  ArticleBlock,
+  ArticleCategory,
+  FinishStatus,
+} from './notice';

@@ -97,6 +97,23 @@ export function orgSubtree(orgs: readonly OrgNode[], rootIds: readonly string[])
   return out;
 }
 
+/**
+ * An organisation and everything above it, nearest first (a broken tree with a cycle stops where it repeats).
+ *
+ * @example orgAncestry(new Map([['a', { orgId: 'a', name: '党委', parentId: null, seq: 1 }], ['b', { orgId: 'b', name: '支部', parentId: 'a', seq: 2 }]]), 'b')
+ *   // -> ['b', 'a']
+ */
+export function orgAncestry(byId: ReadonlyMap<string, OrgNode>, orgId: string): string[] {
+  const out: string[] = [];
+  for (
+    let cur = byId.get(orgId);
+    cur && !out.includes(cur.orgId);
+    cur = cur.parentId ? byId.get(cur.parentId) : undefined
+  )
+    out.push(cur.orgId);
+  return out;
+}
+
 export type OrgRefResult = { ok: true; orgId: string } | { ok: false; reason: 'unknown' | 'ambiguous' };
 
 /**

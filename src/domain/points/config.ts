@@ -16,6 +16,8 @@ export interface PointsConfig {
   livePodiumBonus: number[];
   /** One correct answer in 每日一练 or the 错题本. */
   practiceCorrect: number;
+  /** Reading one 学习资料 article long enough (once per article; the notice function measures the time). */
+  studyArticle: number;
   /**
    * Most points a member can earn per Asia/Shanghai day from each category; null = no cap. Check-ins are limited
    * by the activities themselves; practice is capped so that repeating it cannot farm points.
@@ -35,10 +37,12 @@ export const POINTS_CONFIG: PointsConfig = {
   quizParticipation: 3,
   quizFullScoreBonus: 2,
   practiceCorrect: 1,
+  studyArticle: 1,
   liveParticipation: 3,
   livePodiumBonus: [3, 2, 1],
   // A 现场赛 is capped like the competitions: taking part is most of the reward (学习强国 does the same).
-  dailyCaps: { checkin: null, quiz: 10, practice: 3, adjust: null, live: 10 },
+  // Reading is capped like 学习强国's 阅读文章 (one point an article, six a day).
+  dailyCaps: { checkin: null, quiz: 10, practice: 3, adjust: null, live: 10, study: 6 },
   // A member who attends every 三会一课 (about 75 points a year) and practises now and then reaches four stars;
   // five need steady practice or competitions on top.
   starThresholds: [20, 45, 75, 110],
