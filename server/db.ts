@@ -132,3 +132,12 @@ export function str(doc: Doc | null | undefined, key: string): string | null {
   const v = doc?.[key];
   return typeof v === 'string' ? v : null;
 }
+
+/**
+ * A filter value matching text that contains `query` literally (「.」 or 「(」 match themselves), for search fields.
+ *
+ * @example db.collection('members').where({ name: containing('张') })
+ */
+export function containing(query: string, flags = ''): RegExp {
+  return new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
+}

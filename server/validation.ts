@@ -97,6 +97,9 @@ function describe(issue: z.core.$ZodIssue, input: unknown, schema: z.ZodType | u
       return issue.values.every((v) => /[\u4e00-\u9fa5]/.test(String(v)))
         ? `${label}应为 ${issue.values.map((v) => String(v)).join('、')} 之一`
         : `${label}不在可选的范围内`;
+    case 'custom':
+      // A rule across fields (.refine) states its own message for people; a stock English one is not shown.
+      return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : `${label}不符合要求`;
     default:
       return `${label}不符合要求`;
   }

@@ -6,7 +6,7 @@ import type { RoleGrant } from '@/domain/roles';
 import { AppError } from '../../server/app-error';
 import { USERS } from '../../server/caller';
 import { adminOpenids, isConfigAdmin } from '../../server/config';
-import type { Database, Doc } from '../../server/db';
+import type { Database, Doc, Transaction } from '../../server/db';
 import { findIn, PAGE_SIZE, runTransactionWithRetry, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
@@ -19,47 +19,77 @@ function toGrant(input: { role: RoleGrant['role']; scopeId?: string }): RoleGran
   return input.scopeId === undefined ? { role: input.role } : { role: input.role, scopeId: input.scopeId };
 }
 
-/** Rewrites one openid's grants in a transaction; `change` returns null when there is nothing to write. */
-async function changeGrants(
+/**
+ * Rewrites one openid's grants inside a transaction (and its display name when given); `change` says whether the
+ * grants changed. Returns whether anything was written. Shared with accepting an invitation, which must mark the
+ * invitation used in the same transaction.
+ */
+export async function writeGrants(
+  tx: Transaction,
   db: Database,
   openid: string,
   change: (grants: RoleGrant[]) => { grants: RoleGrant[]; changed: boolean },
   displayName?: string,
 ): Promise<boolean> {
-  return runTransactionWithRetry(db, async (tx) => {
-    const ref = tx.collection(USERS).doc(openid);
-    const { data } = await ref.get();
-    const next = change(effectiveGrants(data?.roles, false));
-    const renamed = displayName !== undefined && displayName !== str(data, 'displayName');
-    if (!next.changed && !renamed) return false;
-    const now = db.serverDate();
-    const fields = {
-      roles: next.grants,
-      hasGrants: next.grants.length > 0,
-      updatedAt: now,
-      ...(displayName === undefined ? {} : { displayName }),
-    };
-    if (data) await ref.update({ data: fields });
-    else await ref.set({ data: { ...fields, memberId: null, createdAt: now } });
-    return true;
-  });
+  const ref = tx.collection(USERS).doc(openid);
+  const { data } = await ref.get();
+  const next = change(effectiveGrants(data?.roles, false));
+  const renamed = displayName !== undefined && displayName !== str(data, 'displayName');
+  if (!next.changed && !renamed) return false;
+  const now = db.serverDate();
+  const fields = {
+    roles: next.grants,
+    hasGrants: next.grants.length > 0,
+    updatedAt: now,
+    ...(displayName === undefined ? {} : { displayName }),
+  };
+  if (data) await ref.update({ data: fields });
+  else await ref.set({ data: { ...fields, memberId: null, createdAt: now } });
+  return true;
+}
+
+/** The grant an input names, refused when its shape is wrong or its organisation or department does not exist. */
+export async function checkedGrant(
+  db: Database,
+  input: { role: RoleGrant['role']; scopeId?: string },
+): Promise<RoleGrant> {
+  const grant = toGrant(input);
+  const shape = grantShapeError(grant);
+  if (shape) throw new AppError('INVALID_ARGUMENT', shape);
+  if (grant.scopeId !== undefined) {
+    const dir = await readDirectory(db);
+    if (grant.role === 'secretary' && !dir.orgs.some((o) => o.orgId === grant.scopeId))
+      throw new AppError('NOT_FOUND', '组织不存在');
+    if (grant.role === 'handler' && !dir.departments.some((d) => d.departmentId === grant.scopeId))
+      throw new AppError('NOT_FOUND', '部门不存在');
+  }
+  return grant;
+}
+
+/** The openid a grant goes to: given, or that of the bound roster member picked on the role page. */
+async function grantee(db: Database, input: { openid?: string; memberId?: string }): Promise<string> {
+  if (input.openid !== undefined) return input.openid;
+  const { data } = await db.collection(MEMBERS).doc(input.memberId!).get();
+  if (!data) throw new AppError('NOT_FOUND', '名册中没有这名党员，可能已被移除');
+  const openid = str(data, 'openid');
+  if (!openid) {
+    throw new AppError(
+      'FAILED_PRECONDITION',
+      `${str(data, 'name') ?? '这名党员'}还没有绑定微信：请他先在“我的”中绑定，或改用邀请码授予`,
+    );
+  }
+  return openid;
 }
 
 export async function grantRole(
   input: z.output<typeof orgSchemas.grantRole>,
   ctx: ActionContext,
 ): Promise<OrgApi['grantRole']['output']> {
-  const grant = toGrant(input);
-  const shape = grantShapeError(grant);
-  if (shape) throw new AppError('INVALID_ARGUMENT', shape);
-  if (grant.scopeId !== undefined) {
-    const dir = await readDirectory(ctx.db);
-    if (grant.role === 'secretary' && !dir.orgs.some((o) => o.orgId === grant.scopeId))
-      throw new AppError('NOT_FOUND', '组织不存在');
-    if (grant.role === 'handler' && !dir.departments.some((d) => d.departmentId === grant.scopeId))
-      throw new AppError('NOT_FOUND', '部门不存在');
-  }
-  await changeGrants(ctx.db, input.openid, (grants) => addGrant(grants, grant), input.displayName);
+  const grant = await checkedGrant(ctx.db, input);
+  const openid = await grantee(ctx.db, input);
+  await runTransactionWithRetry(ctx.db, (tx) =>
+    writeGrants(tx, ctx.db, openid, (grants) => addGrant(grants, grant), input.displayName),
+  );
   return {};
 }
 
@@ -74,7 +104,9 @@ export async function revokeRole(
   if (grant.role === 'admin' && input.openid === ctx.openid) {
     throw new AppError('FAILED_PRECONDITION', '不能撤销自己的管理员权限');
   }
-  const removed = await changeGrants(ctx.db, input.openid, (grants) => removeGrant(grants, grant));
+  const removed = await runTransactionWithRetry(ctx.db, (tx) =>
+    writeGrants(tx, ctx.db, input.openid, (grants) => removeGrant(grants, grant)),
+  );
   if (!removed) throw new AppError('NOT_FOUND', '该用户没有这项权限');
   return {};
 }

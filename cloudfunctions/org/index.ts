@@ -3,6 +3,7 @@ import { orgSchemas } from '@/domain/api/org';
 import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
 import { grantRole, listGrants, revokeRole } from './grants';
+import { acceptInvite, cancelInvite, createInvite, listInvites } from './invites';
 import { importMembers, importMembersFile, members } from './roster';
 import { list, saveDepartment, saveOrg } from './structure';
 
@@ -20,6 +21,11 @@ const actions = {
   revokeRole: action({ input: orgSchemas.revokeRole, auth: ['admin'], handler: revokeRole }),
   listGrants: action({ input: orgSchemas.listGrants, auth: ['admin'], handler: listGrants }),
   list: action({ input: orgSchemas.list, auth: 'public', handler: list }),
+  createInvite: action({ input: orgSchemas.createInvite, auth: ['admin'], handler: createInvite }),
+  listInvites: action({ input: orgSchemas.listInvites, auth: ['admin'], handler: listInvites }),
+  cancelInvite: action({ input: orgSchemas.cancelInvite, auth: ['admin'], handler: cancelInvite }),
+  // Anyone signed in: the invitee holds no role yet; the code is the permission.
+  acceptInvite: action({ input: orgSchemas.acceptInvite, auth: 'signed-in', handler: acceptInvite }),
 } satisfies ContractTable<'org'>;
 
 export const main = defineFunction(actions);

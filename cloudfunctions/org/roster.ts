@@ -11,7 +11,7 @@ import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database } from '../../server/db';
-import { findIn, isDuplicateKeyError, PAGE_SIZE, str } from '../../server/db';
+import { containing, findIn, isDuplicateKeyError, PAGE_SIZE, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
@@ -200,8 +200,11 @@ export async function members(
 
   const page = input.page ?? 0;
   const coll = db.collection(MEMBERS);
-  const filtered =
-    orgIds === null ? coll : coll.where({ orgId: orgIds.length === 1 ? orgIds[0] : db.command.in(orgIds) });
+  const where: Record<string, unknown> = {};
+  if (orgIds !== null) where.orgId = orgIds.length === 1 ? orgIds[0] : db.command.in(orgIds);
+  // Part of a name, as the role page's picker types it.
+  if (input.query) where.name = containing(input.query);
+  const filtered = Object.keys(where).length === 0 ? coll : coll.where(where);
   const [{ data }, { total }] = await Promise.all([
     filtered
       .orderBy('orgId', 'asc')

@@ -16,7 +16,7 @@ import {
 } from '@/domain/quiz';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
-import { findIn, isDuplicateKeyError } from '../../server/db';
+import { containing, findIn, isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { parseQuestion, putBankEntries, QUESTIONS, readBankPool, shanghaiIso } from '../../server/quiz';
 import { readUploadedWorkbook, uploadForDownload } from '../../server/xlsx';
@@ -220,8 +220,6 @@ function adminRow(doc: Doc): QuestionAdminRow {
   };
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Admins: a page of the bank, newest edits first, by words in the stem, tag, type and status (three reads). */
 export async function listQuestions(
   input: z.output<typeof quizSchemas.listQuestions>,
@@ -229,7 +227,7 @@ export async function listQuestions(
 ): Promise<QuizApi['listQuestions']['output']> {
   const { db } = ctx;
   const where: Record<string, unknown> = {};
-  if (input.query) where.stem = new RegExp(escapeRegExp(input.query), 'i');
+  if (input.query) where.stem = containing(input.query, 'i');
   if (input.tag) where.tags = input.tag;
   if (input.type) where.type = input.type;
   if (input.status) where.retired = input.status === 'retired';

@@ -14,6 +14,7 @@ import {
   allDocs,
   getDoc,
   sdk,
+  sdkDb,
   seedBasic,
   seedRoles,
   snapshot,
@@ -404,6 +405,16 @@ describe('org.members', () => {
     expect(new Set(ids).size).toBe(153);
   });
 
+  it("finds members by part of the name, within the caller's scope, in three reads (caller, page, count)", async () => {
+    const { result, reads } = await cloud.countOps(() => call('members', { query: '张' }, ADMIN));
+    expect((await expectOk(result)).members).toEqual([
+      { memberId: expect.any(String), name: '张伟', phone: '139****0101', orgId: 'b1', bound: true },
+    ]);
+    expect(reads).toBe(3);
+    expect((await expectOk(call('members', { query: '刘' }, SECRETARY))).members).toEqual([]);
+    expect((await expectOk(call('members', { query: '.' }, ADMIN))).members).toEqual([]);
+  });
+
   it('lists everyone for an admin without orgId', async () => {
     expect((await expectOk(call('members', {}, ADMIN))).total).toBe(ROSTER.length);
   });
@@ -500,12 +511,111 @@ describe('org.grantRole, org.revokeRole, org.listGrants', () => {
     await expectError(call('saveDepartment', { name: '市卫生健康委' }, 'o-admin-2'), 'PERMISSION_DENIED');
     expect((await getDoc('users', 'o-admin-2'))?.hasGrants).toBe(false);
   });
+
+  it('grants to a bound member picked from the roster, without the admin ever seeing an openid', async () => {
+    await seedRoles(cloud);
+    const { members } = await expectOk(call('members', { query: '王芳' }, ADMIN));
+    await expectOk(call('grantRole', { memberId: members[0].memberId, role: 'handler', scopeId: 'd1' }, ADMIN));
+    expect((await expectOk(cloud.call('user', 'login', {}, MEMBER))).roles).toEqual([
+      { role: 'handler', scopeId: 'd1' },
+    ]);
+    expect((await expectOk(call('listGrants', {}, ADMIN))).grants).toContainEqual({
+      openid: MEMBER,
+      role: 'handler',
+      scopeId: 'd1',
+      name: '王芳',
+    });
+  });
+
+  it('refuses a member who has not bound WeChat, an unknown member, and neither or both of openid and memberId', async () => {
+    await seedRoles(cloud);
+    const { members } = await expectOk(call('members', { query: '李娜' }, ADMIN));
+    const before = await snapshot();
+    const unbound = await expectError(
+      call('grantRole', { memberId: members[0].memberId, role: 'handler', scopeId: 'd1' }, ADMIN),
+      'FAILED_PRECONDITION',
+    );
+    expect(unbound.message).toBe('李娜还没有绑定微信：请他先在“我的”中绑定，或改用邀请码授予');
+    await expectError(call('grantRole', { memberId: 'nobody', role: 'admin' }, ADMIN), 'NOT_FOUND');
+    await expectError(call('grantRole', { role: 'admin' }, ADMIN), 'INVALID_ARGUMENT');
+    await expectError(
+      call('grantRole', { openid: 'o', memberId: members[0].memberId, role: 'admin' }, ADMIN),
+      'INVALID_ARGUMENT',
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('org invitations', () => {
+  const invite = async (data: Record<string, unknown>) => expectOk(call('createInvite', data, ADMIN));
+
+  it('gives the role and the name to whoever opens the code first, once', async () => {
+    const { code, expiresAt } = await invite({ role: 'handler', scopeId: 'd1', displayName: '李经办' });
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
+    expect((await expectOk(call('listInvites', {}, ADMIN))).invites).toEqual([
+      { code, role: 'handler', scopeId: 'd1', displayName: '李经办', expiresAt },
+    ]);
+
+    // Typed as people do: lower case, with the dash it is shown with.
+    const typed = `${code.slice(0, 5)}-${code.slice(5)}`.toLowerCase();
+    const { result, reads, writes } = await cloud.countOps(() => call('acceptInvite', { code: typed }, 'o-invited'));
+    expect(await expectOk(result)).toEqual({ role: 'handler', scopeId: 'd1', displayName: '李经办' });
+    expect({ reads, writes }).toEqual({ reads: 2, writes: 2 });
+    expect((await expectOk(cloud.call('user', 'login', {}, 'o-invited'))).roles).toEqual([
+      { role: 'handler', scopeId: 'd1' },
+    ]);
+    expect((await expectOk(call('listGrants', {}, ADMIN))).grants).toContainEqual({
+      openid: 'o-invited',
+      role: 'handler',
+      scopeId: 'd1',
+      name: '李经办',
+    });
+    expect((await expectOk(call('listInvites', {}, ADMIN))).invites).toEqual([]);
+
+    // A second tap by the same person is fine; anyone else is refused and gets nothing.
+    await expectOk(call('acceptInvite', { code }, 'o-invited'));
+    const other = await expectError(call('acceptInvite', { code }, 'o-other'), 'FAILED_PRECONDITION');
+    expect(other.message).toBe('这个邀请码已被他人使用，请联系管理员重新邀请');
+    expect(await getDoc('users', 'o-other')).toBeNull();
+    await expectError(call('cancelInvite', { code }, ADMIN), 'FAILED_PRECONDITION');
+  });
+
+  it('refuses a cancelled, an expired and an unknown code', async () => {
+    const { code } = await invite({ role: 'admin', displayName: '周管理' });
+    await expectOk(call('cancelInvite', { code }, ADMIN));
+    expect((await expectError(call('acceptInvite', { code }, 'o-x'), 'FAILED_PRECONDITION')).message).toBe(
+      '这个邀请已被管理员撤回',
+    );
+
+    const late = await invite({ role: 'secretary', scopeId: 'b2', displayName: '吴书记' });
+    await sdkDb()
+      .collection('invites')
+      .doc(late.code)
+      .update({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await expectError(call('acceptInvite', { code: late.code }, 'o-x'), 'FAILED_PRECONDITION')).message).toBe(
+      '邀请码已过期（7 天内有效），请联系管理员重新邀请',
+    );
+    expect((await expectOk(call('listInvites', {}, ADMIN))).invites).toEqual([]);
+
+    await expectError(call('acceptInvite', { code: 'ABCDE-FGHJK' }, 'o-x'), 'NOT_FOUND');
+    await expectError(call('cancelInvite', { code: 'ABCDE-FGHJK' }, ADMIN), 'NOT_FOUND');
+    expect(await getDoc('users', 'o-x')).toBeNull();
+  });
+
+  it('checks the scope when the invitation is made', async () => {
+    await expectError(
+      call('createInvite', { role: 'handler', scopeId: 'nope', displayName: '甲' }, ADMIN),
+      'NOT_FOUND',
+    );
+    await expectError(call('createInvite', { role: 'handler', displayName: '甲' }, ADMIN), 'INVALID_ARGUMENT');
+  });
 });
 
 describe('every role against every action', () => {
   beforeEach(() => seedRoles(cloud));
 
-  type Expect = 'ok' | 'PERMISSION_DENIED' | 'UNAUTHENTICATED' | 'ROW_ERROR';
+  type Expect = 'ok' | 'PERMISSION_DENIED' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'ROW_ERROR';
   const ROLES: Array<[string, string | undefined]> = [
     ['admin', ADMIN],
     ['secretary in scope', SECRETARY],
@@ -608,6 +718,54 @@ describe('every role against every action', () => {
         'UNAUTHENTICATED',
       ],
     ],
+    [
+      'createInvite',
+      { role: 'handler', scopeId: 'd1', displayName: '甲' },
+      { role: 'handler', scopeId: 'd1', displayName: '甲' },
+      [
+        'ok',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'UNAUTHENTICATED',
+      ],
+    ],
+    [
+      'listInvites',
+      {},
+      {},
+      [
+        'ok',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'UNAUTHENTICATED',
+      ],
+    ],
+    [
+      'cancelInvite',
+      { code: 'ABCDE-FGHJK' },
+      { code: 'ABCDE-FGHJK' },
+      [
+        'NOT_FOUND',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'PERMISSION_DENIED',
+        'UNAUTHENTICATED',
+      ],
+    ],
+    [
+      'acceptInvite',
+      { code: 'ABCDE-FGHJK' },
+      { code: 'ABCDE-FGHJK' },
+      ['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'UNAUTHENTICATED'],
+    ],
   ];
   const cases = ACTIONS.flatMap(([action, inScope, outOfScope, expected]) =>
     ROLES.map(
@@ -661,6 +819,11 @@ describe('bad input to org', () => {
     ['grantRole', { openid: big, role: 'admin' }, '微信用户太长了，最多 64 个字'],
     ['grantRole', { openid: 'x', role: 'root' }, '角色不在可选的范围内'],
     ['revokeRole', { openid: 'x' }, '请填写角色'],
+    ['grantRole', { role: 'admin' }, '请从名册中选择一名党员'],
+    ['createInvite', { role: 'admin' }, '请填写被邀请人的姓名'],
+    ['acceptInvite', { code: 'ABC' }, '邀请码应为 10 位字母和数字，例如 ABCDE-FGHJK'],
+    ['acceptInvite', { code: '' }, '请填写邀请码'],
+    ['members', { query: big }, '搜索词太长了，最多 20 个字'],
     ['members', { page: -1 }, '页码不能小于 0'],
     ['members', { page: 1.5 }, '页码应为整数'],
     ['members', { orgId: 'has space' }, '组织的格式不正确'],

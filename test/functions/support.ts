@@ -40,7 +40,7 @@ export async function getDoc(collection: string, id: string): Promise<Doc | null
 
 /** A snapshot of every collection the identity functions write, to assert that a call wrote nothing. */
 export async function snapshot(): Promise<Record<string, Doc[]>> {
-  const names = ['users', 'members', 'orgs', 'departments', 'counters', 'directory'];
+  const names = ['users', 'members', 'orgs', 'departments', 'counters', 'directory', 'invites'];
   return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await allDocs(n)] as const)));
 }
 

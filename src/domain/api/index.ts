@@ -34,7 +34,7 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[
   : never;
 
 export type { UserApi, MemberSummary } from './user';
-export type { OrgApi, OrgRow, DepartmentRow, RowError, MemberRow, GrantRow } from './org';
+export type { OrgApi, OrgRow, DepartmentRow, RowError, MemberRow, GrantRow, InviteRow } from './org';
 export type {
   RatingApi,
   RankingApi,

@@ -6,3 +6,4 @@ export * from './org-tree';
 export * from './phone';
 export * from './roster';
 export * from './roster-sheet';
+export * from './invite';
