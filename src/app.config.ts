@@ -23,6 +23,7 @@ const config: AppConfig & { cloud: boolean } = {
     'pages/quiz-board/index',
     'pages/practice/index',
     'pages/wrong-book/index',
+    'pages/invite/index',
   ],
   subPackages: [
     {

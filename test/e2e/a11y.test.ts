@@ -71,6 +71,7 @@ function visits(ids: Ids): Visit[] {
     v('public', '/pages/hotline-mine/index'),
     v('public', `/pages/hotline-ticket/index?id=${ids.ticketId}`),
     v('public', '/pages/hotline-board/index'),
+    v('public', '/pages/invite/index?code=ABCDE-FGHJK'),
     v('secretary', '/pages/index/index'),
     v('secretary', '/admin/activities/index'),
     v('secretary', '/admin/activity-form/index'),

@@ -79,6 +79,9 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
     { as: 'member', query: (ids) => ({ id: ids.memberTicketId }), expect: [DEMO_HOTLINE_TITLES.rated, '办理过程'] },
     { as: 'handler', query: (ids) => ({ id: ids.handlerTicketId }), expect: [DEMO_HOTLINE_TITLES.urgent, '答复'] },
   ],
+  'pages/invite/index': [
+    { as: 'public', query: () => ({ code: 'abcde-fghjk' }), expect: ['接受邀请', '输入管理员发给您的邀请码'] },
+  ],
   'pages/hotline-board/index': [{ as: 'public', expect: [DEMO_HOTLINE_TITLES.rated] }],
   'pages/points/index': [{ as: 'member', expect: ['积分明细', '星'] }],
   'pages/quiz-list/index': [{ as: 'member', expect: [DEMO_QUIZ_TITLES.open] }],

@@ -161,20 +161,18 @@ function FontSize() {
   );
 }
 
-function Settings({ me }: { me: Session }) {
+/** Where a future handler, secretary or admin enters the invitation code the admin sent (no openid to copy). */
+function InviteEntry({ me }: { me: Session }) {
   if (isAnonymous(me)) return null;
-  const copy = () => Taro.setClipboardData({ data: me.openid });
   return (
-    <View className="card">
-      <View className="card__title">设置</View>
-      <View className="mine-setting" onClick={copy}>
-        <View className="mine-setting__text">
-          <Text className="mine-setting__title">我的用户标识</Text>
-          <Text className="mine-setting__desc mine-setting__openid">{me.openid}</Text>
+    <View className="card mine-menu">
+      <View className="mine-menu__item" onClick={() => Taro.navigateTo({ url: '/pages/invite/index' })}>
+        <View className="mine-menu__text">
+          <Text className="mine-menu__title">接受邀请</Text>
+          <Text className="mine-menu__desc">收到管理员的邀请码？输入后成为经办人、支部书记或管理员</Text>
         </View>
-        <Text className="mine-setting__action">复制</Text>
+        <View className="mine-menu__chevron" />
       </View>
-      <Text className="card__hint">管理员授予角色时需要这个标识。</Text>
     </View>
   );
 }
@@ -193,7 +191,7 @@ export default function MinePage() {
             {me.member && <CheckInEntry />}
             <Roles me={me} directory={directory} />
             <AdminMenu me={me} />
-            <Settings me={me} />
+            <InviteEntry me={me} />
           </>
         )}
       </LoadState>
