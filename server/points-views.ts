@@ -13,6 +13,7 @@ import type {
 import { REVIEW_GRADES } from '@/domain/api/points';
 import type { OrgNode } from '@/domain/identity/org-tree';
 import { orgSubtree, sortOrgTree } from '@/domain/identity/org-tree';
+import { isMeetingKind } from '@/domain/orglife/minutes';
 import { cadenceCompliance } from '@/domain/points/cadence';
 import { POINTS_CONFIG } from '@/domain/points/config';
 import { percent, pointsDistribution } from '@/domain/points/distribution';
@@ -21,6 +22,8 @@ import type { Database, Doc } from './db';
 import { str } from './db';
 import { readDirectory } from './directory';
 import { MEMBERS } from './members';
+import type { MinutesState } from './orglife';
+import { readReviewResults, readYearMinutes } from './orglife';
 import { POINTS } from './points';
 import { APP_TIME_ZONE, shanghaiDay } from './time';
 
@@ -96,9 +99,12 @@ interface Inputs {
   }>;
   /** `<activityId>|<orgId>` -> { present, late }. */
   checkins: Map<string, { present: number; late: number }>;
+  /** The 会议纪实 of each activity that has one. */
+  minutes: Map<string, MinutesState>;
   points: Map<string, number>;
   participants: Set<string>;
-  reviews: Map<string, { grade: ReviewGrade; note: string | null }>;
+  /** Entered by hand (`points.evaluate`), then replaced by the result of an online 民主评议 where there is one. */
+  reviews: Map<string, { grade: ReviewGrade; note: string | null; fromBallot: boolean }>;
 }
 
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
@@ -110,7 +116,7 @@ async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: st
   const withScope = (m: Record<string, unknown>) => ({ ...m, ...inScope });
 
   const rosterQ = aggregate(db, MEMBERS);
-  const [roster, points, reviews, activities, checkins] = await Promise.all([
+  const [roster, points, reviews, activities, checkins, minutes, ballotResults] = await Promise.all([
     (scope ? rosterQ.match(inScope) : rosterQ).project({ _id: 1, name: 1, orgId: 1, order: 1 }).limit(BULK_LIMIT).end(),
     // Per member the year's total and whether any entry came from a competition or practice, in one pass.
     aggregate(db, POINTS)
@@ -153,6 +159,8 @@ async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: st
       .limit(BULK_LIMIT)
       .end()
       .then((r) => r.list),
+    readYearMinutes(db, year, scope),
+    readReviewResults(db, year, scope),
   ]);
   const yearActivities = new Set(activities.map((a) => a._id));
 
@@ -184,13 +192,23 @@ async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: st
       endAt: date(d.endAt),
     })),
     checkins: counts,
+    minutes,
     points: new Map(points.list.map((r) => [String(r._id), Number(r.total) || 0])),
     participants: new Set(points.list.filter((r) => Number(r.quiz) > 0).map((r) => String(r._id))),
-    reviews: new Map(
-      reviews.list
+    reviews: new Map<string, { grade: ReviewGrade; note: string | null; fromBallot: boolean }>([
+      ...reviews.list
         .filter((r) => (REVIEW_GRADES as readonly unknown[]).includes(r.grade))
-        .map((r) => [str(r, 'memberId') ?? '', { grade: r.grade as ReviewGrade, note: str(r, 'note') }]),
-    ),
+        .map((r): [string, { grade: ReviewGrade; note: string | null; fromBallot: boolean }] => [
+          str(r, 'memberId') ?? '',
+          { grade: r.grade as ReviewGrade, note: str(r, 'note'), fromBallot: false },
+        ]),
+      ...[...ballotResults].map(
+        ([memberId, r]): [string, { grade: ReviewGrade; note: string | null; fromBallot: boolean }] => [
+          memberId,
+          { ...r, fromBallot: true },
+        ],
+      ),
+    ]),
   };
 }
 
@@ -216,7 +234,11 @@ function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): Branch
   const cadence = cadenceCompliance({
     year,
     asOf,
-    activities: acts.map((a) => ({ kind: a.kind, day: shanghaiDay(a.startAt) })),
+    activities: acts.map((a) => ({
+      kind: a.kind,
+      day: shanghaiDay(a.startAt),
+      recorded: inp.minutes.get(a.activityId) === 'complete',
+    })),
   });
   const attendance = (a: Inputs['activities'][number]): ActivityAttendance => {
     let present = 0;
@@ -238,6 +260,7 @@ function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): Branch
       late,
       rate: percent(present, members.length),
       ended: a.endAt.getTime() <= now.getTime(),
+      minutes: isMeetingKind(a.kind) ? (inp.minutes.get(a.activityId) ?? 'none') : null,
     };
   };
   const rows = acts.map(attendance);
@@ -257,6 +280,7 @@ function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): Branch
       pointsStars: base,
       review: review?.grade ?? null,
       reviewNote: review?.note ?? null,
+      reviewFromBallot: review?.fromBallot ?? false,
       stars: finalStars(base, review?.grade ?? null),
     };
   });
@@ -280,6 +304,7 @@ function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): Branch
       cadence: cadence.rows,
       missing: cadence.missing,
       compliance: cadence.compliance,
+      withoutMinutes: cadence.withoutMinutes,
       activities: rows.slice(0, DASHBOARD_ACTIVITIES),
       attendanceRate,
       quiz: { members: members.length, participants, rate: percent(participants, members.length) },
@@ -315,8 +340,9 @@ function overviewRow(d: BranchDashboard): OverviewRow {
 
 /**
  * Recomputes one org's views (its subtree only) or, without `orgId`, every org's views and the overview (whose rows
- * are the branches: orgs without children). Cost: one directory read, five bulk reads (roster, activities, check-in
- * counts, points totals with participation, reviews; activities page in 1,000s), one write per org, plus the overview. Returns the views written.
+ * are the branches: orgs without children). Cost: one directory read, seven bulk reads (roster, activities, check-in
+ * counts, points totals with participation, reviews entered, 会议纪实 states, 民主评议 results; activities page in
+ * 1,000s), one write per org, plus the overview. Returns the views written.
  */
 export async function computePointsViews(
   db: Database,

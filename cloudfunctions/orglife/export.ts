@@ -9,7 +9,7 @@ import { AppError } from '../../server/app-error';
 import { findIn } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
-import { MINUTES } from '../../server/meeting-minutes';
+import { MINUTES } from '../../server/orglife';
 import { isoShanghai } from '../../server/points-views';
 import { uploadForDownload } from '../../server/xlsx';
 import { editableMeeting, loadMinutes, readableOrg, toStoredMinutes, yearMeetings } from './minutes';

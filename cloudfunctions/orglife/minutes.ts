@@ -16,7 +16,7 @@ import { str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import type { Directory } from '../../server/directory';
 import { readDirectory } from '../../server/directory';
-import { readMinutesStates, MINUTES } from '../../server/meeting-minutes';
+import { readMinutesStates, MINUTES } from '../../server/orglife';
 import { MEMBERS } from '../../server/members';
 import { isoShanghai } from '../../server/points-views';
 

@@ -8,8 +8,10 @@ import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
 import { str } from '../../server/db';
+import { REVIEWS } from '../../server/orglife';
 
-export const REVIEWS = 'orglife_reviews';
+export { REVIEWS };
+/** Anonymous ballots: `<reviewId>:<keyed hash of the voter>` -> { reviewId, grades }. Only this function reads them. */
 export const BALLOTS = 'orglife_ballots';
 
 /** One review per branch and year: opening it twice is the same document. */

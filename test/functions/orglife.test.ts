@@ -417,6 +417,21 @@ describe('民主评议', () => {
     expect((await expectOk(call('reviews', { orgId: 'b1' }, SECRETARY))).reviews[0].proposed).toBe(true);
   });
 
+  it('feeds 评星定级: the proposed results are the members’ 民主评议, over a grade entered by hand', async () => {
+    await expectOk(
+      cloud.call(
+        'points',
+        'evaluate',
+        { orgId: 'b1', year: Y, reviews: [{ memberId: WANG(), grade: '不合格' }] },
+        SECRETARY,
+      ),
+    );
+    const stars = await expectOk(cloud.call('points', 'stars', { orgId: 'b1', year: Y }, SECRETARY));
+    const byName = (name: string) => stars.rows.find((r: { name: string }) => r.name === name);
+    expect(byName('王芳')).toMatchObject({ review: '优秀', reviewFromBallot: true, stars: 2 });
+    expect(byName('李娜')).toMatchObject({ review: '合格', reviewNote: '支部党员大会讨论：全年出勤良好' });
+  });
+
   it('refuses results when fewer than two thirds voted', async () => {
     const { reviewId: b2 } = await expectOk(
       call('openReview', { orgId: 'b2', year: Y, startAt: minutes(-1), endAt: minutes(60) }, SECRETARY_B2),

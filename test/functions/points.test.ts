@@ -64,6 +64,12 @@ async function createActivity(kind: string, startAt: string, endAt: string, orgI
   return activityId as string;
 }
 
+/** A complete 会议纪实 for a meeting, so that the 三会一课 board counts it as held. */
+async function recordMinutes(activityId: string) {
+  const minutes = { topic: '学习党章', host: '张伟', recorder: '王芳', minutes: '领学党章。', decisions: '' };
+  await expectOk(cloud.call('orglife', 'saveMinutes', { activityId, ...minutes, photos: [], absences: [] }, ADMIN));
+}
+
 /** Sum of the stored entries per member. */
 async function storedBalances(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -392,16 +398,22 @@ describe('dashboard, stars, evaluate and overview', () => {
     );
 
   beforeAll(async () => {
-    // Last year in b1: 支委会 every month but March, 党小组会 every month, 党员大会 every quarter, 党课 in Q1–Q3 only.
+    // Last year in b1: 支委会 every month but March, 党小组会 every month, 党员大会 every quarter, 党课 in Q1–Q3 only,
+    // each with its 会议纪实; a March 支委会 took place too, but without a 纪实, so it does not count as held.
+    const recorded: string[] = [];
     for (let m = 1; m <= 12; m++) {
-      if (m !== 3) await createActivity('支委会', at(m, 5), at(m, 5, 11));
+      if (m !== 3) recorded.push(await createActivity('支委会', at(m, 5), at(m, 5, 11)));
       december = await createActivity('党小组会', at(m, 15), at(m, 15, 11));
+      recorded.push(december);
       if (m % 3 === 1) {
         const id = await createActivity('支部党员大会', at(m, 20), at(m, 20, 11));
+        recorded.push(id);
         meeting ??= id;
-        if (m <= 7) await createActivity('党课', at(m, 25), at(m, 25, 11));
+        if (m <= 7) recorded.push(await createActivity('党课', at(m, 25), at(m, 25, 11)));
       }
     }
+    await createActivity('支委会', at(3, 6), at(3, 6, 11));
+    for (const activityId of recorded) await recordMinutes(activityId);
     // Check-ins as the scans stored them at the time (the functions stamp the real clock): 2 of b1's 3 members at
     // the first 党员大会; for December's 党小组会 a 补签 entered on 10 January counts, one entered in March does not.
     const checkIn = (activityId: string, memberId: string, when: string) =>
@@ -440,12 +452,20 @@ describe('dashboard, stars, evaluate and overview', () => {
     expect(d).toMatchObject({ orgId: 'b1', orgName: '市教育局机关第一党支部', year: LY, members: 3, missing: [] });
     const row = (kind: string) => d.cadence.find((r: { kind: string }) => r.kind === kind);
     expect(row('支委会')).toMatchObject({ period: 'month', due: 12, held: 11, missed: 1, missingNow: false });
+    expect(row('支委会')).toMatchObject({ withoutMinutes: 1 });
+    expect(row('支委会').periods[2]).toMatchObject({ label: '3月', count: 0, withoutMinutes: 1, state: 'past' });
+    expect(d.withoutMinutes).toBe(1);
+    expect(d.activities.find((a: { startAt: string }) => a.startAt === at(3, 6))).toMatchObject({ minutes: 'none' });
+    expect(d.activities.find((a: { activityId: string }) => a.activityId === meeting)).toMatchObject({
+      minutes: 'complete',
+    });
     expect(row('支委会').periods[2]).toMatchObject({ label: '3月', count: 0, state: 'past' });
     expect(row('党小组会')).toMatchObject({ due: 12, held: 12, missed: 0 });
     expect(row('支部党员大会')).toMatchObject({ period: 'quarter', due: 4, held: 4 });
     expect(row('党课')).toMatchObject({ due: 4, held: 3, missed: 1 });
     expect(d.compliance).toBe(Math.round((30 / 32) * 1000) / 10);
-    expect(d.activities).toHaveLength(30);
+    // 30 meetings with their 纪实 and the March 支委会 without one.
+    expect(d.activities).toHaveLength(31);
     expect(d.activities.find((a: { activityId: string }) => a.activityId === meeting)).toMatchObject({
       expected: 3,
       present: 2,
@@ -453,7 +473,7 @@ describe('dashboard, stars, evaluate and overview', () => {
       ended: true,
     });
     expect(d.activities.find((a: { activityId: string }) => a.activityId === december)).toMatchObject({ present: 1 });
-    expect(d.attendanceRate).toBe(Math.round(((66.7 + 33.3) / 30) * 10) / 10);
+    expect(d.attendanceRate).toBe(Math.round(((66.7 + 33.3) / 31) * 10) / 10);
     expect(d.quiz).toEqual({ members: 3, participants: 1, rate: 33.3 });
     expect(d.distribution.map((b: { count: number }) => b.count)).toEqual([1, 1, 0, 1, 0]);
     expect(d.averagePoints).toBe(Math.round((113 / 3) * 10) / 10);
@@ -524,8 +544,8 @@ describe('dashboard, stars, evaluate and overview', () => {
   });
 
   it('shows this month’s and quarter’s gaps on the current year’s dashboard', async () => {
-    await createActivity('支委会', minutes(-2), minutes(-1));
-    await createActivity('党小组会', minutes(-2), minutes(-1));
+    await recordMinutes(await createActivity('支委会', minutes(-2), minutes(-1)));
+    await recordMinutes(await createActivity('党小组会', minutes(-2), minutes(-1)));
     const d = await expectOk(call('dashboard', { orgId: 'b1', year: Y, refresh: true }, SECRETARY));
     const row = (kind: string) => d.cadence.find((r: { kind: string }) => r.kind === kind);
     // No 党员大会 or 党课 yet this quarter.
@@ -570,7 +590,7 @@ describe('dashboard, stars, evaluate and overview', () => {
     const wb2 = new Workbook();
     await wb2.xlsx.load((await sdk().downloadFile({ fileID: o.fileID })).fileContent as never);
     const sheet = wb2.getWorksheet('达标创优')!;
-    expect(sheet.getRow(4).values).toEqual([undefined, '市教育局机关第一党支部', 3, 93.8, 32, 30, 0, 3.3, 33.3, 37.7]);
+    expect(sheet.getRow(4).values).toEqual([undefined, '市教育局机关第一党支部', 3, 93.8, 32, 30, 0, 3.2, 33.3, 37.7]);
   });
 
   it('recomputes every org’s views and the overview on the ranking timer', async () => {

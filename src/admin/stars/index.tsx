@@ -80,7 +80,18 @@ function Row({
         </Text>
         {row.reviewNote && <Text className="stars-row__note">评议说明：{row.reviewNote}</Text>}
       </View>
-      <GradePicker row={row} value={value} onChange={onChange} />
+      {row.reviewFromBallot ? (
+        // The branch's online 民主评议 decided it: changed only there, by the secretary's proposed result.
+        <View
+          className={`stars-grade stars-grade--${REVIEW_GRADES.indexOf(row.review ?? '合格')}`}
+          ariaLabel={`${row.name}的民主评议：${row.review ?? NOT_REVIEWED}（投票评议结果）`}
+        >
+          <Text className="stars-grade__text">{row.review}</Text>
+          <Text className="stars-row__note">投票评议</Text>
+        </View>
+      ) : (
+        <GradePicker row={row} value={value} onChange={onChange} />
+      )}
     </View>
   );
 }

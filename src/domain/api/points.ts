@@ -123,6 +123,8 @@ export interface StarsRow {
   pointsStars: number;
   review: ReviewGrade | null;
   reviewNote: string | null;
+  /** The review is the result of the branch's online 民主评议 (proposed by the secretary), not entered here. */
+  reviewFromBallot?: boolean;
   stars: number;
 }
 
@@ -144,8 +146,10 @@ export interface CadencePeriodCell {
   index: number;
   /** e.g. "3月" or "第一季度". */
   label: string;
-  /** Activities of this kind held (started) in the period. */
+  /** Activities of this kind held (started) in the period with a complete 会议纪实: only these count. */
   count: number;
+  /** Of this kind in the period, held without a complete 纪实 ("已召开未录纪实"); absent in views stored before. */
+  withoutMinutes?: number;
   /** `past` periods are over, `current` contains today, `future` not begun. */
   state: 'past' | 'current' | 'future';
 }
@@ -162,6 +166,8 @@ export interface CadenceRow {
   missed: number;
   /** Nothing held yet in the current month / quarter. */
   missingNow: boolean;
+  /** Meetings of this kind held this year without a complete 纪实; absent in views stored before. */
+  withoutMinutes?: number;
 }
 
 export interface ActivityAttendance {
@@ -176,6 +182,8 @@ export interface ActivityAttendance {
   rate: number | null;
   /** Over (its end has passed); only ended activities count towards `attendanceRate`. Always set by the server. */
   ended?: boolean;
+  /** The 会议纪实 of a 三会一课 meeting or 主题党日: none, a draft, or complete; null for other kinds. */
+  minutes?: 'none' | 'draft' | 'complete' | null;
 }
 
 export interface PointsBucket {
@@ -208,6 +216,8 @@ export interface BranchDashboard {
   missing: string[];
   /** held / due over all cadence rows, percent, one decimal; null before anything is due. */
   compliance: number | null;
+  /** 三会一课 meetings held this year without a complete 纪实 (not counted as held). */
+  withoutMinutes?: number;
   /** This year's activities of the branch, newest first (at most 100). */
   activities: ActivityAttendance[];
   /** Mean rate over this year's ended activities; null when none ended. */

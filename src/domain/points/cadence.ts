@@ -1,5 +1,7 @@
 // 三会一课 cadence for one branch and year: 党员大会 and 党课 at least once a quarter, 支委会 and 党小组会 at least
-// once a month. Days come in as Asia/Shanghai calendar days (YYYY-MM-DD) so the buckets need no time zone here.
+// once a month. A meeting counts as held only with its 会议纪实 complete (inspectors check the 纪实, not the sign-in);
+// one held without it is counted apart. Days come in as Asia/Shanghai calendar days (YYYY-MM-DD), so the buckets need
+// no time zone here.
 import type { CadenceKind, CadencePeriod, CadencePeriodCell, CadenceRow } from '../api/points';
 
 export const CADENCE_RULES: ReadonlyArray<{ kind: CadenceKind; period: CadencePeriod }> = [
@@ -9,10 +11,11 @@ export const CADENCE_RULES: ReadonlyArray<{ kind: CadenceKind; period: CadencePe
   { kind: '党课', period: 'quarter' },
 ];
 
-/** An activity that took place: its kind and the Asia/Shanghai day it started. */
+/** An activity that took place: its kind, the Asia/Shanghai day it started, and whether its 纪实 is complete. */
 export interface HeldActivity {
   kind: string;
   day: string;
+  recorded: boolean;
 }
 
 export interface CadenceResult {
@@ -21,6 +24,8 @@ export interface CadenceResult {
   missing: string[];
   due: number;
   held: number;
+  /** Meetings of the cadence kinds that took place without a complete 纪实 (they do not count as held). */
+  withoutMinutes: number;
   /** held / due in percent, one decimal; null when nothing is due yet (a future year). */
   compliance: number | null;
 }
@@ -36,11 +41,11 @@ function periodIndex(day: string, period: CadencePeriod): number {
 /**
  * Compliance with the cadence for `year`, as of the day `asOf`: periods before it are past (missed when empty), the
  * one containing it is current (not yet missed), later ones are future. Activities after `asOf` have not happened
- * and do not count.
+ * and do not count; those without a complete 纪实 count in `withoutMinutes` only.
  *
  * @example
- * cadenceCompliance({ year: 2020, asOf: '2020-02-10', activities: [{ kind: '支委会', day: '2020-01-08' }] })
- *   .rows.find((r) => r.kind === '支委会') // { due: 2, held: 1, missed: 0, missingNow: true, ... }
+ * cadenceCompliance({ year: 2020, asOf: '2020-02-10', activities: [{ kind: '支委会', day: '2020-01-08', recorded: true }] })
+ *   .rows.find((r) => r.kind === '支委会') // { due: 2, held: 1, missed: 0, missingNow: true, withoutMinutes: 0, ... }
  */
 export function cadenceCompliance(input: {
   year: number;
@@ -53,11 +58,13 @@ export function cadenceCompliance(input: {
     const n = period === 'month' ? 12 : 4;
     const current = asOfYear === input.year ? periodIndex(input.asOf, period) : asOfYear > input.year ? n + 1 : 0;
     const counts = new Array<number>(n).fill(0);
-    for (const a of held) if (a.kind === kind) counts[periodIndex(a.day, period) - 1]++;
+    const unrecorded = new Array<number>(n).fill(0);
+    for (const a of held) if (a.kind === kind) (a.recorded ? counts : unrecorded)[periodIndex(a.day, period) - 1]++;
     const periods = counts.map((count, i): CadencePeriodCell => ({
       index: i + 1,
       label: period === 'month' ? `${i + 1}月` : QUARTER_NAMES[i],
       count,
+      withoutMinutes: unrecorded[i],
       state: i + 1 < current ? 'past' : i + 1 === current ? 'current' : 'future',
     }));
     const due = periods.filter((p) => p.state !== 'future');
@@ -70,6 +77,7 @@ export function cadenceCompliance(input: {
       held: due.filter((p) => p.count > 0).length,
       missed: periods.filter((p) => p.state === 'past' && p.count === 0).length,
       missingNow: cur !== undefined && cur.count === 0,
+      withoutMinutes: unrecorded.reduce((sum, k) => sum + k, 0),
     };
   });
   const missing = rows
@@ -82,6 +90,7 @@ export function cadenceCompliance(input: {
     missing,
     due,
     held: heldCount,
+    withoutMinutes: rows.reduce((sum, r) => sum + (r.withoutMinutes ?? 0), 0),
     compliance: due > 0 ? Math.round((heldCount / due) * 1000) / 10 : null,
   };
 }

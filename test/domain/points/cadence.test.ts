@@ -1,8 +1,9 @@
-// 三会一课 cadence over a year of activities on injected Asia/Shanghai days.
+// 三会一课 cadence over a year of activities on injected Asia/Shanghai days, counting only meetings with a 纪实.
+import type { HeldActivity } from '@/domain/points';
 import { cadenceCompliance } from '@/domain/points';
 
-/** A well-run branch in 2020: 支委会 and 党小组会 every month, 党员大会 and 党课 every quarter. */
-function wellRunYear(): Array<{ kind: string; day: string }> {
+/** A well-run branch in 2020: 支委会 and 党小组会 every month, 党员大会 and 党课 every quarter, each with its 纪实. */
+function wellRunYear(): HeldActivity[] {
   const out: Array<{ kind: string; day: string }> = [];
   for (let m = 1; m <= 12; m++) {
     const mm = String(m).padStart(2, '0');
@@ -10,7 +11,7 @@ function wellRunYear(): Array<{ kind: string; day: string }> {
     if (m % 3 === 1) out.push({ kind: '支部党员大会', day: `2020-${mm}-20` }, { kind: '党课', day: `2020-${mm}-25` });
     out.push({ kind: '主题党日', day: `2020-${mm}-01` });
   }
-  return out;
+  return out.map((a) => ({ ...a, recorded: true }));
 }
 
 const row = (r: ReturnType<typeof cadenceCompliance>, kind: string) => r.rows.find((x) => x.kind === kind)!;
@@ -58,10 +59,10 @@ describe('cadenceCompliance', () => {
       year: 2020,
       asOf: '2020-01-31',
       activities: [
-        { kind: '支委会', day: '2019-12-31' },
-        { kind: '主题党日', day: '2020-01-02' },
-        { kind: '支委会', day: '2020-01-03' },
-        { kind: '支委会', day: '2020-01-30' },
+        { kind: '支委会', day: '2019-12-31', recorded: true },
+        { kind: '主题党日', day: '2020-01-02', recorded: true },
+        { kind: '支委会', day: '2020-01-03', recorded: true },
+        { kind: '支委会', day: '2020-01-30', recorded: true },
       ],
     });
     expect(row(r, '支委会')).toMatchObject({ due: 1, held: 1, missingNow: false });
@@ -77,7 +78,44 @@ describe('cadenceCompliance', () => {
   });
 
   it('treats the last day of a quarter as inside it (Shanghai days, no time zone shift)', () => {
-    const r = cadenceCompliance({ year: 2020, asOf: '2020-03-31', activities: [{ kind: '党课', day: '2020-03-31' }] });
+    const r = cadenceCompliance({
+      year: 2020,
+      asOf: '2020-03-31',
+      activities: [{ kind: '党课', day: '2020-03-31', recorded: true }],
+    });
     expect(row(r, '党课')).toMatchObject({ due: 1, held: 1, missingNow: false });
+  });
+
+  it('counts a meeting held without a complete 纪实 apart, not as held', () => {
+    // May's 支委会 took place but its 纪实 is missing; so did two extra 党小组会 in January and April's 党课.
+    const acts = wellRunYear().map((a) =>
+      (a.kind === '支委会' && a.day.startsWith('2020-05')) || (a.kind === '党课' && a.day === '2020-04-25')
+        ? { ...a, recorded: false }
+        : a,
+    );
+    acts.push(
+      { kind: '党小组会', day: '2020-01-20', recorded: false },
+      { kind: '党小组会', day: '2020-01-21', recorded: false },
+    );
+    const r = cadenceCompliance({ year: 2020, asOf: '2020-06-30', activities: acts });
+    expect(row(r, '支委会')).toMatchObject({ due: 6, held: 5, missed: 1, withoutMinutes: 1 });
+    expect(row(r, '支委会').periods[4]).toMatchObject({ label: '5月', count: 0, withoutMinutes: 1, state: 'past' });
+    expect(row(r, '党小组会')).toMatchObject({ held: 6, missed: 0, withoutMinutes: 2 });
+    expect(row(r, '党课')).toMatchObject({ due: 2, held: 1, missingNow: true, withoutMinutes: 1 });
+    expect(r.missing).toEqual(['本季度尚未上党课']);
+    expect(r.withoutMinutes).toBe(4);
+    expect(r.held).toBe(5 + 6 + 2 + 1);
+  });
+
+  it('does not count a 纪实-less meeting after asOf or of another kind', () => {
+    const r = cadenceCompliance({
+      year: 2020,
+      asOf: '2020-01-31',
+      activities: [
+        { kind: '主题党日', day: '2020-01-02', recorded: false },
+        { kind: '支委会', day: '2020-02-03', recorded: false },
+      ],
+    });
+    expect(r.withoutMinutes).toBe(0);
   });
 });
