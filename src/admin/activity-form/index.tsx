@@ -15,9 +15,9 @@ import { canPickPlace, pickPlace } from '@/services/checkin-device';
 import { orgOptions } from '@/utils/org-tree';
 import { rosterOrgIds } from '@/utils/roles';
 import { dateText } from '@/utils/time';
+import { useSave } from '@/hooks/use-save';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
-import { useSave } from '../shared/edit-form';
 import { SelectField } from '../shared/select-field';
 import { TimeField } from '../shared/time-field';
 import './index.scss';
@@ -46,7 +46,7 @@ function Form({ me, directory }: AdminContext) {
   const [placeName, setPlaceName] = useState('');
   const [place, setPlace] = useState<PickedPlace | null>(null);
   const [radius, setRadius] = useState('200');
-  const { busy, error, setError, submit: save } = useSave(undefined, '已创建');
+  const { busy, error, setError, submit: save } = useSave({ toast: '已创建' });
 
   const choosePlace = async () => {
     const picked = await pickPlace();

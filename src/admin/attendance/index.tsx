@@ -10,7 +10,7 @@ import type { Absentee, ActionOutput, ActivityDetail } from '@/domain/api';
 import { LoadState } from '@/components/load-state';
 import { bothStates, useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { openExport } from '@/services/checkin-device';
 import { flagText, PHASE_LABELS, timeRange } from '@/utils/checkin';
 import type { AdminContext } from '../shared/admin-gate';
@@ -31,21 +31,10 @@ interface MakeUpProps {
 
 function MakeUp({ activityId, member, onDone, onCancel }: MakeUpProps) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
+  const { busy, error, setError, submit: save } = useSave({ toast: '已补签', onDone });
+  const submit = () => {
     if (!reason.trim()) return setError('请填写补签原因，如“扫码时手机没电，现场确认出席”');
-    setBusy(true);
-    setError(null);
-    try {
-      await call('checkin', 'manualCheckIn', { activityId, memberId: member.memberId, reason: reason.trim() });
-      Taro.showToast({ title: '已补签', icon: 'success' });
-      onDone();
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    void save(() => call('checkin', 'manualCheckIn', { activityId, memberId: member.memberId, reason: reason.trim() }));
   };
   return (
     <View className="makeup">
@@ -98,7 +87,7 @@ function Stats({ a }: { a: Attendance }) {
 
 function Board({ activity, data, reload }: { activity: ActivityDetail; data: Attendance; reload: () => void }) {
   const [makeUp, setMakeUp] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const exporting = useSave({ errorToast: true });
   const [exported, setExported] = useState<{ url: string; fileName: string } | null>(null);
 
   useEffect(() => {
@@ -107,18 +96,14 @@ function Board({ activity, data, reload }: { activity: ActivityDetail; data: Att
     return () => clearInterval(timer);
   }, [activity.phase, reload]);
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      const out = await call('checkin', 'export', { activityId: activity.activityId });
-      setExported(out);
-      await openExport(out.url, out.fileName);
-    } catch (err) {
-      Taro.showToast({ title: toCallError(err).message, icon: 'none' });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const doExport = () =>
+    exporting.submit(
+      () => call('checkin', 'export', { activityId: activity.activityId }),
+      (out) => {
+        setExported(out);
+        return openExport(out.url, out.fileName);
+      },
+    );
 
   return (
     <>
@@ -144,7 +129,7 @@ function Board({ activity, data, reload }: { activity: ActivityDetail; data: Att
               显示签到码
             </Button>
           )}
-          <Button className="attendance-export" loading={exporting} disabled={exporting} onClick={doExport}>
+          <Button className="attendance-export" loading={exporting.busy} disabled={exporting.busy} onClick={doExport}>
             导出签到表
           </Button>
         </View>

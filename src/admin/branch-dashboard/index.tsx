@@ -11,7 +11,7 @@ import { BarList, CadenceGrid, ColumnChart } from '@/components/chart';
 import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { attendanceBars, cadenceGridRows, distributionColumns, pct } from '@/utils/points';
 import { dateTimeText } from '@/utils/time';
 import type { AdminContext } from '../shared/admin-gate';
@@ -162,7 +162,7 @@ function Dashboard({ me, directory }: AdminContext) {
   const orgs = pickableOrgs(me.roles, directory.orgs);
   const [orgId, setOrgId] = useState(() => defaultOrgId(params.orgId, me.roles, directory.orgs));
   const [year, setYear] = useState(() => askedYear(params.year));
-  const [refreshing, setRefreshing] = useState(false);
+  const refreshing = useSave({ toast: '已重新统计', errorToast: true });
   const [fresh, setFresh] = useState<BranchDashboard | null>(null);
 
   const fetcher = useCallback(
@@ -171,17 +171,8 @@ function Dashboard({ me, directory }: AdminContext) {
   );
   const state = useRemote(fetcher);
 
-  const refresh = async () => {
-    if (!orgId) return;
-    setRefreshing(true);
-    try {
-      setFresh(await call('points', 'dashboard', { orgId, year, refresh: true }));
-      Taro.showToast({ title: '已重新统计', icon: 'success' });
-    } catch (err) {
-      Taro.showToast({ title: toCallError(err).message, icon: 'none' });
-    } finally {
-      setRefreshing(false);
-    }
+  const refresh = () => {
+    if (orgId) void refreshing.submit(() => call('points', 'dashboard', { orgId, year, refresh: true }), setFresh);
   };
   const pick = (o: string, y: number) => {
     setFresh(null);
@@ -205,7 +196,7 @@ function Dashboard({ me, directory }: AdminContext) {
               <Text className="muted">还没有可查看的支部。请先在“组织管理”中建立支部。</Text>
             </View>
           ) : (
-            <Board d={fresh ?? d} refreshing={refreshing} onRefresh={refresh} />
+            <Board d={fresh ?? d} refreshing={refreshing.busy} onRefresh={refresh} />
           )
         }
       </LoadState>

@@ -8,8 +8,9 @@ import { TextField } from '@/components/text-field';
 import { call } from '@/services/call';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
+import { useSave } from '@/hooks/use-save';
 import { AdminGate } from '../shared/admin-gate';
-import { EditForm, useSave } from '../shared/edit-form';
+import { EditForm } from '../shared/edit-form';
 
 interface Draft {
   departmentId?: string;
@@ -18,7 +19,7 @@ interface Draft {
 
 function DepartmentForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const [name, setName] = useState(draft.name);
-  const state = useSave(onDone);
+  const state = useSave({ toast: '已保存', onDone });
 
   const save = () => {
     const n = name.trim();

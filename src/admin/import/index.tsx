@@ -10,6 +10,7 @@ import { ExcelUpload } from '@/components/excel-upload';
 import { call } from '@/services/call';
 import type { CallError } from '@/services/call-error';
 import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { orgOptions } from '@/utils/org-tree';
 import type { LineIssue, RosterLine } from '@/utils/roster-paste';
 import { batches, parseRosterPaste } from '@/utils/roster-paste';
@@ -132,27 +133,21 @@ function PasteImport({
 }
 
 function FileImport({ onOutcome }: { onOutcome: (o: Outcome) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useSave();
   const [fileName, setFileName] = useState<string | null>(null);
 
-  const onUploaded = async (file: UploadedFile) => {
+  const onUploaded = (file: UploadedFile) => {
     setFileName(file.name);
-    setError(null);
-    setBusy(true);
-    try {
-      const res = await call('org', 'importMembersFile', { fileID: file.fileID });
-      onOutcome({
-        created: res.created,
-        updated: res.updated,
-        issues: res.errors.map((e) => ({ line: e.row, message: e.message })),
-        lineTitle: 'Excel 行号',
-      });
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    void submit(
+      () => call('org', 'importMembersFile', { fileID: file.fileID }),
+      (res) =>
+        onOutcome({
+          created: res.created,
+          updated: res.updated,
+          issues: res.errors.map((e) => ({ line: e.row, message: e.message })),
+          lineTitle: 'Excel 行号',
+        }),
+    );
   };
 
   return (

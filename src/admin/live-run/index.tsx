@@ -12,6 +12,7 @@ import { useNow } from '@/hooks/use-now';
 import { useLiveSession, useLiveTicks } from '@/hooks/use-live-session';
 import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { openExport } from '@/services/checkin-device';
 import { liveAppLink } from '@/services/live-join';
 import { LIVE_PHASE_LABELS, LIVE_SCREEN_PAGE, msUntil, questionLabel, scoreText, secondsLeft } from '@/utils/live';
@@ -80,13 +81,12 @@ function Console({ sessionId }: { sessionId: string }) {
   useLiveTicks(sessionId, state, accept);
   const now = useNow(500);
   const [view, setView] = useState<HostView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const { busy, error: message, setError: setMessage, submit } = useSave();
 
   const moment = state ? `${state.index}:${state.phase}` : '';
   const readView = useCallback(() => {
     call('live', 'hostView', { sessionId }).then(setView, (e: unknown) => setMessage(toCallError(e).message));
-  }, [sessionId]);
+  }, [sessionId, setMessage]);
   useEffect(() => {
     if (moment) readView();
   }, [moment, readView]);
@@ -97,30 +97,17 @@ function Console({ sessionId }: { sessionId: string }) {
       const { confirm } = await Taro.showModal({ title: c.label, content: c.confirm });
       if (!confirm) return;
     }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const r = await call('live', 'host', { sessionId, ...c.input });
-      accept(r.state);
-    } catch (err) {
-      setMessage(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    await submit(
+      () => call('live', 'host', { sessionId, ...c.input }),
+      (r) => accept(r.state),
+    );
   };
 
-  const exportSheet = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const out = await call('live', 'export', { sessionId });
-      await openExport(out.url, out.fileName);
-    } catch (err) {
-      setMessage(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportSheet = () =>
+    submit(
+      () => call('live', 'export', { sessionId }),
+      (out) => openExport(out.url, out.fileName),
+    );
 
   if (!state) return <Text className="muted">正在连接现场赛…</Text>;
   const q = view?.questions.find((x) => x.index === state.index) ?? null;

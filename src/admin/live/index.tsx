@@ -14,9 +14,9 @@ import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
 import { LIVE_PHASE_LABELS, ROUND_HINTS, SCORING_LABELS } from '@/utils/live';
 import { rosterOrgIds } from '@/utils/roles';
+import { useSave } from '@/hooks/use-save';
 import { AdminGate } from '../shared/admin-gate';
 import { OrgCheckField } from '../shared/check-list';
-import { useSave } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
 import type { LiveFormValues, RoundValues } from './form';
 import { defaultLiveForm, toLiveInput } from './form';
@@ -88,7 +88,7 @@ function CreateForm({ orgs, onCancel }: { orgs: OrgRow[]; onCancel: () => void }
   const [v, setV] = useState<LiveFormValues>(defaultLiveForm);
   const set = (patch: Partial<LiveFormValues>) => setV({ ...v, ...patch });
   const setRound = (i: number, r: RoundValues) => set({ rounds: v.rounds.map((x, j) => (j === i ? r : x)) });
-  const { busy, error, setError, submit } = useSave(undefined, '已创建');
+  const { busy, error, setError, submit } = useSave({ toast: '已创建' });
 
   const save = () => {
     const { input, error: problem } = toLiveInput(v);

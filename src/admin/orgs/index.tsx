@@ -11,8 +11,9 @@ import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
 import { checkOrgParent } from '@/domain/identity/org-tree';
 import { buildOrgTree, flattenOrgTree, orgOptions, toOrgNodes } from '@/utils/org-tree';
+import { useSave } from '@/hooks/use-save';
 import { AdminGate } from '../shared/admin-gate';
-import { EditForm, useSave } from '../shared/edit-form';
+import { EditForm } from '../shared/edit-form';
 import { SelectField } from '../shared/select-field';
 
 interface Draft {
@@ -27,7 +28,7 @@ const NO_PARENT = '';
 function OrgForm({ draft, orgs, onDone }: { draft: Draft; orgs: readonly OrgRow[]; onDone: () => void }) {
   const [name, setName] = useState(draft.name);
   const [parentId, setParentId] = useState(draft.parentId);
-  const state = useSave(onDone);
+  const state = useSave({ toast: '已保存', onDone });
 
   // Only parents the server accepts: not the org itself, nothing below it, and not deeper than the tree allows.
   const nodes = toOrgNodes(orgs);

@@ -9,7 +9,7 @@ import type { OverviewRow, PointsOverview } from '@/domain/api';
 import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { openExport } from '@/services/checkin-device';
 import type { OverviewKey, SortDir } from '@/utils/points';
 import { pct, sortOverview } from '@/utils/points';
@@ -92,31 +92,17 @@ function Overview() {
   const askedFor = useRouter().params.year;
   const [year, setYear] = useState(() => askedYear(askedFor));
   const [fresh, setFresh] = useState<PointsOverview | null>(null);
-  const [busy, setBusy] = useState<'refresh' | 'export' | null>(null);
+  const refreshing = useSave({ toast: '已重新统计', errorToast: true });
+  const exporting = useSave({ errorToast: true });
+  const busy = refreshing.busy || exporting.busy;
   const state = useRemote(useCallback(() => call('points', 'overview', { year }), [year]));
 
-  const refresh = async () => {
-    setBusy('refresh');
-    try {
-      setFresh(await call('points', 'overview', { year, refresh: true }));
-      Taro.showToast({ title: '已重新统计', icon: 'success' });
-    } catch (err) {
-      Taro.showToast({ title: toCallError(err).message, icon: 'none' });
-    } finally {
-      setBusy(null);
-    }
-  };
-  const doExport = async () => {
-    setBusy('export');
-    try {
-      const out = await call('points', 'exportOverview', { year });
-      await openExport(out.url, out.fileName);
-    } catch (err) {
-      Taro.showToast({ title: toCallError(err).message, icon: 'none' });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const refresh = () => refreshing.submit(() => call('points', 'overview', { year, refresh: true }), setFresh);
+  const doExport = () =>
+    exporting.submit(
+      () => call('points', 'exportOverview', { year }),
+      (out) => openExport(out.url, out.fileName),
+    );
 
   return (
     <>
@@ -147,8 +133,8 @@ function Overview() {
                 <Button
                   className="overview-refresh"
                   fill="outline"
-                  loading={busy === 'refresh'}
-                  disabled={busy !== null}
+                  loading={refreshing.busy}
+                  disabled={busy}
                   onClick={refresh}
                   style={{ flex: 1 }}
                 >
@@ -157,8 +143,8 @@ function Overview() {
                 <Button
                   className="overview-export"
                   type="primary"
-                  loading={busy === 'export'}
-                  disabled={busy !== null}
+                  loading={exporting.busy}
+                  disabled={busy}
                   onClick={doExport}
                   style={{ flex: 1 }}
                 >

@@ -7,7 +7,8 @@ import { TextField } from '@/components/text-field';
 import type { QuestionAdminRow, QuestionType } from '@/domain/api/quiz';
 import { call } from '@/services/call';
 import { optionLetter, toggleChoice, TYPE_LABELS } from '@/utils/quiz';
-import { EditForm, useSave } from '../shared/edit-form';
+import { useSave } from '@/hooks/use-save';
+import { EditForm } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
 
 const JUDGE_OPTIONS = ['正确', '错误'];
@@ -40,7 +41,7 @@ export function QuestionEditor({ question, onDone, onCancel }: QuestionEditorPro
   const [answer, setAnswer] = useState<number[]>(question?.answer ?? []);
   const [analysis, setAnalysis] = useState(question?.analysis ?? '');
   const [tags, setTags] = useState((question?.tags ?? []).join('，'));
-  const state = useSave(onDone);
+  const state = useSave({ toast: '已保存', onDone });
 
   const changeType = (t: QuestionType) => {
     setType(t);

@@ -13,10 +13,10 @@ import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { TYPE_LABELS } from '@/utils/quiz';
 import { dateText } from '@/utils/time';
+import { useSave } from '@/hooks/use-save';
 import { AdminGate } from '../shared/admin-gate';
 import { CheckList, OrgCheckField } from '../shared/check-list';
 import { TimeField } from '../shared/time-field';
-import { useSave } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
 import type { QuizFormValues } from './form';
 import { toQuizInput } from './form';
@@ -43,7 +43,7 @@ function QuizForm({ orgs }: { orgs: OrgRow[] }) {
   });
   const set = (patch: Partial<QuizFormValues>) => setV({ ...v, ...patch });
   const bank = useRemote(useCallback(() => call('quiz', 'listQuestions', { status: 'active' }), []));
-  const { busy, error, setError, submit } = useSave(undefined, '已创建');
+  const { busy, error, setError, submit } = useSave({ toast: '已创建' });
   const total = TYPES.reduce((s, t) => s + (Number(v.perType[t]) || 0), 0);
 
   const save = () => {

@@ -10,7 +10,7 @@ import { ExcelUpload } from '@/components/excel-upload';
 import type { ImportError } from '@/domain/api/quiz';
 import { QUIZ_SHEET_COLUMNS, QUIZ_SHEET_NOTES } from '@/domain/quiz/sheet';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { openExport } from '@/services/checkin-device';
 import { AdminGate } from '../shared/admin-gate';
 import { ImportResult } from '../shared/row-errors';
@@ -24,9 +24,10 @@ interface Outcome {
 }
 
 function Importer() {
-  const [busy, setBusy] = useState(false);
-  const [fetching, setFetching] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const importing = useSave();
+  const fetching = useSave();
+  const busy = importing.busy;
+  const error = fetching.error ?? importing.error;
   const [fileName, setFileName] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -35,31 +36,17 @@ function Importer() {
     if (outcome) void Taro.pageScrollTo({ selector: '.import-result', duration: 300 }).catch(() => undefined);
   }, [outcome]);
 
-  const template = async () => {
-    setFetching(true);
-    setError(null);
-    try {
-      const { url, fileName: name } = await call('quiz', 'questionTemplate', {});
-      await openExport(url, name);
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setFetching(false);
-    }
-  };
+  const template = () =>
+    fetching.submit(
+      () => call('quiz', 'questionTemplate', {}),
+      ({ url, fileName: name }) => openExport(url, name),
+    );
 
-  const onUploaded = async (file: UploadedFile) => {
+  const onUploaded = (file: UploadedFile) => {
     setFileName(file.name);
-    setError(null);
     setOutcome(null);
-    setBusy(true);
-    try {
-      setOutcome(await call('quiz', 'importQuestionsFile', { fileID: file.fileID }));
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    fetching.setError(null);
+    void importing.submit(() => call('quiz', 'importQuestionsFile', { fileID: file.fileID }), setOutcome);
   };
 
   return (
@@ -78,8 +65,8 @@ function Importer() {
           className="quiz-import__template"
           size="large"
           block
-          loading={fetching}
-          disabled={fetching}
+          loading={fetching.busy}
+          disabled={fetching.busy}
           onClick={template}
         >
           下载模板
@@ -87,7 +74,7 @@ function Importer() {
       </View>
       <View className="card">
         <View className="card__title">第二步：上传填好的 Excel</View>
-        <ExcelUpload disabled={busy} onUploaded={onUploaded} onError={(e) => setError(e.message)} />
+        <ExcelUpload disabled={busy} onUploaded={onUploaded} onError={(e) => importing.setError(e.message)} />
         {fileName && <Text className="import-file">{busy ? `正在导入：${fileName}` : `已导入：${fileName}`}</Text>}
         {error && <View className="form-error">{error}</View>}
       </View>

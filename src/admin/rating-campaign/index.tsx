@@ -13,7 +13,7 @@ import type { CampaignDetail, RatingResults } from '@/domain/api';
 import { bothStates, useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { openExport } from '@/services/checkin-device';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { dateText, dateTimeText, shortDateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { Segmented } from '../shared/segmented';
@@ -43,8 +43,7 @@ function ScoreEntry({ campaign, source, onSource, onSaved }: ScoreEntryProps) {
       }),
     );
   const [values, setValues] = useState<Record<string, string>>(() => current(source));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSave({ toast: '已保存', onDone: onSaved });
 
   const switchSource = (s: Source) => {
     onSource(s);
@@ -52,7 +51,7 @@ function ScoreEntry({ campaign, source, onSource, onSaved }: ScoreEntryProps) {
     setError(null);
   };
 
-  const save = async () => {
+  const save = () => {
     const scores: Array<{ departmentId: string; score: number | null }> = [];
     for (const d of campaign.departments) {
       const raw = (values[d.departmentId] ?? '').trim();
@@ -66,17 +65,7 @@ function ScoreEntry({ campaign, source, onSource, onSaved }: ScoreEntryProps) {
       scores.push({ departmentId: d.departmentId, score: n });
     }
     if (scores.length === 0) return setError('请至少填写一个部门的得分');
-    setBusy(true);
-    setError(null);
-    try {
-      await call('rating', 'enterScores', { campaignId: campaign.campaignId, source, scores });
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      onSaved();
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    void submit(() => call('rating', 'enterScores', { campaignId: campaign.campaignId, source, scores }));
   };
 
   return (
@@ -152,22 +141,15 @@ function Manage({
   results: RatingResults;
   reload: () => void;
 }) {
-  const [busy, setBusy] = useState<string | null>(null);
   const [source, setSource] = useState<Source>('inspection');
-  const [error, setError] = useState<string | null>(null);
-
-  const run = (name: string, job: () => Promise<void>) => async () => {
-    setBusy(name);
-    setError(null);
-    try {
-      await job();
-      reload();
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(null);
-    }
+  const action = useSave({ onDone: reload });
+  // Which of the buttons is running, for its spinner; the hook keeps the busy flag and the error line.
+  const [running, setRunning] = useState<string | null>(null);
+  const run = (name: string, job: () => Promise<void>) => () => {
+    setRunning(name);
+    void action.submit(job);
   };
+  const loading = (name: string) => action.busy && running === name;
   const recount = run('count', async () => {
     await call('ranking', 'run', { campaignId: campaign.campaignId });
     Taro.showToast({ title: '已重新统计', icon: 'success' });
@@ -213,20 +195,20 @@ function Manage({
           <Button
             className="rating-admin__publish"
             type="primary"
-            loading={busy === 'publish'}
-            disabled={busy !== null}
+            loading={loading('publish')}
+            disabled={action.busy}
             onClick={publish}
           >
             {results.published ? '撤回公布' : '统计并公布结果'}
           </Button>
-          <Button fill="outline" loading={busy === 'count'} disabled={busy !== null} onClick={recount}>
+          <Button fill="outline" loading={loading('count')} disabled={action.busy} onClick={recount}>
             重新统计
           </Button>
-          <Button fill="outline" loading={busy === 'export'} disabled={busy !== null} onClick={exportFile}>
+          <Button fill="outline" loading={loading('export')} disabled={action.busy} onClick={exportFile}>
             导出 Excel
           </Button>
         </View>
-        {error && <View className="form-error">{error}</View>}
+        {action.error && <View className="form-error">{action.error}</View>}
         <Text className="rating-admin__link">
           评价人数每 10 分钟自动统计一次
           {results.computedAt ? `，上次统计 ${dateTimeText(results.computedAt)}` : ''}。

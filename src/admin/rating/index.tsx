@@ -12,11 +12,11 @@ import type { CampaignSummary, DepartmentRow } from '@/domain/api';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { dateText } from '@/utils/time';
+import { useSave } from '@/hooks/use-save';
 import { AdminGate } from '../shared/admin-gate';
 import { CheckList } from '../shared/check-list';
 import { Segmented } from '../shared/segmented';
 import { TimeField } from '../shared/time-field';
-import { useSave } from '../shared/edit-form';
 import { parseWeights, RATING_INDICATOR_PRESETS } from './form';
 import './index.scss';
 
@@ -38,7 +38,7 @@ function CreateForm({ departments, onDone }: { departments: DepartmentRow[]; onD
   const [minVotes, setMinVotes] = useState('30');
   const [sources, setSources] = useState({ wechat: '50', inspection: '30', survey: '20' });
   const [who, setWho] = useState<'anyone' | 'served'>('anyone');
-  const { busy, error, setError, submit } = useSave(undefined, '已创建');
+  const { busy, error, setError, submit } = useSave({ toast: '已创建' });
 
   const save = async () => {
     const t = title.trim();

@@ -17,9 +17,9 @@ import { session } from '@/services/session';
 import { orgOptions } from '@/utils/org-tree';
 import { ROLE_LABELS, describeGrant } from '@/utils/roles';
 import { dateTimeText } from '@/utils/time';
+import { useSave } from '@/hooks/use-save';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
-import { useSave } from '../shared/edit-form';
 import { Segmented } from '../shared/segmented';
 import { SelectField } from '../shared/select-field';
 import './index.scss';
@@ -93,22 +93,16 @@ function MemberSearch({
 }: Pick<AdminContext, 'directory'> & { picked: MemberRow | null; onPick: (m: MemberRow) => void }) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<MemberRow[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useSave();
   const orgName = (orgId: string) => directory.orgs.find((o) => o.orgId === orgId)?.name ?? '';
 
-  const search = async () => {
+  const search = () => {
     const q = query.trim();
     if (!q) return setError('请输入党员姓名');
-    setBusy(true);
-    setError(null);
-    try {
-      setFound((await call('org', 'members', { query: q })).members);
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    void submit(
+      () => call('org', 'members', { query: q }),
+      (r) => setFound(r.members),
+    );
   };
 
   return (
@@ -163,7 +157,7 @@ function GrantForm({ directory, me, onGranted }: AdminContext & { onGranted: (se
   const [role, setRole] = useState<GrantedRole>('secretary');
   const [scopeId, setScopeId] = useState('');
   const [invite, setInvite] = useState<{ code: string; expiresAt: string; what: string } | null>(null);
-  const { busy, error, setError, submit: save } = useSave(undefined, way === 'roster' ? '已授予' : '已生成');
+  const { busy, error, setError, submit: save } = useSave({ toast: way === 'roster' ? '已授予' : '已生成' });
 
   const grant: RoleGrant = role === 'admin' ? { role } : { role, scopeId };
   const what = describeGrant(grant, directory.orgs, directory.departments);

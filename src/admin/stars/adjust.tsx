@@ -6,7 +6,7 @@ import { FormActions } from '@/components/form-actions';
 import { TextField } from '@/components/text-field';
 import type { StarsView } from '@/domain/api';
 import { call } from '@/services/call';
-import { useSave } from '../shared/edit-form';
+import { useSave } from '@/hooks/use-save';
 import { Segmented } from '../shared/segmented';
 import { SelectField } from '../shared/select-field';
 
@@ -27,12 +27,15 @@ export function AdjustPoints({ view, onDone }: { view: StarsView; onDone: () => 
   const [reason, setReason] = useState('');
   // One id per adjustment on screen: a retry after a lost answer cannot add it twice; a new one after success.
   const [requestId, setRequestId] = useState(newRequestId);
-  const state = useSave(() => {
-    setAmount('');
-    setReason('');
-    setRequestId(newRequestId());
-    onDone();
-  }, '已调整');
+  const state = useSave({
+    toast: '已调整',
+    onDone: () => {
+      setAmount('');
+      setReason('');
+      setRequestId(newRequestId());
+      onDone();
+    },
+  });
 
   const save = () => {
     const n = Number(amount);

@@ -2,7 +2,7 @@
 // changed rows are saved together) and the resulting stars; how many members have each star; the Excel export;
 // for admins, 积分调整.
 import { useCallback, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -11,7 +11,7 @@ import { ColumnChart } from '@/components/chart';
 import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { openExport } from '@/services/checkin-device';
 import { REVIEW_GRADES, starColumns, starGlyphs } from '@/utils/points';
 import { dateTimeText } from '@/utils/time';
@@ -98,15 +98,18 @@ function Row({
 
 function Sheet({ view, reload, admin }: { view: StarsView; reload: () => void; admin: boolean }) {
   const [edits, setEdits] = useState<Edits>({});
-  const [saving, setSaving] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const saving = useSave({
+    toast: '评议已保存',
+    onDone: () => {
+      setEdits({});
+      reload();
+    },
+  });
+  const exporting = useSave({ errorToast: true });
   const changed = view.rows.filter((r) => r.memberId in edits && edits[r.memberId] !== r.review);
 
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
+  const save = () =>
+    saving.submit(async () => {
       const reviews = changed.map((r) => ({ memberId: r.memberId, grade: edits[r.memberId] }));
       for (let i = 0; i < reviews.length; i += EVALUATE_BATCH) {
         await call('points', 'evaluate', {
@@ -115,27 +118,13 @@ function Sheet({ view, reload, admin }: { view: StarsView; reload: () => void; a
           reviews: reviews.slice(i, i + EVALUATE_BATCH),
         });
       }
-      Taro.showToast({ title: '评议已保存', icon: 'success' });
-      setEdits({});
-      reload();
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      const out = await call('points', 'exportStars', { orgId: view.orgId, year: view.year });
-      await openExport(out.url, out.fileName);
-    } catch (err) {
-      Taro.showToast({ title: toCallError(err).message, icon: 'none' });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const doExport = () =>
+    exporting.submit(
+      () => call('points', 'exportStars', { orgId: view.orgId, year: view.year }),
+      (out) => openExport(out.url, out.fileName),
+    );
 
   return (
     <>
@@ -148,8 +137,8 @@ function Sheet({ view, reload, admin }: { view: StarsView; reload: () => void; a
           className="stars-export"
           block
           fill="outline"
-          loading={exporting}
-          disabled={exporting}
+          loading={exporting.busy}
+          disabled={exporting.busy}
           onClick={doExport}
         >
           导出 Excel
@@ -170,22 +159,22 @@ function Sheet({ view, reload, admin }: { view: StarsView; reload: () => void; a
         ))}
       </View>
 
-      {(changed.length > 0 || error) && (
+      {(changed.length > 0 || saving.error) && (
         <View className="stars-save">
-          {error && <View className="form-error">{error}</View>}
+          {saving.error && <View className="form-error">{saving.error}</View>}
           <View className="actions">
             <Button
               className="stars-save__submit"
               type="primary"
               size="large"
-              loading={saving}
-              disabled={saving || changed.length === 0}
+              loading={saving.busy}
+              disabled={saving.busy || changed.length === 0}
               onClick={save}
               style={{ flex: 2 }}
             >
               保存评议（{changed.length} 人）
             </Button>
-            <Button size="large" fill="outline" disabled={saving} onClick={() => setEdits({})} style={{ flex: 1 }}>
+            <Button size="large" fill="outline" disabled={saving.busy} onClick={() => setEdits({})} style={{ flex: 1 }}>
               撤销修改
             </Button>
           </View>

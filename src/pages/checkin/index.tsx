@@ -11,9 +11,10 @@ import { parseScene } from '@/domain/checkin/token';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
+import { useSave } from '@/hooks/use-save';
 import { BindForm } from '@/pages/mine/bind-form';
 import { call } from '@/services/call';
-import { CallError, toCallError } from '@/services/call-error';
+import { CallError } from '@/services/call-error';
 import { canScanAgain, currentLocation, launchScene, scanCheckInScene } from '@/services/checkin-device';
 import type { Session } from '@/services/session';
 import { isAnonymous, session } from '@/services/session';
@@ -127,29 +128,20 @@ interface ReadyProps {
 }
 
 function Ready({ scene, activity, me, onRescan }: ReadyProps) {
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<CheckInResult | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  // The failure's code decides the screen (Failed), so the hook's failure is read, not its error line.
+  const { busy, failure: error, submit } = useSave();
 
-  const go = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const go = () =>
+    submit(async () => {
       const location = activity.hasLocation ? await currentLocation() : undefined;
       const where = launchScene();
-      setResult(
-        await call('checkin', 'checkIn', {
-          scene,
-          ...(location ? { location } : {}),
-          ...(where !== undefined ? { launchScene: where } : {}),
-        }),
-      );
-    } catch (err) {
-      setError(toCallError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return call('checkin', 'checkIn', {
+        scene,
+        ...(location ? { location } : {}),
+        ...(where !== undefined ? { launchScene: where } : {}),
+      });
+    }, setResult);
 
   if (result) return <Done result={result} />;
   if (error) return <Failed error={error} onRescan={onRescan} />;

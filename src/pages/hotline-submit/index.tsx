@@ -17,7 +17,7 @@ import { HOTLINE_CATEGORIES, HOTLINE_DEFAULT_DEADLINES } from '@/domain/hotline/
 import { HOTLINE_CONTENT_MAX, HOTLINE_TITLE_MAX } from '@/domain/hotline/limits';
 import { useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
 import './index.scss';
@@ -31,37 +31,33 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
   const [contactName, setContactName] = useState('');
   const [contactPhone, setContactPhone] = useState('');
   const [isPublic, setIsPublic] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSave();
   const [done, setDone] = useState<{ ticketId: string; ticketNo: string; dueAt: string } | null>(null);
 
-  const submit = async () => {
+  const submit = () => {
     if (!category) return setError('请选择诉求类别');
     if (!title.trim()) return setError('请填写标题');
     if (!content.trim()) return setError('请填写诉求内容');
     const phone = contactPhone.trim();
     if (phone && !/^1\d{10}$/.test(phone)) return setError('联系电话应为 11 位手机号');
-    setBusy(true);
-    setError(null);
-    try {
-      const name = contactName.trim();
-      const r = await call('hotline', 'submit', {
-        category,
-        title: title.trim(),
-        content: content.trim(),
-        isPublic,
-        ...(departmentId ? { departmentId } : {}),
-        ...(name ? { contactName: name } : {}),
-        ...(phone ? { contactPhone: phone } : {}),
-        ...(photos.length ? { photos } : {}),
-      });
-      setDone(r);
-      Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const name = contactName.trim();
+    void send(
+      () =>
+        call('hotline', 'submit', {
+          category,
+          title: title.trim(),
+          content: content.trim(),
+          isPublic,
+          ...(departmentId ? { departmentId } : {}),
+          ...(name ? { contactName: name } : {}),
+          ...(phone ? { contactPhone: phone } : {}),
+          ...(photos.length ? { photos } : {}),
+        }),
+      (r) => {
+        setDone(r);
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+      },
+    );
   };
 
   if (done) {

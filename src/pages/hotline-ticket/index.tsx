@@ -16,7 +16,7 @@ import type { TicketPhoto } from '@/domain/api/hotline';
 import { HOTLINE_POOR_SCORE } from '@/domain/hotline/workflow';
 import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
 import './index.scss';
@@ -38,24 +38,15 @@ function Actions({
   const [text, setText] = useState('');
   const [score, setScore] = useState(0);
   const [departmentId, setDepartmentId] = useState<string | null>(t.departmentId ?? t.requestedDepartmentId);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSave();
   const ticketId = t.ticketId;
 
-  const run = async (step: () => Promise<unknown>, msg: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await step();
+  const run = (step: () => Promise<unknown>, msg: string) =>
+    submit(step, () => {
       setForm(null);
       setText('');
       onDone(msg);
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const open = (f: Form) => {
     setForm(f);

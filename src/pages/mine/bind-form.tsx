@@ -4,9 +4,9 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { FormActions } from '@/components/form-actions';
 import { TextField } from '@/components/text-field';
+import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
 import type { CallErrorCode } from '@/services/call-error';
-import { toCallError } from '@/services/call-error';
 
 export interface BindFormProps {
   /** Called after a successful bind, to load the session again. */
@@ -23,26 +23,27 @@ const BIND_MESSAGES: Partial<Record<CallErrorCode, string>> = {
 export function BindForm({ onBound }: BindFormProps) {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    error,
+    setError,
+    submit: send,
+  } = useSave({
+    errorText: (e) => BIND_MESSAGES[e.code] ?? e.message,
+  });
 
-  const submit = async () => {
+  const submit = () => {
     const n = name.trim();
     const p = phone.replace(/\s/g, '');
     if (!n) return setError('请填写姓名');
     if (!/^1\d{10}$/.test(p)) return setError('请填写 11 位手机号');
-    setError(null);
-    setBusy(true);
-    try {
-      await call('user', 'bind', { name: n, phone: p });
-      await onBound().catch(() => undefined);
-      Taro.showToast({ title: '绑定成功', icon: 'success' });
-    } catch (err) {
-      const e = toCallError(err);
-      setError(BIND_MESSAGES[e.code] ?? e.message);
-    } finally {
-      setBusy(false);
-    }
+    void send(
+      () => call('user', 'bind', { name: n, phone: p }),
+      async () => {
+        await onBound().catch(() => undefined);
+        Taro.showToast({ title: '绑定成功', icon: 'success' });
+      },
+    );
   };
 
   return (

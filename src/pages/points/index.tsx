@@ -9,7 +9,7 @@ import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { entryNote, signedPoints, SOURCE_LABELS, starGlyphs } from '@/utils/points';
 import { beijingYear, dateTimeText } from '@/utils/time';
 import './index.scss';
@@ -95,24 +95,18 @@ function History({ mine }: { mine: PointsMine }) {
   const [more, setMore] = useState<LedgerEntry[]>([]);
   const [page, setPage] = useState(mine.page);
   const [hasMore, setHasMore] = useState(mine.hasMore);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSave();
   const entries = [...mine.entries, ...more];
 
-  const loadMore = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await call('points', 'mine', { year: mine.year, page: page + 1 });
-      setMore((m) => [...m, ...next.entries]);
-      setPage(next.page);
-      setHasMore(next.hasMore);
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const loadMore = () =>
+    submit(
+      () => call('points', 'mine', { year: mine.year, page: page + 1 }),
+      (next) => {
+        setMore((m) => [...m, ...next.entries]);
+        setPage(next.page);
+        setHasMore(next.hasMore);
+      },
+    );
 
   return (
     <View className="card points-history">

@@ -6,7 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { OptionList, Reveal, TypeTag, typeHint } from '@/components/quiz-ui';
 import type { PracticeAnswerResult, QuestionView } from '@/domain/api/quiz';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { toggleChoice } from '@/utils/quiz';
 
 export interface Answered {
@@ -28,21 +28,13 @@ export interface PracticeQuestionProps {
 
 export function PracticeQuestion({ question, label, from, answered, onAnswered }: PracticeQuestionProps) {
   const [chosen, setChosen] = useState<number[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSave();
 
-  const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await call('quiz', 'practiceAnswer', { questionId: question.questionId, answer: chosen, from });
-      onAnswered({ chosen, correct: res.correct, answer: res.answer, analysis: res.analysis }, res);
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = () =>
+    submit(
+      () => call('quiz', 'practiceAnswer', { questionId: question.questionId, answer: chosen, from }),
+      (res) => onAnswered({ chosen, correct: res.correct, answer: res.answer, analysis: res.analysis }, res),
+    );
 
   return (
     <View className={`card practice-q${answered ? ` practice-q--${answered.correct ? 'right' : 'wrong'}` : ''}`}>

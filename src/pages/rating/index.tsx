@@ -12,7 +12,7 @@ import type { CampaignDetail, CampaignSummary } from '@/domain/api';
 import { RATING_LEVELS } from '@/domain/rating/scale';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
+import { useSave } from '@/hooks/use-save';
 import { dateTimeText } from '@/utils/time';
 import './index.scss';
 
@@ -78,29 +78,18 @@ function RatingForm({ campaign, departmentId, onDone, onCancel }: FormProps) {
   const before = campaign.mine[departmentId];
   const [scores, setScores] = useState<Record<string, number>>(before?.scores ?? {});
   const [comment, setComment] = useState(before?.comment ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit: send } = useSave();
   const department = campaign.departments.find((d) => d.departmentId === departmentId);
 
-  const submit = async () => {
+  const submit = () => {
     const missing = campaign.indicators.filter((i) => !scores[i.key]);
     if (missing.length) return setError(`请为“${missing.map((i) => i.name).join('、')}”选择评价`);
-    setBusy(true);
-    setError(null);
-    try {
-      const c = comment.trim();
-      const { replaced } = await call('rating', 'rate', {
-        campaignId: campaign.campaignId,
-        departmentId,
-        scores,
-        ...(c ? { comment: c } : {}),
-      });
-      onDone(replaced);
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    const c = comment.trim();
+    void send(
+      () =>
+        call('rating', 'rate', { campaignId: campaign.campaignId, departmentId, scores, ...(c ? { comment: c } : {}) }),
+      ({ replaced }) => onDone(replaced),
+    );
   };
 
   return (
