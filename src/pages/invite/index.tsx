@@ -10,8 +10,8 @@ import { TextField } from '@/components/text-field';
 import { formatInviteCode, normalizeInviteCode } from '@/domain/identity/invite';
 import type { ActionOutput } from '@/domain/api';
 import { call } from '@/services/call';
-import { toCallError } from '@/services/call-error';
 import { useResource } from '@/hooks/use-remote';
+import { useSave } from '@/hooks/use-save';
 import { orgDirectory, session } from '@/services/session';
 import { describeGrant } from '@/utils/roles';
 
@@ -19,24 +19,20 @@ export default function InvitePage() {
   const { params } = useRouter();
   const fromLink = params.code ? normalizeInviteCode(decodeURIComponent(params.code)) : null;
   const [code, setCode] = useState(fromLink ? formatInviteCode(fromLink) : '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useSave();
   const [granted, setGranted] = useState<ActionOutput<'org', 'acceptInvite'> | null>(null);
   const directory = useResource(orgDirectory);
 
-  const accept = async () => {
+  const accept = () => {
     const typed = normalizeInviteCode(code);
     if (!typed) return setError('邀请码是 10 位字母和数字，例如 ABCDE-FGHJK，请核对后重新输入');
-    setBusy(true);
-    setError(null);
-    try {
-      setGranted(await call('org', 'acceptInvite', { code: typed }));
-      await session.load(true).catch(() => undefined);
-    } catch (err) {
-      setError(toCallError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    void submit(
+      () => call('org', 'acceptInvite', { code: typed }),
+      async (r) => {
+        setGranted(r);
+        await session.load(true).catch(() => undefined);
+      },
+    );
   };
 
   if (granted) {
