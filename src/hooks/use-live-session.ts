@@ -1,12 +1,12 @@
 // The live state and scoreboard of one 现场赛, kept current by realtime (polling while it is down) on both platforms.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import type { LiveBoard, LiveState } from '@/domain/api';
 import type { LIVE_WATCHED } from '@/domain/api/live';
 import { call } from '@/services/call';
 import type { CallError } from '@/services/call-error';
 import type { DocFeed, FeedStatus } from '@/services/doc-feed';
 import { openDocFeed } from '@/services/doc-feed';
+import { useReloadOnReturn } from './use-return';
 
 /** The watched collections (the contract's LIVE_WATCHED; a value the app may not import, it lives beside zod). */
 const WATCHED: typeof LIVE_WATCHED = { sessions: 'live_sessions', boards: 'live_boards' };
@@ -82,11 +82,7 @@ export function useLiveSession(sessionId: string): LiveSessionView {
   }, [sessionId, accept]);
 
   // A phone that was locked or switched apps comes back with a stale socket: open the listeners again.
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    if (shownBefore.current) feeds.current.forEach((f) => f.reopen());
-    shownBefore.current = true;
-  });
+  useReloadOnReturn(() => feeds.current.forEach((f) => f.reopen()));
 
   return { state, board, offsetMs, status, error, accept };
 }

@@ -1,11 +1,22 @@
-// Reloads a page's data when the member comes back to it (useDidShow), but not on the first show, which is the load.
+// Reloads a page's data when the member comes back to it (from a page opened on top, another tab or another app).
 import { useRef } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 
+/**
+ * Calls `reload` when the page shows again after it was hidden. Counting hides rather than shows keeps the first
+ * show (which the mount already loads) quiet, also for a part that mounts only after its page showed, e.g. inside
+ * AdminGate once the session has loaded.
+ *
+ * @example useReloadOnReturn(state.reload);
+ */
 export function useReloadOnReturn(reload: () => void): void {
-  const shownBefore = useRef(false);
+  const hidden = useRef(false);
+  useDidHide(() => {
+    hidden.current = true;
+  });
   useDidShow(() => {
-    if (shownBefore.current) reload();
-    shownBefore.current = true;
+    if (!hidden.current) return;
+    hidden.current = false;
+    reload();
   });
 }

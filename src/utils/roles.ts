@@ -93,9 +93,13 @@ export function rosterOrgIds(roles: readonly RoleGrant[], orgs: readonly OrgRow[
   return orgs.filter((o) => scope.has(o.orgId)).map((o) => o.orgId);
 }
 
+/** Every page behind AdminGate: the menu's pages and those reached from the 民声热线 pages. */
+export type GatedPage = AdminPage | 'hotline-triage' | 'hotline-queue';
+
 /** Whether the caller may open an admin page; the server checks every action again. */
-export function canOpen(page: AdminPage, roles: readonly RoleGrant[]): boolean {
+export function canOpen(page: GatedPage, roles: readonly RoleGrant[]): boolean {
   if (isAdmin(roles)) return true;
+  if (page === 'hotline-queue') return roles.some((r) => r.role === 'handler' && r.scopeId);
   return (
     (page === 'members' || page === 'activities' || page === 'dashboard' || page === 'stars' || page === 'live') &&
     roles.some((r) => r.role === 'secretary' && r.scopeId)

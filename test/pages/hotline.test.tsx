@@ -452,7 +452,7 @@ it('公开答复 says a same-day average as people do, not "平均 0 个工作�
 
 describe('admin lists', () => {
   it('诉求分办 is for admins only', async () => {
-    serve({ 'user.login': ok({ openid: 'p', roles: [], member: null }) });
+    serve({ 'user.login': ok({ openid: 'p', roles: [], member: null }), 'org.list': ok(ORGS) });
     render(<HotlineTriagePage />);
     expect(await screen.findByText(/管理员/)).toBeTruthy();
     expect(requests.some((r) => r.key === 'hotline.triage')).toBe(false);
@@ -461,6 +461,7 @@ describe('admin lists', () => {
   it('诉求分办 lists tickets waiting for an admin', async () => {
     serve({
       'user.login': ok({ openid: 'a', roles: [{ role: 'admin' }], member: null }),
+      'org.list': ok(ORGS),
       'hotline.triage': ok({
         tickets: [{ ...SUMMARY, status: 'submitted', statusName: '待受理', flagged: true }],
         hasMore: false,

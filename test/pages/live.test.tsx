@@ -98,6 +98,12 @@ const MINE: LiveMine = {
   falseStart: false,
 };
 
+/** The host console opens behind AdminGate: a secretary's session and the org directory. */
+const HOST = {
+  'user.login': ok({ openid: 'host', roles: [{ role: 'secretary', scopeId: 'org-a1' }], member: null }),
+  'org.list': ok(ORGS),
+};
+
 function servePlayer(state: LiveState, mine: LiveMine | (() => LiveMine) = MINE, extra = {}) {
   serve({
     'live.join': ok({ sessionId: 's1', memberId: 'm1', teamId: 'fgw-1', score: 0, name: '张伟' }),
@@ -293,6 +299,7 @@ describe('现场赛 host console', () => {
 
   it('runs the lobby into the first question and shows its answer and the flagged fast answers', async () => {
     serve({
+      ...HOST,
       'live.state': ok({ state: LOBBY, serverNow: new Date().toISOString() }),
       'live.scoreboard': ok({
         sessionId: 's1',
@@ -327,6 +334,7 @@ describe('现场赛 host console', () => {
       buzzWinner: { memberId: 'm2', name: '王芳', teamId: 'fgw-1' },
     };
     serve({
+      ...HOST,
       'live.state': ok({ state: locked, serverNow: new Date().toISOString() }),
       'live.scoreboard': ok({
         sessionId: 's1',
@@ -357,6 +365,7 @@ describe('现场赛 host console', () => {
   it('exports the results once ended and shows the final top ten', async () => {
     const ended = { ...OPEN, phase: 'ended' as const, seq: 20 };
     serve({
+      ...HOST,
       'live.state': ok({ state: ended, serverNow: new Date().toISOString() }),
       'live.scoreboard': ok({
         sessionId: 's1',
@@ -392,6 +401,7 @@ describe('现场赛 host console refusals', () => {
   it('shows the server’s message when a command is refused', async () => {
     setRouterParams({ id: 's1' });
     serve({
+      ...HOST,
       'live.state': ok({ state: { ...LOBBY, phase: 'draft' }, serverNow: new Date().toISOString() }),
       'live.scoreboard': fail('NOT_FOUND', '还没有成绩'),
       'live.hostView': ok({ state: LOBBY, questions: [], flags: [] }),

@@ -1,12 +1,13 @@
 // 活动签到: the activities the caller manages (open now first), each with its code screen and attendance, and the way
 // to create one.
 import { useCallback } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
 import { PHASE_LABELS, sortForList, timeRange } from '@/utils/checkin';
 import type { AdminContext } from '../shared/admin-gate';
@@ -15,9 +16,7 @@ import './index.scss';
 
 function Activities({ directory }: AdminContext) {
   const state = useRemote(useCallback(() => call('checkin', 'list', { scope: 'manage' }), []));
-  useDidShow(() => {
-    if (state.data !== undefined) state.reload();
-  });
+  useReloadOnReturn(state.reload);
   const orgName = new Map(directory.orgs.map((o) => [o.orgId, o.name]));
   const open = (page: string, activityId: string) =>
     Taro.navigateTo({ url: `/admin/${page}/index?activityId=${encodeURIComponent(activityId)}` });

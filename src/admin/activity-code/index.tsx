@@ -5,13 +5,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { ActionOutput, ActivityDetail } from '@/domain/api';
 import { LoadState } from '@/components/load-state';
-import { PageShell } from '@/components/page-shell';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import type { CallError } from '@/services/call-error';
 import { toCallError } from '@/services/call-error';
 import { checkInLink } from '@/services/checkin-device';
 import { timeRange } from '@/utils/checkin';
+import { AdminGate } from '../shared/admin-gate';
 import './index.scss';
 
 type QrImage = ActionOutput<'checkin', 'qrImage'>;
@@ -169,14 +169,20 @@ function CodeScreen({ activity }: { activity: ActivityDetail }) {
   );
 }
 
-export default function ActivityCodePage() {
-  const activityId = useRouter().params.activityId ?? '';
+function Activity({ activityId }: { activityId: string }) {
   const state = useRemote(useCallback(() => call('checkin', 'get', { activityId }), [activityId]));
   return (
-    <PageShell className="code-page">
-      <LoadState state={state} loadingText="正在读取活动…">
-        {(activity) => <CodeScreen activity={activity} />}
-      </LoadState>
-    </PageShell>
+    <LoadState state={state} loadingText="正在读取活动…">
+      {(activity) => <CodeScreen activity={activity} />}
+    </LoadState>
+  );
+}
+
+export default function ActivityCodePage() {
+  const activityId = useRouter().params.activityId ?? '';
+  return (
+    <AdminGate page="activities" className="code-page">
+      {() => <Activity activityId={activityId} />}
+    </AdminGate>
   );
 }

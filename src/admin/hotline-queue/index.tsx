@@ -1,26 +1,20 @@
 // 本部门诉求 (handlers; admins choose a department): tickets assigned to the department and not yet answered,
 // nearest deadline first; tap one to reply.
-import { useCallback, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { TicketRow } from '@/components/hotline-ui';
 import { LoadState } from '@/components/load-state';
-import { NoPermission } from '@/components/no-permission';
-import { PageShell } from '@/components/page-shell';
 import { isAdmin } from '@/domain/identity/grants';
-import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
+import { useRemote } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
-import type { OrgDirectory, Session } from '@/services/session';
-import { orgDirectory, session } from '@/services/session';
+import type { AdminContext } from '../shared/admin-gate';
+import { AdminGate } from '../shared/admin-gate';
 
 function Queue({ departmentId }: { departmentId: string }) {
   const fetcher = useCallback(() => call('hotline', 'queue', { departmentId }), [departmentId]);
   const state = useRemote(fetcher);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) state.reload();
-    shown.current = true;
-  });
+  useReloadOnReturn(state.reload);
   return (
     <LoadState state={state}>
       {({ tickets }) => (
@@ -39,13 +33,12 @@ function Queue({ departmentId }: { departmentId: string }) {
   );
 }
 
-function Departments({ me, directory }: { me: Session; directory: OrgDirectory }) {
+function Departments({ me, directory }: AdminContext) {
   const own = me.roles.filter((r) => r.role === 'handler' && r.scopeId).map((r) => r.scopeId as string);
   const choices = isAdmin(me.roles)
     ? directory.departments
     : directory.departments.filter((d) => own.includes(d.departmentId));
   const [departmentId, setDepartmentId] = useState<string | null>(choices[0]?.departmentId ?? null);
-  if (!isAdmin(me.roles) && own.length === 0) return <NoPermission who="部门经办人" />;
   return (
     <>
       {choices.length > 1 && (
@@ -67,10 +60,5 @@ function Departments({ me, directory }: { me: Session; directory: OrgDirectory }
 }
 
 export default function HotlineQueuePage() {
-  const state = bothStates(useResource(session), useResource(orgDirectory));
-  return (
-    <PageShell className="admin">
-      <LoadState state={state}>{([me, directory]) => <Departments me={me} directory={directory} />}</LoadState>
-    </PageShell>
-  );
+  return <AdminGate page="hotline-queue">{(ctx) => <Departments {...ctx} />}</AdminGate>;
 }

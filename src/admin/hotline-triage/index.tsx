@@ -1,26 +1,19 @@
 // 诉求分办 (admins): tickets waiting to be accepted and assigned, oldest first; tap one to accept, assign or reject.
-import { useCallback, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { TicketRow } from '@/components/hotline-ui';
 import { LoadState } from '@/components/load-state';
-import { NoPermission } from '@/components/no-permission';
-import { PageShell } from '@/components/page-shell';
 import { Pager } from '@/components/pager';
-import { isAdmin } from '@/domain/identity/grants';
-import { useRemote, useResource } from '@/hooks/use-remote';
+import { useRemote } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
-import { session } from '@/services/session';
+import { AdminGate } from '../shared/admin-gate';
 
 function Triage() {
   const [page, setPage] = useState(1);
   const fetcher = useCallback(() => call('hotline', 'triage', { page }), [page]);
   const state = useRemote(fetcher);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) state.reload();
-    shown.current = true;
-  });
+  useReloadOnReturn(state.reload);
   return (
     <LoadState state={state}>
       {({ tickets, hasMore }) => (
@@ -44,10 +37,5 @@ function Triage() {
 }
 
 export default function HotlineTriagePage() {
-  const me = useResource(session);
-  return (
-    <PageShell className="admin">
-      <LoadState state={me}>{(s) => (isAdmin(s.roles) ? <Triage /> : <NoPermission who="管理员" />)}</LoadState>
-    </PageShell>
-  );
+  return <AdminGate page="hotline-triage">{() => <Triage />}</AdminGate>;
 }

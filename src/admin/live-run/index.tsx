@@ -6,7 +6,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { PageShell } from '@/components/page-shell';
 import type { ActionInput, ActionOutput, HostCommand, LiveState } from '@/domain/api';
 import { useNow } from '@/hooks/use-now';
 import { useLiveSession, useLiveTicks } from '@/hooks/use-live-session';
@@ -17,7 +16,7 @@ import { openExport } from '@/services/checkin-device';
 import { liveAppLink } from '@/services/live-join';
 import { LIVE_PHASE_LABELS, LIVE_SCREEN_PAGE, msUntil, questionLabel, scoreText, secondsLeft } from '@/utils/live';
 import { choiceText } from '@/utils/quiz';
-import '../shared/admin.scss';
+import { AdminGate } from '../shared/admin-gate';
 import '../live/index.scss';
 
 type HostView = ActionOutput<'live', 'hostView'>;
@@ -244,8 +243,8 @@ function Console({ sessionId }: { sessionId: string }) {
 export default function LiveRunPage() {
   const sessionId = decodeURIComponent(useRouter().params.id ?? '');
   return (
-    <PageShell className="admin live-run">
-      {sessionId ? <Console sessionId={sessionId} /> : <Text className="muted">缺少现场赛编号</Text>}
-    </PageShell>
+    <AdminGate page="live" className="live-run">
+      {() => (sessionId ? <Console sessionId={sessionId} /> : <Text className="muted">缺少现场赛编号</Text>)}
+    </AdminGate>
   );
 }

@@ -1,11 +1,12 @@
 // 党员名册: the roster of one org (or all, for admins) in pages of 100 (org.members), with the way into the import.
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
 import { orgOptions } from '@/utils/org-tree';
 import { isAdmin, rosterOrgIds } from '@/utils/roles';
@@ -29,9 +30,7 @@ function Roster({ me, directory }: AdminContext) {
   const state = useRemote(useCallback(() => call('org', 'members', orgId ? { orgId, page } : { page }), [orgId, page]));
 
   // Coming back from the import page shows the new rows (the first show is covered by the initial load).
-  useDidShow(() => {
-    if (state.data !== undefined) state.reload();
-  });
+  useReloadOnReturn(state.reload);
 
   return (
     <>

@@ -6,12 +6,18 @@ import { PageShell } from '@/components/page-shell';
 import { bothStates, useResource } from '@/hooks/use-remote';
 import type { OrgDirectory, Session } from '@/services/session';
 import { orgDirectory, session } from '@/services/session';
-import type { AdminPage } from '@/utils/roles';
+import type { AdminPage, GatedPage } from '@/utils/roles';
 import { canOpen } from '@/utils/roles';
 import './admin.scss';
 
 /** The pages a secretary may open too (as canOpen decides). */
 const SECRETARY_PAGES: readonly AdminPage[] = ['members', 'activities', 'dashboard', 'stars', 'live'];
+
+/** Who may open a page, for the 无权限 screen (as canOpen decides). */
+function whoMayOpen(page: GatedPage): string {
+  if (page === 'hotline-queue') return '部门经办人';
+  return (SECRETARY_PAGES as readonly GatedPage[]).includes(page) ? '管理员和支部书记' : '管理员';
+}
 
 export interface AdminContext {
   me: Session;
@@ -19,21 +25,19 @@ export interface AdminContext {
 }
 
 export interface AdminGateProps {
-  page: AdminPage;
+  page: GatedPage;
+  /** The page's own class beside `admin`, e.g. `live-run`. */
+  className?: string;
   children: (ctx: AdminContext) => ReactNode;
 }
 
-export function AdminGate({ page, children }: AdminGateProps) {
+export function AdminGate({ page, className, children }: AdminGateProps) {
   const state = bothStates(useResource(session), useResource(orgDirectory));
   return (
-    <PageShell className="admin">
+    <PageShell className={className ? `admin ${className}` : 'admin'}>
       <LoadState state={state}>
         {([me, directory]) =>
-          canOpen(page, me.roles) ? (
-            children({ me, directory })
-          ) : (
-            <NoPermission who={SECRETARY_PAGES.includes(page) ? '管理员和支部书记' : '管理员'} />
-          )
+          canOpen(page, me.roles) ? children({ me, directory }) : <NoPermission who={whoMayOpen(page)} />
         }
       </LoadState>
     </PageShell>

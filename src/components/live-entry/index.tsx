@@ -1,9 +1,10 @@
 // 现场赛 banner on 首页 and 学习: the sessions a member can join right now (in the lobby or running), one tap to join.
 import { useCallback } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { LivePhase } from '@/domain/api';
 import { useRemote } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
 import { LIVE_PLAY_PAGE } from '@/utils/live';
 import './index.scss';
@@ -13,9 +14,7 @@ const JOINABLE: readonly LivePhase[] = ['lobby', 'question', 'locked', 'revealed
 
 export function LiveEntry() {
   const state = useRemote(useCallback(() => call('live', 'list', {}), []));
-  useDidShow(() => {
-    if (state.data !== undefined) state.reload();
-  });
+  useReloadOnReturn(state.reload);
   // Quiet on failure: the banner is an extra, the page's own content must not suffer from it.
   const open = (state.data?.sessions ?? []).filter((s) => s.canJoin && JOINABLE.includes(s.phase));
   if (open.length === 0) return null;

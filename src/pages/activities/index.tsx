@@ -1,7 +1,7 @@
 // 签到活动: the activities of the member's branch (open now first), each with the member's own check-in status; a way
 // to bind for the unbound, and for secretaries the way into 活动签到 management.
 import { useCallback } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -9,6 +9,7 @@ import type { ActivitySummary } from '@/domain/api';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { useRemote, useResource } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
 import type { Session } from '@/services/session';
 import { session } from '@/services/session';
@@ -49,9 +50,7 @@ function ActivityRow({ a }: { a: ActivitySummary }) {
 
 function MineList({ me }: { me: Session }) {
   const state = useRemote(useCallback(() => call('checkin', 'list', { scope: 'mine' }), []));
-  useDidShow(() => {
-    if (state.data !== undefined) state.reload();
-  });
+  useReloadOnReturn(state.reload);
   return (
     <>
       {canOpen('activities', me.roles) && (

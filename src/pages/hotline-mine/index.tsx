@@ -1,6 +1,6 @@
 // 我的诉求: the caller's tickets, newest first, with status and deadline; tap one for its timeline.
-import { useCallback, useRef } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -8,17 +8,14 @@ import { HOTLINE_PAGES, TicketRow } from '@/components/hotline-ui';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { useRemote } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
 
 export default function HotlineMinePage() {
   const fetcher = useCallback(() => call('hotline', 'mine', {}), []);
   const state = useRemote(fetcher);
   // Back from a ticket (withdrawn, rated …): load again, but not on the first show, which the mount already loads.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) state.reload();
-    shown.current = true;
-  });
+  useReloadOnReturn(state.reload);
   return (
     <PageShell>
       <LoadState state={state}>

@@ -1,13 +1,14 @@
 // 首页: a greeting with the caller's name and roles, what is on today for them (points.today), entries to each part
 // and the organisation summary from org.list.
 import { useCallback } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { LiveEntry } from '@/components/live-entry';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import type { TodayItem, TodayKind } from '@/domain/api';
 import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
 import type { OrgDirectory, Session } from '@/services/session';
 import { isAnonymous, orgDirectory, session } from '@/services/session';
@@ -61,9 +62,7 @@ function openPath(path: string) {
 /** 今日事项: what is on today for this person, each opening its page; read again whenever 首页 shows. */
 function Today() {
   const state = useRemote(useCallback(() => call('points', 'today', {}), []));
-  useDidShow(() => {
-    if (state.data !== undefined) state.reload();
-  });
+  useReloadOnReturn(state.reload);
   return (
     <View className="card home-today">
       <View className="card__title">今日事项</View>

@@ -1,12 +1,13 @@
 // 我的: the caller's member card or the binding form, points and stars, 大字模式, roles, admin entries, settings (and,
 // on H5, the identity switcher).
 import { useCallback } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { IdentitySwitcher } from '@/components/identity-switcher';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
 import { setLargeFont, useLargeFont } from '@/services/preferences';
 import type { OrgDirectory, Session } from '@/services/session';
@@ -83,9 +84,7 @@ function AdminMenu({ me }: { me: Session }) {
 /** Points and stars of this year at a glance; the whole ledger is one tap away on 我的积分. */
 function PointsSummary() {
   const state = useRemote(useCallback(() => call('points', 'mine', {}), []));
-  useDidShow(() => {
-    if (state.data !== undefined) state.reload();
-  });
+  useReloadOnReturn(state.reload);
   return (
     <View className="card mine-points" onClick={() => Taro.navigateTo({ url: '/pages/points/index' })}>
       <View className="mine-points__head">

@@ -1,5 +1,5 @@
 // Stand-in for @tarojs/taro in page tests: the APIs the pages and NutUI touch, as jest mocks on a web-like env.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 
 const storage = new Map<string, unknown>();
 let routerParams: Record<string, string> = {};
@@ -76,12 +76,30 @@ export const getSystemInfoSync = Taro.getSystemInfoSync;
 export const nextTick = Taro.nextTick;
 export const createSelectorQuery = Taro.createSelectorQuery;
 
-/** Page lifecycle hooks: load and launch run once on mount; show/hide and ready are not simulated. */
+/** Page lifecycle hooks: load and launch run once on mount; show and hide run when a test calls showPage/hidePage. */
 export const useLoad = (fn: () => void) => useEffect(fn, []); // eslint-disable-line react-hooks/exhaustive-deps
 export const useLaunch = useLoad;
 export const useReady = useLoad;
-export const useDidShow = (_fn: () => void) => undefined;
-export const useDidHide = (_fn: () => void) => undefined;
+
+const lifecycle = { show: new Set<{ current: () => void }>(), hide: new Set<{ current: () => void }>() };
+
+function useLifecycle(kind: keyof typeof lifecycle, fn: () => void): void {
+  const ref = useRef(fn);
+  ref.current = fn;
+  useEffect(() => {
+    lifecycle[kind].add(ref);
+    return () => {
+      lifecycle[kind].delete(ref);
+    };
+  }, [kind]);
+}
+
+export const useDidShow = (fn: () => void) => useLifecycle('show', fn);
+export const useDidHide = (fn: () => void) => useLifecycle('hide', fn);
+/** The page comes into view again (back from a page opened on top, another tab or app). */
+export const showPage = () => lifecycle.show.forEach((h) => h.current());
+/** The page goes out of view (a page is opened on top of it, another tab or app). */
+export const hidePage = () => lifecycle.hide.forEach((h) => h.current());
 export const useRouter = () => ({ params: routerParams, path: '' });
 
 export default Taro;
