@@ -3,6 +3,7 @@
 import type { Envelope } from '../../src/domain/errors';
 import { seedDemoHotline } from './hotline';
 import { seedDemoLive } from './live';
+import { seedDemoNotice } from './notice';
 import { seedDemoQuiz } from './quiz';
 
 export interface DemoIdentity {
@@ -268,6 +269,7 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
   await seedDemoHotline(call, admin, HANDLER.openid);
   await seedDemoQuiz(call, admin, DEMO_ROSTER);
   await seedDemoLive(call, admin);
+  await seedDemoNotice(call, admin, SECRETARY.openid);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;
   const deptName = (id: string) => DEMO_DEPARTMENTS.find((d) => d.departmentId === id)?.name ?? id;

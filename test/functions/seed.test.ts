@@ -3,6 +3,7 @@ import { DEMO_QUESTIONS } from '../../emulator/demo/questions';
 import { DEMO_QUIZ_FAST_PARTICIPANT, DEMO_QUIZ_PARTICIPANTS, DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_LIVE_PLAYERS, DEMO_LIVE_TITLE } from '../../emulator/demo/live';
+import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES, DEMO_OVERVIEW_TITLE } from '../../emulator/demo/notice';
 import { DEMO_ADMIN_OPENID, DEMO_DEPARTMENTS, DEMO_ORGS, DEMO_ROSTER, seedDemoData } from '../../emulator/demo/seed';
 import type { LeaderboardResult, MemberRankRow, OrgRankRow, QuizSummary } from '../../src/domain/api/quiz';
 import type { TestCloud } from '../helpers/cloud';
@@ -175,13 +176,46 @@ describe('seedDemoData', () => {
     expect(state).toMatchObject({ phase: 'lobby', joined: DEMO_LIVE_PLAYERS.length, total: 10, teams: true });
   });
 
+  it('publishes the demo notices (one asking for 确认收到, some read) and the plan as 学习 articles', async () => {
+    const inbox = await expectOk(cloud.call('notice', 'inbox', {}, 'demo-member'));
+    expect(inbox.notices.map((n: { title: string }) => n.title)).toEqual([
+      DEMO_NOTICE_TITLES.branch,
+      DEMO_NOTICE_TITLES.qiyi,
+      DEMO_NOTICE_TITLES.sanhui,
+    ]);
+    expect(inbox.unread).toBe(3);
+    const { notices } = await expectOk(cloud.call('notice', 'sent', {}, 'demo-admin'));
+    const byTitle = new Map(notices.map((n: { title: string }) => [n.title, n]));
+    expect(byTitle.get(DEMO_NOTICE_TITLES.qiyi)).toMatchObject({ expected: 30, read: 2, confirmed: 2 });
+    expect(byTitle.get(DEMO_NOTICE_TITLES.sanhui)).toMatchObject({ expected: 30, read: 3, confirmBy: null });
+    expect(byTitle.get(DEMO_NOTICE_TITLES.branch)).toMatchObject({ expected: 4, read: 1 });
+
+    const { articles } = await expectOk(cloud.call('notice', 'articles', {}, 'demo-member'));
+    expect(articles.map((a: { articleId: string }) => a.articleId).sort()).toEqual(
+      Object.values(DEMO_ARTICLE_IDS).sort(),
+    );
+    const overview = await expectOk(
+      cloud.call('notice', 'article', { articleId: DEMO_ARTICLE_IDS.overview }, 'demo-member'),
+    );
+    expect(overview).toMatchObject({
+      title: DEMO_OVERVIEW_TITLE,
+      category: '工作要点',
+      requiredSeconds: 30,
+      timing: true,
+    });
+  });
+
   it('can run again on the same database without changing anything', async () => {
     const before = await allDocs('members');
     const hotline = await allDocs('hotline_tickets');
     const quizzes = await allDocs('quizzes');
     const attempts = await allDocs('quiz_attempts');
     const live = await allDocs('live_sessions');
+    const notices = await allDocs('notices');
+    const articles = await allDocs('articles');
     await seedDemoData(invoke);
+    expect(await allDocs('notices')).toEqual(notices);
+    expect(await allDocs('articles')).toEqual(articles);
     expect(await allDocs('live_sessions')).toEqual(live);
     expect(await allDocs('members')).toEqual(before);
     expect(await allDocs('quizzes')).toEqual(quizzes);
