@@ -15,6 +15,12 @@ export default tseslint.config(
       'coverage/**',
       'cloudfunctions/*/index.js',
       'bench/.tmp/**',
+      // Local caches and deploy tools (.gitignore): a test run that was killed can leave bundles here.
+      '.cache/**',
+      '.swc/**',
+      '.temp/**',
+      '.deploy/**',
+      '.deploy-tools/**',
       '.deploy/**',
       '.deploy-tools/**',
     ],
