@@ -5,6 +5,9 @@ import type { Envelope } from '@/domain/errors';
 import { contextOpenid, database } from '../../server/cloud';
 import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
+import { answerWithKnowledge, knowledgeHelpful, knowledgeList, knowledgeSave, knowledgeSearch } from './knowledge';
+import { merge } from './merge';
+import { programmeGet, programmeList, programmeSave } from './programmes';
 import { accept, assign, close, rate, reject, reopen, reply, subscribe, withdraw } from './steps';
 import { submit } from './submit';
 import { runTimer } from './timer';
@@ -27,6 +30,20 @@ const actions = {
   queue: action({ input: hotlineSchemas.queue, auth: ['handler', 'admin'], handler: queue }),
   publicList: action({ input: hotlineSchemas.publicList, auth: 'public', handler: publicList }),
   stats: action({ input: hotlineSchemas.stats, auth: 'public', handler: stats }),
+  // 知识库, 并单, 热线节目
+  knowledgeSearch: action({ input: hotlineSchemas.knowledgeSearch, auth: 'public', handler: knowledgeSearch }),
+  knowledgeHelpful: action({ input: hotlineSchemas.knowledgeHelpful, auth: 'signed-in', handler: knowledgeHelpful }),
+  knowledgeList: action({ input: hotlineSchemas.knowledgeList, auth: ['admin'], handler: knowledgeList }),
+  knowledgeSave: action({ input: hotlineSchemas.knowledgeSave, auth: ['admin'], handler: knowledgeSave }),
+  answerWithKnowledge: action({
+    input: hotlineSchemas.answerWithKnowledge,
+    auth: ['admin'],
+    handler: answerWithKnowledge,
+  }),
+  merge: action({ input: hotlineSchemas.merge, auth: ['admin'], handler: merge }),
+  programmeSave: action({ input: hotlineSchemas.programmeSave, auth: ['admin'], handler: programmeSave }),
+  programmeList: action({ input: hotlineSchemas.programmeList, auth: 'public', handler: programmeList }),
+  programmeGet: action({ input: hotlineSchemas.programmeGet, auth: 'public', handler: programmeGet }),
 } satisfies ContractTable<'hotline'>;
 
 const dispatch = defineFunction(actions);

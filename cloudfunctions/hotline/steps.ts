@@ -9,11 +9,13 @@ import {
   hotlineMaskText,
   hotlineRatingCloses,
   hotlineRatingDelta,
+  hotlinePhotosProblem,
+  hotlineSearchKeys,
   hotlineTransition,
   hotlineWorkdaysBetween,
 } from '@/domain/hotline';
 import { AppError } from '../../server/app-error';
-import type { Doc } from '../../server/db';
+import type { Database, Doc } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { notifyReply } from './notify';
@@ -108,6 +110,22 @@ function publicCopy(t: Doc, reply: string, score: number | null): Record<string,
   };
 }
 
+/**
+ * The fields that publish a replied ticket on the public board when its submitter allowed it and the content check
+ * did not ask for a review: the masked copy and the board's search keys (bigrams of the masked texts). Empty
+ * otherwise.
+ */
+export function publication(db: Database, t: Doc, reply: string): Record<string, unknown> {
+  if (t.isPublic !== true || t.flagged === true) return {};
+  const copy = publicCopy(t, reply, null);
+  return {
+    published: true,
+    public: copy,
+    searchKeys: hotlineSearchKeys([String(copy.title), String(copy.content), String(copy.reply)]),
+    ...(t.published ? {} : { publishedAt: db.serverDate() }),
+  };
+}
+
 export async function reply(
   input: z.output<typeof hotlineSchemas.reply>,
   ctx: ActionContext,
@@ -119,26 +137,24 @@ export async function reply(
   if (!viewers.has('handler') && !viewers.has('admin'))
     throw new AppError('PERMISSION_DENIED', '只有诉求交办部门的经办人可以答复');
   const flow = nextFlow(t, 'reply');
+  const photos = input.photos ?? [];
+  const photoProblem = hotlinePhotosProblem(photos);
+  if (photoProblem) throw new AppError('INVALID_ARGUMENT', photoProblem);
   const now = Date.now();
   const dueMs = Number(t.dueMs);
   const onTime = now <= dueMs;
   const departmentName = String(t.departmentName ?? '');
   const first = !(Array.isArray(t.replies) && t.replies.length > 0);
-  const publish = t.isPublic === true && t.flagged !== true;
   const actor: Actor = viewers.has('handler') ? { kind: 'handler', name: departmentName, openid } : ADMIN_ACTOR(openid);
   const _ = commands(db);
   await writeStep(db, t, flow, [timelineEntry(db, 'reply', flow.status, actor, null)], {
-    replies: _.push([{ content: input.content, departmentName, by: openid, at: db.serverDate(), atMs: now, onTime }]),
+    replies: _.push([
+      { content: input.content, departmentName, by: openid, at: db.serverDate(), atMs: now, onTime, photos },
+    ]),
     repliedMs: now,
     // A subscription allows one message: this reply uses it up (a re-opened ticket needs a new one).
     ...(t.subscribe === true ? { subscribe: false } : {}),
-    ...(publish
-      ? {
-          published: true,
-          public: publicCopy(t, input.content, null),
-          ...(t.published ? {} : { publishedAt: db.serverDate() }),
-        }
-      : {}),
+    ...publication(db, t, input.content),
   });
   const department = strOrNull(t.departmentId);
   if (first && department) {

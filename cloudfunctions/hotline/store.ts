@@ -24,6 +24,8 @@ export interface HotlineCommand {
   in(values: readonly unknown[]): Command;
   lt(value: number): Command;
   lte(value: number): Command;
+  gte(value: number): Command;
+  all(values: readonly unknown[]): Command;
   inc(by: number): Command;
   push(values: unknown): Command;
 }
@@ -166,7 +168,20 @@ export function summaryOf(t: Doc): TicketSummary {
     dueAt: isoTime(t.dueMs),
     overdue: t.overdue === true,
     flagged: t.flagged === true,
+    similar: similarOf(t),
+    programmeId: strOrNull(t.programmeId),
   };
+}
+
+/** 并单 suggestions stored on a ticket at submit. */
+function similarOf(t: Doc): TicketSummary['similar'] {
+  if (!Array.isArray(t.similar)) return [];
+  return (t.similar as Doc[]).map((s) => ({
+    ticketId: String(s.ticketId),
+    ticketNo: String(s.ticketNo),
+    title: String(s.title ?? ''),
+    similarity: Number(s.similarity) || 0,
+  }));
 }
 
 /** The fields a list needs (a projection keeps list reads small). */
@@ -181,6 +196,8 @@ export const SUMMARY_FIELDS: Record<string, boolean> = {
   dueMs: true,
   overdue: true,
   flagged: true,
+  similar: true,
+  programmeId: true,
 };
 
 export function timelineOf(t: Doc, privileged: boolean): TimelineEntry[] {

@@ -16,7 +16,19 @@ import { isDuplicateKeyError, runTransactionWithRetry } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
-import { checkText, commands, configuredDeadlines, COUNTERS, isoTime, TICKETS, timelineEntry } from './store';
+import { similarityCheck } from './merge';
+import { countQuestion, programmeDepartment, readProgramme } from './programmes';
+import {
+  bumpStats,
+  checkText,
+  commands,
+  configuredDeadlines,
+  COUNTERS,
+  isoTime,
+  SYSTEM,
+  TICKETS,
+  timelineEntry,
+} from './store';
 
 type Outcome = { kind: 'ok'; seq: number } | { kind: 'no-counter' } | { kind: 'limited' };
 
@@ -29,14 +41,26 @@ export async function submit(
   const photos = input.photos ?? [];
   const photoProblem = hotlinePhotosProblem(photos);
   if (photoProblem) throw new AppError('INVALID_ARGUMENT', photoProblem);
-  if (input.departmentId) {
+  const now = Date.now();
+  // 热线节目: a question for an upcoming programme goes to the chosen department on air.
+  const programme = input.programmeId ? await readProgramme(db, input.programmeId) : null;
+  const onAir = programme ? programmeDepartment(programme, input.departmentId, now) : null;
+  const requested = onAir?.departmentId ?? input.departmentId ?? null;
+  if (input.departmentId && !onAir) {
     const directory = await readDirectory(db);
     if (!directory.departments.some((d) => d.departmentId === input.departmentId))
       throw new AppError('NOT_FOUND', '所选部门不存在');
   }
   const check = await checkText(openid, `${input.title}\n${input.content}`, '诉求内容含有不适宜的内容，请修改后再提交');
+  // 并单: the open appeals this one looks like (a bounded, indexed query), suggested to the admin at triage.
+  const similarity = await similarityCheck(
+    db,
+    { category: input.category, title: input.title, content: input.content, departmentId: requested },
+    now,
+  );
+  // A programme question is routed at once, unless the content check wants an admin to read it first.
+  const routed = onAir && check !== 'review' ? onAir : null;
 
-  const now = Date.now();
   const day = hotlineShanghaiDay(now);
   const due = hotlineDue(now, input.category, configuredDeadlines());
   const ticketId = newId('ht');
@@ -53,14 +77,16 @@ export async function submit(
     title: input.title,
     content: input.content,
     photos,
-    requestedDepartmentId: input.departmentId ?? null,
-    departmentId: null,
-    departmentName: null,
+    requestedDepartmentId: requested,
+    departmentId: routed?.departmentId ?? null,
+    departmentName: routed?.name ?? null,
+    programmeId: programme?._id ?? null,
+    ...similarity,
     contactName: input.contactName ?? null,
     contactPhone: input.contactPhone ?? null,
     isPublic: input.isPublic,
     subscribe: input.subscribe === true,
-    status: 'submitted',
+    status: routed ? 'assigned' : 'submitted',
     reopened: false,
     lastScore: null,
     flagged: check === 'review',
@@ -81,8 +107,9 @@ export async function submit(
         'submit',
         'submitted',
         { kind: 'submitter', name: '诉求人', openid },
-        check === 'review' ? '内容待人工审核' : null,
+        check === 'review' ? '内容待人工审核' : programme ? `热线节目“${String(programme.topic)}”征集的问题` : null,
       ),
+      ...(routed ? [timelineEntry(db, 'assign', 'assigned', SYSTEM, `热线节目上线单位，交办至${routed.name}`)] : []),
     ],
     createdMs: now,
     createdAt: db.serverDate(),
@@ -112,13 +139,16 @@ export async function submit(
     );
     if (outcome.kind === 'limited')
       throw new AppError('RESOURCE_EXHAUSTED', `每人每天最多提交 ${HOTLINE_DAILY_LIMIT} 件诉求，请明天再试`);
-    if (outcome.kind === 'ok')
+    if (outcome.kind === 'ok') {
+      if (routed) await bumpStats(db, routed.departmentId, { received: 1 });
+      if (programme) await countQuestion(db, programme._id);
       return {
         ticketId,
         ticketNo: hotlineTicketNo(day, outcome.seq),
         dueAt: isoTime(due.dueMs),
         flagged: check === 'review',
       };
+    }
     if (attempt >= 2) throw new Error(`hotline counter ${seqId} could not be created`);
     // The first ticket of the day creates the day's counter; a concurrent first one may have just done so.
     try {

@@ -16,6 +16,8 @@ import {
   HOTLINE_REPLIED_STATUSES,
   hotlineDepartmentStats,
   hotlineMaskText,
+  hotlinePublicSideStats,
+  hotlineSearchTerms,
   hotlineTransition,
 } from '@/domain/hotline';
 import { AppError } from '../../server/app-error';
@@ -25,6 +27,7 @@ import type { Doc } from '../../server/db';
 import { findIn, PAGE_SIZE } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
+import { parentProgress } from './merge';
 import {
   commands,
   flowOf,
@@ -92,12 +95,26 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
   const can = (event: Parameters<typeof hotlineTransition>[1]) => hotlineTransition(flow, event).ok;
   const submitter = viewers.has('submitter');
   const admin = viewers.has('admin');
-  const replies = (Array.isArray(t.replies) ? (t.replies as Doc[]) : []).map((r) => ({
-    content: String(r.content ?? ''),
-    departmentName: String(r.departmentName ?? ''),
-    at: isoTime(r.at),
-    onTime: r.onTime === true,
-  }));
+  const rawReplies = Array.isArray(t.replies) ? (t.replies as Doc[]) : [];
+  const replyPhotoIds = rawReplies.map((r) => (Array.isArray(r.photos) ? (r.photos as string[]) : []));
+  const ticketPhotoIds = Array.isArray(t.photos) ? (t.photos as string[]) : [];
+  // The ticket's and the replies' photos in one storage call; a merged ticket also reads its parent.
+  const [allPhotos, parent] = await Promise.all([
+    photoUrls([...ticketPhotoIds, ...replyPhotoIds.flat()]),
+    parentProgress(ctx.db, t),
+  ]);
+  let photoAt = ticketPhotoIds.length;
+  const replies = rawReplies.map((r, i) => {
+    const photos = allPhotos.slice(photoAt, photoAt + replyPhotoIds[i].length);
+    photoAt += replyPhotoIds[i].length;
+    return {
+      content: String(r.content ?? ''),
+      departmentName: String(r.departmentName ?? ''),
+      at: isoTime(r.at),
+      onTime: r.onTime === true,
+      photos,
+    };
+  });
   const ratings = (Array.isArray(t.ratings) ? (t.ratings as Doc[]) : []).map((r) => ({
     score: Number(r.score),
     comment: strOrNull(r.comment),
@@ -106,7 +123,7 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
   const detail: TicketDetail = {
     ...summaryOf(t),
     content: String(t.content ?? ''),
-    photos: await photoUrls(Array.isArray(t.photos) ? (t.photos as string[]) : []),
+    photos: allPhotos.slice(0, ticketPhotoIds.length),
     subscribed: submitter && t.subscribe === true,
     isPublic: t.isPublic === true,
     published: t.published === true,
@@ -117,6 +134,8 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
     ratings,
     reopened: flow.reopened,
     rejectReason: strOrNull(t.rejectReason),
+    parent,
+    mergedNos: Array.isArray(t.mergedNos) ? (t.mergedNos as unknown[]).map(String) : [],
     timeline: timelineOf(t, privileged),
     can: {
       withdraw: submitter && can('withdraw'),
@@ -128,6 +147,8 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
       reply: (viewers.has('handler') || admin) && can('reply'),
       close: admin && can('close'),
       subscribe: submitter && HOTLINE_OPEN_STATUSES.includes(flow.status),
+      merge: admin && can('merge'),
+      answer: admin && can('answer'),
     },
   };
   if (privileged) detail.openid = String(t.openid);
@@ -197,9 +218,20 @@ export async function publicList(
   ctx: ActionContext,
 ): Promise<HotlineApi['publicList']['output']> {
   const page = input.page ?? 1;
+  // Search and filters stay on the published-tickets index: equality on category and department, and every
+  // bigram of the keyword among the ticket's stored search keys (no text scan).
+  const _ = commands(ctx.db);
+  const terms = input.keyword ? hotlineSearchTerms(input.keyword) : null;
+  if (input.keyword && !terms) throw new AppError('INVALID_ARGUMENT', '搜索关键词至少要有两个字');
   const { data } = await ctx.db
     .collection(TICKETS)
-    .where({ published: true, status: commands(ctx.db).in(HOTLINE_REPLIED_STATUSES) })
+    .where({
+      published: true,
+      status: _.in(HOTLINE_REPLIED_STATUSES),
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.departmentId ? { departmentId: input.departmentId } : {}),
+      ...(terms ? { searchKeys: _.all(terms) } : {}),
+    })
     .orderBy('publishedAt', 'desc')
     .field({ public: true })
     .skip((page - 1) * PUBLIC_PAGE_SIZE)
@@ -227,8 +259,8 @@ export async function stats(_input: unknown, ctx: ActionContext): Promise<Hotlin
   const total: HotlineCounters = { ...HOTLINE_EMPTY_COUNTERS };
   const departments: DepartmentStatsRow[] = directory.departments.map((d) => {
     const c = countersOf(byId.get(d.departmentId));
-    for (const k of Object.keys(total) as Array<keyof HotlineCounters>) total[k] += c[k];
-    return { departmentId: d.departmentId, name: d.name, ...hotlineDepartmentStats(c) };
+    for (const k of Object.keys(total) as Array<keyof HotlineCounters>) total[k] = (total[k] ?? 0) + (c[k] ?? 0);
+    return { departmentId: d.departmentId, name: d.name, ...hotlineDepartmentStats(c), ...hotlinePublicSideStats(c) };
   });
-  return { departments, total: hotlineDepartmentStats(total) };
+  return { departments, total: { ...hotlineDepartmentStats(total), ...hotlinePublicSideStats(total) } };
 }

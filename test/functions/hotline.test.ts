@@ -98,6 +98,8 @@ describe('hotline.submit', () => {
       reply: false,
       close: false,
       subscribe: true,
+      merge: false,
+      answer: false,
     });
     expect(t.openid).toBeUndefined();
   });
@@ -200,7 +202,13 @@ describe('the workflow', () => {
     expect(t.timeline[2]).toMatchObject({ actorName: '机关工委', by: ADMIN, note: '交办至市教育局' });
     expect(t.timeline[3]).toMatchObject({ actorName: '市教育局', by: HANDLER });
     expect(t.replies).toEqual([
-      { content: '已修复', departmentName: '市教育局', at: expect.stringMatching(/\+08:00$/), onTime: true },
+      {
+        content: '已修复',
+        departmentName: '市教育局',
+        at: expect.stringMatching(/\+08:00$/),
+        onTime: true,
+        photos: [],
+      },
     ]);
     expect(t.ratings).toEqual([{ score: 5, comment: '很及时', at: expect.stringMatching(/\+08:00$/) }]);
     expect(t.openid).toBe(PUBLIC);
@@ -384,6 +392,11 @@ describe('roles', () => {
       dueAt: b.dueAt,
       overdue: false,
       flagged: false,
+      // 并单: the same appeal filed a moment earlier is suggested to the admin.
+      similar: [
+        { ticketId: a.ticketId, ticketNo: a.ticketNo, title: '幸福路路灯不亮', similarity: expect.any(Number) },
+      ],
+      programmeId: null,
     });
     expect((await expectOk(call('mine', {}, MEMBER))).tickets).toEqual([]);
     await expectError(call('mine', {}), 'UNAUTHENTICATED');
@@ -703,6 +716,10 @@ describe('hotline.stats', () => {
         satisfaction: 0.5,
         averageScore: 3.5,
         averageReplyWorkdays: 0,
+        directAnswers: 0,
+        directRate: 0,
+        merged: 0,
+        duplicateRate: 0,
       },
       {
         departmentId: 'd2',
@@ -714,6 +731,10 @@ describe('hotline.stats', () => {
         satisfaction: null,
         averageScore: null,
         averageReplyWorkdays: null,
+        directAnswers: 0,
+        directRate: null,
+        merged: 0,
+        duplicateRate: null,
       },
     ]);
     expect(total).toMatchObject({ received: 3, replied: 2 });
@@ -810,7 +831,8 @@ describe('database operations per call', () => {
     // (one more read and write each); measure later ones.
     await assigned({}, OTHER);
     const submitOps = await cloud.countOps(() => call('submit', appeal(), PUBLIC));
-    expect(submitOps).toMatchObject({ reads: 3, writes: 3 });
+    // Counter, daily limit, directory and the bounded 并单 similarity query.
+    expect(submitOps).toMatchObject({ reads: 4, writes: 3 });
     const ticketId = (submitOps.result as { ok: true; data: { ticketId: string } }).data.ticketId;
     expect(await cloud.countOps(() => call('assign', { ticketId, departmentId: 'd1' }, ADMIN))).toMatchObject({
       reads: 3,

@@ -12,6 +12,8 @@ import {
 } from '../hotline/limits';
 import type { HotlineStatus } from '../hotline/workflow';
 import { id, input, phone, text } from './common';
+import type { HotlinePublicApi, ParentProgress, SimilarTicket } from './hotline-public';
+import { hotlinePublicSchemas } from './hotline-public';
 
 const ticketId = id;
 const page = z.number().int().min(1).max(500).optional();
@@ -29,13 +31,20 @@ export const hotlineSchemas = {
     photos: z.array(z.string().max(512)).max(HOTLINE_MAX_PHOTOS).optional(),
     /** The submitter allowed a subscribe message about the reply (wx.requestSubscribeMessage). */
     subscribe: z.boolean().optional(),
+    /** A question for an upcoming 热线节目: routed to the chosen department on air. */
+    programmeId: id.describe('热线节目').optional(),
   }),
   mine: input({}),
   get: input({ ticketId }),
   accept: input({ ticketId, note: text(HOTLINE_REASON_MAX).optional() }),
   reject: input({ ticketId, reason: text(HOTLINE_REASON_MAX).describe('不予受理的理由') }),
   assign: input({ ticketId, departmentId: id, note: text(HOTLINE_REASON_MAX).optional() }),
-  reply: input({ ticketId, content: text(HOTLINE_REPLY_MAX).describe('答复内容') }),
+  reply: input({
+    ticketId,
+    content: text(HOTLINE_REPLY_MAX).describe('答复内容'),
+    /** fileIDs of photos the handler uploaded to `hotline/` (shown only where the ticket's photos are). */
+    photos: z.array(z.string().max(512)).max(HOTLINE_MAX_PHOTOS).describe('答复照片').optional(),
+  }),
   rate: input({ ticketId, score: z.number().int().min(1).max(5), comment: text(HOTLINE_COMMENT_MAX).optional() }),
   reopen: input({ ticketId, reason: text(HOTLINE_REASON_MAX).describe('申请重新办理的理由') }),
   withdraw: input({ ticketId, reason: text(HOTLINE_REASON_MAX).describe('撤回的理由').optional() }),
@@ -44,8 +53,15 @@ export const hotlineSchemas = {
   close: input({ ticketId, note: text(HOTLINE_REASON_MAX).optional() }),
   triage: input({ page }),
   queue: input({ departmentId: id.optional(), page }),
-  publicList: input({ page }),
+  publicList: input({
+    page,
+    keyword: z.string().trim().max(20).describe('搜索关键词').optional(),
+    category: z.enum(HOTLINE_CATEGORIES).optional(),
+    departmentId: id.optional(),
+  }),
   stats: input({}),
+  // 知识库, 并单, 热线节目 (hotline-public.ts)
+  ...hotlinePublicSchemas,
 };
 
 /** Who did a step, as every reader may see it; `by` (the openid) only for admins and handlers. */
@@ -74,6 +90,10 @@ export interface TicketSummary {
   overdue: boolean;
   /** The content check asked for a review: an admin should read it before it is published. */
   flagged: boolean;
+  /** 并单: open tickets this one looks like (found at submit); empty when none. */
+  similar: SimilarTicket[];
+  /** The 热线节目 it was asked for, or null. */
+  programmeId: string | null;
 }
 
 export interface TicketReply {
@@ -81,6 +101,8 @@ export interface TicketReply {
   departmentName: string;
   at: string;
   onTime: boolean;
+  /** Photos the handler attached (temporary URLs, as the ticket's photos). */
+  photos: TicketPhoto[];
 }
 
 export interface TicketRating {
@@ -112,6 +134,10 @@ export interface TicketDetail extends TicketSummary {
   ratings: TicketRating[];
   reopened: boolean;
   rejectReason: string | null;
+  /** 并单: the ticket this one was merged into and its progress (its reply is this one's answer). */
+  parent: ParentProgress | null;
+  /** Tickets merged into this one. */
+  mergedNos: string[];
   timeline: TimelineEntry[];
   /** What the caller may do now (the pages show these buttons). */
   can: {
@@ -125,6 +151,9 @@ export interface TicketDetail extends TicketSummary {
     close: boolean;
     /** The submitter may ask for the reply notice (a reply is awaited). */
     subscribe: boolean;
+    /** An admin may merge it into an earlier ticket, or answer it from the knowledge base. */
+    merge: boolean;
+    answer: boolean;
   };
 }
 
@@ -151,13 +180,19 @@ export interface DepartmentStatsRow {
   satisfaction: number | null;
   averageScore: number | null;
   averageReplyWorkdays: number | null;
+  /** 直接答复: people who stopped at a knowledge answer + tickets answered with one; the rate over all appeals. */
+  directAnswers: number;
+  directRate: number | null;
+  /** 并单: duplicates merged into an earlier ticket; 重复诉求率 over all appeals. */
+  merged: number;
+  duplicateRate: number | null;
 }
 
 type Io<S extends z.ZodType, O> = { input: z.input<S>; output: O };
 type S = typeof hotlineSchemas;
 type Step = { ticketId: string; status: HotlineStatus };
 
-export interface HotlineApi {
+export interface HotlineApi extends HotlinePublicApi {
   submit: Io<S['submit'], { ticketId: string; ticketNo: string; dueAt: string; flagged: boolean }>;
   mine: Io<S['mine'], { tickets: TicketSummary[] }>;
   get: Io<S['get'], TicketDetail>;

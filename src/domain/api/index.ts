@@ -65,6 +65,15 @@ export type {
   DepartmentStatsRow,
 } from './hotline';
 export type {
+  HotlinePublicApi,
+  KnowledgeAnswer,
+  KnowledgeItem,
+  SimilarTicket,
+  ParentProgress,
+  ProgrammeSummary,
+  ProgrammeQuestion,
+} from './hotline-public';
+export type {
   PointsApi,
   PointsMine,
   LedgerEntry,

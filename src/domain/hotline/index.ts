@@ -8,3 +8,6 @@ export * from './stats';
 export * from './ticket-no';
 export * from './workdays';
 export * from './workflow';
+export * from './knowledge';
+export * from './programme';
+export * from './similarity';

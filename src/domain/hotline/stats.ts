@@ -11,6 +11,11 @@ export interface HotlineCounters {
   /** Ratings of 4 or 5 (满意). */
   satisfied: number;
   scoreSum: number;
+  /** 知识库: people who stopped at a suggested answer; tickets an admin answered with one (also in `received`). */
+  directSelf?: number;
+  directTriage?: number;
+  /** 并单: duplicates merged into a ticket of this department (not in `received`). */
+  merged?: number;
 }
 
 export const HOTLINE_EMPTY_COUNTERS: HotlineCounters = {
@@ -21,6 +26,9 @@ export const HOTLINE_EMPTY_COUNTERS: HotlineCounters = {
   rated: 0,
   satisfied: 0,
   scoreSum: 0,
+  directSelf: 0,
+  directTriage: 0,
+  merged: 0,
 };
 
 /** A score at or above this counts as satisfied for 满意率. */

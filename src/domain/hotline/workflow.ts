@@ -10,10 +10,23 @@ export const HOTLINE_STATUSES = [
   'closed',
   'rejected',
   'withdrawn',
+  // 并单 / 知识库 (public side of issue 15)
+  'merged',
 ] as const;
 export type HotlineStatus = (typeof HOTLINE_STATUSES)[number];
 
-export type HotlineEvent = 'accept' | 'reject' | 'assign' | 'reply' | 'rate' | 'reopen' | 'close' | 'withdraw';
+export type HotlineEvent =
+  | 'accept'
+  | 'reject'
+  | 'assign'
+  | 'reply'
+  | 'rate'
+  | 'reopen'
+  | 'close'
+  | 'withdraw'
+  // 并单: merged into an earlier open ticket; 知识答复: answered at triage with a 知识库 answer.
+  | 'merge'
+  | 'answer';
 
 /** What the workflow needs to know beyond the status: whether the one re-open is used, and the last score. */
 export interface HotlineFlow {
@@ -35,6 +48,7 @@ export const HOTLINE_STATUS_NAMES: Readonly<Record<HotlineStatus, string>> = {
   closed: '已办结',
   rejected: '不予受理',
   withdrawn: '已撤回',
+  merged: '已并单',
 };
 
 export const HOTLINE_EVENT_NAMES: Readonly<Record<HotlineEvent | 'submit' | 'overdue', string>> = {
@@ -48,6 +62,8 @@ export const HOTLINE_EVENT_NAMES: Readonly<Record<HotlineEvent | 'submit' | 'ove
   close: '办结',
   withdraw: '撤回',
   overdue: '超期',
+  merge: '并单',
+  answer: '知识库答复',
 };
 
 /**
@@ -55,14 +71,22 @@ export const HOTLINE_EVENT_NAMES: Readonly<Record<HotlineEvent | 'submit' | 'ove
  * poorly rated ticket back to its department.
  */
 export const HOTLINE_TRANSITIONS: Readonly<Record<HotlineStatus, Partial<Record<HotlineEvent, HotlineStatus>>>> = {
-  submitted: { accept: 'accepted', assign: 'assigned', reject: 'rejected', withdraw: 'withdrawn' },
-  accepted: { assign: 'assigned', reject: 'rejected', withdraw: 'withdrawn' },
-  assigned: { assign: 'assigned', reply: 'replied', reject: 'rejected', withdraw: 'withdrawn' },
+  submitted: {
+    accept: 'accepted',
+    assign: 'assigned',
+    reject: 'rejected',
+    withdraw: 'withdrawn',
+    merge: 'merged',
+    answer: 'replied',
+  },
+  accepted: { assign: 'assigned', reject: 'rejected', withdraw: 'withdrawn', merge: 'merged', answer: 'replied' },
+  assigned: { assign: 'assigned', reply: 'replied', reject: 'rejected', withdraw: 'withdrawn', merge: 'merged' },
   replied: { rate: 'rated', close: 'closed' },
   rated: { reopen: 'assigned', close: 'closed' },
   closed: {},
   rejected: {},
   withdrawn: {},
+  merged: {},
 };
 
 export type HotlineTransition = { ok: true; flow: HotlineFlow } | { ok: false; message: string };
@@ -76,6 +100,8 @@ const EVENT_MESSAGES: Readonly<Record<HotlineEvent, string>> = {
   reopen: '只有评价后、尚未办结的诉求可以申请重新办理',
   close: '只有已答复或已评价的诉求可以办结',
   withdraw: '诉求已答复或已结束，不能撤回',
+  merge: '只有尚未答复的诉求可以并单',
+  answer: '只有待受理或已受理的诉求可以用知识库答复',
 };
 
 /**
