@@ -64,7 +64,7 @@ it('keeps data written through the gateway across an in-process restart', async 
   await first.close();
   const second = await startTestGateway({ ...FIXTURE_CLOUD, dataDir });
   try {
-    expect(await second.call('echo', 'read', { id: 'kept' })).toEqual({
+    expect(await second.callRaw('echo', 'read', { id: 'kept' })).toEqual({
       ok: true,
       data: { doc: { _id: 'kept', value: '保留', owner: 'o-1' } },
     });

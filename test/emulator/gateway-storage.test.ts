@@ -52,7 +52,7 @@ describe('POST /api/storage/upload', () => {
     expect(res.status).toBe(200);
     const { data } = (await res.json()) as { data: { fileID: string } };
     expect(data.fileID).toMatch(/^cloud:\/\/local\.[^/]+\/hotline\/o-1\/现场 1\.png$/);
-    const download = await gw.call('echo', 'download', { fileID: data.fileID });
+    const download = await gw.callRaw('echo', 'download', { fileID: data.fileID });
     expect(download).toEqual({ ok: true, data: { result: PNG.toString() } });
   });
 
@@ -64,8 +64,8 @@ describe('POST /api/storage/upload', () => {
   });
 
   it('gives temp URLs on the running gateway that serve the file', async () => {
-    const up = await expectOk(gw.call('echo', 'upload', { cloudPath: 'notice/a.txt', text: '通知' }, 'o-1'));
-    const url = await expectOk(gw.call('echo', 'url', { fileID: up.result.fileID }));
+    const up = await expectOk(gw.callRaw('echo', 'upload', { cloudPath: 'notice/a.txt', text: '通知' }, 'o-1'));
+    const url = await expectOk(gw.callRaw('echo', 'url', { fileID: up.result.fileID }));
     const tempFileURL: string = url.result.fileList[0].tempFileURL;
     expect(tempFileURL.startsWith(`${gw.url}/api/storage/`)).toBe(true);
     const res = await fetch(tempFileURL);
@@ -101,7 +101,7 @@ describe('POST /api/storage/upload', () => {
     const other = await upload('shared/a.png', PNG, 'o-2');
     expect(other.status).toBe(403);
     expect((await other.json()).error.code).toBe('PERMISSION_DENIED');
-    await gw.call('echo', 'upload', { cloudPath: 'system/qr.png', text: 'x' }, 'o-1');
+    await gw.callRaw('echo', 'upload', { cloudPath: 'system/qr.png', text: 'x' }, 'o-1');
     expect((await upload('system/qr.png', PNG, 'o-1')).status).toBe(403);
   });
 

@@ -20,13 +20,13 @@ afterAll(() => cloud.close());
 
 describe('caller identity', () => {
   it("gives each call its caller's OPENID and none to anonymous calls", async () => {
-    expect(await expectOk(cloud.call('echo', 'whoami', {}, 'o-alice'))).toMatchObject({
+    expect(await expectOk(cloud.callRaw('echo', 'whoami', {}, 'o-alice'))).toMatchObject({
       openid: 'o-alice',
       after: 'o-alice',
       source: 'wx_client',
       env: 'local',
     });
-    expect(await expectOk(cloud.call('echo', 'whoami', {}))).toMatchObject({
+    expect(await expectOk(cloud.callRaw('echo', 'whoami', {}))).toMatchObject({
       openid: null,
       after: null,
       userInfo: null,
@@ -34,13 +34,13 @@ describe('caller identity', () => {
   });
 
   it('adds the userInfo WeChat puts into events from the mini-program', async () => {
-    const data = await expectOk(cloud.call('echo', 'whoami', {}, 'o-alice'));
+    const data = await expectOk(cloud.callRaw('echo', 'whoami', {}, 'o-alice'));
     expect(data.userInfo).toEqual({ appId: expect.any(String), openId: 'o-alice' });
   });
 
   it('keeps 100 concurrent callers apart across awaits', async () => {
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => cloud.call('echo', 'whoami', { delayMs: (i * 7) % 20 }, `o-${i}`)),
+      Array.from({ length: 100 }, (_, i) => cloud.callRaw('echo', 'whoami', { delayMs: (i * 7) % 20 }, `o-${i}`)),
     );
     results.forEach((r, i) => {
       expect(r).toMatchObject({ ok: true, data: { openid: `o-${i}`, after: `o-${i}` } });
@@ -51,7 +51,7 @@ describe('caller identity', () => {
     process.env.WX_CONTEXT_KEYS = 'WX_OPENID';
     process.env.WX_OPENID = 'o-from-env';
     try {
-      expect(await expectOk(cloud.call('echo', 'whoami', {}))).toMatchObject({ openid: null });
+      expect(await expectOk(cloud.callRaw('echo', 'whoami', {}))).toMatchObject({ openid: null });
     } finally {
       delete process.env.WX_CONTEXT_KEYS;
       delete process.env.WX_OPENID;
@@ -66,11 +66,11 @@ describe('caller identity', () => {
 describe('database', () => {
   it('writes and reads documents through the real SDK, and counts the operations', async () => {
     const { result, writes } = await cloud.countOps(() =>
-      cloud.call('echo', 'write', { id: 'd1', value: 42 }, 'o-bob'),
+      cloud.callRaw('echo', 'write', { id: 'd1', value: 42 }, 'o-bob'),
     );
     expect(result).toEqual({ ok: true, data: { id: 'd1' } });
     expect(writes).toBe(1);
-    const { result: read, reads } = await cloud.countOps(() => cloud.call('echo', 'read', { id: 'd1' }));
+    const { result: read, reads } = await cloud.countOps(() => cloud.callRaw('echo', 'read', { id: 'd1' }));
     expect(read).toMatchObject({ ok: true, data: { doc: { _id: 'd1', value: 42, owner: 'o-bob' } } });
     expect(reads).toBe(1);
   });
@@ -80,7 +80,7 @@ describe('a function that throws', () => {
   it('answers INTERNAL with a Chinese message and is flagged as failed', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(await cloud.call('echo', 'boom')).toEqual({
+      expect(await cloud.callRaw('echo', 'boom')).toEqual({
         ok: false,
         error: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试' },
       });
@@ -93,14 +93,14 @@ describe('a function that throws', () => {
   });
 
   it('refuses an unknown function name loudly (a test bug, not a function result)', async () => {
-    await expect(cloud.call('nope', 'x')).rejects.toThrow(/unknown cloud function "nope"/);
+    await expect(cloud.callRaw('nope', 'x')).rejects.toThrow(/unknown cloud function "nope"/);
   });
 });
 
 describe('security.msgSecCheck (v2)', () => {
   it('passes ordinary text', async () => {
     const data = await expectOk(
-      cloud.call('echo', 'check', { content: '建议在社区增设便民服务点，方便老年人办事。' }, 'o-1'),
+      cloud.callRaw('echo', 'check', { content: '建议在社区增设便民服务点，方便老年人办事。' }, 'o-1'),
     );
     expect(data.result).toMatchObject({
       errCode: 0,
@@ -110,7 +110,7 @@ describe('security.msgSecCheck (v2)', () => {
   });
 
   it('flags listed words as risky even when split by spaces or symbols', async () => {
-    const data = await expectOk(cloud.call('echo', 'check', { content: '有人在小区里 出 售*枪 支，请查处' }, 'o-1'));
+    const data = await expectOk(cloud.callRaw('echo', 'check', { content: '有人在小区里 出 售*枪 支，请查处' }, 'o-1'));
     expect(data.result.result).toEqual({ suggest: 'risky', label: 20006 });
     expect(data.result.detail).toContainEqual(
       expect.objectContaining({ strategy: 'keyword', suggest: 'risky', keyword: '出售枪支' }),
@@ -118,12 +118,12 @@ describe('security.msgSecCheck (v2)', () => {
   });
 
   it('marks milder words for review', async () => {
-    const data = await expectOk(cloud.call('echo', 'check', { content: '扫码领奖啦' }, 'o-1'));
+    const data = await expectOk(cloud.callRaw('echo', 'check', { content: '扫码领奖啦' }, 'o-1'));
     expect(data.result.result.suggest).toBe('review');
   });
 
   it('refuses content over 2500 characters like WeChat', async () => {
-    const data = await expectOk(cloud.call('echo', 'check', { content: '好'.repeat(2501) }, 'o-1'));
+    const data = await expectOk(cloud.callRaw('echo', 'check', { content: '好'.repeat(2501) }, 'o-1'));
     expect(data).toMatchObject({
       errCode: 47001,
       errMsg: expect.stringContaining('openapi.security.msgSecCheck:fail'),
@@ -131,14 +131,14 @@ describe('security.msgSecCheck (v2)', () => {
   });
 
   it('needs the openid of the user (v2)', async () => {
-    const data = await expectOk(cloud.call('echo', 'check', { content: '你好' }));
+    const data = await expectOk(cloud.callRaw('echo', 'check', { content: '你好' }));
     expect(data.errCode).toBe(40003);
   });
 });
 
 describe('wxacode.getUnlimited', () => {
   it('returns a PNG QR code', async () => {
-    const data = await expectOk(cloud.call('echo', 'qr', { scene: 'a=1&t=Xy_9-~' }, 'o-1'));
+    const data = await expectOk(cloud.callRaw('echo', 'qr', { scene: 'a=1&t=Xy_9-~' }, 'o-1'));
     expect(data.result.contentType).toBe('image/png');
     const png = Buffer.from(data.result.png, 'base64');
     expect(png.subarray(0, 8).toString('hex')).toBe(PNG_MAGIC);
@@ -152,17 +152,17 @@ describe('wxacode.getUnlimited', () => {
     ['percent signs', 'a%20b'],
     ['empty', ''],
   ])('refuses a scene %s with errCode 40169', async (_label, scene) => {
-    const data = await expectOk(cloud.call('echo', 'qr', { scene }, 'o-1'));
+    const data = await expectOk(cloud.callRaw('echo', 'qr', { scene }, 'o-1'));
     expect(data).toMatchObject({ errCode: 40169, errMsg: 'openapi.wxacode.getUnlimited:fail invalid scene' });
   });
 
   it('accepts exactly 32 characters from the whole allowed set', async () => {
-    const data = await expectOk(cloud.call('echo', 'qr', { scene: "!#$&'()*+,/:;=?@._~-Aa0123456789" }, 'o-1'));
+    const data = await expectOk(cloud.callRaw('echo', 'qr', { scene: "!#$&'()*+,/:;=?@._~-Aa0123456789" }, 'o-1'));
     expect(data.result.contentType).toBe('image/png');
   });
 
   it('refuses a page with a leading slash (41030)', async () => {
-    const data = await expectOk(cloud.call('echo', 'qr', { scene: 'a', page: '/pages/index/index' }, 'o-1'));
+    const data = await expectOk(cloud.callRaw('echo', 'qr', { scene: 'a', page: '/pages/index/index' }, 'o-1'));
     expect(data.errCode).toBe(41030);
   });
 });
@@ -170,27 +170,27 @@ describe('wxacode.getUnlimited', () => {
 describe('storage', () => {
   it('uploads, downloads, gives a temp URL and deletes a file', async () => {
     const up = await expectOk(
-      cloud.call('echo', 'upload', { cloudPath: 'hotline/2020/photo 1.txt', text: '现场照片' }, 'o-1'),
+      cloud.callRaw('echo', 'upload', { cloudPath: 'hotline/2020/photo 1.txt', text: '现场照片' }, 'o-1'),
     );
     const fileID: string = up.result.fileID;
     expect(fileID).toMatch(/^cloud:\/\/local\.[^/]+\/hotline\/2020\/photo 1\.txt$/);
-    expect(await expectOk(cloud.call('echo', 'download', { fileID }))).toEqual({ result: '现场照片' });
-    const url = await expectOk(cloud.call('echo', 'url', { fileID }));
+    expect(await expectOk(cloud.callRaw('echo', 'download', { fileID }))).toEqual({ result: '现场照片' });
+    const url = await expectOk(cloud.callRaw('echo', 'url', { fileID }));
     expect(url.result.fileList[0]).toMatchObject({
       fileID,
       status: 0,
       tempFileURL: expect.stringMatching(/\/api\/storage\/hotline\/2020\/photo%201\.txt$/),
     });
-    const del = await expectOk(cloud.call('echo', 'delete', { fileID }));
+    const del = await expectOk(cloud.callRaw('echo', 'delete', { fileID }));
     expect(del.result.fileList[0]).toMatchObject({ fileID, status: 0 });
-    expect(await expectOk(cloud.call('echo', 'download', { fileID }))).toMatchObject({ errCode: -503003 });
-    expect((await expectOk(cloud.call('echo', 'delete', { fileID }))).result.fileList[0].status).toBe(-503003);
+    expect(await expectOk(cloud.callRaw('echo', 'download', { fileID }))).toMatchObject({ errCode: -503003 });
+    expect((await expectOk(cloud.callRaw('echo', 'delete', { fileID }))).result.fileList[0].status).toBe(-503003);
   });
 
   it.each(['../escape.txt', 'a/../../escape.txt', '/etc/passwd', 'a//b', 'a\\..\\b', 'a/./b', ''])(
     'refuses the cloud path %j',
     async (cloudPath) => {
-      const data = await expectOk(cloud.call('echo', 'upload', { cloudPath, text: 'x' }, 'o-1'));
+      const data = await expectOk(cloud.callRaw('echo', 'upload', { cloudPath, text: 'x' }, 'o-1'));
       expect(data.errCode).toBe(-501007);
     },
   );
@@ -201,7 +201,7 @@ describe('storage', () => {
       'cloud://prod-1.bucket/a.txt',
       '/etc/passwd',
     ]) {
-      const data = await expectOk(cloud.call('echo', 'download', { fileID }));
+      const data = await expectOk(cloud.callRaw('echo', 'download', { fileID }));
       expect([-501007, -503002]).toContain(data.errCode);
     }
   });
@@ -209,7 +209,7 @@ describe('storage', () => {
 
 describe('cloud.callFunction', () => {
   it('runs the other function as the original caller, as on WeChat', async () => {
-    expect(await expectOk(cloud.call('echo', 'relay', {}, 'o-relay'))).toMatchObject({
+    expect(await expectOk(cloud.callRaw('echo', 'relay', {}, 'o-relay'))).toMatchObject({
       result: { ok: true, data: { openid: 'o-relay' } },
     });
   });
@@ -218,7 +218,7 @@ describe('cloud.callFunction', () => {
 describe('timers and open data', () => {
   it('fires a timer trigger with the timer event and no caller', async () => {
     await cloud.fireTimer('echo', 'nightly', new Date('2020-07-01T18:30:00Z'));
-    const read = await expectOk(cloud.call('echo', 'read', { id: 'timer-nightly' }));
+    const read = await expectOk(cloud.callRaw('echo', 'read', { id: 'timer-nightly' }));
     expect(read.doc).toMatchObject({ time: '2020-07-01T18:30:00Z', openid: null });
   });
 
@@ -242,12 +242,12 @@ describe('patching the SDK', () => {
     await cloud.close();
     const second = await createTestCloud(FIXTURE_CLOUD);
     try {
-      expect(await second.call('echo', 'whoami', {}, 'o-second')).toMatchObject({
+      expect(await second.callRaw('echo', 'whoami', {}, 'o-second')).toMatchObject({
         ok: true,
         data: { openid: 'o-second' },
       });
       // A fresh database: the first cloud's document is not there.
-      expect(await second.call('echo', 'read', { id: 'd1' })).toEqual({ ok: true, data: { doc: null } });
+      expect(await second.callRaw('echo', 'read', { id: 'd1' })).toEqual({ ok: true, data: { doc: null } });
     } finally {
       await second.close();
     }

@@ -19,6 +19,7 @@ import {
   seedBasic,
   seedRoles,
 } from './support';
+import type { ActionName } from '@/domain/api';
 
 /** A bound member of b2 (not in b1's activities). */
 const OTHER = 'member-b2';
@@ -35,7 +36,8 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.close());
 
-const call = (action: string, data: unknown, openid?: string) => cloud.call('checkin', action, data, openid);
+const call = <A extends ActionName<'checkin'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('checkin', action, data, openid);
 const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 /** An activity of b1 whose start is `startIn` minutes from now (negative: already started). */

@@ -5,9 +5,11 @@ import { readSubscribeMessages } from '../../emulator/openapi';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk, startTestGateway } from '../helpers/cloud';
 import { ADMIN, allDocs, getDoc, HANDLER, MEMBER, PUBLIC, sdk, seedBasic, seedRoles } from './support';
+import type { ActionName } from '@/domain/api';
 
 let cloud: TestCloud;
-const call = (action: string, data: unknown, openid?: string) => cloud.call('hotline', action, data, openid);
+const call = <A extends ActionName<'hotline'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('hotline', action, data, openid);
 
 const OTHER = 'public-2';
 const HANDLER_D2 = 'handler-d2';
@@ -124,7 +126,7 @@ describe('hotline.submit', () => {
     const r = await submit(PUBLIC, { content: `反映问题：${review}` });
     expect(r.flagged).toBe(true);
     const { tickets } = await expectOk(call('triage', {}, ADMIN));
-    expect(tickets.find((t: { ticketId: string }) => t.ticketId === r.ticketId).flagged).toBe(true);
+    expect(tickets.find((t: { ticketId: string }) => t.ticketId === r.ticketId)!.flagged).toBe(true);
   });
 
   it('takes up to 6 photos uploaded to the hotline folder and refuses others', async () => {
@@ -301,9 +303,7 @@ describe('the workflow', () => {
     await expectError(call('reply', { ticketId, content: 'x' }, HANDLER), 'PERMISSION_DENIED');
     await expectOk(call('reply', { ticketId, content: '已处理' }, HANDLER_D2));
     const t = await expectOk(call('get', { ticketId }, ADMIN));
-    expect(t.timeline.find((e: { event: string; note: string }) => e.note?.startsWith('改派'))?.note).toBe(
-      '改派至市住建局：属住建局职责',
-    );
+    expect(t.timeline.find((e) => e.note?.startsWith('改派'))?.note).toBe('改派至市住建局：属住建局职责');
     const { departments } = await expectOk(call('stats', {}));
     const byId = Object.fromEntries(departments.map((d: { departmentId: string }) => [d.departmentId, d]));
     expect(byId.d1).toMatchObject({ received: 0, replied: 0, replyRate: null });
@@ -494,8 +494,9 @@ describe('photos', () => {
         gw.call('hotline', 'submit', appeal({ departmentId: undefined, photos: [fileID] }), PUBLIC),
       );
       const t = await expectOk(gw.call('hotline', 'get', { ticketId }, PUBLIC));
-      expect(t.photos[0].url.startsWith(`${gw.url}/api/storage/`)).toBe(true);
-      const res = await fetch(t.photos[0].url);
+      const url = t.photos[0].url!;
+      expect(url.startsWith(`${gw.url}/api/storage/`)).toBe(true);
+      const res = await fetch(url);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/png');
       expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);

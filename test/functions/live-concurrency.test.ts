@@ -8,11 +8,13 @@ import { createTestCloud, expectOk } from '../helpers/cloud';
 import { bindPlayers, createSession, right, wrong } from './live-support';
 import { importBank } from './quiz-support';
 import { ADMIN, allDocs, getDoc, seedBasic } from './support';
+import type { ActionName } from '@/domain/api';
 
 jest.setTimeout(240_000);
 
 let cloud: TestCloud;
-const call = (action: string, data: unknown, openid?: string) => cloud.call('live', action, data, openid);
+const call = <A extends ActionName<'live'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('live', action, data, openid);
 
 beforeEach(async () => {
   cloud = await createTestCloud({ adminOpenids: [ADMIN] });

@@ -24,11 +24,13 @@ import {
   seedRoles,
   SECRETARY,
 } from './support';
+import type { ActionName } from '@/domain/api';
 
 jest.setTimeout(60_000);
 
 let cloud: TestCloud;
-const call = (action: string, data: unknown, openid?: string) => cloud.call('live', action, data, openid);
+const call = <A extends ActionName<'live'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('live', action, data, openid);
 const host = async (sessionId: string, command: string, extra: Record<string, unknown> = {}): Promise<LiveState> =>
   (await expectOk(call('host', { sessionId, command, ...extra }, ADMIN))).state;
 
@@ -342,7 +344,7 @@ describe('live.host', () => {
     ['anonymous', undefined, 'UNAUTHENTICATED'],
   ])('refuses %s', async (_who, openid, code) => {
     const sessionId = await createSession(cloud);
-    for (const action of ['host', 'tick', 'hostView', 'export'])
+    for (const action of ['host', 'tick', 'hostView', 'export'] as const)
       await expectError(call(action, { sessionId, ...(action === 'host' ? { command: 'open' } : {}) }, openid), code);
     expect((await getDoc('live_runs', sessionId))?.seq).toBe(0);
   });
@@ -378,7 +380,7 @@ describe('live.host', () => {
 
 describe('every action × role', () => {
   // What each caller gets from each action on a session in a question; `ok` = allowed.
-  const ACTIONS: Record<string, (sessionId: string) => Record<string, unknown>> = {
+  const ACTIONS: Partial<Record<ActionName<'live'>, (sessionId: string) => Record<string, unknown>>> = {
     join: (sessionId) => ({ sessionId }),
     state: (sessionId) => ({ sessionId }),
     answer: (sessionId) => ({ sessionId, index: 0, choice: [0] }),
@@ -391,6 +393,7 @@ describe('every action × role', () => {
     hostView: (sessionId) => ({ sessionId }),
     joinCode: (sessionId) => ({ sessionId }),
   };
+  const ACTION_NAMES = Object.keys(ACTIONS) as ActionName<'live'>[];
   const EXPECTED: Record<string, Record<string, string>> = {
     // Anonymous: nothing.
     anonymous: Object.fromEntries(Object.keys(ACTIONS).map((a) => [a, 'UNAUTHENTICATED'])),
@@ -447,12 +450,13 @@ describe('every action × role', () => {
   it.each(Object.keys(EXPECTED))('%s', async (who) => {
     const sessionId = await lobby();
     await host(sessionId, 'next');
-    for (const [action, data] of Object.entries(ACTIONS)) {
-      const r = await call(action, data(sessionId), OPENIDS[who]);
+    for (const action of ACTION_NAMES) {
+      const r = await call(action, ACTIONS[action]!(sessionId), OPENIDS[who]);
       expect([action, r.ok ? 'ok' : r.error.code]).toEqual([action, EXPECTED[who][action]]);
     }
     // The host may do everything a host does; unknown sessions are NOT_FOUND for every session action.
-    for (const action of ['tick', 'hostView']) expect((await call(action, { sessionId }, ADMIN)).ok).toBe(true);
+    for (const action of ['tick', 'hostView'] as const)
+      expect((await call(action, { sessionId }, ADMIN)).ok).toBe(true);
     for (const action of [
       'join',
       'state',
@@ -464,7 +468,7 @@ describe('every action × role', () => {
       'hostView',
       'export',
       'joinCode',
-    ])
+    ] as const)
       await expectError(
         call(action, { ...(ACTIONS[action] ?? ((id: string) => ({ sessionId: id })))('lv_none') }, ADMIN),
         'NOT_FOUND',
@@ -477,7 +481,7 @@ describe('every action × role', () => {
     expect((await expectError(call('buzz', { sessionId, index: 0 }, MEMBER), 'FAILED_PRECONDITION')).message).toBe(
       '本题不是抢答题',
     );
-    for (const action of [...Object.keys(ACTIONS), 'createSession', 'export'])
+    for (const action of [...ACTION_NAMES, 'createSession', 'export'] as const)
       await expectError(call(action, { sessionId, extra: true }, ADMIN), 'INVALID_ARGUMENT');
   });
 });

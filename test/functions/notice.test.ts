@@ -20,6 +20,7 @@ import {
   seedBasic,
   seedRoles,
 } from './support';
+import type { ActionName } from '@/domain/api';
 
 /** A bound member of b2, and b2's secretary. */
 const OTHER = 'member-b2';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await expectOk(cloud.call('user', 'bind', { name: ROSTER[3].name, phone: ROSTER[3].phone }, OTHER));
   await expectOk(cloud.call('org', 'grantRole', { openid: SECRETARY_B2, role: 'secretary', scopeId: 'b2' }, ADMIN));
   for (const openid of [MEMBER, SECRETARY, OTHER]) {
-    memberIds[openid] = (await expectOk(cloud.call('user', 'login', {}, openid))).member.memberId;
+    memberIds[openid] = (await expectOk(cloud.call('user', 'login', {}, openid))).member!.memberId;
   }
 });
 afterAll(async () => {
@@ -44,7 +45,8 @@ afterAll(async () => {
   await cloud.close();
 });
 
-const call = (action: string, data: unknown, openid?: string) => cloud.call('notice', action, data, openid);
+const call = <A extends ActionName<'notice'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('notice', action, data, openid);
 const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 const FILE = 'cloud://local.bucket/notice/20200701/plan.pdf';
 
@@ -193,7 +195,7 @@ describe('notice.inbox, open and confirm', () => {
     await Promise.all([call('open', { noticeId }, SECRETARY), call('open', { noticeId }, SECRETARY)]);
     expect(await getDoc('notices', noticeId)).toMatchObject({ read: 2, expected: 3 });
     const inbox = await expectOk(call('inbox', {}, MEMBER));
-    expect(inbox.notices.find((n: { noticeId: string }) => n.noticeId === noticeId).read).toBe(true);
+    expect(inbox.notices.find((n: { noticeId: string }) => n.noticeId === noticeId)!.read).toBe(true);
   });
 
   it('lets a manager read it without counting as a reader', async () => {

@@ -1,6 +1,6 @@
 // 民主评议 under concurrency over the local cloud: a branch of 60 voting at once, each voter also changing the ballot
 // concurrently, leaves exactly one ballot per voter, and the tally equals a count of what each voter last cast.
-import type { BallotForm, ReviewTally } from '@/domain/api/orglife';
+import type { ActionName } from '@/domain/api';
 import type { ReviewGrade } from '@/domain/api/points';
 import { REVIEW_GRADES } from '@/domain/api/points';
 import type { TestCloud } from '../helpers/cloud';
@@ -11,7 +11,8 @@ jest.setTimeout(120_000);
 
 const N = 60;
 let cloud: TestCloud;
-const call = <T>(action: string, data: unknown, openid?: string) => cloud.call<T>('orglife', action, data, openid);
+const call = <A extends ActionName<'orglife'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('orglife', action, data, openid);
 const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 const Y = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
@@ -35,10 +36,10 @@ afterAll(() => cloud.close());
 
 it('keeps one ballot per voter when everyone votes at once and changes it concurrently; the tally counts last ballots', async () => {
   const { reviewId } = await expectOk(
-    call<{ reviewId: string }>('openReview', { orgId: 'b9', year: Y, startAt: minutes(-1), endAt: minutes(60) }, ADMIN),
+    call('openReview', { orgId: 'b9', year: Y, startAt: minutes(-1), endAt: minutes(60) }, ADMIN),
   );
   const voters = (await allDocs('members')).filter((m) => m.orgId === 'b9').map((m) => `v-${m._id}`);
-  const form = await expectOk(call<BallotForm>('ballot', { reviewId }, voters[0]));
+  const form = await expectOk(call('ballot', { reviewId }, voters[0]));
   const candidates = form.candidates.map((c) => c.memberId);
   expect(candidates).toHaveLength(N);
   // Voter v grades candidate c by (v + c + round) mod 4; every voter sends round 0 and round 1 at the same time.
@@ -66,7 +67,7 @@ it('keeps one ballot per voter when everyone votes at once and changes it concur
     expect(sent.has(JSON.stringify((b.grades as Array<{ grade: string }>).map((g) => g.grade)))).toBe(true);
 
   await expectOk(call('closeReview', { reviewId }, ADMIN));
-  const tally = await expectOk(call<ReviewTally>('tally', { reviewId }, ADMIN));
+  const tally = await expectOk(call('tally', { reviewId }, ADMIN));
   expect(tally).toMatchObject({ voters: N, electorate: N, quorum: true });
   for (const row of tally.rows) {
     expect(row.counts).toEqual(expected.get(row.memberId));

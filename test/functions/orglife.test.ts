@@ -17,6 +17,7 @@ import {
   seedBasic,
   seedRoles,
 } from './support';
+import type { ActionName } from '@/domain/api';
 
 /** 李娜 of b1 (the third member), 刘洋 of b2 and the secretary of b2. */
 const LI_OPENID = 'member-li';
@@ -39,7 +40,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cloud.close());
 
-const call = (action: string, data: unknown, openid?: string) => cloud.call('orglife', action, data, openid);
+const call = <A extends ActionName<'orglife'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('orglife', action, data, openid);
 const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 const ZHANG = () => ids['张伟'];
 const WANG = () => ids['王芳'];
@@ -112,7 +114,7 @@ describe('会议纪实', () => {
     });
     expect(view.canEdit).toBe(false);
     expect(view.record).toMatchObject({ topic: '学习贯彻党章，开展批评与自我批评', complete: true, missing: [] });
-    expect(view.record.photos).toEqual([{ fileID: photo, url: expect.stringMatching(/^http/) }]);
+    expect(view.record!.photos).toEqual([{ fileID: photo, url: expect.stringMatching(/^http/) }]);
     expect(view.attendance).toMatchObject({ expected: 3, present: 2, late: 1, manual: 1, absent: 1 });
     expect(view.attendance.rows).toEqual([
       { memberId: ZHANG(), name: '张伟', status: 'absent', reason: '参加市委党校培训' },
@@ -409,7 +411,7 @@ describe('民主评议', () => {
     ];
     expect(await expectOk(call('propose', { reviewId, results }, SECRETARY))).toEqual({ saved: 3 });
     const tally = await expectOk(call('tally', { reviewId }, ADMIN));
-    expect(tally.rows.map((r: { result: string; note: string | null }) => [r.result, r.note])).toEqual([
+    expect(tally.rows.map((r) => [r.result, r.note])).toEqual([
       ['合格', null],
       ['优秀', null],
       ['合格', '支部党员大会讨论：全年出勤良好'],

@@ -21,6 +21,7 @@ import {
   seedBasic,
   seedRoles,
 } from './support';
+import type { ActionName } from '@/domain/api';
 
 /** A bound member of b2 and the secretary of b2. */
 const OTHER = 'member-b2';
@@ -49,7 +50,8 @@ function useFreshCloud(): void {
   afterAll(() => cloud.close());
 }
 
-const call = (action: string, data: unknown, openid?: string) => cloud.call('points', action, data, openid);
+const call = <A extends ActionName<'points'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('points', action, data, openid);
 const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 /** 张伟 (SECRETARY), 王芳 (MEMBER), 李娜 (not bound) are b1; 刘洋 (OTHER) is b2. */
 const ZHANG = () => ids['张伟'];
@@ -275,7 +277,7 @@ describe('points.adjust', () => {
     const listed = await liuOn();
     const r = await expectOk(call('adjust', { memberId: LIU(), points: -3, reason: '无故缺席支部党员大会' }, ADMIN));
     expect(r).toMatchObject({ points: -3, balance: before - 3 });
-    expect(await liuOn()).toBe(listed - 3);
+    expect(await liuOn()).toBe(listed! - 3);
     expect(await getDoc('points', r.entryId)).toMatchObject({
       source: 'adjust',
       points: -3,
@@ -450,7 +452,7 @@ describe('dashboard, stars, evaluate and overview', () => {
   it('shows last year’s 三会一课 cadence, attendance, quiz participation and points distribution', async () => {
     const d = await expectOk(call('dashboard', { orgId: 'b1', year: LY }, SECRETARY));
     expect(d).toMatchObject({ orgId: 'b1', orgName: '市教育局机关第一党支部', year: LY, members: 3, missing: [] });
-    const row = (kind: string) => d.cadence.find((r: { kind: string }) => r.kind === kind);
+    const row = (kind: string) => d.cadence.find((r: { kind: string }) => r.kind === kind)!;
     expect(row('支委会')).toMatchObject({ period: 'month', due: 12, held: 11, missed: 1, missingNow: false });
     expect(row('支委会')).toMatchObject({ withoutMinutes: 1 });
     expect(row('支委会').periods[2]).toMatchObject({ label: '3月', count: 0, withoutMinutes: 1, state: 'past' });
@@ -547,7 +549,7 @@ describe('dashboard, stars, evaluate and overview', () => {
     await recordMinutes(await createActivity('支委会', minutes(-2), minutes(-1)));
     await recordMinutes(await createActivity('党小组会', minutes(-2), minutes(-1)));
     const d = await expectOk(call('dashboard', { orgId: 'b1', year: Y, refresh: true }, SECRETARY));
-    const row = (kind: string) => d.cadence.find((r: { kind: string }) => r.kind === kind);
+    const row = (kind: string) => d.cadence.find((r: { kind: string }) => r.kind === kind)!;
     // No 党员大会 or 党课 yet this quarter.
     expect(row('支委会').missingNow).toBe(false);
     expect(row('党小组会').missingNow).toBe(false);
@@ -601,7 +603,7 @@ describe('dashboard, stars, evaluate and overview', () => {
     expect((o?.overview as { rows: unknown[] }).rows).toHaveLength(3);
   });
 
-  it.each([
+  it.each<[ActionName<'points'>, Record<string, unknown>, string | undefined, string]>([
     ['dashboard', { orgId: 'b1', year: LY }, SECRETARY_B2, 'PERMISSION_DENIED'],
     ['dashboard', { orgId: 'b1', year: LY }, MEMBER, 'PERMISSION_DENIED'],
     ['dashboard', { orgId: 'b1', year: LY }, HANDLER, 'PERMISSION_DENIED'],

@@ -6,7 +6,6 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fc from 'fast-check';
 import { applyPendingResults, closeExpiredAttempts } from '../../cloudfunctions/quiz/attempt';
 import { readQuizSums, recomputeQuizStats } from '../../server/quiz';
-import type { OrgRankRow, StartResult, SubmitResult } from '../../src/domain/api/quiz';
 import type { MemberResult, OrgSums } from '../../src/domain/quiz';
 import {
   QUIZ_GRACE_MS,
@@ -118,18 +117,11 @@ async function expectExact(quizId: string, step: string): Promise<void> {
 /** One member taking their planned attempts one after another. */
 async function takeAttempts(quizId: string, openid: string, plan: PlannedAttempt[]): Promise<void> {
   for (const [j, a] of plan.entries()) {
-    const s = await actor.run(`${openid}:${j}`, () =>
-      expectOk(cloud.call<StartResult>('quiz', 'start', { quizId }, openid)),
-    );
+    const s = await actor.run(`${openid}:${j}`, () => expectOk(cloud.call('quiz', 'start', { quizId }, openid)));
     const answers = answersFor(s.questions, a.correct);
     const submit = (who: string, correct = a.correct) =>
       actor.run(who, () =>
-        cloud.call<SubmitResult>(
-          'quiz',
-          'submit',
-          { attemptId: s.attemptId, answers: answersFor(s.questions, correct) },
-          openid,
-        ),
+        cloud.call('quiz', 'submit', { attemptId: s.attemptId, answers: answersFor(s.questions, correct) }, openid),
       );
     let results;
     switch (a.kind) {
@@ -242,9 +234,7 @@ it('keeps the branch sums equal to the best results after every request, in any 
           new Map([...best.values()].map((b) => [b.memberId, b.score])),
         );
         // ... and the board shows each branch's participants and average over them.
-        const board = await expectOk(
-          cloud.call<{ rows: OrgRankRow[] }>('quiz', 'leaderboard', { quizId, by: 'org' }, ADMIN),
-        );
+        const board = await expectOk(cloud.call('quiz', 'leaderboard', { quizId, by: 'org' }, ADMIN));
         const tallies = quizTallySums([...best.values()]);
         const roster = quizTallySums((await allDocs('members')).map((m) => ({ orgId: String(m.orgId), score: 0 })));
         expect(board.rows).toEqual(
@@ -269,14 +259,9 @@ it('lets a recount correct a drifted shard without dropping a submit that lands 
   const quizId = await createQuiz(cloud, { maxAttempts: 3 });
   const [first, second] = takers;
   const take = async (openid: string, correct: number) => {
-    const s = await expectOk(cloud.call<StartResult>('quiz', 'start', { quizId }, openid));
+    const s = await expectOk(cloud.call('quiz', 'start', { quizId }, openid));
     return expectOk(
-      cloud.call<SubmitResult>(
-        'quiz',
-        'submit',
-        { attemptId: s.attemptId, answers: answersFor(s.questions, correct) },
-        openid,
-      ),
+      cloud.call('quiz', 'submit', { attemptId: s.attemptId, answers: answersFor(s.questions, correct) }, openid),
     );
   };
   await take(first.openid, 5);

@@ -1,6 +1,6 @@
 // The quiz under load over the local cloud: 100 concurrent submits of one attempt score it once, and 1,000 members
 // starting and submitting at once get consistent results and leaderboards equal to a brute-force ranking.
-import type { MemberRankRow, OrgRankRow, StartResult, SubmitResult } from '../../src/domain/api/quiz';
+import type { MemberRankRow, SubmitResult } from '../../src/domain/api/quiz';
 import type { Envelope } from '../../src/domain/errors';
 import type { MemberResult } from '../../src/domain/quiz';
 import { quizBetterResult, quizRankMembers, quizRankOrgs } from '../../src/domain/quiz';
@@ -8,11 +8,13 @@ import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectOk } from '../helpers/cloud';
 import { answersFor, branchSums, createQuiz, importBank } from './quiz-support';
 import { ADMIN, allDocs, getDoc, MEMBER, sdkDb, seedBasic, seedRoles } from './support';
+import type { ActionName } from '@/domain/api';
 
 jest.setTimeout(240_000);
 
 let cloud: TestCloud;
-const call = <T>(action: string, data: unknown, openid?: string) => cloud.call<T>('quiz', action, data, openid);
+const call = <A extends ActionName<'quiz'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('quiz', action, data, openid);
 
 beforeEach(async () => {
   cloud = await createTestCloud({ adminOpenids: [ADMIN] });
@@ -24,10 +26,10 @@ afterEach(() => cloud.close());
 
 it('scores one attempt once under 100 concurrent submits; the others get FAILED_PRECONDITION', async () => {
   const quizId = await createQuiz(cloud);
-  const s = await expectOk(call<StartResult>('start', { quizId }, MEMBER));
+  const s = await expectOk(call('start', { quizId }, MEMBER));
   const results = await Promise.all(
     Array.from({ length: 100 }, (_, i) =>
-      call<SubmitResult>('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, i % 11) }, MEMBER),
+      call('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, i % 11) }, MEMBER),
     ),
   );
   const ok = results.filter((r): r is Extract<Envelope<SubmitResult>, { ok: true }> => r.ok);
@@ -72,28 +74,20 @@ it('gives 1,000 members starting and submitting at once a leaderboard equal to a
   const openids = members.map((m) => `load-${m._id}`);
   const quizId = await createQuiz(cloud, { maxAttempts: 2 });
 
-  const starts = await Promise.all(openids.map((o) => expectOk(call<StartResult>('start', { quizId }, o))));
+  const starts = await Promise.all(openids.map((o) => expectOk(call('start', { quizId }, o))));
   expect(new Set(starts.map((s) => s.attemptId)).size).toBe(N);
   // Everyone submits at once; a few submit twice (a second attempt) to exercise best-of.
   const submits = await Promise.all(
     starts.map((s, i) =>
-      expectOk(
-        call<SubmitResult>('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, i % 11) }, openids[i]),
-      ),
+      expectOk(call('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, i % 11) }, openids[i])),
     ),
   );
   submits.forEach((r, i) => expect(r.correct).toBe(i % 11));
   const again = openids.slice(0, 50);
-  const seconds = await Promise.all(again.map((o) => expectOk(call<StartResult>('start', { quizId }, o))));
+  const seconds = await Promise.all(again.map((o) => expectOk(call('start', { quizId }, o))));
   await Promise.all(
     seconds.map((s, i) =>
-      expectOk(
-        call<SubmitResult>(
-          'submit',
-          { attemptId: s.attemptId, answers: answersFor(s.questions, 10 - (i % 3)) },
-          again[i],
-        ),
-      ),
+      expectOk(call('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, 10 - (i % 3)) }, again[i])),
     ),
   );
 
@@ -117,11 +111,9 @@ it('gives 1,000 members starting and submitting at once a leaderboard equal to a
 
   const rows: MemberRankRow[] = [];
   for (let page = 0; ; page++) {
-    const board = await expectOk(
-      call<{ rows: MemberRankRow[]; total: number }>('leaderboard', { quizId, by: 'member', page }, ADMIN),
-    );
+    const board = await expectOk(call('leaderboard', { quizId, by: 'member', page }, ADMIN));
     expect(board.total).toBe(N);
-    rows.push(...board.rows);
+    rows.push(...(board.rows as MemberRankRow[]));
     if (board.rows.length < 50) break;
   }
   const byMember = (r: MemberRankRow[]) => [...r].sort((a, b) => a.memberId.localeCompare(b.memberId));
@@ -132,9 +124,7 @@ it('gives 1,000 members starting and submitting at once a leaderboard equal to a
   // `me` for a sample equals the brute-force rank.
   const rankOf = new Map(expected.map((r) => [r.memberId, r]));
   for (const i of [0, 1, 7, 50, 333, 999]) {
-    const me = (
-      await expectOk(call<{ me: { rank: number; score: number } }>('leaderboard', { quizId, by: 'member' }, openids[i]))
-    ).me;
+    const me = (await expectOk(call('leaderboard', { quizId, by: 'member' }, openids[i]))).me;
     const want = rankOf.get(String(members[i]._id));
     expect(me).toEqual({ rank: want?.rank, score: want?.score });
   }
@@ -159,6 +149,6 @@ it('gives 1,000 members starting and submitting at once a leaderboard equal to a
       };
     }),
   );
-  const orgBoard = await expectOk(call<{ rows: OrgRankRow[] }>('leaderboard', { quizId, by: 'org' }, ADMIN));
+  const orgBoard = await expectOk(call('leaderboard', { quizId, by: 'org' }, ADMIN));
   expect(orgBoard.rows).toEqual(expectedOrgs);
 });

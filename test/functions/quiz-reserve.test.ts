@@ -7,9 +7,11 @@ import { advance, fakeClock } from '../helpers/clock';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
 import { answersFor, BANK, createQuiz, importBank, iso, wrongShown } from './quiz-support';
 import { ADMIN, getDoc, MEMBER, ROSTER, seedBasic, seedRoles } from './support';
+import type { ActionName } from '@/domain/api';
 
 let cloud: TestCloud;
-const call = (action: string, data: unknown, openid?: string) => cloud.call('quiz', action, data, openid);
+const call = <A extends ActionName<'quiz'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('quiz', action, data, openid);
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 

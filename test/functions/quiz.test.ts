@@ -2,7 +2,7 @@
 // start/saveAnswers/submit/result on the server's clock, the attempt cap and ownership, leaderboards with ties,
 // flags, practice and the 错题本, points, every role and error code, no answer leaking before submit, db ops.
 import { Workbook } from 'exceljs';
-import type { QuestionView, StartResult } from '../../src/domain/api/quiz';
+import type { MemberRankRow, QuestionView, StartResult } from '../../src/domain/api/quiz';
 import {
   QUIZ_GRACE_MS,
   QUIZ_PRACTICE_COUNT,
@@ -25,9 +25,11 @@ import {
   wrongShown,
 } from './quiz-support';
 import { ADMIN, allDocs, getDoc, MEMBER, PUBLIC, ROSTER, sdk, seedBasic, seedRoles, SECRETARY } from './support';
+import type { ActionName } from '@/domain/api';
 
 let cloud: TestCloud;
-const call = (action: string, data: unknown, openid?: string) => cloud.call('quiz', action, data, openid);
+const call = <A extends ActionName<'quiz'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('quiz', action, data, openid);
 
 /** More bound members: 李娜 (b1), 刘洋 (b2), 赵磊 (b3). MEMBER is 王芳 (b1), SECRETARY is 张伟 (b1). */
 const LI = 'm-li';
@@ -382,12 +384,12 @@ describe('quiz.createQuiz and listQuizzes', () => {
     const s = await expectOk(call('start', { quizId: forP1 }, MEMBER));
     let state = (await expectOk(call('listQuizzes', {}, MEMBER))).quizzes.find(
       (q: { quizId: string }) => q.quizId === forP1,
-    ).mine;
+    )!.mine;
     expect(state).toEqual({ attemptsUsed: 1, bestScore: null, openAttemptId: s.attemptId, lastAttemptId: null });
     await expectOk(call('submit', { attemptId: s.attemptId, answers: answersFor(s.questions, 8) }, MEMBER));
     state = (await expectOk(call('listQuizzes', {}, MEMBER))).quizzes.find(
       (q: { quizId: string }) => q.quizId === forP1,
-    ).mine;
+    )!.mine;
     expect(state).toEqual({ attemptsUsed: 1, bestScore: 80, openAttemptId: null, lastAttemptId: s.attemptId });
   });
 });
@@ -569,15 +571,13 @@ describe('quiz.submit, saveAnswers and result', () => {
       revealed: true,
     });
     expect(r.submittedAt).toMatch(/\+08:00$/);
-    r.questions.forEach(
-      (q: QuestionView & { answer: number[]; chosen: number[]; correct: boolean; analysis: string }, i: number) => {
-        expect(q.options).toEqual(s.questions[i].options);
-        expect(q.answer).toEqual(rightShown(s.questions[i]));
-        expect(q.chosen).toEqual([...answers[q.questionId]].sort());
-        expect(q.correct).toBe(i < 6);
-        expect(q.analysis).toBe(bankEntry(q.stem).analysis);
-      },
-    );
+    r.questions.forEach((q, i) => {
+      expect(q.options).toEqual(s.questions[i].options);
+      expect(q.answer).toEqual(rightShown(s.questions[i]));
+      expect(q.chosen).toEqual([...answers[q.questionId]].sort());
+      expect(q.correct).toBe(i < 6);
+      expect(q.analysis).toBe(bankEntry(q.stem).analysis);
+    });
     expect((await expectOk(call('result', { attemptId: second.attemptId }, MEMBER))).revealed).toBe(true);
   });
 
@@ -745,7 +745,7 @@ describe('quiz.leaderboard', () => {
       { openid: SECRETARY, correct: 3, afterMs: 20_000 }, // 30
     ]);
     const board = await expectOk(call('leaderboard', { quizId, by: 'member' }, MEMBER));
-    expect(board.rows.map((r: { name: string; rank: number; score: number }) => [r.name, r.rank, r.score])).toEqual([
+    expect((board.rows as MemberRankRow[]).map((r) => [r.name, r.rank, r.score])).toEqual([
       [ROSTER[3].name, 1, 100],
       [ROSTER[2].name, 2, 80],
       [ROSTER[1].name, 2, 80],
@@ -941,7 +941,7 @@ describe('practice and the 错题本', () => {
     const entryA = (await expectOk(call('wrongBook', {}, MEMBER))).entries.find(
       (e: { questionId: string }) => e.questionId === a.questionId,
     );
-    expect(entryA.wrongTimes).toBe(2);
+    expect(entryA!.wrongTimes).toBe(2);
     const right = await expectOk(
       call('practiceAnswer', { questionId: a.questionId, answer: rightShown(a), from: 'wrong' }, MEMBER),
     );

@@ -2,7 +2,7 @@
 // limit, content checks, entered scores, results with ties and 样本不足, flags, export, the timer, every role and
 // error code, database operations per call, and 500 people rating at once.
 import { Workbook } from 'exceljs';
-import type { TestCloud } from '../helpers/cloud';
+import type { AnyAction, TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
 import {
   ADMIN,
@@ -18,9 +18,11 @@ import {
   HANDLER,
   PUBLIC,
 } from './support';
+import type { ActionName } from '@/domain/api';
 
 let cloud: TestCloud;
-const call = (action: string, data: unknown, openid?: string) => cloud.call('rating', action, data, openid);
+const call = <A extends ActionName<'rating'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('rating', action, data, openid);
 
 const HOUR = 3600 * 1000;
 /** An ISO time `offsetMs` from now, written with +08:00 as the pages send it. */
@@ -265,12 +267,12 @@ describe('rating.rate', () => {
     expect(docs.filter((d) => d.departmentId === 'd1')).toHaveLength(500);
     expect(docs.filter((d) => d.departmentId === 'd2')).toHaveLength(100);
     const r = await expectOk(call('results', { campaignId }, ADMIN));
-    expect(r.rows.find((x: { departmentId: string }) => x.departmentId === 'd1').votes).toBe(500);
-    expect(r.rows.find((x: { departmentId: string }) => x.departmentId === 'd2').votes).toBe(100);
+    expect(r.rows.find((x: { departmentId: string }) => x.departmentId === 'd1')!.votes).toBe(500);
+    expect(r.rows.find((x: { departmentId: string }) => x.departmentId === 'd2')!.votes).toBe(100);
     expect(r.totalVotes).toBe(600);
     // 500 ratings of d1 inside one 10-minute window are flagged as a burst; d2's identical answers as well.
-    expect(r.flags.bursts.map((b: { departmentId: string }) => b.departmentId).sort()).toEqual(['d1', 'd2']);
-    expect(r.flags.nearIdentical).toEqual([{ departmentId: 'd2', votes: 100, share: 1, pattern: '44' }]);
+    expect(r.flags!.bursts.map((b: { departmentId: string }) => b.departmentId).sort()).toEqual(['d1', 'd2']);
+    expect(r.flags!.nearIdentical).toEqual([{ departmentId: 'd2', votes: 100, share: 1, pattern: '44' }]);
   }, 60_000);
 });
 
@@ -424,9 +426,7 @@ describe('rating.results, enterScores, publish and ranking', () => {
     const r = await expectOk(result);
     expect({ reads, writes }).toEqual({ reads: 2, writes: 0 });
     // d1: 0.5·95 + 0.3·60 + 0.2·80 = 81.5; d2: 0.5·75 + 0.3·100 + 0.2·90 = 85.5
-    expect(
-      r.rows.map((x: Record<string, unknown>) => [x.rank, x.departmentId, x.votes, x.score, x.sufficient]),
-    ).toEqual([
+    expect(r.rows.map((x) => [x.rank, x.departmentId, x.votes, x.score, x.sufficient])).toEqual([
       [1, 'd2', 2, 85.5, true],
       [2, 'd1', 2, 81.5, true],
       [null, 'd3', 1, 100, false],
@@ -452,7 +452,7 @@ describe('rating.results, enterScores, publish and ranking', () => {
     await expectOk(cloud.call('ranking', 'run', { campaignId }, ADMIN));
     const r = await expectOk(call('results', { campaignId }, ADMIN));
     // d1: 47.5 + 12.5 + 15 = 75.0 (41.67·0.3 = 12.501 -> 75.0 at two decimals)
-    expect(r.rows.map((x: Record<string, unknown>) => [x.rank, x.departmentId, x.score])).toEqual([
+    expect(r.rows.map((x) => [x.rank, x.departmentId, x.score])).toEqual([
       [1, 'd1', 75],
       [1, 'd2', 75],
       [null, 'd3', 100],
@@ -485,7 +485,7 @@ describe('rating.results, enterScores, publish and ranking', () => {
     expect(await expectOk(result)).toEqual({ updated: 2 });
     expect({ reads, writes }).toEqual({ reads: 3, writes: 1 });
     const detail = await expectOk(call('get', { campaignId }, ADMIN));
-    expect(detail.external.d1.inspection).toEqual({
+    expect(detail.external!.d1.inspection).toEqual({
       score: 88,
       enteredBy: ADMIN,
       enteredByName: ROSTER[2].name,
@@ -497,14 +497,14 @@ describe('rating.results, enterScores, publish and ranking', () => {
     await expectOk(
       call('enterScores', { campaignId, source: 'survey', scores: [{ departmentId: 'd2', score: 80 }] }, 'o-admin-2'),
     );
-    expect((await expectOk(call('get', { campaignId }, ADMIN))).external.d2.survey.enteredByName).toBe('管理员');
-    const stamped = detail.external.d3.inspection.enteredAt;
+    expect((await expectOk(call('get', { campaignId }, ADMIN))).external!.d2.survey!.enteredByName).toBe('管理员');
+    const stamped = detail.external!.d3.inspection!.enteredAt;
     await new Promise((r) => setTimeout(r, 1100));
     expect(await enterScores(campaignId, 'inspection', { d1: 90, d2: null, d3: 70 })).toEqual({ updated: 1 });
     const resaved = await expectOk(call('get', { campaignId }, ADMIN));
-    expect(resaved.external.d3.inspection.enteredAt).toBe(stamped);
-    expect(resaved.external.d1.inspection.score).toBe(90);
-    expect(resaved.external.d1.inspection.enteredAt).not.toBe(stamped);
+    expect(resaved.external!.d3.inspection!.enteredAt).toBe(stamped);
+    expect(resaved.external!.d1.inspection!.score).toBe(90);
+    expect(resaved.external!.d1.inspection!.enteredAt).not.toBe(stamped);
     const { result: same, writes: noWrites } = await cloud.countOps(() =>
       call('enterScores', { campaignId, source: 'inspection', scores: [{ departmentId: 'd3', score: 70 }] }, ADMIN),
     );
@@ -512,8 +512,8 @@ describe('rating.results, enterScores, publish and ranking', () => {
     expect(noWrites).toBe(0);
     await enterScores(campaignId, 'inspection', { d1: null });
     const after = await expectOk(call('get', { campaignId }, ADMIN));
-    expect(after.external.d1).toEqual({});
-    expect(after.external.d3.inspection.score).toBe(70);
+    expect(after.external!.d1).toEqual({});
+    expect(after.external!.d3.inspection!.score).toBe(70);
   });
 
   it.each([
@@ -585,7 +585,7 @@ describe('rating.results, enterScores, publish and ranking', () => {
     expect(fileName).toMatch(/-测评结果\.xlsx$/);
     expect(fileID).toContain(`exports/rating/${campaignId}-`);
     expect(fileID.endsWith(`/${fileName}`)).toBe(true);
-    expect(decodeURIComponent(url.split('/').pop())).toBe(fileName);
+    expect(decodeURIComponent(url.split('/').pop()!)).toBe(fileName);
     const { fileContent } = await sdk().downloadFile({ fileID });
     const wb = new Workbook();
     await wb.xlsx.load(fileContent as never);
@@ -625,7 +625,7 @@ describe('roles', () => {
     'PERMISSION_DENIED',
     'UNAUTHENTICATED',
   ];
-  const actions: Array<[string, string, (id: string) => Record<string, unknown>, string[]]> = [
+  const actions: Array<[...AnyAction, (id: string) => Record<string, unknown>, string[]]> = [
     [
       'rating',
       'createCampaign',
@@ -668,13 +668,13 @@ describe('roles', () => {
     ROLES.map(([role, openid], i) => [`${fn}.${action}`, role, fn, action, data, openid, expected[i]] as const),
   );
   it.each(cases)('%s as %s', async (_name, _role, fn, action, data, openid, expected) => {
-    const r = await cloud.call(fn, action, data(campaignId), openid);
+    const r = await cloud.callRaw(fn, action, data(campaignId), openid);
     if (expected === 'ok') expect(r).toMatchObject({ ok: true });
     else expect(r).toMatchObject({ ok: false, error: { code: expected } });
   });
 
   it('rejects an unknown action', async () => {
-    await expectError(call('vote', {}, ADMIN), 'INVALID_ARGUMENT');
-    await expectError(cloud.call('ranking', 'nope', {}, ADMIN), 'INVALID_ARGUMENT');
+    await expectError(cloud.callRaw('rating', 'vote', {}, ADMIN), 'INVALID_ARGUMENT');
+    await expectError(cloud.callRaw('ranking', 'nope', {}, ADMIN), 'INVALID_ARGUMENT');
   });
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.close());
 
-const invoke = (fn: string, action: string, data: unknown, openid?: string) => cloud.call(fn, action, data, openid);
+const invoke = (fn: string, action: string, data: unknown, openid?: string) => cloud.callRaw(fn, action, data, openid);
 
 describe('seedDemoData', () => {
   it('creates the organisation, departments, roster and identities it returns', async () => {
@@ -224,7 +224,7 @@ describe('seedDemoData', () => {
   });
 
   it('says what went wrong when the admin is not configured', async () => {
-    const denied = (fn: string, action: string, data: unknown) => cloud.call(fn, action, data, 'not-an-admin');
+    const denied = (fn: string, action: string, data: unknown) => cloud.callRaw(fn, action, data, 'not-an-admin');
     await expect(seedDemoData(denied)).rejects.toThrow(/org\.saveOrg: PERMISSION_DENIED .*ADMIN_OPENIDS/);
   });
 });

@@ -12,7 +12,23 @@ import { createFunctionRuntime } from '../../emulator/functions';
 import type { RunningEmulator } from '../../emulator/main';
 import { DB_FILE_NAME, startEmulator } from '../../emulator/main';
 import { timerEvent } from '../../emulator/timers';
+import type { ActionName, ActionOutput, FunctionName } from '../../src/domain/api';
 import type { Envelope } from '../../src/domain/errors';
+
+/** A call of the contract: renaming a function, an action or an output field fails type-checking in the tests. */
+export type ContractCall = <F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  data?: unknown,
+  openid?: string,
+) => Promise<Envelope<ActionOutput<F, A>>>;
+
+/** Any function with one of its actions, e.g. for a table of role checks over several functions. */
+export type AnyAction = { [F in FunctionName]: [fn: F, action: ActionName<F>] }[FunctionName];
+
+/** A call outside the contract: the emulator's fixture functions, an unknown function or action. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RawCall = (fn: string, action: string, data?: unknown, openid?: string) => Promise<Envelope<any>>;
 
 export interface TestCloudOptions {
   /** Become ADMIN_OPENIDS for the test (restored on close); none when absent. */
@@ -26,9 +42,13 @@ export interface TestCloudOptions {
 }
 
 export interface TestCloud {
-  /** Calls `fn` with `{ action, data }` as `openid` (absent = anonymous), like the mini-program does. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call<T = any>(fn: string, action: string, data?: unknown, openid?: string): Promise<Envelope<T>>;
+  /**
+   * Calls `fn` with `{ action, data }` as `openid` (absent = anonymous), like the mini-program does; the envelope
+   * carries the action's output type. `data` stays `unknown` so that tests can send bad input.
+   */
+  call: ContractCall;
+  /** The same outside the contract: the emulator's fixture functions, an unknown function or action. */
+  callRaw: RawCall;
   /** Calls `fn` with an arbitrary event (e.g. a malformed one) as `openid`. */
   invoke(fn: string, rawEvent: unknown, openid?: string): Promise<unknown>;
   /** Runs a timer trigger of `fn` now, with the event WeChat sends (`at` defaults to the `now` clock). */
@@ -88,8 +108,11 @@ export async function createTestCloud(opts: TestCloudOptions = {}): Promise<Test
     });
     const invoke = async (fn: string, rawEvent: unknown, openid?: string) =>
       (await runtime.invoke(fn, rawEvent, { openid })).result;
+    const callRaw: RawCall = (fn, action, data = {}, openid) =>
+      invoke(fn, { action, data }, openid) as Promise<Envelope<never>>;
     return {
-      call: (fn, action, data = {}, openid) => invoke(fn, { action, data }, openid) as Promise<Envelope<never>>,
+      call: callRaw,
+      callRaw,
       invoke,
       fireTimer: async (fn, triggerName, at = now()) =>
         (await runtime.invoke(fn, timerEvent(triggerName, at), { source: 'wx_trigger' })).result,
@@ -137,9 +160,10 @@ export interface TestGateway {
   emulator: RunningEmulator;
   /** POST /api/fn/<fn> with `body` (an object is sent as JSON, a string as is) as `openid`. */
   post(fn: string, body: unknown, openid?: string): Promise<PostResult>;
-  /** POST /api/fn/<fn> with `{ action, data }`; resolves with the envelope. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call<T = any>(fn: string, action: string, data?: unknown, openid?: string): Promise<Envelope<T>>;
+  /** POST /api/fn/<fn> with `{ action, data }`; resolves with the envelope typed by the contract. */
+  call: ContractCall;
+  /** The same outside the contract: the emulator's fixture functions, an unknown function or action. */
+  callRaw: RawCall;
   close(): Promise<void>;
 }
 
@@ -182,13 +206,15 @@ export async function startTestGateway(opts: TestGatewayOptions = {}): Promise<T
     }
     return { status: res.status, body: parsed };
   };
+  const callRaw: RawCall = async (fn, action, data = {}, openid) => (await post(fn, { action, data }, openid)).body;
   return {
     url: emulator.url,
     dataDir,
     db: emulator.db,
     emulator,
     post,
-    call: async (fn, action, data = {}, openid) => (await post(fn, { action, data }, openid)).body,
+    call: callRaw,
+    callRaw,
     async close() {
       await emulator.close();
       restoreAdmins();
