@@ -2,12 +2,14 @@
 // answering at triage), 并单 (suggestions found at submit with a bounded query, merging, the merged ticket following
 // its parent), the board's search and filters, photos on a reply, and 热线节目 (questions routed to the departments
 // on air, the programme page after it airs). Every new action × role, and database operations per call.
+import type { ActionName } from '@/domain/api';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
 import { ADMIN, allDocs, getDoc, HANDLER, MEMBER, PUBLIC, sdk, sdkDb, seedBasic, seedRoles } from './support';
 
 let cloud: TestCloud;
-const call = (action: string, data: unknown, openid?: string) => cloud.call('hotline', action, data, openid);
+const call = <A extends ActionName<'hotline'>>(action: A, data: unknown, openid?: string) =>
+  cloud.call('hotline', action, data, openid);
 
 const HANDLER_D2 = 'handler-d2';
 const PHONE = '13912345678';
@@ -169,12 +171,12 @@ describe('并单', () => {
     const first = await submit(lamp());
     const second = await submit(lampAgain(), 'p-2');
     const { tickets } = await expectOk(call('triage', {}, ADMIN));
-    const row = tickets.find((t: { ticketId: string }) => t.ticketId === second);
+    const row = tickets.find((t: { ticketId: string }) => t.ticketId === second)!;
     expect(row.similar).toEqual([
       { ticketId: first, ticketNo: expect.any(String), title: '幸福路路灯不亮', similarity: expect.any(Number) },
     ]);
     expect(row.similar[0].similarity).toBeGreaterThanOrEqual(0.25);
-    expect(tickets.find((t: { ticketId: string }) => t.ticketId === first).similar).toEqual([]);
+    expect(tickets.find((t: { ticketId: string }) => t.ticketId === first)!.similar).toEqual([]);
     // Another category, another department, or an unrelated text: no suggestion.
     for (const [who, data] of [
       ['p-3', lampAgain({ category: '投诉' })],
@@ -213,7 +215,7 @@ describe('并单', () => {
     expect(seen).toMatchObject({ status: 'merged', statusName: '已并单' });
     expect(seen.parent).toMatchObject({ ticketId: parent, ticketNo: r.parentNo, status: 'submitted', replies: [] });
     expect(seen.timeline.at(-1)).toMatchObject({ event: 'merge', eventName: '并单' });
-    expect(seen.timeline.at(-1).note).toContain(r.parentNo);
+    expect(seen.timeline.at(-1)!.note).toContain(r.parentNo);
     expect((await expectOk(call('mine', {}, 'p-2'))).tickets[0].statusName).toBe('已并单');
     const notice = (await allDocs('hotline_reminders')).find((d) => d.kind === 'merge-notice');
     expect(notice).toMatchObject({ ticketId: child, parentId: parent, openid: 'p-2' });
@@ -223,7 +225,7 @@ describe('并单', () => {
     await expectOk(call('reply', { ticketId: parent, content: '路灯已修复。' }, HANDLER));
     const after = await expectOk(call('get', { ticketId: child }, 'p-2'));
     expect(after.parent).toMatchObject({ status: 'replied', departmentName: '市教育局' });
-    expect(after.parent.replies[0].content).toBe('路灯已修复。');
+    expect(after.parent!.replies[0].content).toBe('路灯已修复。');
     expect((await expectOk(call('get', { ticketId: parent }, ADMIN))).mergedNos).toEqual([
       expect.stringMatching(/^MS/),
     ]);
