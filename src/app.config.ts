@@ -53,10 +53,16 @@ const config: AppConfig & { cloud: boolean } = {
         'live/index',
         'live-run/index',
         'live-screen/index',
+        'meetings/index',
+        'minutes/index',
+        'reviews/index',
+        'review/index',
       ],
     },
     // 现场赛 on the member's phone: its own small subpackage, opened by the big screen's code or from 首页/学习.
     { root: 'live', pages: ['play/index'] },
+    // 民主评议 on the member's phone: opened from 我的 while the branch's ballot is open.
+    { root: 'orglife', pages: ['vote/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

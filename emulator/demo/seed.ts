@@ -4,6 +4,7 @@ import type { Envelope } from '../../src/domain/errors';
 import { seedDemoHotline } from './hotline';
 import { seedDemoLive } from './live';
 import { seedDemoNotice } from './notice';
+import { seedDemoOrglife } from './orglife';
 import { seedDemoQuiz } from './quiz';
 
 export interface DemoIdentity {
@@ -270,6 +271,7 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
   await seedDemoQuiz(call, admin, DEMO_ROSTER);
   await seedDemoLive(call, admin);
   await seedDemoNotice(call, admin, SECRETARY.openid);
+  await seedDemoOrglife(call, SECRETARY.openid, DEMO_ROSTER[SECRETARY.member].name);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;
   const deptName = (id: string) => DEMO_DEPARTMENTS.find((d) => d.departmentId === id)?.name ?? id;

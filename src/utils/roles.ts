@@ -22,7 +22,9 @@ export type AdminPage =
   | 'stars'
   | 'overview'
   | 'quiz'
-  | 'live';
+  | 'live'
+  | 'meetings'
+  | 'reviews';
 
 export interface AdminEntry {
   page: AdminPage;
@@ -78,7 +80,30 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     description: '七一现场知识竞赛：大屏幕出题、手机作答',
     url: '/admin/live/index',
   },
+  meetings: {
+    page: 'meetings',
+    title: '会议纪实',
+    description: '“三会一课”纪实：填写、全年台账、导出',
+    url: '/admin/meetings/index',
+  },
+  reviews: {
+    page: 'reviews',
+    title: '民主评议',
+    description: '民主评议党员：发起投票、参评情况、计票与评议结果',
+    url: '/admin/reviews/index',
+  },
 };
+
+/** The pages a secretary opens besides admins (the server checks each action's scope again). */
+export const SECRETARY_PAGES: readonly AdminPage[] = [
+  'members',
+  'activities',
+  'dashboard',
+  'stars',
+  'live',
+  'meetings',
+  'reviews',
+];
 
 export { isAdmin };
 
@@ -101,8 +126,7 @@ export function canOpen(page: GatedPage, roles: readonly RoleGrant[]): boolean {
   if (isAdmin(roles)) return true;
   if (page === 'hotline-queue') return roles.some((r) => r.role === 'handler' && r.scopeId);
   return (
-    (page === 'members' || page === 'activities' || page === 'dashboard' || page === 'stars' || page === 'live') &&
-    roles.some((r) => r.role === 'secretary' && r.scopeId)
+    (SECRETARY_PAGES as readonly GatedPage[]).includes(page) && roles.some((r) => r.role === 'secretary' && r.scopeId)
   );
 }
 

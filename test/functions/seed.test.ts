@@ -4,7 +4,9 @@ import { DEMO_QUIZ_FAST_PARTICIPANT, DEMO_QUIZ_PARTICIPANTS, DEMO_QUIZ_TITLES } 
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_LIVE_PLAYERS, DEMO_LIVE_TITLE } from '../../emulator/demo/live';
 import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES, DEMO_OVERVIEW_TITLE } from '../../emulator/demo/notice';
+import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
 import { DEMO_ADMIN_OPENID, DEMO_DEPARTMENTS, DEMO_ORGS, DEMO_ROSTER, seedDemoData } from '../../emulator/demo/seed';
+import type { MeetingList, MeetingView, ReviewSummary } from '../../src/domain/api/orglife';
 import type { LeaderboardResult, MemberRankRow, OrgRankRow, QuizSummary } from '../../src/domain/api/quiz';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectOk } from '../helpers/cloud';
@@ -205,6 +207,31 @@ describe('seedDemoData', () => {
     });
   });
 
+  it('records the branch’s past meetings but one, and opens its 民主评议 with two ballots in', async () => {
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    const list = await expectOk<MeetingList>(
+      cloud.call('orglife', 'meetings', { orgId: DEMO_ORGLIFE.orgId, year }, 'demo-secretary'),
+    );
+    const started = list.rows.filter((r) => r.started);
+    expect(started.find((r) => r.title === DEMO_ORGLIFE.lecture)?.state).toBe('none');
+    expect(started.find((r) => r.title === DEMO_ORGLIFE.committee)?.state).toBe('complete');
+    // The past meetings of this year (the September 主题党日 may fall in the year before in January).
+    expect(list.withoutMinutes).toBe(1);
+    const committee = started.find((r) => r.title === DEMO_ORGLIFE.committee);
+    const m = await expectOk<MeetingView>(
+      cloud.call('orglife', 'meeting', { activityId: committee?.activityId ?? '' }, 'demo-member'),
+    );
+    expect(m.record?.complete).toBe(true);
+    expect(m.attendance.rows.filter((r) => r.status === 'absent').map((r) => r.reason)).toEqual(['外出学习']);
+
+    const { reviews } = await expectOk<{ reviews: ReviewSummary[] }>(
+      cloud.call('orglife', 'reviews', {}, 'demo-member'),
+    );
+    expect(reviews).toEqual([expect.objectContaining({ year, phase: 'open', voted: false })]);
+    const tally = await expectOk(cloud.call('orglife', 'tally', { reviewId: reviews[0].reviewId }, 'demo-secretary'));
+    expect(tally).toMatchObject({ voters: DEMO_ORGLIFE.voters.length, phase: 'open', quorum: false });
+  });
+
   it('can run again on the same database without changing anything', async () => {
     const before = await allDocs('members');
     const hotline = await allDocs('hotline_tickets');
@@ -213,9 +240,11 @@ describe('seedDemoData', () => {
     const live = await allDocs('live_sessions');
     const notices = await allDocs('notices');
     const articles = await allDocs('articles');
+    const minutes = await allDocs('orglife_minutes');
     await seedDemoData(invoke);
     expect(await allDocs('notices')).toEqual(notices);
     expect(await allDocs('articles')).toEqual(articles);
+    expect(await allDocs('orglife_minutes')).toEqual(minutes);
     expect(await allDocs('live_sessions')).toEqual(live);
     expect(await allDocs('members')).toEqual(before);
     expect(await allDocs('quizzes')).toEqual(quizzes);

@@ -2,6 +2,7 @@
 // page shows its data. Every page of app.json needs an entry here: a page without one fails the check.
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
+import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
 import { DEMO_CHECKIN_TITLES, DEMO_DEPARTMENTS, DEMO_ORGS } from '../../emulator/demo/seed';
 
 export type Role = 'member' | 'secretary' | 'handler' | 'admin' | 'public';
@@ -31,6 +32,10 @@ export interface DemoIds {
   handlerTicketId: string;
   /** A 现场赛 in the lobby that the admin hosts and members may join. */
   liveSessionId: string;
+  /** The demo branch's 支委会 with its 纪实. */
+  minutesActivityId: string;
+  /** The demo branch's open 民主评议. */
+  reviewId: string;
 }
 
 export interface Visit {
@@ -122,6 +127,18 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   'admin/hotline-triage/index': [{ as: 'admin', expect: [DEMO_HOTLINE_TITLES.submitted] }],
   'admin/hotline-queue/index': [{ as: 'handler', expect: [DEMO_HOTLINE_TITLES.urgent] }],
   'admin/branch-dashboard/index': [{ as: 'secretary', expect: [orgName('fgw-1'), '三会一课'] }],
+  'admin/meetings/index': [{ as: 'secretary', expect: [DEMO_ORGLIFE.committee, DEMO_ORGLIFE.lecture, '未填写纪实'] }],
+  'admin/minutes/index': [
+    { as: 'secretary', query: (ids) => ({ activityId: ids.minutesActivityId }), expect: ['纪实已完成', '保存纪实'] },
+    { as: 'member', query: (ids) => ({ activityId: ids.minutesActivityId }), expect: ['会议记录', '外出学习'] },
+  ],
+  'admin/reviews/index': [{ as: 'secretary', expect: ['年度民主评议党员', '投票中'] }],
+  'admin/review/index': [
+    { as: 'secretary', query: (ids) => ({ reviewId: ids.reviewId }), expect: ['已投票 2', '提前结束投票'] },
+  ],
+  'orglife/vote/index': [
+    { as: 'member', query: (ids) => ({ reviewId: ids.reviewId }), expect: ['（自评）', '提交选票'] },
+  ],
   'admin/stars/index': [{ as: 'secretary', expect: ['王建国', '星'] }],
   'admin/overview/index': [{ as: 'admin', expect: [orgName('fgw-1'), orgName('zjj-1')] }],
   'admin/quiz/index': [{ as: 'admin', expect: [DEMO_QUIZ_TITLES.open, DEMO_QUIZ_TITLES.past] }],

@@ -2,9 +2,10 @@
 // the emulator and its demo data; exits 1 on any failure. scripts/test.ts runs it after the weapp build.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ActivitySummary, CampaignSummary, LiveSessionSummary, TicketSummary } from '@/domain/api';
+import type { ActivitySummary, CampaignSummary, LiveSessionSummary, ReviewSummary, TicketSummary } from '@/domain/api';
 import type { QuizSummary } from '@/domain/api/quiz';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
+import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_CHECKIN_TITLES } from '../../emulator/demo/seed';
 import type { E2eEmulator } from '../e2e/emulator';
@@ -58,6 +59,14 @@ async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
       queue.find((t) => t.title === DEMO_HOTLINE_TITLES.urgent),
     ).ticketId,
     liveSessionId: await lobbySession(cloud),
+    minutesActivityId: found(
+      'recorded 支委会',
+      activities.find((a) => a.title === DEMO_ORGLIFE.committee),
+    ).activityId,
+    reviewId: found(
+      'open 民主评议',
+      (await data<{ reviews: ReviewSummary[] }>('orglife', 'reviews', {}, ROLE_OPENIDS.member)).reviews[0],
+    ).reviewId,
   };
 }
 

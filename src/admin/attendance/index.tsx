@@ -7,6 +7,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import type { Absentee, ActionOutput, ActivityDetail } from '@/domain/api';
+import { isMeetingKind } from '@/domain/orglife/minutes';
 import { LoadState } from '@/components/load-state';
 import { bothStates, useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
@@ -132,6 +133,16 @@ function Board({ activity, data, reload }: { activity: ActivityDetail; data: Att
           <Button className="attendance-export" loading={exporting.busy} disabled={exporting.busy} onClick={doExport}>
             导出签到表
           </Button>
+          {activity.phase !== 'upcoming' && isMeetingKind(activity.kind) && (
+            <Button
+              className="attendance-minutes"
+              onClick={() =>
+                Taro.navigateTo({ url: `/admin/minutes/index?activityId=${encodeURIComponent(activity.activityId)}` })
+              }
+            >
+              填写会议纪实
+            </Button>
+          )}
         </View>
         {exported && (
           <Text className="card__hint attendance-file">

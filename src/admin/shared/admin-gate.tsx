@@ -6,12 +6,9 @@ import { PageShell } from '@/components/page-shell';
 import { bothStates, useResource } from '@/hooks/use-remote';
 import type { OrgDirectory, Session } from '@/services/session';
 import { orgDirectory, session } from '@/services/session';
-import type { AdminPage, GatedPage } from '@/utils/roles';
-import { canOpen } from '@/utils/roles';
+import type { GatedPage } from '@/utils/roles';
+import { canOpen, SECRETARY_PAGES } from '@/utils/roles';
 import './admin.scss';
-
-/** The pages a secretary may open too (as canOpen decides). */
-const SECRETARY_PAGES: readonly AdminPage[] = ['members', 'activities', 'dashboard', 'stars', 'live'];
 
 /** Who may open a page, for the 无权限 screen (as canOpen decides). */
 function whoMayOpen(page: GatedPage): string {

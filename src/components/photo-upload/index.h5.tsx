@@ -11,13 +11,22 @@ import './index.scss';
 
 export type { PhotoUploadProps } from './types';
 
-export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadProps) {
+export function PhotoUpload({
+  value,
+  onChange,
+  onError,
+  disabled,
+  cloudPath = photoCloudPath,
+  max = PHOTO_MAX,
+  urls,
+}: PhotoUploadProps) {
   const [busy, setBusy] = useState(false);
-  const [previews, setPreviews] = useState<Record<string, string>>({});
+  const [added, setPreviews] = useState<Record<string, string>>({});
+  const previews: Record<string, string> = { ...urls, ...added };
 
   const onPick = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.target;
-    const files = Array.from(input.files ?? []).slice(0, PHOTO_MAX - value.length);
+    const files = Array.from(input.files ?? []).slice(0, max - value.length);
     input.value = '';
     if (files.some((f) => !PHOTO_TYPES.test(f.name)))
       return onError(new CallError('INVALID_ARGUMENT', PHOTO_WRONG_TYPE));
@@ -28,7 +37,7 @@ export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadP
       const added: string[] = [];
       const shown: Record<string, string> = {};
       for (const f of files) {
-        const fileID = await uploadBlob(photoCloudPath(f.name), f);
+        const fileID = await uploadBlob(cloudPath(f.name), f);
         added.push(fileID);
         shown[fileID] = URL.createObjectURL(f);
       }
@@ -60,7 +69,7 @@ export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadP
           {!previews[id] && <Text className="muted">照片{i + 1}</Text>}
         </View>
       ))}
-      {value.length < PHOTO_MAX && (
+      {value.length < max && (
         <label className="photo-upload__add">
           <input
             className="photo-upload__input"
@@ -70,7 +79,7 @@ export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadP
             disabled={disabled || busy}
             onChange={onPick}
           />
-          <Text>{busy ? '上传中…' : `+ 照片 ${value.length}/${PHOTO_MAX}`}</Text>
+          <Text>{busy ? '上传中…' : `+ 照片 ${value.length}/${max}`}</Text>
         </label>
       )}
     </View>

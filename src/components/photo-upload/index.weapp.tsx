@@ -11,16 +11,25 @@ import './index.scss';
 
 export type { PhotoUploadProps } from './types';
 
-export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadProps) {
+export function PhotoUpload({
+  value,
+  onChange,
+  onError,
+  disabled,
+  cloudPath = photoCloudPath,
+  max = PHOTO_MAX,
+  urls,
+}: PhotoUploadProps) {
   const [busy, setBusy] = useState(false);
-  const [previews, setPreviews] = useState<Record<string, string>>({});
+  const [added, setPreviews] = useState<Record<string, string>>({});
+  const previews: Record<string, string> = { ...urls, ...added };
 
   const pick = async () => {
-    if (disabled || busy || value.length >= PHOTO_MAX) return;
+    if (disabled || busy || value.length >= max) return;
     let files: Array<{ tempFilePath: string; size: number }>;
     try {
       const res = await Taro.chooseMedia({
-        count: PHOTO_MAX - value.length,
+        count: max - value.length,
         mediaType: ['image'],
         sizeType: ['compressed'],
       });
@@ -38,7 +47,7 @@ export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadP
       const added: string[] = [];
       const shown: Record<string, string> = {};
       for (const f of files) {
-        const fileID = await uploadTempFile(photoCloudPath(f.tempFilePath), f.tempFilePath);
+        const fileID = await uploadTempFile(cloudPath(f.tempFilePath), f.tempFilePath);
         added.push(fileID);
         shown[fileID] = f.tempFilePath;
       }
@@ -61,9 +70,9 @@ export function PhotoUpload({ value, onChange, onError, disabled }: PhotoUploadP
           </Text>
         </View>
       ))}
-      {value.length < PHOTO_MAX && (
+      {value.length < max && (
         <View className="photo-upload__add" onClick={pick}>
-          <Text>{busy ? '上传中…' : `+ 照片 ${value.length}/${PHOTO_MAX}`}</Text>
+          <Text>{busy ? '上传中…' : `+ 照片 ${value.length}/${max}`}</Text>
         </View>
       )}
     </View>

@@ -13,6 +13,7 @@ import { setLargeFont, useLargeFont } from '@/services/preferences';
 import type { OrgDirectory, Session } from '@/services/session';
 import { isAnonymous, orgDirectory, session } from '@/services/session';
 import { starGlyphs } from '@/utils/points';
+import { dayTimeText } from '@/utils/time';
 import { adminEntries, describeGrant, memberTitle } from '@/utils/roles';
 import { BindForm } from './bind-form';
 import './index.scss';
@@ -125,6 +126,36 @@ function CheckInEntry() {
   );
 }
 
+/** 民主评议: shown only while a ballot of the member's branch is open (nothing when none is, or the list fails). */
+function ReviewEntry() {
+  const state = useRemote(useCallback(() => call('orglife', 'reviews', {}), []));
+  useReloadOnReturn(state.reload);
+  const open = state.data?.reviews.filter((r) => r.phase === 'open') ?? [];
+  if (open.length === 0) return null;
+  return (
+    <View className="card mine-menu">
+      {open.map((r) => (
+        <View
+          key={r.reviewId}
+          className="mine-menu__item mine-review"
+          onClick={() => Taro.navigateTo({ url: `/orglife/vote/index?reviewId=${encodeURIComponent(r.reviewId)}` })}
+        >
+          <View className="mine-menu__text">
+            <Text className="mine-menu__title">
+              民主评议{r.voted ? '' : <Text className="mine-review__badge">待投票</Text>}
+            </Text>
+            <Text className="mine-menu__desc">
+              {r.year} 年度民主评议党员，{r.voted ? '您已投票，' : ''}
+              {dayTimeText(r.endAt)} 前{r.voted ? '可重新投票' : '请投票'}
+            </Text>
+          </View>
+          <View className="mine-menu__chevron" />
+        </View>
+      ))}
+    </View>
+  );
+}
+
 /**
  * 大字模式, near the top of 我的 where older members look first: two large choices showing the size they give, not
  * a small switch at the bottom of the page.
@@ -187,6 +218,7 @@ export default function MinePage() {
             {!me.member && !isAnonymous(me) && <BindForm onBound={() => session.load(true)} />}
             {me.member && <PointsSummary />}
             <FontSize />
+            {me.member && <ReviewEntry />}
             {me.member && <CheckInEntry />}
             <Roles me={me} directory={directory} />
             <AdminMenu me={me} />
