@@ -85,18 +85,6 @@ export async function readOrgActivities(
   return out.slice(0, max);
 }
 
-/** `aggregate()` as the SDK has it; the project's Database type leaves it out. */
-interface Aggregate {
-  match(q: Record<string, unknown>): Aggregate;
-  project(p: Record<string, unknown>): Aggregate;
-  limit(n: number): Aggregate;
-  end(): Promise<{ list: Doc[] }>;
-}
-
-function aggregate(db: Database, collection: string): Aggregate {
-  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
-}
-
 export interface ExpectedMember {
   memberId: string;
   name: string;
@@ -105,7 +93,9 @@ export interface ExpectedMember {
 
 /** Members of the expected orgs, org as listed then roster order, in one request. */
 export async function readExpectedRoster(db: Database, expectedOrgIds: readonly string[]): Promise<ExpectedMember[]> {
-  const { list } = await aggregate(db, MEMBERS)
+  const { list } = await db
+    .collection(MEMBERS)
+    .aggregate()
     .match({ orgId: db.command.in(expectedOrgIds) })
     .project({ _id: 1, name: 1, orgId: 1, order: 1 })
     .limit(BULK_LIMIT)
@@ -135,7 +125,9 @@ export interface ActivityCheckIn {
 /** Every check-in of the activities (a meeting, or a branch's year of them), in one request. */
 export async function readActivityCheckIns(db: Database, activityIds: readonly string[]): Promise<ActivityCheckIn[]> {
   if (activityIds.length === 0) return [];
-  const { list } = await aggregate(db, CHECKINS)
+  const { list } = await db
+    .collection(CHECKINS)
+    .aggregate()
     .match({ activityId: db.command.in(activityIds) })
     .project({ activityId: 1, memberId: 1, orgId: 1, status: 1, manual: 1 })
     .limit(BULK_LIMIT)

@@ -3,11 +3,20 @@
 /** A stored document; fields are checked where they are read. */
 export type Doc = { _id: string } & Record<string, unknown>;
 
-/** What `_.in(...)`, `_.inc(...)` and friends return: opaque to the code, serialised by the SDK. */
-export type Command = { readonly __command: unique symbol };
+/**
+ * What `_.in(...)`, `_.inc(...)` and friends return: opaque to the code, serialised by the SDK. Query commands chain
+ * (`_.gte(a).and(_.lt(b))`).
+ */
+export type Command = {
+  readonly __command: unique symbol;
+  and(other: Command): Command;
+  or(other: Command): Command;
+};
 
 export interface DatabaseCommand {
   in(values: readonly unknown[]): Command;
+  /** An array field holding every one of `values`. */
+  all(values: readonly unknown[]): Command;
   nin(values: readonly unknown[]): Command;
   eq(value: unknown): Command;
   neq(value: unknown): Command;
@@ -21,6 +30,8 @@ export interface DatabaseCommand {
   inc(by: number): Command;
   set(value: unknown): Command;
   remove(): Command;
+  /** Appends to an array field (`_.push([a, b])`). */
+  push(values: unknown): Command;
 }
 
 export interface DocumentRef {
@@ -44,8 +55,24 @@ export interface Query {
   remove(): Promise<{ stats: { removed: number } }>;
 }
 
+/**
+ * An aggregation pipeline (`db.collection(c).aggregate()...end()`): one database request whatever the stages; `end`
+ * answers at most the `limit` given (WeChat defaults to 20).
+ */
+export interface Aggregate {
+  match(query: Record<string, unknown>): Aggregate;
+  project(projection: Record<string, unknown>): Aggregate;
+  group(group: Record<string, unknown>): Aggregate;
+  sort(order: Record<string, 1 | -1>): Aggregate;
+  unwind(path: string): Aggregate;
+  skip(n: number): Aggregate;
+  limit(n: number): Aggregate;
+  end(): Promise<{ list: Doc[] }>;
+}
+
 export interface Collection extends Query {
   doc(id: string): DocumentRef;
+  aggregate(): Aggregate;
   add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>;
   add(options: { data: Array<Record<string, unknown>> }): Promise<{ _ids: string[] }>;
 }

@@ -3,7 +3,7 @@
 // whose proposed results 评星定级 uses.
 import type { ReviewGrade } from '@/domain/api/points';
 import { REVIEW_GRADES } from '@/domain/api/points';
-import type { Database, Doc } from './db';
+import type { Database } from './db';
 import { findIn } from './db';
 
 /** `_id` = activityId. */
@@ -26,18 +26,6 @@ export async function readMinutesStates(
   return new Map(docs.map((d) => [d._id, d.complete === true ? 'complete' : 'draft']));
 }
 
-/** `aggregate()` as the SDK has it; the project's Database type leaves it out. */
-interface Aggregate {
-  match(q: Record<string, unknown>): Aggregate;
-  project(p: Record<string, unknown>): Aggregate;
-  limit(n: number): Aggregate;
-  end(): Promise<{ list: Doc[] }>;
-}
-
-function aggregate(db: Database, collection: string): Aggregate {
-  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
-}
-
 /**
  * The activities of `year` with a 纪实, and whether each is complete, for every org or (`orgIds`) those orgs'
  * meetings: one request.
@@ -49,7 +37,13 @@ export async function readYearMinutes(
 ): Promise<Map<string, MinutesState>> {
   const match: Record<string, unknown> = { year };
   if (orgIds) match.orgIds = db.command.in(orgIds);
-  const { list } = await aggregate(db, MINUTES).match(match).project({ complete: 1 }).limit(BULK_LIMIT).end();
+  const { list } = await db
+    .collection(MINUTES)
+    .aggregate()
+    .match(match)
+    .project({ complete: 1 })
+    .limit(BULK_LIMIT)
+    .end();
   return new Map(list.map((d) => [d._id, d.complete === true ? 'complete' : 'draft']));
 }
 
@@ -63,7 +57,13 @@ export async function readReviewResults(
 ): Promise<Map<string, { grade: ReviewGrade; note: string | null }>> {
   const match: Record<string, unknown> = { year };
   if (orgIds) match.orgId = db.command.in(orgIds);
-  const { list } = await aggregate(db, REVIEWS).match(match).project({ results: 1 }).limit(BULK_LIMIT).end();
+  const { list } = await db
+    .collection(REVIEWS)
+    .aggregate()
+    .match(match)
+    .project({ results: 1 })
+    .limit(BULK_LIMIT)
+    .end();
   const out = new Map<string, { grade: ReviewGrade; note: string | null }>();
   for (const d of list)
     for (const [memberId, r] of Object.entries(

@@ -1,6 +1,5 @@
 // Precomputed points views in `points_views`: per org and year the branch dashboard and stars list, per year the
 // admin overview. The ranking function writes them on its timer; the points function on demand. Views read one doc.
-import dayjs from 'dayjs';
 import type {
   ActivityAttendance,
   BranchDashboard,
@@ -25,7 +24,7 @@ import { MEMBERS } from './members';
 import type { MinutesState } from './orglife';
 import { readReviewResults, readYearMinutes } from './orglife';
 import { POINTS } from './points';
-import { APP_TIME_ZONE, shanghaiDay } from './time';
+import { shanghaiDay, shanghaiIso } from './time';
 
 export const POINTS_VIEWS = 'points_views';
 /** 民主评议 results: `<year>:<memberId>` -> { orgId, year, memberId, grade, note, by, updatedAt }. */
@@ -46,43 +45,9 @@ export const branchViewId = (orgId: string, year: number) => `branch:${orgId}:${
 export const overviewViewId = (year: number) => `overview:${year}`;
 export const reviewId = (year: number, memberId: string) => `${year}:${memberId}`;
 
-/** @example isoShanghai(new Date('2020-07-01T01:00:00Z')) // '2020-07-01T09:00:00+08:00' */
-export function isoShanghai(d: Date): string {
-  return dayjs(d).tz(APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
-}
-
-/** The year in Asia/Shanghai. */
-export function shanghaiYear(now: Date): number {
-  return Number(shanghaiDay(now).slice(0, 4));
-}
-
 /** [1 Jan 00:00, next 1 Jan 00:00) of `year` in Asia/Shanghai. */
 function yearRange(year: number): { start: Date; end: Date } {
   return { start: new Date(`${year}-01-01T00:00:00+08:00`), end: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
-}
-
-interface Aggregate {
-  match(q: Record<string, unknown>): Aggregate;
-  project(p: Record<string, unknown>): Aggregate;
-  group(g: Record<string, unknown>): Aggregate;
-  limit(n: number): Aggregate;
-  end(): Promise<{ list: Doc[] }>;
-}
-
-/** `aggregate()` as the SDK has it; the project's Database type leaves it out. */
-export function aggregate(db: Database, collection: string): Aggregate {
-  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
-}
-
-/** Range operators the project's command type leaves out. */
-export function rangeCommands(db: Database) {
-  return db.command as unknown as {
-    gte(v: unknown): { and(c: unknown): unknown };
-    lt(v: unknown): unknown;
-    lte(v: unknown): unknown;
-    gt(v: unknown): unknown;
-    in(v: readonly unknown[]): unknown;
-  };
 }
 
 /** What the views are computed from; when `orgId` is given, only that org's subtree is read. */
@@ -110,16 +75,18 @@ interface Inputs {
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 
 async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: string[] | null): Promise<Inputs> {
-  const _ = rangeCommands(db);
+  const _ = db.command;
   const { start, end } = yearRange(year);
   const inScope = scope ? { orgId: _.in(scope) } : {};
   const withScope = (m: Record<string, unknown>) => ({ ...m, ...inScope });
 
-  const rosterQ = aggregate(db, MEMBERS);
+  const rosterQ = db.collection(MEMBERS).aggregate();
   const [roster, points, reviews, activities, checkins, minutes, ballotResults] = await Promise.all([
     (scope ? rosterQ.match(inScope) : rosterQ).project({ _id: 1, name: 1, orgId: 1, order: 1 }).limit(BULK_LIMIT).end(),
     // Per member the year's total and whether any entry came from a competition or practice, in one pass.
-    aggregate(db, POINTS)
+    db
+      .collection(POINTS)
+      .aggregate()
       .match(withScope({ year }))
       .group({
         _id: '$memberId',
@@ -128,7 +95,9 @@ async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: st
       })
       .limit(BULK_LIMIT)
       .end(),
-    aggregate(db, POINTS_REVIEWS)
+    db
+      .collection(POINTS_REVIEWS)
+      .aggregate()
       .match(withScope({ year }))
       .project({ memberId: 1, grade: 1, note: 1 })
       .limit(BULK_LIMIT)
@@ -153,7 +122,9 @@ async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: st
     })(),
     // Check-ins recorded from the year's start to a month after its end (a 补签 for late December is entered in
     // January), grouped per activity, org and status; only the year's activities are kept below.
-    aggregate(db, CHECKINS)
+    db
+      .collection(CHECKINS)
+      .aggregate()
       .match(withScope({ checkedInAt: _.gte(start).and(_.lt(new Date(end.getTime() + LATE_ENTRY_MS))) }))
       .group({ _id: { a: '$activityId', o: '$orgId', s: '$status' }, n: { $sum: 1 } })
       .limit(BULK_LIMIT)
@@ -220,7 +191,7 @@ export interface BranchViews {
 /** One org's dashboard and stars list from the loaded inputs (its subtree's members, its own activities). */
 function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): BranchViews {
   const thresholds = POINTS_CONFIG.starThresholds;
-  const computedAt = isoShanghai(now);
+  const computedAt = shanghaiIso(now);
   const asOf = shanghaiDay(now);
   const subtree = orgSubtree(inp.orgs, [org.orgId]);
   const orgRank = new Map(sortOrgTree(inp.orgs).map((o, i) => [o.orgId, i]));
@@ -254,7 +225,7 @@ function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): Branch
       activityId: a.activityId,
       title: a.title,
       kind: a.kind,
-      startAt: isoShanghai(a.startAt),
+      startAt: shanghaiIso(a.startAt),
       expected: members.length,
       present,
       late,
@@ -367,7 +338,7 @@ export async function computePointsViews(
   const parents = new Set(dir.orgs.map((o) => o.parentId).filter((p): p is string => p !== null));
   const overview: PointsOverview = {
     year: opts.year,
-    computedAt: isoShanghai(opts.now),
+    computedAt: shanghaiIso(opts.now),
     asOf: shanghaiDay(opts.now),
     rows: targets.filter((o) => !parents.has(o.orgId)).map((o) => overviewRow(branches.get(o.orgId)!.dashboard)),
   };

@@ -1,6 +1,5 @@
 // 知识竞赛 storage shared by the `quiz` and `ranking` functions: collections, stored shapes, the bank's pool
 // document, roster sizes and the per-quiz branch sums.
-import dayjs from 'dayjs';
 import type { QuestionType } from '@/domain/api/quiz';
 import type { DrawCandidate, OrgSums, QuizReservation } from '@/domain/quiz';
 import {
@@ -14,7 +13,7 @@ import {
 import type { Database, Doc } from './db';
 import { isDuplicateKeyError, PAGE_SIZE } from './db';
 import { MEMBERS } from './members';
-import { APP_TIME_ZONE } from './time';
+import { timeMs } from './time';
 
 export const QUESTIONS = 'quiz_questions';
 /** Small singleton documents: `bank` (the active questions' types and tags) and `rosters` (members per org). */
@@ -46,20 +45,6 @@ const ROSTERS_ID = 'rosters';
 export const attemptDocId = (quizId: string, memberId: string, n: number) => `${quizId}:${memberId}:${n}`;
 export const bestDocId = (quizId: string, memberId: string) => `${quizId}:${memberId}`;
 export const tallyDocId = (quizId: string, shard: number) => `${quizId}:${shard}`;
-
-/** A stored time as ISO 8601 in Asia/Shanghai, e.g. 2020-07-01T09:00:00+08:00. */
-export function shanghaiIso(value: Date | number): string {
-  return dayjs(value).tz(APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
-}
-
-/** Milliseconds of a stored time (Date, ISO string or number); NaN when absent. */
-export function timeMs(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'string' || typeof value === 'number') return new Date(value).getTime();
-  if (typeof value === 'object' && value !== null && '$date' in value)
-    return Number((value as { $date: unknown }).$date);
-  return NaN;
-}
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
@@ -314,24 +299,14 @@ export interface RosterCounts {
 /** Roster sizes older than this are recounted when an org board is opened (the timer recounts every 10 minutes). */
 export const ROSTER_STALE_MS = 3600_000;
 
-/** The part of the SDK's aggregate API used here. */
-interface Aggregate {
-  match(stage: Record<string, unknown>): Aggregate;
-  group(stage: Record<string, unknown>): Aggregate;
-  limit(n: number): Aggregate;
-  end(): Promise<{ list: Array<Record<string, unknown>> }>;
-}
-
-function aggregate(db: Database, collection: string): Aggregate {
-  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
-}
-
 /** More organisations than a city's agencies have; one aggregation answers for all of them. */
 const GROUP_LIMIT = 5000;
 
 /** Counts the roster by organisation (one aggregation) and stores it (one write). */
 export async function recountRosters(db: Database, now: Date): Promise<RosterCounts> {
-  const { list } = await aggregate(db, MEMBERS)
+  const { list } = await db
+    .collection(MEMBERS)
+    .aggregate()
     .group({ _id: '$orgId', n: { $sum: 1 } })
     .limit(GROUP_LIMIT)
     .end();
@@ -383,7 +358,9 @@ export async function readQuizSums(db: Database, quizId: string): Promise<OrgSum
  */
 export async function recomputeQuizStats(db: Database, quizId: string, now: Date): Promise<number> {
   const stored = new Map((await readTallyShards(db, quizId)).map((d) => [Number(d.shard), d]));
-  const { list } = await aggregate(db, BEST)
+  const { list } = await db
+    .collection(BEST)
+    .aggregate()
     .match({ quizId })
     .group({ _id: '$shard', entries: { $push: { orgId: '$orgId', score: '$score' } } })
     .limit(GROUP_LIMIT)

@@ -1,11 +1,10 @@
 // 微信测评 storage shared by the `rating` and `ranking` functions: collections, the campaign document, and the
 // tallies the ranking function counts by aggregation into one result document per campaign.
-import dayjs from 'dayjs';
 import type { CampaignIndicator } from '@/domain/api/rating';
 import type { BurstFlag, DepartmentTally, SourceWeights } from '@/domain/rating';
 import { DEFAULT_BURST_RULE, DEFAULT_SOURCE_WEIGHTS, ratingBursts, ratingNearIdentical } from '@/domain/rating';
 import type { Database, Doc } from './db';
-import { APP_TIME_ZONE } from './time';
+import { timeMs } from './time';
 
 export const CAMPAIGNS = 'rating_campaigns';
 export const RATINGS = 'ratings';
@@ -14,19 +13,6 @@ export const RESULTS = 'rating_results';
 /** The deterministic `_id` of one person's rating of one department in one campaign. */
 export function ratingDocId(campaignId: string, departmentId: string, openid: string): string {
   return `${campaignId}:${departmentId}:${openid}`;
-}
-
-/** A stored time as ISO 8601 in Asia/Shanghai, e.g. 2020-07-01T09:00:00+08:00. */
-export function toShanghaiIso(value: unknown): string {
-  return dayjs(value as Date)
-    .tz(APP_TIME_ZONE)
-    .format('YYYY-MM-DDTHH:mm:ssZ');
-}
-
-function timeMs(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'string' || typeof value === 'number') return new Date(value).getTime();
-  return NaN;
 }
 
 export interface ExternalEntry {
@@ -115,19 +101,6 @@ export function parseResults(doc: Doc | null): StoredResults | null {
   };
 }
 
-/** The part of the SDK's aggregate API the ranking uses; stages are plain MongoDB stage objects. */
-interface Aggregate {
-  match(stage: Record<string, unknown>): Aggregate;
-  group(stage: Record<string, unknown>): Aggregate;
-  sort(stage: Record<string, unknown>): Aggregate;
-  limit(n: number): Aggregate;
-  end(): Promise<{ list: Array<Record<string, unknown>> }>;
-}
-
-function aggregate(db: Database, collection: string): Aggregate {
-  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
-}
-
 /** At most this many groups come back from one aggregation (departments are capped at 100 per campaign). */
 const GROUP_LIMIT = 1000;
 
@@ -144,19 +117,25 @@ export async function recomputeResults(db: Database, c: Campaign): Promise<{ tot
     sums[`q${i}`] = { $sum: { $multiply: [field, field] } };
   });
   const [byDept, patterns, windows] = await Promise.all([
-    aggregate(db, RATINGS)
+    db
+      .collection(RATINGS)
+      .aggregate()
       .match(match)
       .group({ _id: '$departmentId', ...sums })
       .limit(GROUP_LIMIT)
       .end(),
-    aggregate(db, RATINGS)
+    db
+      .collection(RATINGS)
+      .aggregate()
       .match(match)
       .group({ _id: { d: '$departmentId', p: '$pattern' }, n: { $sum: 1 } })
       .sort({ n: -1 })
       .group({ _id: '$_id.d', n: { $first: '$n' }, p: { $first: '$_id.p' } })
       .limit(GROUP_LIMIT)
       .end(),
-    aggregate(db, RATINGS)
+    db
+      .collection(RATINGS)
+      .aggregate()
       .match(match)
       .group({ _id: { d: '$departmentId', w: '$window' }, n: { $sum: 1 } })
       .match({ n: { $gte: DEFAULT_BURST_RULE.minCount } })
@@ -211,7 +190,7 @@ const HOTLINE_TICKETS = 'hotline_tickets';
  * servedOnly campaign. `departmentId` narrows it to one department (then at most one ticket is read).
  */
 export async function servedDepartments(db: Database, openid: string, departmentId?: string): Promise<Set<string>> {
-  const _ = db.command as unknown as { gt(v: number): unknown };
+  const _ = db.command;
   const where: Record<string, unknown> = { openid, repliedMs: _.gt(0) };
   if (departmentId) where.departmentId = departmentId;
   const { data } = await db

@@ -6,7 +6,7 @@ import { AppError } from '../../server/app-error';
 import type { ActionContext } from '../../server/dispatch';
 import { miniProgramCode } from '../../server/wxacode';
 import { managedActivity } from './activities';
-import { isoShanghai } from './time';
+import { shanghaiIso } from '../../server/time';
 
 /** The page a code opens; `scene` travels next to it (getUnlimited) or as its query (H5). */
 export const CHECKIN_PAGE = 'pages/checkin/index';
@@ -16,7 +16,7 @@ async function token(ctx: ActionContext, activityId: string): Promise<CheckinApi
   const now = new Date();
   if (now.getTime() > activity.endAt.getTime()) throw new AppError('FAILED_PRECONDITION', '活动已结束，签到码已停用');
   const { scene, expiresAt } = signScene(activity.secret, activity.activityId, now);
-  return { scene, path: `${CHECKIN_PAGE}?scene=${encodeURIComponent(scene)}`, expiresAt: isoShanghai(expiresAt) };
+  return { scene, path: `${CHECKIN_PAGE}?scene=${encodeURIComponent(scene)}`, expiresAt: shanghaiIso(expiresAt) };
 }
 
 export function qrToken(

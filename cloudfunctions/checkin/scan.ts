@@ -17,7 +17,7 @@ import { awardPoints } from '../../server/points';
 import { managedActivity, memberOf } from './activities';
 import type { Activity } from './store';
 import { CHECKINS, loadActivity } from './store';
-import { isoShanghai } from './time';
+import { shanghaiIso } from '../../server/time';
 
 interface NewCheckIn {
   activity: Activity;
@@ -137,7 +137,7 @@ export async function checkIn(
     status: stored ? (stored.status === 'late' ? 'late' : 'present') : state,
     duplicate,
     title: activity.title,
-    checkedInAt: isoShanghai(at),
+    checkedInAt: shanghaiIso(at),
     flags: stored ? ((Array.isArray(stored.flags) ? stored.flags : []) as CheckInFlag[]) : flags,
     source: stored ? ((str(stored, 'source') as ScanSource | null) ?? source) : source,
   };

@@ -2,7 +2,7 @@
 import type * as ExcelJS from 'exceljs';
 import { checkInStatusText, FLAG_LABELS } from '@/domain/checkin/rules';
 import type { Activity, CheckInRecord, RosterEntry } from './store';
-import { shanghaiText } from './time';
+import { shanghaiText } from '../../server/time';
 
 function title(sheet: ExcelJS.Worksheet, text: string, columns: number): void {
   sheet.mergeCells(1, 1, 1, columns);

@@ -8,7 +8,7 @@ import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
 import { str } from '../../server/db';
 import { MEMBERS } from '../../server/members';
-import { isoShanghai } from './time';
+import { shanghaiIso } from '../../server/time';
 
 export const ACTIVITIES = 'activities';
 export const CHECKINS = 'checkins';
@@ -93,28 +93,14 @@ export function summarize(a: Activity, now: Date, myStatus: CheckInStatus | null
     title: a.title,
     kind: a.kind,
     orgIds: a.orgIds,
-    startAt: isoShanghai(a.startAt),
-    endAt: isoShanghai(a.endAt),
-    opensAt: isoShanghai(a.opensAt),
+    startAt: shanghaiIso(a.startAt),
+    endAt: shanghaiIso(a.endAt),
+    opensAt: shanghaiIso(a.opensAt),
     place: a.place,
     hasLocation: a.location !== null,
     phase: activityPhase(a, now),
     myStatus,
   };
-}
-
-/** `aggregate()` as the SDK has it; the project's Database type leaves it out, so it is typed here. */
-interface Aggregate {
-  match(q: Record<string, unknown>): Aggregate;
-  project(p: Record<string, unknown>): Aggregate;
-  group(g: Record<string, unknown>): Aggregate;
-  sort(s: Record<string, 1 | -1>): Aggregate;
-  limit(n: number): Aggregate;
-  end(): Promise<{ list: Doc[] }>;
-}
-
-function aggregate(db: Database, collection: string): Aggregate {
-  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
 }
 
 export interface RosterEntry {
@@ -126,7 +112,9 @@ export interface RosterEntry {
 
 /** Members of the expected orgs in roster order (org as listed, then import order), in one request. */
 export async function readRoster(db: Database, activity: Activity): Promise<RosterEntry[]> {
-  const { list } = await aggregate(db, MEMBERS)
+  const { list } = await db
+    .collection(MEMBERS)
+    .aggregate()
     .match({ orgId: db.command.in(activity.expectedOrgIds) })
     .project({ _id: 1, name: 1, orgId: 1, order: 1 })
     .limit(BULK_LIMIT)
@@ -174,7 +162,9 @@ function toRecord(d: Doc): CheckInRecord {
 
 /** Every check-in of an activity, in one request. */
 export async function readCheckIns(db: Database, activityId: string): Promise<CheckInRecord[]> {
-  const { list } = await aggregate(db, CHECKINS)
+  const { list } = await db
+    .collection(CHECKINS)
+    .aggregate()
     .match({ activityId })
     .project({ memberId: 1, name: 1, status: 1, flags: 1, distanceM: 1, source: 1, checkedInAt: 1, manual: 1 })
     .limit(BULK_LIMIT)
@@ -191,7 +181,9 @@ export interface CheckInCounts {
 
 /** The counts of an activity's check-ins, grouped in the database (one request, a handful of rows back). */
 export async function countCheckIns(db: Database, activityId: string): Promise<CheckInCounts> {
-  const { list } = await aggregate(db, CHECKINS)
+  const { list } = await db
+    .collection(CHECKINS)
+    .aggregate()
     .match({ activityId })
     .group({ _id: { status: '$status', flagged: '$flagged', manual: '$isManual' }, n: { $sum: 1 } })
     .limit(20)

@@ -1,13 +1,12 @@
 // The `hotline` cloud function (民声热线): submitting, the workflow, views, the public board, statistics and the
 // hourly timer for overdue marking and 催办 reminders.
 import { hotlineSchemas } from '@/domain/api/hotline';
-import type { Envelope } from '@/domain/errors';
-import { contextOpenid, database } from '../../server/cloud';
 import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
 import { answerWithKnowledge, knowledgeHelpful, knowledgeList, knowledgeSave, knowledgeSearch } from './knowledge';
 import { merge } from './merge';
 import { programmeGet, programmeList, programmeSave } from './programmes';
+import { withTimer } from '../../server/timer';
 import { accept, assign, close, rate, reject, reopen, reply, subscribe, withdraw } from './steps';
 import { submit } from './submit';
 import { runTimer } from './timer';
@@ -46,17 +45,4 @@ const actions = {
   programmeGet: action({ input: hotlineSchemas.programmeGet, auth: 'public', handler: programmeGet }),
 } satisfies ContractTable<'hotline'>;
 
-const dispatch = defineFunction(actions);
-
-function isTimerEvent(event: unknown): event is { Type: 'Timer'; Time?: string } {
-  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
-}
-
-export async function main(event: unknown): Promise<Envelope<unknown>> {
-  // A timer call carries no openid; a client sending { Type: 'Timer' } does, and goes to the action table.
-  if (isTimerEvent(event) && !contextOpenid()) {
-    const at = event.Time ? new Date(event.Time) : new Date();
-    return { ok: true, data: await runTimer(database(), at) };
-  }
-  return dispatch(event);
-}
+export const main = withTimer(defineFunction(actions), runTimer);

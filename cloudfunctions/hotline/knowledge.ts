@@ -20,17 +20,8 @@ import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { publication } from './steps';
-import {
-  bumpStats,
-  commands,
-  COUNTERS,
-  isoTime,
-  nextFlow,
-  readTicket,
-  strOrNull,
-  timelineEntry,
-  writeStep,
-} from './store';
+import { bumpStats, COUNTERS, nextFlow, readTicket, strOrNull, timelineEntry, writeStep } from './store';
+import { shanghaiIso } from '../../server/time';
 
 /** The answers (`_id` = knowledgeId), with their lookup keys. */
 export const KNOWLEDGE = 'hotline_knowledge';
@@ -55,7 +46,7 @@ function itemOf(k: Doc): KnowledgeItem {
     active: k.active === true,
     helpful: Number(k.helpful) || 0,
     used: Number(k.used) || 0,
-    updatedAt: isoTime(k.updatedAt),
+    updatedAt: shanghaiIso(k.updatedAt),
   };
 }
 
@@ -74,7 +65,7 @@ export async function knowledgeSearch(
   if (keys.length === 0) return { answers: [] };
   const { data } = await ctx.db
     .collection(KNOWLEDGE)
-    .where({ active: true, keys: commands(ctx.db).in(keys) })
+    .where({ active: true, keys: ctx.db.command.in(keys) })
     .field({ title: true, answer: true, keywords: true, category: true, departmentName: true })
     .limit(HOTLINE_KNOWLEDGE_CANDIDATES)
     .get();
@@ -108,7 +99,7 @@ export async function knowledgeHelpful(
   await db
     .collection(KNOWLEDGE)
     .doc(k._id)
-    .update({ data: { helpful: commands(db).inc(1) } });
+    .update({ data: { helpful: db.command.inc(1) } });
   await bumpStats(db, String(k.departmentId), { directSelf: 1 });
   return { knowledgeId: k._id, counted: true };
 }
@@ -180,7 +171,7 @@ export async function answerWithKnowledge(
   const departmentId = String(k.departmentId);
   const departmentName = String(k.departmentName ?? '');
   const content = input.note ? `${String(k.answer)}\n\n${input.note}` : String(k.answer);
-  const _ = commands(db);
+  const _ = db.command;
   await writeStep(
     db,
     t,

@@ -20,18 +20,8 @@ import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { replyMessage } from './notify';
-import {
-  bumpStats,
-  commands,
-  isoTime,
-  nextFlow,
-  readTicket,
-  REMINDERS,
-  strOrNull,
-  TICKETS,
-  timelineEntry,
-  writeStep,
-} from './store';
+import { bumpStats, nextFlow, readTicket, REMINDERS, strOrNull, TICKETS, timelineEntry, writeStep } from './store';
+import { shanghaiIso } from '../../server/time';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -54,7 +44,7 @@ export async function similarityCheck(
   const simKeys = hotlineMinhashKeys(`${appeal.title}\n${appeal.content}`);
   const simDept = appeal.departmentId ?? '';
   if (simKeys.length === 0) return { simKeys, simDept, similar: [] };
-  const _ = commands(db);
+  const _ = db.command;
   const { data } = await db
     .collection(TICKETS)
     .where({
@@ -145,7 +135,7 @@ export async function merge(
     { parentId: parent._id, parentNo: parent.ticketNo, mergedMs: Date.now() },
   );
   // The parent records its duplicates with atomic pushes (its status and version do not change).
-  const _ = commands(db);
+  const _ = db.command;
   await db
     .collection(TICKETS)
     .doc(parent._id)
@@ -184,7 +174,7 @@ export async function parentProgress(db: Database, t: Doc): Promise<ParentProgre
     replies: (Array.isArray(p.replies) ? (p.replies as Doc[]) : []).map((r) => ({
       content: String(r.content ?? ''),
       departmentName: String(r.departmentName ?? ''),
-      at: isoTime(r.at),
+      at: shanghaiIso(r.at),
     })),
   };
 }

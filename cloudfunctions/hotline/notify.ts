@@ -4,7 +4,9 @@
 // checks the message like WeChat and records it instead of delivering it.
 import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError } from '../../server/db';
-import { cloud } from '../../server/cloud';
+import { hotlineReplyTemplateId } from '../../server/config';
+import type { SubscribeMessage } from '../../server/subscribe-message';
+import { sendSubscribeMessage } from '../../server/subscribe-message';
 import { REMINDERS } from './store';
 
 export type ReminderKind = 'due-soon' | 'overdue' | 'reply-notice';
@@ -21,9 +23,9 @@ async function record(db: Database, id: string, data: Record<string, unknown>): 
 }
 
 /** The subscribe message for a reply, in `subscribeMessage.send`'s shape (thing = ≤20 chars, phrase = ≤5). */
-export function replyMessage(t: Doc, departmentName: string, templateId: string): Record<string, unknown> {
+export function replyMessage(t: Doc, departmentName: string, templateId: string): SubscribeMessage {
   return {
-    touser: t.openid,
+    touser: String(t.openid),
     templateId,
     page: `pages/hotline-ticket/index?id=${t._id}`,
     data: {
@@ -37,16 +39,14 @@ export function replyMessage(t: Doc, departmentName: string, templateId: string)
 
 /** Records (and where configured, sends) the notice that a ticket was answered. */
 export async function notifyReply(db: Database, t: Doc, departmentName: string): Promise<void> {
-  const templateId = process.env.HOTLINE_REPLY_TEMPLATE_ID ?? '';
+  const templateId = hotlineReplyTemplateId();
   const message = replyMessage(t, departmentName, templateId);
   const replies = Array.isArray(t.replies) ? t.replies.length : 0;
   let sent: 'sent' | 'no-template' | 'failed' = 'no-template';
   let error: string | null = null;
   if (templateId) {
     try {
-      await (
-        cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }
-      ).subscribeMessage.send(message);
+      await sendSubscribeMessage(message);
       sent = 'sent';
     } catch (e) {
       sent = 'failed';

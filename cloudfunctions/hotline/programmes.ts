@@ -20,7 +20,8 @@ import type { Database, Doc } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
-import { commands, isoTime, strOrNull, TICKETS } from './store';
+import { strOrNull, TICKETS } from './store';
+import { shanghaiIso } from '../../server/time';
 
 /** Programmes (`_id` = programmeId). */
 export const PROGRAMMES = 'hotline_programmes';
@@ -31,7 +32,7 @@ function summaryOf(p: Doc, nowMs: number): ProgrammeSummary {
     programmeId: p._id,
     topic: String(p.topic ?? ''),
     description: strOrNull(p.description),
-    airAt: isoTime(p.airMs),
+    airAt: shanghaiIso(p.airMs),
     departments: Array.isArray(p.departments)
       ? (p.departments as Doc[]).map((d) => ({ departmentId: String(d.departmentId), name: String(d.name) }))
       : [],
@@ -72,7 +73,7 @@ export async function countQuestion(db: Database, programmeId: string): Promise<
   await db
     .collection(PROGRAMMES)
     .doc(programmeId)
-    .update({ data: { asked: commands(db).inc(1) } });
+    .update({ data: { asked: db.command.inc(1) } });
 }
 
 export async function programmeSave(
@@ -141,7 +142,7 @@ function questionOf(p: Doc): ProgrammeQuestion {
     content: mask(p.content),
     departmentName: mask(p.departmentName),
     reply: mask(p.reply),
-    repliedAt: isoTime(p.repliedMs),
+    repliedAt: shanghaiIso(p.repliedMs),
   };
 }
 
@@ -158,7 +159,7 @@ export async function programmeGet(
       .where({
         programmeId: input.programmeId,
         published: true,
-        status: commands(db).in(HOTLINE_REPLIED_STATUSES),
+        status: db.command.in(HOTLINE_REPLIED_STATUSES),
       })
       .orderBy('publishedAt', 'desc')
       .field({ public: true })

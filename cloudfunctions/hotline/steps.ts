@@ -18,13 +18,12 @@ import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
+import { hotlineDeadlines } from '../../server/config';
+import { checkContent } from '../../server/content-check';
 import { notifyReply } from './notify';
 import type { Actor } from './store';
 import {
   bumpStats,
-  checkText,
-  commands,
-  configuredDeadlines,
   TICKETS,
   nextFlow,
   numOrNull,
@@ -146,7 +145,7 @@ export async function reply(
   const departmentName = String(t.departmentName ?? '');
   const first = !(Array.isArray(t.replies) && t.replies.length > 0);
   const actor: Actor = viewers.has('handler') ? { kind: 'handler', name: departmentName, openid } : ADMIN_ACTOR(openid);
-  const _ = commands(db);
+  const _ = db.command;
   await writeStep(db, t, flow, [timelineEntry(db, 'reply', flow.status, actor, null)], {
     replies: _.push([
       { content: input.content, departmentName, by: openid, at: db.serverDate(), atMs: now, onTime, photos },
@@ -175,7 +174,9 @@ export async function rate(input: z.output<typeof hotlineSchemas.rate>, ctx: Act
   requireSubmitter(t, openid);
   const rated = nextFlow(t, 'rate');
   const comment = input.comment ?? null;
-  const check = comment ? await checkText(openid, comment, '评价内容含有不适宜的内容，请修改后再提交') : null;
+  const check = comment
+    ? await checkContent(openid, comment, { scene: 'profile', refusal: '评价内容含有不适宜的内容，请修改后再提交' })
+    : null;
   const previous = Array.isArray(t.ratings) && t.ratings.length > 0 ? numOrNull(t.lastScore) : null;
   const flow = { ...rated, lastScore: input.score };
   const entries = [
@@ -189,7 +190,7 @@ export async function rate(input: z.output<typeof hotlineSchemas.rate>, ctx: Act
       entries.push(timelineEntry(db, 'close', final.status, SYSTEM, '评价后自动办结'));
     }
   }
-  const _ = commands(db);
+  const _ = db.command;
   const lastReply = Array.isArray(t.replies) && t.replies.length ? (t.replies[t.replies.length - 1] as Doc) : null;
   await writeStep(db, t, final, entries, {
     ratings: _.push([{ score: input.score, comment, commentCheck: check, at: db.serverDate() }]),
@@ -207,9 +208,9 @@ export async function reopen(input: z.output<typeof hotlineSchemas.reopen>, ctx:
   const t = await readTicket(db, input.ticketId);
   requireSubmitter(t, openid);
   const flow = nextFlow(t, 'reopen');
-  await checkText(openid, input.reason, '申请理由含有不适宜的内容，请修改后再提交');
+  await checkContent(openid, input.reason, { scene: 'profile', refusal: '申请理由含有不适宜的内容，请修改后再提交' });
   // The department gets a fresh deadline for the second answer.
-  const due = hotlineDue(Date.now(), t.category as HotlineCategory, configuredDeadlines());
+  const due = hotlineDue(Date.now(), t.category as HotlineCategory, hotlineDeadlines());
   await writeStep(db, t, flow, [timelineEntry(db, 'reopen', flow.status, SUBMITTER(openid), input.reason)], {
     dueMs: due.dueMs,
     dueDay: due.dueDay,
@@ -242,7 +243,7 @@ export async function subscribe(
   const { db } = ctx;
   const t = await readTicket(db, input.ticketId);
   requireSubmitter(t, openid);
-  const awaiting = commands(db).in(HOTLINE_OPEN_STATUSES);
+  const awaiting = db.command.in(HOTLINE_OPEN_STATUSES);
   const { stats } = await db
     .collection(TICKETS)
     .where({ _id: t._id, openid, status: awaiting })

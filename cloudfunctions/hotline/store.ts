@@ -1,15 +1,13 @@
 // 民声热线 storage: collections, the ticket document, who may see and do what, and one workflow step as one write.
-import dayjs from 'dayjs';
 import type { TicketSummary, TimelineEntry } from '@/domain/api/hotline';
-import type { HotlineCategory, HotlineDeadlines, HotlineEvent, HotlineFlow, HotlineStatus } from '@/domain/hotline';
-import { HOTLINE_EVENT_NAMES, HOTLINE_STATUS_NAMES, hotlineParseDeadlines, hotlineTransition } from '@/domain/hotline';
+import type { HotlineCategory, HotlineEvent, HotlineFlow, HotlineStatus } from '@/domain/hotline';
+import { HOTLINE_EVENT_NAMES, HOTLINE_STATUS_NAMES, hotlineTransition } from '@/domain/hotline';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, handlerScopes } from '../../server/caller';
-import { cloud } from '../../server/cloud';
-import type { Command, Database, Doc } from '../../server/db';
+import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError } from '../../server/db';
-import { APP_TIME_ZONE } from '../../server/time';
+import { shanghaiIso } from '../../server/time';
 
 export const TICKETS = 'hotline_tickets';
 /** Per-day ticket sequences (`seq:<yyyy-mm-dd>`) and per-person daily submission counts (`limit:<day>:<openid>`). */
@@ -18,35 +16,6 @@ export const COUNTERS = 'hotline_counters';
 export const STATS = 'hotline_stats';
 /** 催办 reminders for departments and reply notices for submitters, one document each (deterministic `_id`). */
 export const REMINDERS = 'hotline_reminders';
-
-/** The commands beyond the shared typed subset that the hotline needs. */
-export interface HotlineCommand {
-  in(values: readonly unknown[]): Command;
-  lt(value: number): Command;
-  lte(value: number): Command;
-  gte(value: number): Command;
-  all(values: readonly unknown[]): Command;
-  inc(by: number): Command;
-  push(values: unknown): Command;
-}
-
-export function commands(db: Database): HotlineCommand {
-  return db.command as unknown as HotlineCommand;
-}
-
-/** Deadlines from `HOTLINE_DEADLINES` (e.g. `咨询:3,投诉:10`), else the defaults; a malformed value is a setup error. */
-export function configuredDeadlines(): HotlineDeadlines {
-  const parsed = hotlineParseDeadlines(process.env.HOTLINE_DEADLINES);
-  if (!parsed) throw new Error('环境变量 HOTLINE_DEADLINES 格式错误，应为“咨询:3,求助:3,投诉:10,建议:10,表扬:10”');
-  return parsed;
-}
-
-/** A stored time (or epoch ms) as ISO 8601 in Asia/Shanghai, e.g. 2020-07-01T09:00:00+08:00. */
-export function isoTime(value: unknown): string {
-  return dayjs(value as Date)
-    .tz(APP_TIME_ZONE)
-    .format('YYYY-MM-DDTHH:mm:ssZ');
-}
 
 export function strOrNull(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
@@ -119,7 +88,7 @@ export async function writeStep(
   entries: Array<Record<string, unknown>>,
   fields: Record<string, unknown> = {},
 ): Promise<void> {
-  const _ = commands(db);
+  const _ = db.command;
   const { stats } = await db
     .collection(TICKETS)
     .where({ _id: t._id, version: Number(t.version) || 0 })
@@ -141,7 +110,7 @@ export async function writeStep(
 export async function bumpStats(db: Database, departmentId: string, deltas: Record<string, number>): Promise<void> {
   const changes = Object.entries(deltas).filter(([, v]) => v !== 0);
   if (changes.length === 0) return;
-  const _ = commands(db);
+  const _ = db.command;
   const ref = db.collection(STATS).doc(departmentId);
   const update = () => ref.update({ data: Object.fromEntries(changes.map(([k, v]) => [k, _.inc(v)])) });
   if ((await update()).stats.updated === 1) return;
@@ -164,8 +133,8 @@ export function summaryOf(t: Doc): TicketSummary {
     statusName: HOTLINE_STATUS_NAMES[status],
     departmentId: strOrNull(t.departmentId),
     departmentName: strOrNull(t.departmentName),
-    createdAt: isoTime(t.createdAt),
-    dueAt: isoTime(t.dueMs),
+    createdAt: shanghaiIso(t.createdAt),
+    dueAt: shanghaiIso(t.dueMs),
     overdue: t.overdue === true,
     flagged: t.flagged === true,
     similar: similarOf(t),
@@ -211,29 +180,9 @@ export function timelineOf(t: Doc, privileged: boolean): TimelineEntry[] {
       actor: e.actor as TimelineEntry['actor'],
       actorName: String(e.actorName ?? ''),
       note: strOrNull(e.note),
-      at: isoTime(e.at),
+      at: shanghaiIso(e.at),
     };
     if (privileged && typeof e.by === 'string') out.by = e.by;
     return out;
   });
-}
-
-type CommentCheck = 'pass' | 'review';
-
-/**
- * WeChat's content check (msgSecCheck v2; scene 1 = 资料). Risky text is refused with `refusal`; text WeChat wants
- * reviewed, or that could not be checked, is accepted and flagged for an admin.
- */
-export async function checkText(openid: string, content: string, refusal: string): Promise<CommentCheck> {
-  let suggest: unknown;
-  try {
-    const res = (await cloud.openapi.security.msgSecCheck({ version: 2, scene: 1, openid, content } as never)) as {
-      result?: { suggest?: unknown };
-    };
-    suggest = res.result?.suggest;
-  } catch {
-    return 'review';
-  }
-  if (suggest === 'risky') throw new AppError('INVALID_ARGUMENT', refusal);
-  return suggest === 'pass' ? 'pass' : 'review';
 }

@@ -18,17 +18,10 @@ import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { similarityCheck } from './merge';
 import { countQuestion, programmeDepartment, readProgramme } from './programmes';
-import {
-  bumpStats,
-  checkText,
-  commands,
-  configuredDeadlines,
-  COUNTERS,
-  isoTime,
-  SYSTEM,
-  TICKETS,
-  timelineEntry,
-} from './store';
+import { bumpStats, COUNTERS, SYSTEM, TICKETS, timelineEntry } from './store';
+import { shanghaiIso } from '../../server/time';
+import { hotlineDeadlines } from '../../server/config';
+import { checkContent } from '../../server/content-check';
 
 type Outcome = { kind: 'ok'; seq: number } | { kind: 'no-counter' } | { kind: 'limited' };
 
@@ -51,7 +44,10 @@ export async function submit(
     if (!directory.departments.some((d) => d.departmentId === input.departmentId))
       throw new AppError('NOT_FOUND', '所选部门不存在');
   }
-  const check = await checkText(openid, `${input.title}\n${input.content}`, '诉求内容含有不适宜的内容，请修改后再提交');
+  const check = await checkContent(openid, `${input.title}\n${input.content}`, {
+    scene: 'profile',
+    refusal: '诉求内容含有不适宜的内容，请修改后再提交',
+  });
   // 并单: the open appeals this one looks like (a bounded, indexed query), suggested to the admin at triage.
   const similarity = await similarityCheck(
     db,
@@ -62,11 +58,11 @@ export async function submit(
   const routed = onAir && check !== 'review' ? onAir : null;
 
   const day = hotlineShanghaiDay(now);
-  const due = hotlineDue(now, input.category, configuredDeadlines());
+  const due = hotlineDue(now, input.category, hotlineDeadlines());
   const ticketId = newId('ht');
   const seqId = `seq:${day}`;
   const limitId = `limit:${day}:${openid}`;
-  const _ = commands(db);
+  const _ = db.command;
 
   const ticket = (seq: number): Record<string, unknown> => ({
     ticketNo: hotlineTicketNo(day, seq),
@@ -145,7 +141,7 @@ export async function submit(
       return {
         ticketId,
         ticketNo: hotlineTicketNo(day, outcome.seq),
-        dueAt: isoTime(due.dueMs),
+        dueAt: shanghaiIso(due.dueMs),
         flagged: check === 'review',
       };
     }

@@ -4,7 +4,7 @@ import { HOTLINE_OPEN_STATUSES, hotlineAddWorkdays, hotlineEndOfDayMs, hotlineSh
 import type { Database, Doc } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import { remindDepartment } from './notify';
-import { commands, SYSTEM, TICKETS, timelineEntry } from './store';
+import { SYSTEM, TICKETS, timelineEntry } from './store';
 
 /** Pages of 100 tickets one run handles per kind; the next hourly run takes the rest. */
 const MAX_PAGES = 10;
@@ -26,7 +26,7 @@ async function sweep(
   mark: Record<string, unknown>,
   each: (t: Doc) => Promise<unknown>,
 ): Promise<number> {
-  const _ = commands(db);
+  const _ = db.command;
   let n = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     // Marked tickets drop out of the query, so each page reads from the start again.
@@ -49,7 +49,7 @@ async function sweep(
 }
 
 export async function runTimer(db: Database, at: Date): Promise<TimerResult> {
-  const _ = commands(db);
+  const _ = db.command;
   const now = at.getTime();
   const open = _.in(HOTLINE_OPEN_STATUSES);
   let overdue = 0;

@@ -29,9 +29,7 @@ import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { parentProgress } from './merge';
 import {
-  commands,
   flowOf,
-  isoTime,
   numOrNull,
   readTicket,
   STATS,
@@ -42,6 +40,7 @@ import {
   timelineOf,
   viewersOf,
 } from './store';
+import { shanghaiIso } from '../../server/time';
 
 /** Tickets per page of the public board. */
 export const PUBLIC_PAGE_SIZE = 20;
@@ -110,7 +109,7 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
     return {
       content: String(r.content ?? ''),
       departmentName: String(r.departmentName ?? ''),
-      at: isoTime(r.at),
+      at: shanghaiIso(r.at),
       onTime: r.onTime === true,
       photos,
     };
@@ -118,7 +117,7 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
   const ratings = (Array.isArray(t.ratings) ? (t.ratings as Doc[]) : []).map((r) => ({
     score: Number(r.score),
     comment: strOrNull(r.comment),
-    at: isoTime(r.at),
+    at: shanghaiIso(r.at),
   }));
   const detail: TicketDetail = {
     ...summaryOf(t),
@@ -162,7 +161,7 @@ export async function triage(
   const page = input.page ?? 1;
   const { data } = await ctx.db
     .collection(TICKETS)
-    .where({ status: commands(ctx.db).in(['submitted', 'accepted']) })
+    .where({ status: ctx.db.command.in(['submitted', 'accepted']) })
     .orderBy('createdAt', 'asc')
     .field(SUMMARY_FIELDS)
     .skip((page - 1) * QUEUE_PAGE_SIZE)
@@ -207,8 +206,8 @@ function publicTicket(p: Doc): PublicTicket {
     content: mask(p.content),
     departmentName: mask(p.departmentName),
     reply: mask(p.reply),
-    repliedAt: isoTime(p.repliedMs),
-    createdAt: isoTime(p.createdAt),
+    repliedAt: shanghaiIso(p.repliedMs),
+    createdAt: shanghaiIso(p.createdAt),
     score: numOrNull(p.score),
   };
 }
@@ -220,7 +219,7 @@ export async function publicList(
   const page = input.page ?? 1;
   // Search and filters stay on the published-tickets index: equality on category and department, and every
   // bigram of the keyword among the ticket's stored search keys (no text scan).
-  const _ = commands(ctx.db);
+  const _ = ctx.db.command;
   const terms = input.keyword ? hotlineSearchTerms(input.keyword) : null;
   if (input.keyword && !terms) throw new AppError('INVALID_ARGUMENT', '搜索关键词至少要有两个字');
   const { data } = await ctx.db

@@ -10,9 +10,9 @@ import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { awardPoints } from '../../server/points';
-import { shanghaiIso } from '../../server/quiz';
 import type { Run } from './store';
 import { ANSWERS, BOARDS, PAGE, PLAYERS, playerDocId, RUNS, SCORES } from './store';
+import { shanghaiIso } from '../../server/time';
 
 /** One player's totals in `live_scores/<sessionId>.players.<memberId>`. */
 export interface PlayerScore {

@@ -7,7 +7,6 @@ import type { LiveMachine } from '@/domain/live';
 import { AppError } from '../../server/app-error';
 import type { Database } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { shanghaiIso } from '../../server/quiz';
 import { creditLedger, finishBoard, settle } from './board';
 import type { Run } from './store';
 import {
@@ -22,6 +21,7 @@ import {
   SESSIONS,
   storedMachine,
 } from './store';
+import { shanghaiIso } from '../../server/time';
 
 /** The public counts are pushed at most this often (a watched document must not be written per answer). */
 export const AGG_INTERVAL_MS = 1000;

@@ -14,7 +14,7 @@ import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
-import { parseQuestion, QUESTIONS, readBankPool, shanghaiIso } from '../../server/quiz';
+import { parseQuestion, QUESTIONS, readBankPool } from '../../server/quiz';
 import type { Run, RunQuestion } from './store';
 import {
   ANSWERS,
@@ -30,6 +30,7 @@ import {
   storedMachine,
   toRun,
 } from './store';
+import { shanghaiIso } from '../../server/time';
 
 /** Sessions listed: the latest this many (an agency runs a few a year). */
 const LIST_MAX = 30;

@@ -7,12 +7,12 @@ import { liveArbitrate, liveIsCorrect, liveRankPlayers } from '@/domain/live';
 import { QUESTION_TYPE_LABELS } from '@/domain/quiz/questions';
 import type { Doc } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { shanghaiIso } from '../../server/quiz';
 import { uploadForDownload } from '../../server/xlsx';
 import type { Scores } from './board';
 import { readAll, readScores } from './board';
 import type { Run } from './store';
 import { ANSWERS, readRun, requireHost } from './store';
+import { shanghaiIso } from '../../server/time';
 
 const LETTERS = 'ABCDEFGHIJ';
 const SCORING_TEXT = { accuracy: '答对题数优先，用时少者在前', speed: '答对得 500–1000 分，越快越多' } as const;

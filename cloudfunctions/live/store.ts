@@ -8,7 +8,7 @@ import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
-import { shanghaiIso } from '../../server/quiz';
+import { shanghaiIso } from '../../server/time';
 
 /** Watched by phones and the big screen (client read rule: everyone; written only by this function). */
 export const SESSIONS = LIVE_WATCHED.sessions;

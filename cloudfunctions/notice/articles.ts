@@ -13,8 +13,8 @@ import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
 import { awardPoints } from '../../server/points';
-import { isoShanghai } from '../../server/points-views';
 import { ARTICLE_READS, ARTICLES, articleSummary, ms, STUDY_SESSIONS, tempUrls } from './store';
+import { shanghaiIso } from '../../server/time';
 
 type StoredBlock = { type: 'text'; text: string } | { type: 'image'; fileID: string; caption: string | null };
 
@@ -106,7 +106,7 @@ export async function article(
     ...articleSummary(doc, learned),
     blocks: blocks.map((b): ArticleBlock => (b.type === 'image' ? { ...b, url: urls.get(b.fileID) ?? null } : b)),
     timing,
-    openedAt: isoShanghai(now),
+    openedAt: shanghaiIso(now),
     points: POINTS_CONFIG.studyArticle,
     dailyCap: POINTS_CONFIG.dailyCaps.study,
   };

@@ -6,13 +6,15 @@ import { NOTICE_PAGE_SIZE, RECEIPTS_PAGE_SIZE } from '@/domain/api/notice';
 import { REMIND_INTERVAL_MS, remindAllowed } from '@/domain/notice/receipts';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, requireMember, secretaryScopes } from '../../server/caller';
-import { cloud } from '../../server/cloud';
 import type { Database, Doc } from '../../server/db';
 import { findIn, isDuplicateKeyError, PAGE_SIZE, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
-import { isoShanghai } from '../../server/points-views';
 import { managesNotice, ms, NOTICE_RECEIPTS, NOTICE_SUBSCRIPTIONS, NOTICES, receiptRow, sentNotice } from './store';
+import { shanghaiIso } from '../../server/time';
+import { noticeRemindTemplateId } from '../../server/config';
+import type { SubscribeMessage } from '../../server/subscribe-message';
+import { sendSubscribeMessage } from '../../server/subscribe-message';
 
 /** Most unread members one reminder reaches (ten pages); a larger audience is reminded by its branches' secretaries. */
 export const REMIND_MAX = 1000;
@@ -68,7 +70,7 @@ export async function receipts(
 }
 
 /** The subscribe message for a reminder (thing = at most 20 characters, phrase = at most 5). */
-export function reminderMessage(notice: Doc, openid: string, templateId: string): Record<string, unknown> {
+export function reminderMessage(notice: Doc, openid: string, templateId: string): SubscribeMessage {
   return {
     touser: openid,
     templateId,
@@ -107,7 +109,7 @@ export async function remind(
   if (!allowed.ok)
     throw new AppError(
       'RESOURCE_EXHAUSTED',
-      `一小时内只能提醒一次，请于 ${isoShanghai(new Date(allowed.nextAtMs)).slice(11, 16)} 后再试`,
+      `一小时内只能提醒一次，请于 ${shanghaiIso(new Date(allowed.nextAtMs)).slice(11, 16)} 后再试`,
     );
   const { stats } = await db
     .collection(NOTICES)
@@ -115,7 +117,7 @@ export async function remind(
     .update({ data: { lastRemindedAt: now } });
   if (stats.updated !== 1) throw new AppError('RESOURCE_EXHAUSTED', '刚刚已提醒过，请稍后再试');
 
-  const templateId = process.env.NOTICE_REMIND_TEMPLATE_ID ?? '';
+  const templateId = noticeRemindTemplateId();
   let unread = 0;
   let messaged = 0;
   for (let page = 0; unread < REMIND_MAX; page++) {
@@ -147,9 +149,7 @@ export async function remind(
       for (const s of subs) {
         if (!(Number(s.credits) > 0) || !(await spendCredit(db, s._id))) continue;
         try {
-          await (
-            cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }
-          ).subscribeMessage.send(reminderMessage(notice, s._id, templateId));
+          await sendSubscribeMessage(reminderMessage(notice, s._id, templateId));
           messaged++;
         } catch {
           // Unsubscribed since, or blocked by WeChat: the 首页 mark still tells them.
@@ -162,7 +162,7 @@ export async function remind(
     unread,
     messaged,
     withoutSubscription: unread - messaged,
-    nextRemindAt: isoShanghai(new Date(now.getTime() + REMIND_INTERVAL_MS)),
+    nextRemindAt: shanghaiIso(new Date(now.getTime() + REMIND_INTERVAL_MS)),
   };
 }
 

@@ -9,7 +9,7 @@ import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import { cloud } from '../../server/cloud';
 import type { Doc } from '../../server/db';
 import { str } from '../../server/db';
-import { isoShanghai } from '../../server/points-views';
+import { shanghaiIso } from '../../server/time';
 
 /** One document per notice; `read` / `confirmed` / `expected` are counters kept by `_.inc`, so the read list's head is one read. */
 export const NOTICES = 'notices';
@@ -34,7 +34,7 @@ export function ms(value: unknown): number | null {
 
 export function iso(value: unknown): string | null {
   const t = ms(value);
-  return t === null ? null : isoShanghai(new Date(t));
+  return t === null ? null : shanghaiIso(new Date(t));
 }
 
 export function strings(value: unknown): string[] {

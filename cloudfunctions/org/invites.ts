@@ -10,8 +10,8 @@ import { AppError } from '../../server/app-error';
 import type { Doc } from '../../server/db';
 import { runTransactionWithRetry, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { shanghaiIso, timeMs } from '../../server/quiz';
 import { checkedGrant, writeGrants } from './grants';
+import { shanghaiIso, timeMs } from '../../server/time';
 
 /** One document per invitation, `_id` = its code; read by this function only (it holds the codes). */
 export const INVITES = 'invites';

@@ -10,14 +10,14 @@ import { findIn } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MINUTES } from '../../server/orglife';
-import { isoShanghai } from '../../server/points-views';
 import { uploadForDownload } from '../../server/xlsx';
 import { editableMeeting, loadMinutes, readableOrg, toStoredMinutes, yearMeetings } from './minutes';
 import { buildMeetingWorkbook, buildYearWorkbook } from './sheet';
+import { shanghaiIso } from '../../server/time';
 
 /** e.g. "2020-07-01 09:00 至 11:00". */
 function when(a: ActivityInfo): string {
-  const minute = (d: Date) => isoShanghai(d).slice(0, 16).replace('T', ' ');
+  const minute = (d: Date) => shanghaiIso(d).slice(0, 16).replace('T', ' ');
   const start = minute(a.startAt);
   const end = minute(a.endAt);
   return `${start} 至 ${end.slice(0, 10) === start.slice(0, 10) ? end.slice(11) : end}`;

@@ -18,7 +18,7 @@ import type { Directory } from '../../server/directory';
 import { readDirectory } from '../../server/directory';
 import { readMinutesStates, MINUTES } from '../../server/orglife';
 import { MEMBERS } from '../../server/members';
-import { isoShanghai } from '../../server/points-views';
+import { shanghaiIso } from '../../server/time';
 
 /** How long a photo's temporary URL stays valid: long enough to read a 纪实, short enough not to leak. */
 const PHOTO_URL_MAX_AGE_S = 2 * 3600;
@@ -102,7 +102,7 @@ export async function loadMinutes(db: Database, activityId: string): Promise<Sto
 
 /** The activity's year in Asia/Shanghai (a meeting at 00:30 on 1 January belongs to the new year). */
 function shanghaiYearOf(d: Date): number {
-  return Number(isoShanghai(d).slice(0, 4));
+  return Number(shanghaiIso(d).slice(0, 4));
 }
 
 /**
@@ -185,7 +185,7 @@ export function recordView(m: StoredMinutes, photos: MeetingPhoto[]): MeetingRec
     photos,
     complete: m.complete,
     missing: minutesMissing(m),
-    updatedAt: isoShanghai(m.updatedAt),
+    updatedAt: shanghaiIso(m.updatedAt),
     updatedBy: m.updatedBy,
   };
 }
@@ -213,8 +213,8 @@ export async function meeting(
     kind: activity.kind,
     orgIds: activity.orgIds,
     orgNames: orgNamesOf(dir, activity.orgIds),
-    startAt: isoShanghai(activity.startAt),
-    endAt: isoShanghai(activity.endAt),
+    startAt: shanghaiIso(activity.startAt),
+    endAt: shanghaiIso(activity.endAt),
     place: activity.place,
     record: stored ? recordView(stored, await photoUrls(stored.photos)) : null,
     attendance,
@@ -267,7 +267,7 @@ export async function meetings(
     activityId: a.activityId,
     title: a.title,
     kind: a.kind,
-    startAt: isoShanghai(a.startAt),
+    startAt: shanghaiIso(a.startAt),
     started: a.startAt.getTime() <= now,
     state: states.get(a.activityId) ?? 'none',
   }));

@@ -80,20 +80,6 @@ export async function loadReview(db: Database, reviewId: string): Promise<Review
   return data ? toReview(data) : null;
 }
 
-/** `aggregate()` as the SDK has it (the project's Database type leaves it out). */
-export interface Aggregate {
-  match(q: Record<string, unknown>): Aggregate;
-  project(p: Record<string, unknown>): Aggregate;
-  unwind(path: string): Aggregate;
-  group(g: Record<string, unknown>): Aggregate;
-  limit(n: number): Aggregate;
-  end(): Promise<{ list: Doc[] }>;
-}
-
-export function aggregate(db: Database, collection: string): Aggregate {
-  return (db.collection(collection) as unknown as { aggregate(): Aggregate }).aggregate();
-}
-
 /** Admins manage every review; a secretary the own branch's and those of branches below the own org. */
 export function canManageReview(caller: Caller, review: Review): boolean {
   if (callerIsAdmin(caller)) return true;

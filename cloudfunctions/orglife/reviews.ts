@@ -13,10 +13,8 @@ import { isDuplicateKeyError, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
-import { isoShanghai, shanghaiYear } from '../../server/points-views';
 import type { Review } from './reviews-store';
 import {
-  aggregate,
   BALLOTS,
   ballotDocId,
   canManageReview,
@@ -27,6 +25,7 @@ import {
   reviewDocId,
   toReview,
 } from './reviews-store';
+import { shanghaiIso, shanghaiYear } from '../../server/time';
 
 /** Longest ballot window: a 民主评议 is held within days of its branch meeting. */
 const MAX_WINDOW_MS = 31 * 24 * 3600_000;
@@ -75,7 +74,9 @@ export async function openReview(
   if (dir.orgs.some((o) => o.parentId === org.orgId))
     throw new AppError('FAILED_PRECONDITION', '民主评议以党支部为单位开展，请选择一个党支部');
 
-  const { list } = await aggregate(db, MEMBERS)
+  const { list } = await db
+    .collection(MEMBERS)
+    .aggregate()
     .match({ orgId: org.orgId })
     .project({ _id: 1, name: 1, order: 1 })
     .limit(1000)
@@ -132,8 +133,8 @@ function summary(review: Review, now: Date, caller: Caller, voted: boolean | nul
     orgId: review.orgId,
     orgName: review.orgName,
     year: review.year,
-    startAt: isoShanghai(review.startAt),
-    endAt: isoShanghai(review.endAt),
+    startAt: shanghaiIso(review.startAt),
+    endAt: shanghaiIso(review.endAt),
     phase: reviewPhase(review, now),
     electorate: review.electorate.length,
     assessed: review.assessed.length,
@@ -208,8 +209,8 @@ export async function ballot(
     reviewId: review.reviewId,
     orgName: review.orgName,
     year: review.year,
-    startAt: isoShanghai(review.startAt),
-    endAt: isoShanghai(review.endAt),
+    startAt: shanghaiIso(review.startAt),
+    endAt: shanghaiIso(review.endAt),
     phase: reviewPhase(review, now),
     candidates: review.assessed.map((m) => ({ memberId: m, name: names.get(m) ?? '', self: m === memberId })),
     voted,
@@ -254,12 +255,14 @@ export async function closeReview(
     .collection(REVIEWS)
     .doc(review.reviewId)
     .update({ data: { endAt, key: null } });
-  return { endAt: isoShanghai(endAt) };
+  return { endAt: shanghaiIso(endAt) };
 }
 
 /** Counts per grade for each assessed member, grouped in the database (one request, at most 4 rows a member). */
 async function groupBallots(db: Database, review: Review): Promise<Map<string, GradeCounts>> {
-  const { list } = await aggregate(db, BALLOTS)
+  const { list } = await db
+    .collection(BALLOTS)
+    .aggregate()
     .match({ reviewId: review.reviewId })
     .unwind('$grades')
     .group({ _id: { m: '$grades.memberId', g: '$grades.grade' }, n: { $sum: 1 } })
@@ -318,8 +321,8 @@ export async function tally(
     orgName: review.orgName,
     year: review.year,
     phase: reviewPhase(review, now),
-    startAt: isoShanghai(review.startAt),
-    endAt: isoShanghai(review.endAt),
+    startAt: shanghaiIso(review.startAt),
+    endAt: shanghaiIso(review.endAt),
     electorate: review.electorate.length,
     voters: t.voters,
     required: t.required,

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import type { PointsApi, PointsOverview, pointsSchemas, StarsView } from '@/domain/api/points';
 import { uploadForDownload } from '../../server/xlsx';
 import type { ActionContext } from '../../server/dispatch';
-import { isoShanghai } from '../../server/points-views';
 import { overviewOrCompute, viewsOrCompute } from './views';
 import { scopedOrg } from './scope';
+import { shanghaiIso } from '../../server/time';
 
 const STAR_TEXT = ['★', '★★', '★★★', '★★★★', '★★★★★'];
 const num = (x: number | null) => (x === null ? '' : x);
@@ -79,7 +79,7 @@ function upload(
   fileName: string,
   file: Buffer,
 ): Promise<{ fileID: string; url: string; fileName: string }> {
-  const stamp = isoShanghai(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+  const stamp = shanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
   return uploadForDownload(`exports/points/${path}-${stamp}`, fileName, file);
 }
 

@@ -13,15 +13,9 @@ import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
 import { awardPoints, POINTS } from '../../server/points';
-import {
-  aggregate,
-  computePointsViews,
-  isoShanghai,
-  POINTS_REVIEWS,
-  reviewId,
-  shanghaiYear,
-} from '../../server/points-views';
+import { computePointsViews, POINTS_REVIEWS, reviewId } from '../../server/points-views';
 import { pointsEntryId } from '@/domain/points/caps';
+import { shanghaiIso, shanghaiYear } from '../../server/time';
 
 function toEntry(d: Doc): LedgerEntry {
   const source = (POINTS_SOURCES as readonly unknown[]).includes(d.source) ? (d.source as PointsSource) : 'adjust';
@@ -35,7 +29,7 @@ function toEntry(d: Doc): LedgerEntry {
     requested: typeof d.requested === 'number' ? d.requested : points,
     capped: d.capped === true,
     reason: str(d, 'reason') ?? '',
-    at: isoShanghai(at),
+    at: shanghaiIso(at),
     reverses: str(d, 'reverses'),
     by: str(d, 'by'),
   };
@@ -43,7 +37,9 @@ function toEntry(d: Doc): LedgerEntry {
 
 /** A member's totals per year, summed in the database (one request, a row per year). */
 async function totalsByYear(db: Database, memberId: string): Promise<Map<number, number>> {
-  const { list } = await aggregate(db, POINTS)
+  const { list } = await db
+    .collection(POINTS)
+    .aggregate()
     .match({ memberId })
     .group({ _id: '$year', total: { $sum: '$points' } })
     .limit(200)

@@ -5,7 +5,7 @@ import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { OrgNode } from '@/domain/identity/org-tree';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
-import { shanghaiYear } from '../../server/points-views';
+import { shanghaiYear } from '../../server/time';
 
 /** The org (NOT_FOUND when unknown) after checking the caller's scope (PERMISSION_DENIED); one directory read. */
 export async function scopedOrg(ctx: ActionContext, orgId: string): Promise<{ org: OrgNode; orgs: OrgNode[] }> {

@@ -2,7 +2,6 @@
 // branch to check in to, open competitions not yet taken, practice not yet done, hotline replies to rate, open
 // 测评 campaigns not yet rated; and work waiting for the caller's roles (tickets to triage or answer, meetings a
 // branch has not held yet).
-import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type { PointsApi, pointsSchemas, TodayItem } from '@/domain/api/points';
 import { checkinRunsActivity } from '@/domain/checkin/rules';
@@ -12,15 +11,15 @@ import type { Caller } from '../../server/caller';
 import { callerIsAdmin, handlerScopes, secretaryScopes } from '../../server/caller';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
-import { rangeCommands, readBranchViews } from '../../server/points-views';
-import { APP_TIME_ZONE, shanghaiDay } from '../../server/time';
+import { readBranchViews } from '../../server/points-views';
+import { shanghaiDay, shanghaiFormat } from '../../server/time';
 
 /** Most items of one kind on the home page. */
 const PER_KIND = 5;
 
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
-const hhmm = (d: Date) => dayjs(d).tz(APP_TIME_ZONE).format('HH:mm');
-const mmdd = (d: Date) => dayjs(d).tz(APP_TIME_ZONE).format('M月D日');
+const hhmm = (d: Date) => shanghaiFormat(d, 'HH:mm');
+const mmdd = (d: Date) => shanghaiFormat(d, 'M月D日');
 
 /**
  * The branch's activities that end later today or are open now, minus those the member is already in. One the
@@ -34,7 +33,7 @@ async function activityItems(
   now: Date,
   dayEnd: Date,
 ): Promise<TodayItem[]> {
-  const _ = rangeCommands(db);
+  const _ = db.command;
   const { data } = await db
     .collection('activities')
     .where({ expectedOrgIds: orgId, endAt: _.gt(now), opensAt: _.lt(dayEnd) })
@@ -96,7 +95,7 @@ async function practiceItem(db: Database, memberId: string, day: string): Promis
 
 /** Open competitions of the member's branch that the member has not yet submitted. */
 async function quizItems(db: Database, memberId: string, orgId: string, now: Date): Promise<TodayItem[]> {
-  const _ = rangeCommands(db);
+  const _ = db.command;
   const { data } = await db
     .collection('quizzes')
     .where({ startAt: _.lte(now), endAt: _.gt(now) })
@@ -138,7 +137,7 @@ async function hotlineItems(db: Database, openid: string): Promise<TodayItem[]> 
 }
 
 async function ratingItems(db: Database, openid: string, now: Date): Promise<TodayItem[]> {
-  const _ = rangeCommands(db);
+  const _ = db.command;
   const { data } = await db
     .collection('rating_campaigns')
     .where({ startAt: _.lte(now), endAt: _.gt(now) })

@@ -42,12 +42,12 @@ import {
   QUESTIONS,
   QUIZZES,
   readHeldQuestions,
-  shanghaiIso,
   STATS,
   takesPart,
   tallyDocId,
 } from '../../server/quiz';
 import { recordWrong } from './practice';
+import { shanghaiIso } from '../../server/time';
 
 /** Redraws when drawn questions turned out retired since the competition was created. */
 const DRAW_TRIES = 3;
@@ -168,7 +168,7 @@ const CLOSE_BATCH = 100;
  * the scoring and the best result or points) get both now. Returns how many it applied.
  */
 export async function applyPendingResults(db: Database, now: Date): Promise<number> {
-  const _ = db.command as unknown as { lt(v: number): unknown };
+  const _ = db.command;
   const { data } = await db
     .collection(ATTEMPTS)
     .where({ status: 'submitted', applied: false, submittedMs: _.lt(now.getTime() - APPLY_AFTER_MS) })
@@ -246,7 +246,7 @@ async function closeExpired(db: Database, a: StoredAttempt, now: Date): Promise<
  * and scored as they stood, so that they count on the boards. Returns how many it closed.
  */
 export async function closeExpiredAttempts(db: Database, now: Date): Promise<number> {
-  const _ = db.command as unknown as { lt(v: number): unknown };
+  const _ = db.command;
   const { data } = await db
     .collection(ATTEMPTS)
     .where({ status: 'open', deadlineMs: _.lt(now.getTime() - QUIZ_GRACE_MS) })

@@ -18,8 +18,9 @@ import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import { containing, findIn, isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { parseQuestion, putBankEntries, QUESTIONS, readBankPool, shanghaiIso } from '../../server/quiz';
+import { parseQuestion, putBankEntries, QUESTIONS, readBankPool } from '../../server/quiz';
 import { readUploadedWorkbook, uploadForDownload } from '../../server/xlsx';
+import { shanghaiIso } from '../../server/time';
 
 /** Writes in flight at once during an import (the database takes them in parallel; 500 one by one is too slow). */
 const WRITE_CONCURRENCY = 20;

@@ -13,22 +13,14 @@ import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
 import type { StoredQuiz } from '../../server/quiz';
-import {
-  ATTEMPTS,
-  BEST,
-  bestDocId,
-  parseQuiz,
-  QUIZZES,
-  readQuizSums,
-  readRosters,
-  shanghaiIso,
-} from '../../server/quiz';
+import { ATTEMPTS, BEST, bestDocId, parseQuiz, QUIZZES, readQuizSums, readRosters } from '../../server/quiz';
+import { shanghaiIso } from '../../server/time';
 
 /** Flagged attempts listed per competition. */
 const FLAGGED_MAX = 100;
 
 function gt(db: Database, value: number): unknown {
-  return (db.command as unknown as { gt(v: number): unknown }).gt(value);
+  return db.command.gt(value);
 }
 
 /** Admins, secretaries and bound members see boards; the public does not (the rows name party members). */

@@ -11,7 +11,8 @@ import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
 import type { StoredQuiz } from '../../server/quiz';
-import { ATTEMPTS, parseQuiz, putReservation, QUIZZES, readBank, shanghaiIso, takesPart } from '../../server/quiz';
+import { ATTEMPTS, parseQuiz, putReservation, QUIZZES, readBank, takesPart } from '../../server/quiz';
+import { shanghaiIso } from '../../server/time';
 
 /** Competitions listed: the latest this many by start (a city runs a handful a year). */
 const LIST_MAX = 100;

@@ -1,6 +1,7 @@
 // The ranking timer's points work: this year's branch dashboards, stars lists and the 达标创优 overview.
 import type { Database } from '../../server/db';
-import { computePointsViews, shanghaiYear } from '../../server/points-views';
+import { computePointsViews } from '../../server/points-views';
+import { shanghaiYear } from '../../server/time';
 
 /**
  * Recomputes every org's points views for the current year (Asia/Shanghai), and in January also last year's, whose

@@ -21,7 +21,7 @@ export async function runQuizScheduled(
   await recountRosters(db, now);
   const closed = await closeExpiredAttempts(db, now);
   const applied = await applyPendingResults(db, now);
-  const _ = db.command as unknown as { lte(v: unknown): unknown; gt(v: unknown): unknown };
+  const _ = db.command;
   const { data } = await db
     .collection(QUIZZES)
     .where({ startAt: _.lte(now), endAt: _.gt(new Date(now.getTime() - SETTLE_MS)) })

@@ -5,7 +5,8 @@ import { AppError } from '../../server/app-error';
 import type { Database } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { CAMPAIGNS, parseCampaign, readCampaign, recomputeResults, RESULTS, toShanghaiIso } from '../../server/rating';
+import { CAMPAIGNS, parseCampaign, readCampaign, recomputeResults, RESULTS } from '../../server/rating';
+import { shanghaiIso } from '../../server/time';
 
 /** Campaigns are counted on the timer while open and for a day after they close (late replacements settle). */
 const SETTLE_MS = 24 * 3600 * 1000;
@@ -21,13 +22,13 @@ export async function run(
   return {
     campaignId: campaign.campaignId,
     votes: totalVotes,
-    computedAt: toShanghaiIso(data?.computedAt ?? new Date()),
+    computedAt: shanghaiIso(data?.computedAt ?? new Date()),
   };
 }
 
 /** The timer's work: every campaign that has started and closed less than a day ago. Returns how many were counted. */
 export async function runScheduled(db: Database, now: Date): Promise<number> {
-  const _ = db.command as unknown as { lte(v: unknown): unknown; gt(v: unknown): unknown };
+  const _ = db.command;
   const { data } = await db
     .collection(CAMPAIGNS)
     .where({ startAt: _.lte(now), endAt: _.gt(new Date(now.getTime() - SETTLE_MS)) })

@@ -11,7 +11,8 @@ import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
 import type { Campaign } from '../../server/rating';
-import { CAMPAIGNS, parseCampaign, RATINGS, readCampaign, servedDepartments, toShanghaiIso } from '../../server/rating';
+import { CAMPAIGNS, parseCampaign, RATINGS, readCampaign, servedDepartments } from '../../server/rating';
+import { shanghaiIso } from '../../server/time';
 
 /** A campaign runs for at most a year. */
 const MAX_DAYS = 366;
@@ -69,8 +70,8 @@ function summary(c: Campaign, nowMs: number): CampaignSummary {
   return {
     campaignId: c.campaignId,
     title: c.title,
-    startAt: toShanghaiIso(c.startAt),
-    endAt: toShanghaiIso(c.endAt),
+    startAt: shanghaiIso(c.startAt),
+    endAt: shanghaiIso(c.endAt),
     status: ratingCampaignStatus(c.startMs, c.endMs, nowMs),
     published: c.published,
     departmentCount: c.departments.length,
@@ -132,7 +133,7 @@ export async function get(
               score: v.score,
               enteredBy: v.enteredBy,
               enteredByName: v.enteredByName,
-              enteredAt: toShanghaiIso(v.enteredAt),
+              enteredAt: shanghaiIso(v.enteredAt),
             },
           ]),
         ),

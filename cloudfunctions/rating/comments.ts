@@ -8,7 +8,8 @@ import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import type { Campaign } from '../../server/rating';
-import { RATINGS, readCampaign, toShanghaiIso } from '../../server/rating';
+import { RATINGS, readCampaign } from '../../server/rating';
+import { shanghaiIso } from '../../server/time';
 
 /** Most comments the export writes (a sheet for people to read, not an archive). */
 export const EXPORT_MAX_COMMENTS = 5000;
@@ -21,7 +22,7 @@ function toComment(doc: Doc, names: Map<string, string>): RatingComment {
     comment: String(doc.comment ?? ''),
     status: doc.commentStatus === 'pass' ? 'pass' : 'review',
     scores: (doc.scores ?? {}) as Record<string, number>,
-    updatedAt: toShanghaiIso(doc.updatedAt),
+    updatedAt: shanghaiIso(doc.updatedAt),
   };
 }
 

@@ -6,9 +6,10 @@ import { RATING_SOURCE_LABELS } from '@/domain/rating';
 import { uploadForDownload } from '../../server/xlsx';
 import type { ActionContext } from '../../server/dispatch';
 import { PAGE_SIZE } from '../../server/db';
-import { readCampaign, toShanghaiIso } from '../../server/rating';
+import { readCampaign } from '../../server/rating';
 import { EXPORT_MAX_COMMENTS, readComments } from './comments';
 import { buildResults } from './results';
+import { shanghaiIso } from '../../server/time';
 
 const num = (x: number | null) => (x === null ? '' : x);
 
@@ -57,7 +58,7 @@ export async function resultsWorkbook(r: RatingResults, comments: RatingComment[
     flags.addRow([
       names.get(b.departmentId) ?? b.departmentId,
       '短时集中评价',
-      `${toShanghaiIso(new Date(b.startMs))} 起 10 分钟内 ${b.count} 条，占该部门 ${Math.round(b.share * 100)}%`,
+      `${shanghaiIso(new Date(b.startMs))} 起 10 分钟内 ${b.count} 条，占该部门 ${Math.round(b.share * 100)}%`,
     ]);
   }
   for (const n of r.flags?.nearIdentical ?? []) {
@@ -103,6 +104,6 @@ export async function exportResults(
 ): Promise<RatingApi['export']['output']> {
   const r = await buildResults(ctx, input.campaignId, true);
   const file = await resultsWorkbook(r, await allComments(ctx, input.campaignId));
-  const stamp = toShanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+  const stamp = shanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
   return uploadForDownload(`exports/rating/${input.campaignId}-${stamp}`, `${r.title}-测评结果.xlsx`, file);
 }

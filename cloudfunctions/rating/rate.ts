@@ -12,31 +12,11 @@ import {
   ratingScoresProblem,
 } from '@/domain/rating';
 import { AppError } from '../../server/app-error';
-import { cloud } from '../../server/cloud';
+import { checkContent } from '../../server/content-check';
 import type { Doc } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { RATINGS, ratingDocId, readCampaign, servedDepartments } from '../../server/rating';
-
-type CommentStatus = 'pass' | 'review';
-
-/**
- * WeChat's content check of a comment (msgSecCheck v2, scene 2 = 评论). Risky text is refused; text WeChat wants
- * reviewed, or that could not be checked, is kept but not shown to anyone but admins.
- */
-async function checkComment(openid: string, content: string): Promise<CommentStatus> {
-  let suggest: unknown;
-  try {
-    const res = (await cloud.openapi.security.msgSecCheck({ version: 2, scene: 2, openid, content } as never)) as {
-      result?: { suggest?: unknown };
-    };
-    suggest = res.result?.suggest;
-  } catch {
-    return 'review';
-  }
-  if (suggest === 'risky') throw new AppError('INVALID_ARGUMENT', '评价意见含有不适宜的内容，请修改后再提交');
-  return suggest === 'pass' ? 'pass' : 'review';
-}
 
 function times(doc: Doc): number[] {
   return Array.isArray(doc.rateTimes) ? doc.rateTimes.filter((t): t is number => typeof t === 'number') : [];
@@ -87,7 +67,9 @@ export async function rate(
   }
 
   const comment = input.comment ? input.comment : null;
-  const commentStatus = comment ? await checkComment(openid, comment) : null;
+  const commentStatus = comment
+    ? await checkContent(openid, comment, { scene: 'comment', refusal: '评价意见含有不适宜的内容，请修改后再提交' })
+    : null;
   const scores = Object.fromEntries(keys.map((k) => [k, input.scores[k]]));
   await db
     .collection(RATINGS)

@@ -8,15 +8,8 @@ import { str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
 import type { Campaign } from '../../server/rating';
-import {
-  CAMPAIGNS,
-  externalScores,
-  parseResults,
-  readCampaign,
-  recomputeResults,
-  RESULTS,
-  toShanghaiIso,
-} from '../../server/rating';
+import { CAMPAIGNS, externalScores, parseResults, readCampaign, recomputeResults, RESULTS } from '../../server/rating';
+import { shanghaiIso } from '../../server/time';
 
 async function requireCampaign(ctx: ActionContext, campaignId: string): Promise<Campaign> {
   const c = await readCampaign(ctx.db, campaignId);
@@ -49,7 +42,7 @@ export async function buildResults(ctx: ActionContext, campaignId: string, admin
     title: campaign.title,
     status: ratingCampaignStatus(campaign.startMs, campaign.endMs, Date.now()),
     published: campaign.published,
-    computedAt: stored?.computedAt ? toShanghaiIso(stored.computedAt) : null,
+    computedAt: stored?.computedAt ? shanghaiIso(stored.computedAt) : null,
     minVotes: campaign.minVotes,
     sourceWeights: campaign.sourceWeights,
     indicators: campaign.indicators,
@@ -138,5 +131,5 @@ export async function publish(
     });
   const { data } = await db.collection(RESULTS).doc(campaign.campaignId).get();
   const computedAt = parseResults(data)?.computedAt;
-  return { published: input.published, computedAt: computedAt ? toShanghaiIso(computedAt) : toShanghaiIso(new Date()) };
+  return { published: input.published, computedAt: computedAt ? shanghaiIso(computedAt) : shanghaiIso(new Date()) };
 }

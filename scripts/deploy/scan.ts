@@ -67,6 +67,8 @@ class Scanner {
   private envVars = new Set<string>();
   private unresolved = new Set<string>();
   private seenQueries = new Set<string>();
+  /** Variables read inside a shared getter (`server/config.ts`): counted only where the getter is used. */
+  private getterVars: Array<{ name: string; decl: ts.FunctionDeclaration; variable: string }> = [];
 
   constructor(
     private root: string,
@@ -79,6 +81,7 @@ class Scanner {
       const sf = this.load(file);
       if (sf) this.visit(sf, sf);
     }
+    for (const g of this.getterVars) if (this.referenced(g.name, g.decl)) this.envVars.add(g.variable);
     return {
       collections: [...this.collections].sort(),
       queries: this.queries,
@@ -88,9 +91,9 @@ class Scanner {
   }
 
   private visit(node: ts.Node, sf: ts.SourceFile): void {
-    if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression)) this.envVars.add(node.name.text);
+    if (ts.isPropertyAccessExpression(node) && isProcessEnv(node.expression)) this.envVar(node.name.text, node, sf);
     if (ts.isElementAccessExpression(node) && isProcessEnv(node.expression)) {
-      if (ts.isStringLiteralLike(node.argumentExpression)) this.envVars.add(node.argumentExpression.text);
+      if (ts.isStringLiteralLike(node.argumentExpression)) this.envVar(node.argumentExpression.text, node, sf);
     }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const method = node.expression.name.text;
@@ -98,6 +101,32 @@ class Scanner {
       if (TERMINALS.has(method)) this.terminal(node, sf);
     }
     ts.forEachChild(node, (child) => this.visit(child, sf));
+  }
+
+  /**
+   * A `process.env` read. Inside a function of the shared `server/` code (the configuration getters every function
+   * bundles), it belongs to this function only if the function's files call that getter; elsewhere it always does.
+   */
+  private envVar(variable: string, node: ts.Node, sf: ts.SourceFile): void {
+    const rel = relative(this.root, sf.fileName).split('\\').join('/');
+    let fn: ts.Node | undefined = node.parent;
+    while (fn && !(ts.isFunctionDeclaration(fn) && ts.isSourceFile(fn.parent))) fn = fn.parent;
+    if (rel.startsWith('server/') && fn && ts.isFunctionDeclaration(fn) && fn.name) {
+      this.getterVars.push({ name: fn.name.text, decl: fn, variable });
+    } else {
+      this.envVars.add(variable);
+    }
+  }
+
+  /** Whether an identifier `name` appears in this function's files outside the declaration `decl`. */
+  private referenced(name: string, decl: ts.Node): boolean {
+    const found = (node: ts.Node): boolean =>
+      node !== decl && ((ts.isIdentifier(node) && node.text === name) || ts.forEachChild(node, found) === true);
+    for (const file of this.files) {
+      const sf = this.load(file);
+      if (sf && found(sf)) return true;
+    }
+    return false;
   }
 
   private where(node: ts.Node, sf: ts.SourceFile): string {
