@@ -15,13 +15,14 @@ import {
   hotlineSimilarMatches,
 } from '@/domain/hotline';
 import { AppError } from '../../server/app-error';
-import { cloud } from '../../server/cloud';
 import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { replyMessage } from './notify';
 import { bumpStats, nextFlow, readTicket, REMINDERS, strOrNull, TICKETS, timelineEntry, writeStep } from './store';
 import { shanghaiIso } from '../../server/time';
+import { hotlineReplyTemplateId } from '../../server/config';
+import { sendSubscribeMessage } from '../../server/subscribe-message';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -71,18 +72,16 @@ export async function similarityCheck(
 
 /** Records (and where configured, sends) the notice that a ticket was merged into another. */
 async function notifyMerged(db: Database, t: Doc, parent: Doc): Promise<void> {
-  const templateId = process.env.HOTLINE_REPLY_TEMPLATE_ID ?? '';
+  const templateId = hotlineReplyTemplateId();
   const message = replyMessage(t, String(parent.departmentName ?? '') || '机关工委', templateId);
-  (message.data as Record<string, { value: string }>).phrase4 = { value: '已并单' };
+  message.data.phrase4 = { value: '已并单' };
   let sent: 'sent' | 'no-template' | 'failed' | 'not-subscribed' = 'not-subscribed';
   let error: string | null = null;
   if (t.subscribe === true) {
     sent = 'no-template';
     if (templateId) {
       try {
-        await (
-          cloud.openapi as unknown as { subscribeMessage: { send(p: unknown): Promise<unknown> } }
-        ).subscribeMessage.send(message);
+        await sendSubscribeMessage(message);
         sent = 'sent';
       } catch (e) {
         sent = 'failed';
