@@ -251,6 +251,23 @@ describe('rating.rate', () => {
     await expectOk(rate(campaignId, 'd2', 4, 4, 'p1'));
   });
 
+  it('holds the limit of 20 changes when one person sends many changes at once', async () => {
+    await expectOk(rate(campaignId, 'd1', 5, 5, 'p1'));
+    await sdkDb()
+      .collection('ratings')
+      .doc(`${campaignId}:d1:p1`)
+      .update({ data: { revisions: 17, rateTimes: [] } });
+    // Eight changes at the same moment: each read saw 17, but only three may land.
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => rate(campaignId, 'd1', 1 + (i % 5), 2, 'p1')),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(3);
+    const refused = answers.filter((a) => !a.ok);
+    expect(refused).toHaveLength(5);
+    for (const a of refused) expect(a).toMatchObject({ ok: false, error: { code: 'RESOURCE_EXHAUSTED' } });
+    expect(await getDoc('ratings', `${campaignId}:d1:p1`)).toMatchObject({ revisions: 20 });
+  });
+
   it('counts 500 people rating at once, 100 of them twice, as exactly one rating per person per department', async () => {
     const people = Array.from({ length: 500 }, (_, i) => `crowd-${i}`);
     const calls = people.flatMap((p, i) => {
