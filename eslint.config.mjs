@@ -48,6 +48,10 @@ export default tseslint.config(
               group: ['@tarojs/*', 'wx-server-sdk', 'node:*', 'react', 'react-dom', '@nutui/*'],
               message: 'src/domain is pure: no Taro, SDK, node or React.',
             },
+            {
+              group: ['**/cloudfunctions/**', '**/server/**', '**/emulator/**'],
+              message: 'src/domain is shared by the app and the functions: it imports no server code.',
+            },
           ],
         },
       ],
@@ -77,6 +81,26 @@ export default tseslint.config(
               group: ['**/cloudfunctions/**', '**/server/**', '**/emulator/**', 'wx-server-sdk'],
               message: 'The app may not import server code.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Function code runs on WeChat: it never knows about the emulator, and one function never reaches into another's
+    // folder (shared infrastructure goes to server/, a feature's data is read through that feature's own function).
+    files: ['server/**/*.ts', 'cloudfunctions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/emulator', '**/emulator/**'], message: 'Function code may not import the emulator.' },
+            {
+              regex: '^\\.\\./(?!\\.\\./)',
+              message: "A cloud function may not import another function's folder; shared code belongs in server/.",
+            },
+            { regex: '^(\\.\\./)*cloudfunctions/', message: 'server/ may not import a cloud function.' },
           ],
         },
       ],

@@ -77,7 +77,7 @@ export interface Collection extends Query {
   add(options: { data: Array<Record<string, unknown>> }): Promise<{ _ids: string[] }>;
 }
 
-/** Inside `runTransaction` only single-document operations are transactional (see the wire notes). */
+/** Inside `runTransaction` only single-document operations are transactional (test/emulator/db-transactions.test.ts holds the emulator to it). */
 export interface Transaction {
   collection(name: string): { doc(id: string): DocumentRef };
 }

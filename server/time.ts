@@ -33,7 +33,7 @@ export function timeMs(value: unknown): number {
 }
 
 /**
- * A time (a stored time as `timeMs` reads it) as ISO 8601 in Asia/Shanghai, the form API.md answers with.
+ * A time (a stored time as `timeMs` reads it) as ISO 8601 in Asia/Shanghai, the form the contracts in src/domain/api declare.
  *
  * @example shanghaiIso(new Date('2020-07-01T01:00:00Z')) // '2020-07-01T09:00:00+08:00'
  */

@@ -4,6 +4,7 @@
 import type { Database } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import { QUIZZES, recomputeQuizStats, recountRosters } from '../../server/quiz';
+// eslint-disable-next-line no-restricted-imports -- the quiz timer work still lives in the quiz folder; moving it to a quiz timer module is issue 18's open step
 import { applyPendingResults, closeExpiredAttempts } from '../quiz/attempt';
 
 /** Closed competitions are recomputed for a day after their end (the last abandoned attempts settle). */

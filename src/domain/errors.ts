@@ -1,4 +1,4 @@
-// The envelope and error codes every cloud function answers with (see API.md).
+// The envelope and error codes every cloud function answers with.
 
 export type ErrorCode =
   | 'INVALID_ARGUMENT'

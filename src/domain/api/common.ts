@@ -19,7 +19,7 @@ export const phone = z
   .trim()
   .regex(/^1\d{10}$/);
 
-/** Strict object: unknown fields are rejected with INVALID_ARGUMENT (API.md). */
+/** Strict object: unknown fields are rejected with INVALID_ARGUMENT. */
 export const input = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 
 /**
