@@ -13,7 +13,9 @@ import { shanghaiDay } from '../../server/time';
 
 const COUNTERS = 'counters';
 
-type BindOutcome = 'bound' | 'already-mine' | 'taken' | 'caller-bound-elsewhere' | 'gone';
+type BindOutcome = 'bound' | 'already-mine' | 'taken' | 'caller-bound-elsewhere' | 'gone' | 'limited';
+
+const LIMITED = '今天的绑定尝试次数已用完，请明天再试，或联系支部书记核对名册信息';
 
 export async function bind(
   input: z.output<typeof userSchemas.bind>,
@@ -22,20 +24,14 @@ export async function bind(
   const openid = ctx.requireOpenid();
   const { db } = ctx;
   const counterId = bindFailureCounterId(openid, shanghaiDay());
-  const [counter, found] = await Promise.all([
-    db.collection(COUNTERS).doc(counterId).get(),
-    db.collection(MEMBERS).where({ phone: input.phone }).limit(1).get(),
-  ]);
-  const failures = Number(counter.data?.count) || 0;
-  // Checked before the answer is used, so that once limited the reply says nothing about the roster.
-  if (!bindAllowed(failures)) {
-    throw new AppError('RESOURCE_EXHAUSTED', '今天的绑定尝试次数已用完，请明天再试，或联系支部书记核对名册信息');
-  }
+  const found = await db.collection(MEMBERS).where({ phone: input.phone }).limit(1).get();
   const candidate = found.data[0];
-  // A wrong name and an unknown phone get the same answer, so the call cannot confirm a phone number.
+  // A wrong name and an unknown phone get the same answer, so the call cannot confirm a phone number. The failure
+  // is counted with a conditional update, so concurrent guesses cannot get more than the day's answers between them.
   if (!candidate || !namesMatch(candidate.name, input.name)) {
-    await recordFailure(db, counterId, openid, counter.data !== null);
-    const left = BIND_MAX_FAILURES_PER_DAY - failures - 1;
+    const failures = await recordFailure(db, counterId, openid);
+    if (failures === null) throw new AppError('RESOURCE_EXHAUSTED', LIMITED);
+    const left = BIND_MAX_FAILURES_PER_DAY - failures;
     throw new AppError(
       'NOT_FOUND',
       `名册中没有姓名与手机号都匹配的党员，请核对后重试${left > 0 ? `（今天还可尝试 ${left} 次）` : '（今天的尝试次数已用完）'}`,
@@ -44,6 +40,9 @@ export async function bind(
 
   const memberId = candidate._id;
   const outcome = await runTransactionWithRetry<BindOutcome>(db, async (tx) => {
+    // Inside the transaction, so that once limited a right answer is refused like a wrong one.
+    const { data: counter } = await tx.collection(COUNTERS).doc(counterId).get();
+    if (!bindAllowed(Number(counter?.count) || 0)) return 'limited';
     const memberRef = tx.collection(MEMBERS).doc(memberId);
     const userRef = tx.collection(USERS).doc(openid);
     const { data: member } = await memberRef.get();
@@ -74,31 +73,40 @@ export async function bind(
       throw new AppError('FAILED_PRECONDITION', '当前微信号已绑定其他党员，如需更换请联系机关工委');
     case 'gone':
       throw new AppError('NOT_FOUND', '该党员已从名册中移除，请联系支部书记');
+    case 'limited':
+      throw new AppError('RESOURCE_EXHAUSTED', LIMITED);
   }
 }
 
-/** Counts one failed attempt on today's counter (one write). */
-async function recordFailure(db: Database, counterId: string, openid: string, exists: boolean): Promise<void> {
+/**
+ * Counts one failed attempt on today's counter while it is under the day's limit (a conditional update, or the insert
+ * of the first one); the count after it, or null when the limit was already reached.
+ */
+async function recordFailure(db: Database, counterId: string, openid: string): Promise<number | null> {
   const ref = db.collection(COUNTERS).doc(counterId);
-  const increment = () => ref.update({ data: { count: db.command.inc(1), updatedAt: db.serverDate() } });
-  if (exists) {
-    await increment();
-    return;
-  }
-  try {
-    await db.collection(COUNTERS).add({
-      data: {
-        _id: counterId,
-        kind: 'bind-fail',
-        openid,
-        count: 1,
-        createdAt: db.serverDate(),
-        updatedAt: db.serverDate(),
-      },
-    });
-  } catch (e) {
-    // A concurrent failed attempt created it first.
-    if (!isDuplicateKeyError(e)) throw e;
-    await increment();
+  for (;;) {
+    const { stats } = await db
+      .collection(COUNTERS)
+      .where({ _id: counterId, count: db.command.lt(BIND_MAX_FAILURES_PER_DAY) })
+      .update({ data: { count: db.command.inc(1), updatedAt: db.serverDate() } });
+    const { data } = await ref.get();
+    if (stats.updated === 1) return Number(data?.count) || BIND_MAX_FAILURES_PER_DAY;
+    if (data) return null;
+    try {
+      await db.collection(COUNTERS).add({
+        data: {
+          _id: counterId,
+          kind: 'bind-fail',
+          openid,
+          count: 1,
+          createdAt: db.serverDate(),
+          updatedAt: db.serverDate(),
+        },
+      });
+      return 1;
+    } catch (e) {
+      // A concurrent failed attempt created it first: count against it.
+      if (!isDuplicateKeyError(e)) throw e;
+    }
   }
 }

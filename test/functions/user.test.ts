@@ -138,6 +138,23 @@ describe('user.bind', () => {
 });
 
 describe('user.bind rate limit', () => {
+  it('answers at most 5 failed attempts a day even when they arrive at once', async () => {
+    const calls = Array.from({ length: 12 }, (_, i) =>
+      cloud.call('user', 'bind', { name: '不存在', phone: `137000000${String(i).padStart(2, '0')}` }, 'o-burst'),
+    );
+    const answers = await Promise.all(calls);
+    const codes = answers.map((a) => (a.ok ? 'OK' : a.error.code)).sort();
+    expect(codes.filter((c) => c === 'NOT_FOUND')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'RESOURCE_EXHAUSTED')).toHaveLength(7);
+    const [counter] = (await allDocs('counters')).filter((d) => d.openid === 'o-burst');
+    expect(counter).toMatchObject({ count: 5 });
+    // Limited now: even the right name and phone are refused today.
+    await expectError(
+      cloud.call('user', 'bind', { name: zhang.name, phone: zhang.phone }, 'o-burst'),
+      'RESOURCE_EXHAUSTED',
+    );
+  });
+
   it('allows 5 failed attempts per Shanghai day, then refuses even a correct one until the next day', async () => {
     // 23:58 in Shanghai on 1 July 2020.
     fakeClock(new Date('2020-07-01T15:58:00Z'));
