@@ -58,6 +58,17 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
+ * Whether `value` has an own `__proto__` key anywhere (JSON.parse makes one; a schema would drop it silently where
+ * every other unknown key is refused, so it is refused before the schema sees it).
+ */
+function hasProtoKey(value: unknown, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null || depth > 32) return false;
+  if (Array.isArray(value)) return value.some((v) => hasProtoKey(v, depth + 1));
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
+  return Object.values(value).some((v) => hasProtoKey(v, depth + 1));
+}
+
+/**
  * Makes a cloud function's `main` from its action table. Expected failures (AppError) become `{ ok: false }`;
  * anything else is a bug and is rethrown, so WeChat logs it and the caller sees a failed call (INTERNAL).
  *
@@ -75,6 +86,7 @@ export function defineFunction(table: Record<string, ActionDef<any, unknown>>) {
     // WeChat adds its own keys (e.g. userInfo) to the event, so only `data` is held to the schema.
     const data = event.data === undefined ? {} : event.data;
     if (!isPlainObject(data)) return invalid('请求数据应为一组内容（data 必须是对象）');
+    if (hasProtoKey(data)) return invalid('不支持的字段：__proto__');
     const parsed = def.input.safeParse(data);
     if (!parsed.success) return invalid(describeIssues(parsed.error.issues, data, def.input));
 

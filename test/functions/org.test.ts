@@ -120,6 +120,13 @@ describe('org.saveOrg and org.list', () => {
 });
 
 describe('org.importMembers', () => {
+  it('refuses a __proto__ key inside a row like any other unknown field, and imports nothing', async () => {
+    const row = JSON.parse('{"name":"甲","phone":"13700000001","orgId":"b1","__proto__":{"admin":true}}');
+    const e = await expectError(cloud.callRaw('org', 'importMembers', { rows: [row] }, ADMIN), 'INVALID_ARGUMENT');
+    expect(e.message).toBe('不支持的字段：__proto__');
+    expect((await allDocs('members')).filter((m) => m.phone === '13700000001')).toEqual([]);
+  });
+
   beforeEach(() => seedRoles(cloud));
 
   it('creates new phones and updates existing ones, keyed by phone', async () => {
