@@ -13,7 +13,7 @@ import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
-import { REVIEW_PHASE_LABELS } from '@/utils/orglife';
+import { queryParam, REVIEW_PHASE_LABELS } from '@/utils/orglife';
 import { REVIEW_GRADES } from '@/utils/points';
 import { dayTimeText } from '@/utils/time';
 import type { AdminContext } from '../shared/admin-gate';
@@ -193,6 +193,6 @@ function Review({ reviewId }: { reviewId: string } & AdminContext) {
 }
 
 export default function ReviewPage() {
-  const reviewId = useRouter().params.reviewId ?? '';
+  const reviewId = queryParam(useRouter().params.reviewId);
   return <AdminGate page="reviews">{(ctx) => <Review reviewId={reviewId} {...ctx} />}</AdminGate>;
 }

@@ -12,7 +12,7 @@ import { PageShell } from '@/components/page-shell';
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
-import { REVIEW_PHASE_LABELS } from '@/utils/orglife';
+import { queryParam, REVIEW_PHASE_LABELS } from '@/utils/orglife';
 import { REVIEW_GRADES } from '@/utils/points';
 import { dayTimeText } from '@/utils/time';
 import './index.scss';
@@ -132,7 +132,7 @@ function Ballot({ form, reload }: { form: BallotForm; reload: () => void }) {
 }
 
 export default function VotePage() {
-  const reviewId = useRouter().params.reviewId ?? '';
+  const reviewId = queryParam(useRouter().params.reviewId);
   const state = useRemote(useCallback(() => call('orglife', 'ballot', { reviewId }), [reviewId]));
   return (
     <PageShell className="vote">
