@@ -76,7 +76,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       esnextModules: ['@nutui/nutui-react-taro'],
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        pxtransform: { enable: true, config: {} },
+        // The root font size (what 1 design px becomes) follows the window's shorter side, capped: Taro's default
+        // cap of 40 px drew a PC window at twice a phone's size (32-px body text). 24 px leaves every phone as it
+        // was (20 px at 375, 22.9 at 430) and gives a PC or a tablet 1.2 times a phone's type.
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
         cssModules: {
           enable: false,
           config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },

@@ -1,6 +1,6 @@
 // `npm start`: builds what is missing or stale (function bundles, the H5 build), then starts the local cloud and prints
 // its address and the demo identities.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEnvConfig } from '../emulator/config';
@@ -8,6 +8,7 @@ import { discoverFunctions } from '../emulator/functions';
 import type { RunningEmulator } from '../emulator/main';
 import { closeOnSignals, startEmulator } from '../emulator/main';
 import { buildFunctions } from './build-functions';
+import { buildProgress, durationText } from './build-progress';
 
 const root = join(__dirname, '..');
 const ROLE_NAMES = {
@@ -56,17 +57,42 @@ async function buildStaleFunctions(functionsDir: string): Promise<void> {
   for (const b of await buildFunctions({ names: stale })) console.log(`  ${b.name}: ${(b.bytes / 1024).toFixed(1)} KB`);
 }
 
+/** Runs the H5 build, printing its progress in a few lines and its output only when it fails; true when it built. */
+function buildH5(): Promise<boolean> {
+  const started = Date.now();
+  const progress = buildProgress({ elapsed: () => Date.now() - started, print: (line) => console.log(line) });
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => progress.write(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => progress.write(chunk.toString()));
+    child.on('error', (e) => {
+      console.error(`无法运行 taro / could not run taro: ${e.message}`);
+      resolve(false);
+    });
+    child.on('close', (status) => {
+      const ms = Date.now() - started;
+      const took = durationText(ms);
+      if (status === 0) {
+        console.log(`H5 构建完成，用时 ${took} / H5 built in ${Math.round(ms / 1000)} s`);
+        return resolve(true);
+      }
+      console.log(progress.lines().join('\n'));
+      console.log(`H5 构建失败（用时 ${took}），见上方输出 / the H5 build failed, see above`);
+      resolve(false);
+    });
+  });
+}
+
 /** Builds dist-h5/ when it is missing or older than src/, config/ or types/; false when the build failed. */
-function buildH5IfStale(staticDir: string): boolean {
+async function buildH5IfStale(staticDir: string): Promise<boolean> {
   const built = mtime(join(staticDir, 'index.html'));
   const sources = Math.max(...['src', 'config', 'types'].map((d) => newest(join(root, d))));
   if (built > sources) {
     console.log('H5 已是最新 / the H5 build is up to date');
     return true;
   }
-  console.log('构建 H5（约 20 秒）/ building H5 (about 20 s)...');
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' });
-  return r.status === 0;
+  console.log('构建 H5（双核电脑上约 1–2 分钟）/ building H5 (1–2 min on two cores)...');
+  return buildH5();
 }
 
 /** Pads to a terminal width, counting CJK characters as two columns. */
@@ -106,7 +132,7 @@ async function main(): Promise<void> {
   const config = readEnvConfig();
   const staticDir = config.staticDir ?? join(root, 'dist-h5');
   if (config.functionsFrom === 'bundle') await buildStaleFunctions(config.functionsDir ?? join(root, 'cloudfunctions'));
-  const h5ok = buildH5IfStale(staticDir);
+  const h5ok = await buildH5IfStale(staticDir);
   const emulator = await startEmulator({
     port: config.port,
     host: config.host,

@@ -98,12 +98,39 @@ const MEMBERS = [
   { openid: 'demo-member-3', member: 6 },
 ];
 
-/** The demo 签到 activities of the secretary's branch: two past ones (sign-in sheets entered as 补签) and one open now. */
+/** The demo 签到 activity open now (its title holds on any date; the past ones are named by their dates). */
 export const DEMO_CHECKIN_TITLES = {
-  past1: '九月主题党日：重温入党誓词（演示）',
-  past2: '第三季度支部党员大会（演示）',
   open: '本月主题党日：学习《2020年机关党建工作计划》（演示）',
 } as const;
+
+const DAY_MS = 86400_000;
+const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+/** The calendar in Beijing time of `ms`: { year, month 1–12 }. */
+function beijing(ms: number): { year: number; month: number } {
+  const d = new Date(ms + 8 * 3600_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+}
+
+/**
+ * The demo's past activities, 40 and 20 days before `now`, titled by their own dates (a "九月主题党日" held on
+ * 10月27日 or a "第三季度支部党员大会" on 11月16日 contradicted themselves).
+ *
+ * @example demoPastActivities(Date.parse('2026-12-06T12:00:00+08:00'))[0].title === '十月主题党日：重温入党誓词（演示）'
+ */
+export function demoPastActivities(now: number) {
+  const first = now - 40 * DAY_MS;
+  const second = now - 20 * DAY_MS;
+  const quarter = Math.ceil(beijing(second).month / 3);
+  return [
+    {
+      title: `${CN_NUMBERS[beijing(first).month - 1]}月主题党日：重温入党誓词（演示）`,
+      kind: '主题党日',
+      startAt: first,
+    },
+    { title: `第${CN_NUMBERS[quarter - 1]}季度支部党员大会（演示）`, kind: '支部党员大会', startAt: second },
+  ] as const;
+}
 
 /**
  * Creates the demo activities as the branch secretary and checks members in through the functions: the open one by
@@ -122,7 +149,6 @@ async function seedDemoCheckin(
   if (activities.some((a) => a.title === DEMO_CHECKIN_TITLES.open)) return;
   const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
   const now = Date.now();
-  const day = 86400_000;
   const create = (title: string, kind: string, startAt: number, hours: number) =>
     call<{ activityId: string }>(
       'checkin',
@@ -143,12 +169,13 @@ async function seedDemoCheckin(
     { orgId: SECRETARY.orgId },
     secretary,
   );
+  const [first, second] = demoPastActivities(now);
   const past = [
-    { title: DEMO_CHECKIN_TITLES.past1, kind: '主题党日', daysAgo: 40, present: members.length - 1 },
-    { title: DEMO_CHECKIN_TITLES.past2, kind: '支部党员大会', daysAgo: 20, present: members.length },
+    { ...first, present: members.length - 1 },
+    { ...second, present: members.length },
   ];
   for (const p of past) {
-    const { activityId } = await create(p.title, p.kind, now - p.daysAgo * day, 2);
+    const { activityId } = await create(p.title, p.kind, p.startAt, 2);
     for (const m of members.slice(0, p.present)) {
       await call(
         'checkin',
@@ -164,8 +191,10 @@ async function seedDemoCheckin(
   await call('checkin', 'checkIn', { scene }, secretary);
 }
 
-/** The demo 微信测评 campaign: open from yesterday for 30 days over the demo departments. */
-export const DEMO_RATING_TITLE = '2020年度政风行风评议（演示）';
+/** The demo 微信测评 campaign, open from yesterday for 30 days over the demo departments: named by its year. */
+export function demoRatingTitle(now: number = Date.now()): string {
+  return `${beijing(now - DAY_MS).year}年度政风行风评议（演示）`;
+}
 
 /**
  * One open campaign with ratings from 24 members of the public, 明察暗访 and 第三方 scores and published results, all
@@ -176,14 +205,14 @@ async function seedDemoRating(
   admin: string,
 ): Promise<void> {
   const { campaigns } = await call<{ campaigns: Array<{ title: string }> }>('rating', 'list', {});
-  if (campaigns.some((c) => c.title === DEMO_RATING_TITLE)) return;
+  if (campaigns.some((c) => c.title.endsWith('年度政风行风评议（演示）'))) return;
   const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
-  const day = 86400_000;
+  const day = DAY_MS;
   const { campaignId } = await call<{ campaignId: string }>(
     'rating',
     'createCampaign',
     {
-      title: DEMO_RATING_TITLE,
+      title: demoRatingTitle(),
       description: '请根据您到各部门办事的亲身感受评价，每个部门每人一票，可修改。',
       departmentIds: DEMO_DEPARTMENTS.map((d) => d.departmentId),
       indicators: [

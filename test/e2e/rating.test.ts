@@ -2,6 +2,7 @@
 // rate departments, the admin enters 明察暗访 and 第三方 scores and publishes, and the public results page shows the
 // order the formula gives (the entered scores overturn the order of the 微信测评 scores alone).
 import type { Page } from 'playwright-core';
+import { demoRatingTitle } from '../../emulator/demo/seed';
 import { describeBrowser, screenshot } from './browser';
 import { e2eSession } from './session';
 import { clickButton, confirmModal, scrollTo, settled, shown, toastCame, waitForText } from './ui';
@@ -170,11 +171,11 @@ describeBrowser('微信测评 in the H5 build', () => {
   it('the demo campaign is open on 首页 -> 微信测评 for the public', async () => {
     await withPage('rating-demo', 'demo-public', '/pages/index/index', async (page) => {
       await shown(page, '.home-entry').filter({ hasText: '微信测评' }).click();
-      await waitForText(page, '.rating-campaign__title', '2020年度政风行风评议（演示）');
+      await waitForText(page, '.rating-campaign__title', demoRatingTitle());
       await settled(page);
       await screenshot(page, 'rating-list');
       await shown(page, '.rating-campaign').filter({ hasText: '（演示）' }).click();
-      await waitForText(page, '.rating-hero__title', '2020年度政风行风评议（演示）');
+      await waitForText(page, '.rating-hero__title', demoRatingTitle());
       await clickButton(page, '.rating-results-link');
       // The seed's last two departments have fewer ratings than its minimum of 10.
       await waitForText(page, '.rating-row__name', '市交通运输局');

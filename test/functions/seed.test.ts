@@ -58,6 +58,25 @@ describe('seedDemoData', () => {
     expect(members.every((m) => /^1380000\d{4}$/.test(String(m.phone)))).toBe(true);
   });
 
+  it('names the demo activities and the campaign by their own dates (no 九月主题党日 held in October)', async () => {
+    const month = (iso: string) => Number(iso.slice(5, 7));
+    const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+    const { activities } = await expectOk(cloud.call('checkin', 'list', { scope: 'manage' }, 'demo-secretary'));
+    const past = (activities as Array<{ title: string; startAt: string }>).filter((a) => !a.title.startsWith('本月'));
+    expect(past).toHaveLength(2);
+    for (const a of past) {
+      const named = /^(.+)月主题党日/.exec(a.title)?.[1];
+      const quarter = /^第(.)季度/.exec(a.title)?.[1];
+      expect({ title: a.title, named: named ?? quarter }).toEqual({
+        title: a.title,
+        named: named ? CN[month(a.startAt) - 1] : CN[Math.ceil(month(a.startAt) / 3) - 1],
+      });
+    }
+    const { campaigns } = await expectOk(cloud.call('rating', 'list', {}));
+    const campaign = (campaigns as Array<{ title: string; startAt: string }>).find((c) => c.title.includes('政风行风'));
+    expect(campaign?.title.slice(0, 4)).toBe(campaign?.startAt.slice(0, 4));
+  });
+
   it('gives each identity the role its label claims', async () => {
     const login = (openid: string) => expectOk(cloud.call('user', 'login', {}, openid));
     expect(await login('demo-admin')).toMatchObject({ roles: [{ role: 'admin' }] });

@@ -92,7 +92,6 @@ describe('扫码签到', () => {
   });
 
   it.each([
-    ['FAILED_PRECONDITION', '签到码已过期，请重新扫描大屏上的最新二维码', '签到码已过期'],
     ['FAILED_PRECONDITION', '签到已结束。如确实参加了活动，请联系支部书记补签', '现在不能签到'],
     ['PERMISSION_DENIED', '您不在本次活动的参加范围内（非本支部活动）', '无法签到：非本支部活动'],
     ['INVALID_ARGUMENT', '签到码无效或被改动过，请扫描现场大屏上的二维码', '签到码无效'],
@@ -113,7 +112,12 @@ describe('扫码签到', () => {
     });
     render(<CheckInPage />);
     await tapCheckIn();
-    expect(await screen.findByText('请重新扫描大屏上正在显示的二维码')).toBeTruthy();
+    expect(await screen.findByText('签到码已过期')).toBeTruthy();
+    expect(screen.getByText('大屏上的二维码每 20 秒更换一次，请重新扫描正在显示的二维码')).toBeTruthy();
+    // Said once: not the title, the server's message and the advice all saying the same.
+    const text = document.body.textContent ?? '';
+    expect(text.split('过期').length - 1).toBe(1);
+    expect(text.split('重新扫描').length - 1).toBe(1);
   });
 
   it('leads an unbound member through binding and back to the check-in', async () => {

@@ -3,7 +3,7 @@
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
-import { DEMO_CHECKIN_TITLES, DEMO_DEPARTMENTS, DEMO_ORGS } from '../../emulator/demo/seed';
+import { DEMO_CHECKIN_TITLES, DEMO_DEPARTMENTS, DEMO_ORGS, demoRatingTitle } from '../../emulator/demo/seed';
 
 export type Role = 'member' | 'secretary' | 'handler' | 'admin' | 'public';
 
@@ -49,7 +49,7 @@ export interface Visit {
 
 const orgName = (orgId: string) => DEMO_ORGS.find((o) => o.orgId === orgId)?.name ?? orgId;
 const dept = (departmentId: string) => DEMO_DEPARTMENTS.find((d) => d.departmentId === departmentId)?.name ?? '';
-const RATING = '2020年度政风行风评议（演示）';
+const RATING = demoRatingTitle();
 
 /** Keyed by the page's path in app.json (subpackage root + page). */
 export const PAGE_VISITS: Record<string, Visit[]> = {

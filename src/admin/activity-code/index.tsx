@@ -36,6 +36,14 @@ export function countdown(ms: number): string {
   return `${sec} 秒`;
 }
 
+/**
+ * The line under the code, e.g. "二维码每 20 秒更新，13 秒后刷新". The wait shown never exceeds the period it names:
+ * the page's clock ticks once a second, so just after a fetch it can still be up to a second behind.
+ */
+export function refreshText(refreshMs: number, msLeft: number): string {
+  return `二维码每 ${Math.round(refreshMs / 1000)} 秒更新，${countdown(Math.min(msLeft, refreshMs))}后刷新`;
+}
+
 function useRotatingCode(activityId: string): { code: QrImage | null; nextAt: number; error: CallError | null } {
   const [code, setCode] = useState<QrImage | null>(null);
   const [nextAt, setNextAt] = useState(0);
@@ -130,9 +138,7 @@ function CodeScreen({ activity }: { activity: ActivityDetail }) {
         </View>
         <Text className="code-screen__scan">请用微信“扫一扫”扫码签到</Text>
         {code && error && <Text className="code-screen__error">{error.message}</Text>}
-        {code && !error && (
-          <Text className="code-screen__refresh">二维码每 20 秒更新，{countdown(nextAt - now)}后刷新</Text>
-        )}
+        {code && !error && <Text className="code-screen__refresh">{refreshText(code.refreshMs, nextAt - now)}</Text>}
       </View>
       <View className="code-screen__stats">
         <View className="code-screen__stat">

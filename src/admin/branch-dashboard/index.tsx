@@ -68,11 +68,15 @@ function Attendance({ d }: { d: BranchDashboard }) {
   return (
     <View className="card dash-attendance">
       <View className="card__title">各次活动出勤率</View>
+      {/* One statement per state: an empty year said both 还没有已结束的活动 (with the colour key) and 还没有活动. */}
       <Text className="card__hint">
-        {d.attendanceRate === null ? '今年还没有已结束的活动。' : `已结束活动平均出勤率 ${d.attendanceRate}%；`}
-        低于 80% 的标为橙色。
+        {bars.length === 0
+          ? '今年还没有活动。'
+          : d.attendanceRate === null
+            ? '今年的活动都还没有结束，出勤率随签到更新；低于 80% 的标为橙色。'
+            : `已结束活动平均出勤率 ${d.attendanceRate}%；低于 80% 的标为橙色。`}
       </Text>
-      <BarList title="各次活动出勤率" rows={shown} max={100} empty="今年还没有活动。" />
+      {bars.length > 0 && <BarList title="各次活动出勤率" rows={shown} max={100} />}
       {bars.length > FIRST_ACTIVITIES && (
         <View className="dash-more" onClick={() => setAll(!all)}>
           {all ? '收起' : `展开全部 ${bars.length} 次活动`}
@@ -91,7 +95,7 @@ function Board({ d, refreshing, onRefresh }: { d: BranchDashboard; refreshing: b
           <View className="dash-head__text">
             <Text className="dash-head__title">{d.orgName}</Text>
             <Text className="card__hint">
-              {d.year} 年 · 统计于 {dateTimeText(d.computedAt)}
+              {d.year} 年 · 统计于 <Text className="nowrap">{dateTimeText(d.computedAt)}</Text>
             </Text>
           </View>
           <Button className="dash-refresh" size="small" loading={refreshing} disabled={refreshing} onClick={onRefresh}>

@@ -53,38 +53,44 @@ function Table({ data, year }: { data: PointsOverview; year: number }) {
 
   if (data.rows.length === 0) return <Text className="muted">还没有支部。</Text>;
   return (
-    <View className="overview-scroll" tabindex="0" ariaRole="region" ariaLabel="达标创优表，可左右滑动">
-      <View className="overview-table" ariaRole="table" ariaLabel={`${year}年各支部达标创优情况`}>
-        <View className="overview-tr overview-tr--head" ariaRole="row">
-          {COLUMNS.map((c) => (
-            <View
-              key={c.key}
-              className={`overview-th overview-col--${c.key}${sort.key === c.key ? ' overview-th--on' : ''}`}
-              ariaRole="columnheader"
-              ariaSort={sort.key !== c.key ? 'none' : sort.dir === 'asc' ? 'ascending' : 'descending'}
-              ariaLabel={`按${c.label}排序`}
-              onClick={() => tap(c)}
-            >
-              <Text className="overview-th__text">{c.label}</Text>
-              <Text className="overview-th__arrow">{sort.key === c.key ? (sort.dir === 'asc' ? '↑' : '↓') : '↕'}</Text>
-            </View>
-          ))}
-        </View>
-        {rows.map((r) => (
-          <View key={r.orgId} className="overview-tr" ariaRole="row" onClick={() => open(r)}>
+    <>
+      {/* On a phone the table is wider than the screen: say so (a PC shows every column and hides this). */}
+      <Text className="overview-scroll-hint">表格较宽，左右滑动可看全部 {COLUMNS.length} 列 →</Text>
+      <View className="overview-scroll" tabindex="0" ariaRole="region" ariaLabel="达标创优表，可左右滑动">
+        <View className="overview-table" ariaRole="table" ariaLabel={`${year}年各支部达标创优情况`}>
+          <View className="overview-tr overview-tr--head" ariaRole="row">
             {COLUMNS.map((c) => (
               <View
                 key={c.key}
-                ariaRole={c.key === 'name' ? 'rowheader' : 'cell'}
-                className={`overview-td overview-col--${c.key}${c.key === 'missingNow' && r.missingNow > 0 ? ' overview-td--bad' : ''}`}
+                className={`overview-th overview-col--${c.key}${sort.key === c.key ? ' overview-th--on' : ''}`}
+                ariaRole="columnheader"
+                ariaSort={sort.key !== c.key ? 'none' : sort.dir === 'asc' ? 'ascending' : 'descending'}
+                ariaLabel={`按${c.label}排序`}
+                onClick={() => tap(c)}
               >
-                {c.cell(r)}
+                <Text className="overview-th__text">{c.label}</Text>
+                <Text className="overview-th__arrow">
+                  {sort.key === c.key ? (sort.dir === 'asc' ? '↑' : '↓') : '↕'}
+                </Text>
               </View>
             ))}
           </View>
-        ))}
+          {rows.map((r) => (
+            <View key={r.orgId} className="overview-tr" ariaRole="row" onClick={() => open(r)}>
+              {COLUMNS.map((c) => (
+                <View
+                  key={c.key}
+                  ariaRole={c.key === 'name' ? 'rowheader' : 'cell'}
+                  className={`overview-td overview-col--${c.key}${c.key === 'missingNow' && r.missingNow > 0 ? ' overview-td--bad' : ''}`}
+                >
+                  {c.cell(r)}
+                </View>
+              ))}
+            </View>
+          ))}
+        </View>
       </View>
-    </View>
+    </>
   );
 }
 

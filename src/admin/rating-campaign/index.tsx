@@ -211,7 +211,12 @@ function Manage({
         {action.error && <View className="form-error">{action.error}</View>}
         <Text className="rating-admin__link">
           评价人数每 10 分钟自动统计一次
-          {results.computedAt ? `，上次统计 ${dateTimeText(results.computedAt)}` : ''}。
+          {results.computedAt && (
+            <>
+              ，上次统计 <Text className="nowrap">{dateTimeText(results.computedAt)}</Text>
+            </>
+          )}
+          。
         </Text>
       </View>
       <ScoreEntry

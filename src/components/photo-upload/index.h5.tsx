@@ -66,7 +66,7 @@ export function PhotoUpload({
           <Text className="photo-upload__remove" onClick={() => onChange(value.filter((v) => v !== id))}>
             删除
           </Text>
-          {!previews[id] && <Text className="muted">照片{i + 1}</Text>}
+          {!previews[id] && <Text className="muted photo-upload__placeholder">照片{i + 1}</Text>}
         </View>
       ))}
       {value.length < max && (

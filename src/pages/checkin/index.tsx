@@ -86,6 +86,14 @@ interface FailedProps {
   onRescan: (scene: string) => void;
 }
 
+/**
+ * What to do about an expired code, said once: the title already says 已过期, and the server's message (签到码已过期，
+ * 请重新扫描…) would say it a second time.
+ */
+const expiredAdvice = canScanAgain
+  ? '大屏上的二维码每 20 秒更换一次，请点“重新扫码”扫描正在显示的二维码'
+  : '大屏上的二维码每 20 秒更换一次，请重新扫描正在显示的二维码';
+
 function Failed({ error, onRescan }: FailedProps) {
   const expired = error.code === 'FAILED_PRECONDITION' && error.message.includes('过期');
   const title =
@@ -103,11 +111,7 @@ function Failed({ error, onRescan }: FailedProps) {
     if (scene) onRescan(scene);
   };
   return (
-    <ResultScreen
-      tone="bad"
-      title={title}
-      lines={[error.message, ...(expired && !canScanAgain ? ['请重新扫描大屏上正在显示的二维码'] : [])]}
-    >
+    <ResultScreen tone="bad" title={title} lines={[expired ? expiredAdvice : error.message]}>
       {(expired || error.code === 'INVALID_ARGUMENT') && canScanAgain && (
         <Button className="checkin-result__button" type="primary" size="large" block onClick={rescan}>
           重新扫码

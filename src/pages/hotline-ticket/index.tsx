@@ -245,7 +245,7 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
         {t.photos.length > 0 && <Photos photos={t.photos} />}
         {(t.contactName || t.contactPhone) && (
           <Text className="hotline-detail__meta">
-            联系人：{t.contactName ?? '未填写'} {t.contactPhone ?? ''}
+            联系人：{t.contactName ?? '未填写'} {t.contactPhone && <Text className="nowrap">{t.contactPhone}</Text>}
           </Text>
         )}
         {t.can.subscribe && t.subscribed && <Text className="hotline-detail__meta">已开启答复微信通知</Text>}

@@ -97,6 +97,29 @@ describe('支部看板', () => {
     await waitFor(() => expect(requests.at(-1)?.data).toEqual({ orgId: 'org-a2', year: thisYear() - 1 }));
   });
 
+  it('says an empty year once: no activities, without a colour key or a second, different statement', async () => {
+    serve({
+      'user.login': SECRETARY,
+      'org.list': ok(ORGS),
+      'points.dashboard': ok({ ...DASHBOARD, activities: [], attendanceRate: null }),
+    });
+    render(<BranchDashboardPage />);
+    await screen.findByText('本季度尚未召开支部党员大会');
+    const card = document.querySelector('.dash-attendance') as HTMLElement;
+    expect(card.textContent).toBe('各次活动出勤率今年还没有活动。');
+  });
+
+  it('says the year’s activities have not ended yet when only open ones exist', async () => {
+    serve({
+      'user.login': SECRETARY,
+      'org.list': ok(ORGS),
+      'points.dashboard': ok({ ...DASHBOARD, attendanceRate: null }),
+    });
+    render(<BranchDashboardPage />);
+    expect(await screen.findByText('今年的活动都还没有结束，出勤率随签到更新；低于 80% 的标为橙色。')).toBeTruthy();
+    expect(screen.getByRole('img', { name: '各次活动出勤率' })).toBeTruthy();
+  });
+
   it('shows 无权限 to a member without a secretary role', async () => {
     serve({ 'user.login': MEMBER, 'org.list': ok(ORGS) });
     render(<BranchDashboardPage />);
@@ -255,6 +278,8 @@ describe('达标创优', () => {
     expect(table.querySelectorAll('[role=row]')).toHaveLength(4);
     expect(Array.from(table.children).every((row) => row.getAttribute('role') === 'row')).toBe(true);
     expect(screen.getAllByRole('columnheader')).toHaveLength(7);
+    // A phone shows part of the table: the page says that it scrolls sideways.
+    expect(screen.getByText('表格较宽，左右滑动可看全部 7 列 →')).toBeTruthy();
     expect(screen.getAllByRole('rowheader').map((e) => e.textContent)).toEqual(names());
     expect(screen.getByLabelText('按落实率排序').getAttribute('aria-sort')).toBe('descending');
 
