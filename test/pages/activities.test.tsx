@@ -3,11 +3,18 @@
 import { render, screen } from '@testing-library/react';
 import ActivitiesPage from '@/pages/activities/index';
 import { countdown } from '@/admin/activity-code/index';
+import type { ActivitySummary } from '@/domain/api';
 import { ok, requests, resetAll, serve } from './helpers';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
-const activity = (id: string, title: string, phase: string, myStatus: string | null, startAt: string) => ({
+const activity = (
+  id: string,
+  title: string,
+  phase: ActivitySummary['phase'],
+  myStatus: ActivitySummary['myStatus'],
+  startAt: string,
+): ActivitySummary => ({
   activityId: id,
   title,
   kind: '主题党日',

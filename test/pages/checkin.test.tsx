@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { signScene } from '@/domain/checkin/token';
 import type { ErrorCode } from '@/domain/errors';
 import CheckInPage from '@/pages/checkin/index';
+import type { KeyOutput, Reply } from './helpers';
 import { fail, ok, requests, resetAll, serve } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
@@ -11,9 +12,13 @@ jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFun
 
 const ACTIVITY = 'aB3dE5fG7';
 const SCENE = signScene('secret', ACTIVITY, new Date('2020-07-01T01:00:00Z')).scene;
-const BOUND = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'b1' } });
-const UNBOUND = ok({ openid: 'o-m', roles: [], member: null });
-const DETAIL = ok({
+const BOUND: Reply<KeyOutput<'user.login'>> = ok({
+  openid: 'o-m',
+  roles: [],
+  member: { memberId: 'm1', name: '张伟', orgId: 'b1' },
+});
+const UNBOUND: Reply<KeyOutput<'user.login'>> = ok({ openid: 'o-m', roles: [], member: null });
+const DETAIL: Reply<KeyOutput<'checkin.get'>> = ok({
   activityId: ACTIVITY,
   title: '七月主题党日',
   kind: '主题党日',
@@ -29,7 +34,7 @@ const DETAIL = ok({
   canManage: false,
 });
 
-function result(patch: Record<string, unknown> = {}) {
+function result(patch: Partial<KeyOutput<'checkin.checkIn'>> = {}): Reply<KeyOutput<'checkin.checkIn'>> {
   return ok({
     activityId: ACTIVITY,
     status: 'present',

@@ -1,15 +1,35 @@
 // Helpers of the page tests: a scripted server behind the mocked transport, and a clean slate between tests.
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/api';
 import type { ErrorCode } from '@/domain/errors';
 import { transport } from '@/services/transport';
 import { orgDirectory, session } from '@/services/session';
 import { resetTaroStub } from './stubs/taro';
 
-type Reply = { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string } };
-/** One action's answer: a fixed reply, a function of the request data, or a thrown error (a transport failure). */
-export type Handler = Reply | ((data: Record<string, unknown>) => Reply | Promise<Reply>);
+/** "fn.action" for every action of the contract. */
+export type ActionKey = { [F in FunctionName]: `${F}.${ActionName<F>}` }[FunctionName];
+/** The output and input types of the action named by an ActionKey. */
+export type KeyOutput<K extends ActionKey> = K extends `${infer F extends FunctionName}.${infer A}`
+  ? A extends ActionName<F>
+    ? ActionOutput<F, A>
+    : never
+  : never;
+export type KeyInput<K extends ActionKey> = K extends `${infer F extends FunctionName}.${infer A}`
+  ? A extends ActionName<F>
+    ? ActionInput<F, A>
+    : never
+  : never;
 
-export const ok = (data: unknown): Reply => ({ ok: true, data });
-export const fail = (code: ErrorCode, message: string): Reply => ({ ok: false, error: { code, message } });
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+/**
+ * One action's answer: a fixed reply, a function of the request data, or a thrown error (a transport failure).
+ * Typed by the contract, so renaming an action or a field of its output fails type-checking in the page tests.
+ */
+export type Handler<K extends ActionKey> =
+  Reply<KeyOutput<K>> | ((data: KeyInput<K>) => Reply<KeyOutput<K>> | Promise<Reply<KeyOutput<K>>>);
+export type Handlers = { [K in ActionKey]?: Handler<K> };
+
+export const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
+export const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
 
 /** Requests seen by the mocked transport, as "fn.action" with their data. */
 export const requests: Array<{ key: string; data: Record<string, unknown> }> = [];
@@ -18,15 +38,15 @@ export const requests: Array<{ key: string; data: Record<string, unknown> }> = [
  * Answers transport.callFunction from a table keyed "fn.action"; the transport module must be mocked with
  * jest.mock('@/services/transport', ...) in the test file.
  */
-export function serve(handlers: Record<string, Handler>): void {
+export function serve(handlers: Handlers): void {
   (transport.callFunction as jest.Mock).mockImplementation(
     async (name: string, event: { action: string; data?: Record<string, unknown> }) => {
       const key = `${name}.${event.action}`;
       const data = event.data ?? {};
       requests.push({ key, data });
-      const h = handlers[key];
+      const h = (handlers as Record<string, Handler<ActionKey> | undefined>)[key];
       if (!h) return fail('INVALID_ARGUMENT', `测试未准备 ${key}`);
-      return typeof h === 'function' ? h(data) : h;
+      return typeof h === 'function' ? (h as (data: unknown) => unknown)(data) : h;
     },
   );
 }

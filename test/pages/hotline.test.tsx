@@ -10,6 +10,7 @@ import HotlineMinePage from '@/pages/hotline-mine/index';
 import HotlineSubmitPage from '@/pages/hotline-submit/index';
 import HotlineTicketPage from '@/pages/hotline-ticket/index';
 import { session } from '@/services/session';
+import type { TicketDetail, TicketSummary } from '@/domain/api';
 import { fail, ok, ORGS, requests, resetAll, serve } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
@@ -33,7 +34,7 @@ beforeEach(() => {
 
 beforeEach(resetAll);
 
-const SUMMARY = {
+const SUMMARY: TicketSummary = {
   ticketId: 'ht_1',
   ticketNo: 'MS20200701-0007',
   category: '求助',
@@ -46,6 +47,8 @@ const SUMMARY = {
   dueAt: '2020-07-06T23:59:59+08:00',
   overdue: false,
   flagged: false,
+  similar: [],
+  programmeId: null,
 };
 
 const NO = {
@@ -58,9 +61,11 @@ const NO = {
   reply: false,
   close: false,
   subscribe: false,
+  merge: false,
+  answer: false,
 };
 
-const DETAIL = {
+const DETAIL: TicketDetail = {
   ...SUMMARY,
   content: '小区门口路灯坏了一周。',
   photos: [
@@ -79,6 +84,8 @@ const DETAIL = {
   ratings: [],
   reopened: false,
   rejectReason: null,
+  parent: null,
+  mergedNos: [],
   timeline: [
     {
       event: 'submit',
@@ -251,12 +258,18 @@ it('我的诉求 lists my tickets with status and deadline', async () => {
 describe('诉求详情', () => {
   it('shows the ticket and its timeline; the submitter rates it', async () => {
     setRouterParams({ id: 'ht_1' });
-    let detail: Record<string, unknown> = {
+    let detail: TicketDetail = {
       ...DETAIL,
       status: 'replied',
       statusName: '已答复',
       replies: [
-        { content: '已修复', departmentName: '市发展和改革委员会', at: '2020-07-02T10:00:00+08:00', onTime: true },
+        {
+          content: '已修复',
+          departmentName: '市发展和改革委员会',
+          at: '2020-07-02T10:00:00+08:00',
+          onTime: true,
+          photos: [],
+        },
       ],
       can: { ...NO, rate: true },
     };
@@ -423,6 +436,10 @@ it('公开答复 shows masked replies and the department statistics as bars', as
           satisfaction: 0.5,
           averageScore: 3.5,
           averageReplyWorkdays: 2,
+          directAnswers: 0,
+          directRate: null,
+          merged: 0,
+          duplicateRate: null,
         },
       ],
       total: {
@@ -433,6 +450,10 @@ it('公开答复 shows masked replies and the department statistics as bars', as
         satisfaction: 0.5,
         averageScore: 3.5,
         averageReplyWorkdays: 2,
+        directAnswers: 0,
+        directRate: null,
+        merged: 0,
+        duplicateRate: null,
       },
     }),
   });

@@ -11,6 +11,7 @@ import { openExport } from '@/services/checkin-device';
 import { setLargeFont } from '@/services/preferences';
 import { watchDoc } from '@/services/realtime';
 import type { WatchHandlers } from '@/services/realtime-types';
+import type { Handlers, KeyOutput } from './helpers';
 import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
@@ -99,12 +100,12 @@ const MINE: LiveMine = {
 };
 
 /** The host console opens behind AdminGate: a secretary's session and the org directory. */
-const HOST = {
+const HOST: Handlers = {
   'user.login': ok({ openid: 'host', roles: [{ role: 'secretary', scopeId: 'org-a1' }], member: null }),
   'org.list': ok(ORGS),
 };
 
-function servePlayer(state: LiveState, mine: LiveMine | (() => LiveMine) = MINE, extra = {}) {
+function servePlayer(state: LiveState, mine: LiveMine | (() => LiveMine) = MINE, extra: Handlers = {}) {
   serve({
     'live.join': ok({ sessionId: 's1', memberId: 'm1', teamId: 'fgw-1', score: 0, name: '张伟' }),
     'live.state': ok({ state, serverNow: new Date().toISOString() }),
@@ -271,7 +272,7 @@ describe('现场赛 player', () => {
 });
 
 describe('现场赛 host console', () => {
-  const HOST_VIEW = {
+  const HOST_VIEW: KeyOutput<'live.hostView'> = {
     state: OPEN,
     questions: [{ ...QUESTION, index: 0, round: 0, kind: '必答', answer: [0], analysis: '党章总纲。' }],
     flags: [{ index: 0, memberId: 'm9', name: '李强', ms: 180, floorMs: 600, correct: true }],

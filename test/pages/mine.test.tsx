@@ -1,6 +1,7 @@
 // 我的: binding an unbound caller, the member card afterwards, the messages for failed binds, and the H5 identity switcher.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import MinePage from '@/pages/mine/index';
+import type { KeyOutput, Reply } from './helpers';
 import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
@@ -8,8 +9,12 @@ jest.mock('@/services/dev-identities.h5', () => ({
   fetchDevIdentities: jest.fn(async () => [{ openid: 'o-secretary', label: '李红', role: '支部书记' }]),
 }));
 
-const UNBOUND = ok({ openid: 'o-new', roles: [], member: null });
-const BOUND = ok({ openid: 'o-new', roles: [], member: { memberId: 'm1', name: '张三', orgId: 'org-a2' } });
+const UNBOUND: Reply<KeyOutput<'user.login'>> = ok({ openid: 'o-new', roles: [], member: null });
+const BOUND: Reply<KeyOutput<'user.login'>> = ok({
+  openid: 'o-new',
+  roles: [],
+  member: { memberId: 'm1', name: '张三', orgId: 'org-a2' },
+});
 
 function fillAndBind(name: string, phone: string) {
   fireEvent.change(screen.getByPlaceholderText('请输入姓名'), { target: { value: name } });

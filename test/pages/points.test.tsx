@@ -6,13 +6,18 @@ import MinePage from '@/pages/mine/index';
 import PointsPage from '@/pages/points/index';
 import { beijingYear } from '@/utils/time';
 import { entry, mine } from './fixtures-points';
+import type { KeyOutput, Reply } from './helpers';
 import { fail, ORGS, ok, requests, resetAll, serve } from './helpers';
 
 const thisYear = (): number => beijingYear(Date.now());
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
-const MEMBER = ok({ openid: 'o-m1', roles: [], member: { memberId: 'm1', name: '张三', orgId: 'org-a1' } });
+const MEMBER: Reply<KeyOutput<'user.login'>> = ok({
+  openid: 'o-m1',
+  roles: [],
+  member: { memberId: 'm1', name: '张三', orgId: 'org-a1' },
+});
 
 beforeEach(resetAll);
 

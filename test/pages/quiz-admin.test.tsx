@@ -9,6 +9,8 @@ import { QUIZ_SHEET_COLUMNS, QUIZ_SHEET_NOTES } from '@/domain/quiz/sheet';
 import QuizViewPage from '@/admin/quiz-view/index';
 import QuizAdminPage from '@/admin/quiz/index';
 import { openExport } from '@/services/checkin-device';
+import type { QuestionAdminRow, QuizSummary } from '@/domain/api/quiz';
+import type { KeyOutput, Reply } from './helpers';
 import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
@@ -16,8 +18,12 @@ jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFun
 jest.mock('@/services/checkin-device', () => ({ openExport: jest.fn(async () => undefined) }));
 jest.mock('@/services/storage.h5', () => ({ uploadBlob: jest.fn(async () => 'cloud://env/bank.xlsx') }));
 
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' }], member: null });
-const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm', name: '张三', orgId: 'org-a1' } });
+const ADMIN: Reply<KeyOutput<'user.login'>> = ok({ openid: 'o-admin', roles: [{ role: 'admin' }], member: null });
+const MEMBER: Reply<KeyOutput<'user.login'>> = ok({
+  openid: 'o-m',
+  roles: [],
+  member: { memberId: 'm', name: '张三', orgId: 'org-a1' },
+});
 
 beforeEach(() => {
   resetAll();
@@ -96,7 +102,7 @@ describe('导入题库', () => {
   });
 });
 
-const QUESTION = {
+const QUESTION: QuestionAdminRow = {
   questionId: 'q1',
   type: 'single',
   stem: '“六化”建设中，哪一项是首位？',
@@ -212,7 +218,7 @@ describe('新建竞赛', () => {
 });
 
 describe('竞赛管理 and 竞赛详情', () => {
-  const SUMMARY = {
+  const SUMMARY: QuizSummary = {
     quizId: 'qz-1',
     title: '七一知识竞赛',
     description: null,

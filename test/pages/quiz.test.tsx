@@ -9,6 +9,7 @@ import QuizResultPage from '@/pages/quiz-result/index';
 import QuizBoardPage from '@/pages/quiz-board/index';
 import PracticePage from '@/pages/practice/index';
 import WrongBookPage from '@/pages/wrong-book/index';
+import type { AttemptResult, QuestionView, StartResult } from '@/domain/api/quiz';
 import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
@@ -26,7 +27,7 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
-const QUESTIONS = [
+const QUESTIONS: QuestionView[] = [
   {
     questionId: 'q1',
     type: 'single',
@@ -44,7 +45,7 @@ const QUESTIONS = [
 
 /** The server's clock is 2020-07-01 09:00 Beijing time; the attempt has 10 minutes. */
 const SERVER_NOW = '2020-07-01T09:00:00+08:00';
-const START = {
+const START: StartResult = {
   attemptId: 'att-1',
   deadline: '2020-07-01T09:10:00+08:00',
   serverNow: SERVER_NOW,
@@ -137,7 +138,7 @@ describe('答题', () => {
     setRouterParams({ quizId: 'qz-1' });
     serve({
       'quiz.start': ok(START),
-      'quiz.submit': ok({ score: 100, correct: 3, total: 3, durationMs: 65_000, late: false }),
+      'quiz.submit': ok({ score: 100, correct: 3, total: 3, durationMs: 65_000, late: false, timeUp: false }),
     });
     render(<QuizAnswerPage />);
     expect(await screen.findByText(/“六化”建设中/)).toBeTruthy();
@@ -194,7 +195,7 @@ describe('答题', () => {
     setRouterParams({ quizId: 'qz-1' });
     serve({
       'quiz.start': ok(START),
-      'quiz.submit': ok({ score: 33, correct: 1, total: 3, durationMs: 5000, late: false }),
+      'quiz.submit': ok({ score: 33, correct: 1, total: 3, durationMs: 5000, late: false, timeUp: false }),
     });
     render(<QuizAnswerPage />);
     await screen.findByText(/“六化”建设中/);
@@ -267,7 +268,7 @@ describe('答题', () => {
     setRouterParams({ quizId: 'qz-1' });
     serve({
       'quiz.start': ok({ ...START, deadline: '2020-07-01T09:01:00+08:00' }),
-      'quiz.submit': ok({ score: 33, correct: 1, total: 3, durationMs: 60_000, late: false }),
+      'quiz.submit': ok({ score: 33, correct: 1, total: 3, durationMs: 60_000, late: false, timeUp: false }),
     });
     render(<QuizAnswerPage />);
     await screen.findByText(/“六化”建设中/);
@@ -300,7 +301,7 @@ describe('答题', () => {
       'quiz.submit': () => {
         calls += 1;
         if (calls <= 2) throw new Error('network down');
-        return ok({ score: 33, correct: 1, total: 3, durationMs: 9000, late: false });
+        return ok({ score: 33, correct: 1, total: 3, durationMs: 9000, late: false, timeUp: false });
       },
     });
     render(<QuizAnswerPage />);
@@ -364,7 +365,7 @@ describe('答题', () => {
   });
 });
 
-const RESULT = {
+const RESULT: AttemptResult = {
   attemptId: 'att-1',
   quizId: 'qz-1',
   title: '七一知识竞赛',

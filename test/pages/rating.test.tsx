@@ -3,6 +3,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import RatingPage from '@/pages/rating/index';
 import RatingResultsPage from '@/pages/rating-results/index';
+import type { CampaignDetail, RatingResults } from '@/domain/api';
 import { fail, ok, requests, resetAll, serve } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
@@ -18,7 +19,7 @@ function level(indicator: number, label: string): HTMLElement {
   return found;
 }
 
-const CAMPAIGN = {
+const CAMPAIGN: CampaignDetail = {
   campaignId: 'rc_1',
   title: '2020年政风行风评议',
   startAt: '2020-07-01T00:00:00+08:00',
@@ -63,8 +64,12 @@ describe('微信测评', () => {
     setRouterParams({ id: 'rc_1' });
     let rated = false;
     serve({
-      'rating.get': () =>
-        ok({ ...CAMPAIGN, mine: rated ? { d2: { scores: { attitude: 5, efficiency: 3 }, comment: '很好' } } : {} }),
+      'rating.get': () => {
+        const mine: CampaignDetail['mine'] = rated
+          ? { d2: { scores: { attitude: 5, efficiency: 3 }, comment: '很好' } }
+          : {};
+        return ok({ ...CAMPAIGN, mine });
+      },
       'rating.rate': () => {
         rated = true;
         return ok({ replaced: false });
@@ -152,7 +157,7 @@ describe('微信测评', () => {
   });
 });
 
-const RESULTS = {
+const RESULTS: RatingResults = {
   campaignId: 'rc_1',
   title: '2020年政风行风评议',
   status: 'closed',

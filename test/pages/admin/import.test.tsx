@@ -1,11 +1,12 @@
 // 导入名册: pasted rows go to org.importMembers; the result shows counts and every row that was not imported.
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import ImportPage from '@/admin/import/index';
+import type { KeyOutput, Reply } from '../helpers';
 import { ORGS, fail, ok, requests, resetAll, serve } from '../helpers';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' }], member: null });
+const ADMIN: Reply<KeyOutput<'user.login'>> = ok({ openid: 'o-admin', roles: [{ role: 'admin' }], member: null });
 
 beforeEach(resetAll);
 

@@ -8,6 +8,7 @@ import StarsPage from '@/admin/stars/index';
 import { openExport } from '@/services/checkin-device';
 import { beijingYear } from '@/utils/time';
 import { DASHBOARD, OVERVIEW, STARS } from '../fixtures-points';
+import type { KeyOutput, Reply } from '../helpers';
 import { fail, ORGS, ok, requests, resetAll, serve } from '../helpers';
 import { setRouterParams } from '../stubs/taro';
 
@@ -16,13 +17,17 @@ const thisYear = (): number => beijingYear(Date.now());
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 jest.mock('@/services/checkin-device', () => ({ openExport: jest.fn(async () => undefined) }));
 
-const ADMIN = ok({ openid: 'admin', roles: [{ role: 'admin' }], member: null });
-const SECRETARY = ok({
+const ADMIN: Reply<KeyOutput<'user.login'>> = ok({ openid: 'admin', roles: [{ role: 'admin' }], member: null });
+const SECRETARY: Reply<KeyOutput<'user.login'>> = ok({
   openid: 'sec',
   roles: [{ role: 'secretary', scopeId: 'org-a2' }],
   member: { memberId: 'm9', name: '李红', orgId: 'org-a2' },
 });
-const MEMBER = ok({ openid: 'm', roles: [], member: { memberId: 'm1', name: '张三', orgId: 'org-a1' } });
+const MEMBER: Reply<KeyOutput<'user.login'>> = ok({
+  openid: 'm',
+  roles: [],
+  member: { memberId: 'm1', name: '张三', orgId: 'org-a1' },
+});
 
 beforeEach(() => {
   resetAll();

@@ -3,6 +3,8 @@ import Taro from '@tarojs/taro';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import RatingAdminPage from '@/admin/rating/index';
 import RatingCampaignPage from '@/admin/rating-campaign/index';
+import type { CampaignDetail, RatingResults } from '@/domain/api';
+import type { KeyOutput, Reply } from '../helpers';
 import { ORGS, ok, requests, resetAll, serve } from '../helpers';
 import { setRouterParams } from '../stubs/taro';
 import { openExport } from '@/services/checkin-device';
@@ -12,7 +14,7 @@ jest.mock('@/services/checkin-device', () => ({ openExport: jest.fn(async () => 
 
 beforeEach(resetAll);
 
-const ADMIN_LOGIN = ok({ openid: 'admin', roles: [{ role: 'admin' }], member: null });
+const ADMIN_LOGIN: Reply<KeyOutput<'user.login'>> = ok({ openid: 'admin', roles: [{ role: 'admin' }], member: null });
 
 describe('微信测评管理', () => {
   it('creates a campaign over the chosen departments with the indicator and source weights', async () => {
@@ -71,7 +73,7 @@ describe('微信测评管理', () => {
 });
 
 describe('测评管理', () => {
-  const campaign = {
+  const campaign: CampaignDetail = {
     campaignId: 'rc_1',
     title: '2020年政风行风评议',
     startAt: '2020-07-01T00:00:00+08:00',
@@ -84,6 +86,7 @@ describe('测评管理', () => {
     indicators: [{ key: 'attitude', name: '服务态度', weight: 1 }],
     minVotes: 1,
     sourceWeights: { wechat: 50, inspection: 30, survey: 20 },
+    servedOnly: false,
     mine: {},
     external: {
       d2: {
@@ -91,7 +94,7 @@ describe('测评管理', () => {
       },
     },
   };
-  const results = (published: boolean) => ({
+  const results = (published: boolean): RatingResults => ({
     campaignId: 'rc_1',
     title: campaign.title,
     status: 'open',
@@ -180,7 +183,7 @@ describe('测评管理', () => {
 
   it("shows the public's comments newest first, by department, a page at a time", async () => {
     setRouterParams({ id: 'rc_1' });
-    const comment = (departmentId: string, text: string) => ({
+    const comment = (departmentId: string, text: string): KeyOutput<'rating.comments'>['comments'][number] => ({
       departmentId,
       departmentName: ORGS.departments.find((d) => d.departmentId === departmentId)?.name ?? departmentId,
       comment: text,

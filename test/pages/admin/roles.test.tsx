@@ -3,6 +3,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import RolesPage from '@/admin/roles/index';
 import InvitePage from '@/pages/invite/index';
+import type { InviteRow } from '@/domain/api';
+import type { KeyOutput, Reply } from '../helpers';
 import { ORGS, ok, requests, resetAll, serve } from '../helpers';
 import { setRouterParams } from '../stubs/taro';
 
@@ -10,15 +12,19 @@ jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFun
 
 beforeEach(resetAll);
 
-const ADMIN = ok({ openid: 'o-admin-secret', roles: [{ role: 'admin' }], member: null });
-const GRANTS = ok({
+const ADMIN: Reply<KeyOutput<'user.login'>> = ok({
+  openid: 'o-admin-secret',
+  roles: [{ role: 'admin' }],
+  member: null,
+});
+const GRANTS: Reply<KeyOutput<'org.listGrants'>> = ok({
   grants: [
     { openid: 'o-admin-secret', role: 'admin', fromConfig: true },
     { openid: 'o-handler-secret', role: 'handler', scopeId: 'd1', name: '李经办' },
     { openid: 'o-nameless-secret', role: 'secretary', scopeId: 'org-a1' },
   ],
 });
-const INVITE = {
+const INVITE: InviteRow = {
   code: 'ABCDEFGHJK',
   role: 'handler',
   scopeId: 'd2',
@@ -88,7 +94,7 @@ describe('角色授权', () => {
   });
 
   it('makes an invitation code for someone not on the roster and lists it until it is used', async () => {
-    let invites: unknown[] = [];
+    let invites: InviteRow[] = [];
     serve({
       'user.login': ADMIN,
       'org.list': ok(ORGS),
