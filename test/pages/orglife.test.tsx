@@ -7,19 +7,25 @@ import MinutesPage from '@/admin/minutes/index';
 import ReviewPage from '@/admin/review/index';
 import VotePage from '@/orglife/vote/index';
 import MinePage from '@/pages/mine/index';
+import type { BallotForm, MeetingView, ReviewTally } from '@/domain/api';
+import type { KeyOutput, Reply } from './helpers';
 import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
-const SECRETARY = ok({
+const SECRETARY: Reply<KeyOutput<'user.login'>> = ok({
   openid: 'o-sec',
   roles: [{ role: 'secretary', scopeId: 'org-a1' }],
   member: { memberId: 'm1', name: '王建国', orgId: 'org-a1' },
 });
-const MEMBER = ok({ openid: 'o-m2', roles: [], member: { memberId: 'm2', name: '张伟', orgId: 'org-a1' } });
+const MEMBER: Reply<KeyOutput<'user.login'>> = ok({
+  openid: 'o-m2',
+  roles: [],
+  member: { memberId: 'm2', name: '张伟', orgId: 'org-a1' },
+});
 
-function meeting(over: Record<string, unknown> = {}) {
+function meeting(over: Partial<MeetingView> = {}): MeetingView {
   return {
     activityId: 'act-1',
     title: '第三季度支部党员大会',
@@ -136,7 +142,7 @@ describe('会议纪实', () => {
   });
 });
 
-const BALLOT = {
+const BALLOT: BallotForm = {
   reviewId: 'org-a1:2020',
   orgName: '发改委第一党支部',
   year: 2020,
@@ -200,7 +206,7 @@ describe('民主评议投票', () => {
   });
 });
 
-const TALLY = {
+const TALLY: ReviewTally = {
   reviewId: 'org-a1:2020',
   orgId: 'org-a1',
   orgName: '发改委第一党支部',
@@ -249,7 +255,11 @@ describe('民主评议计票', () => {
 
   it('shows only participation while the ballot is open, and closes it on request', async () => {
     setRouterParams({ reviewId: 'org-a1:2020' });
-    const open = { ...TALLY, phase: 'open', rows: TALLY.rows.map((r) => ({ ...r, counts: null, suggested: null })) };
+    const open: ReviewTally = {
+      ...TALLY,
+      phase: 'open',
+      rows: TALLY.rows.map((r) => ({ ...r, counts: null, suggested: null })),
+    };
     serve({
       'user.login': SECRETARY,
       'org.list': ok(ORGS),
