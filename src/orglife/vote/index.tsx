@@ -115,7 +115,10 @@ function Ballot({ form, reload }: { form: BallotForm; reload: () => void }) {
               name={c.name}
               self={c.self}
               value={grades[c.memberId]}
-              onChange={(g) => setGrades((all) => ({ ...all, [c.memberId]: g }))}
+              onChange={(g) => {
+                setError(null);
+                setGrades((all) => ({ ...all, [c.memberId]: g }));
+              }}
             />
           ))}
           <FormActions
