@@ -7,6 +7,7 @@ import { cloneValue, idKey, isPlainObject } from './ejson';
 import type { Doc } from './ejson';
 import { requestFailed } from './errors';
 import { valuesAtPath } from './indexes';
+import { jsonSchemaValidator } from './json-schema';
 import { wechatContext } from './operators';
 import { compareValues } from './order';
 
@@ -14,25 +15,27 @@ let options: Partial<Options> | undefined;
 
 /**
  * Every operator mingo has ($expr, $lookup, window functions ...) with WeChat's behaviour where mingo's differs
- * (operators.ts), built once. Server-side JavaScript ($where,
+ * (operators.ts) and `$jsonSchema` (json-schema.ts), built once. Server-side JavaScript ($where,
  * $function, $accumulator) is off: WeChat's database does not run it either.
  */
 function mingoOptions(): Partial<Options> {
-  options ??= { context: wechatContext(), useStrictMode: true, scriptEnabled: false };
+  options ??= { context: wechatContext(), useStrictMode: true, scriptEnabled: false, jsonSchemaValidator };
   return options;
 }
 
 /**
- * Geo operators: `_.geoNear` needs a 2dsphere index, which database/collections.json cannot declare, so the
- * emulator answers what WeChat answers without one. `_.geoWithin` and `_.geoIntersects` work on WeChat without an
- * index; the emulator has no spherical geometry and fails loudly rather than answer differently.
+ * Geo operators: WeChat documents that `_.geoNear`, `_.geoWithin` and `_.geoIntersects` (and the `geoNear` stage)
+ * need a geo (2dsphere) index on the queried field ("索引要求：需对查询字段建立地理位置索引"), and
+ * database/collections.json cannot declare one (only 1 / -1 keys). So every geo query is answered with the
+ * missing-index failure: MongoDB's own text for `$near` / `$nearSphere`, the same shape for the other two.
  */
 const GEO_QUERY_ERRORS: Record<string, string> = {
   $near: 'error processing query: planner returned error :: caused by :: unable to find index for $geoNear query',
   $nearSphere: 'error processing query: planner returned error :: caused by :: unable to find index for $geoNear query',
-  $geoWithin: '$geoWithin is not supported by the local cloud database (it is on WeChat): test geo queries there',
+  $geoWithin:
+    'error processing query: planner returned error :: caused by :: unable to find index for $geoWithin query (WeChat requires a geo index on the queried field)',
   $geoIntersects:
-    '$geoIntersects is not supported by the local cloud database (it is on WeChat): test geo queries there',
+    'error processing query: planner returned error :: caused by :: unable to find index for $geoIntersects query (WeChat requires a geo index on the queried field)',
 };
 
 function rejectGeo(value: unknown): void {
@@ -194,6 +197,7 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], resolve: (collection: 
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0];
     if (name in FORBIDDEN_STAGES) throw requestFailed(FORBIDDEN_STAGES[name]);
+    if (name === '$match') rejectGeo(stage.$match);
   }
   const aggregator = new Aggregator(pipeline, {
     ...mingoOptions(),

@@ -158,14 +158,102 @@ describe('geo', () => {
     expect(stage.errMsg).toMatch(/\$geoNear requires a 2d or 2dsphere index/);
   });
 
-  it('fails loudly on _.geoWithin and _.geoIntersects rather than answer differently', async () => {
+  it('answers _.geoWithin and _.geoIntersects with the missing-geo-index failure WeChat documents, in where and $match', async () => {
     const square = db.Geo.Polygon([
       db.Geo.LineString([db.Geo.Point(0, 0), db.Geo.Point(1, 0), db.Geo.Point(1, 1), db.Geo.Point(0, 0)]),
     ]);
-    for (const cond of [_.geoWithin({ geometry: square }), _.geoIntersects({ geometry: db.Geo.Point(0.5, 0.2) })]) {
-      const err = await rejection(db.collection('todos').where({ loc: cond }).count());
-      expect(err.errCode).toBe(-502001);
-      expect(err.errMsg).toMatch(/not supported by the local cloud database/);
+    await db.collection('todos').add({ data: { _id: 'geo', loc: db.Geo.Point(0.5, 0.2) } });
+    for (const [op, cond] of [
+      ['geoWithin', _.geoWithin({ geometry: square })],
+      ['geoWithin', _.geoWithin({ centerSphere: [[0.5, 0.5], 10 / 6378.1] })],
+      ['geoIntersects', _.geoIntersects({ geometry: db.Geo.Point(0.5, 0.2) })],
+    ]) {
+      const message = new RegExp(`unable to find index for \\$${op} query`);
+      const counted = await rejection(db.collection('todos').where({ loc: cond }).count());
+      expect(counted.errCode).toBe(-502001);
+      expect(counted.errMsg).toMatch(message);
+      const removed = await rejection(db.collection('todos').where({ loc: cond }).remove());
+      expect(removed.errMsg).toMatch(message);
+      const matched = await rejection(
+        db.collection('todos').aggregate().project({ loc: 1 }).match({ loc: cond }).end(),
+      );
+      expect(matched.errMsg).toMatch(message);
     }
+    expect((await db.collection('todos').doc('geo').get()).data.loc).toBeTruthy();
+  });
+});
+
+describe('_.jsonSchema', () => {
+  beforeAll(async () => {
+    await db.collection('orgs').add({
+      data: [
+        { _id: 'p1', name: '张三', age: 30, tags: ['a', 'b'], addr: { city: '北京' } },
+        { _id: 'p2', name: '李', age: 17.5, tags: ['a', 'a'] },
+        { _id: 'p3', name: 42, extra: true },
+        { _id: 'p4', name: '王五', age: 2 ** 40, addr: { city: 7 } },
+      ],
+    });
+  });
+  const where = async (schema: unknown) => ids(await db.collection('orgs').where(_.jsonSchema(schema)).get());
+
+  it('matches by bsonType, type, required, properties and their keywords', async () => {
+    expect(await where({ required: ['age'] })).toEqual(['p1', 'p2', 'p4']);
+    expect(await where({ properties: { name: { bsonType: 'string' } } })).toEqual(['p1', 'p2', 'p4']);
+    expect(await where({ properties: { age: { bsonType: 'int' } }, required: ['age'] })).toEqual(['p1']);
+    expect(await where({ properties: { age: { bsonType: 'long' } }, required: ['age'] })).toEqual(['p4']);
+    expect(await where({ properties: { age: { bsonType: 'double' } }, required: ['age'] })).toEqual(['p2']);
+    expect(await where({ properties: { age: { type: 'number', minimum: 18 } }, required: ['age'] })).toEqual([
+      'p1',
+      'p4',
+    ]);
+    expect(await where({ properties: { age: { maximum: 30, exclusiveMaximum: true } } })).toEqual(['p2', 'p3']);
+    expect(await where({ properties: { name: { minLength: 2, maxLength: 2 } }, required: ['name'] })).toEqual([
+      'p1',
+      'p3',
+      'p4',
+    ]);
+    expect(await where({ properties: { tags: { uniqueItems: true, minItems: 2 } }, required: ['tags'] })).toEqual([
+      'p1',
+    ]);
+    expect(await where({ properties: { addr: { properties: { city: { enum: ['北京', '上海'] } } } } })).toEqual([
+      'p1',
+      'p2',
+      'p3',
+    ]);
+    expect(await where({ additionalProperties: false, properties: { _id: {}, name: {}, extra: {} } })).toEqual(['p3']);
+    expect(await where({ not: { required: ['age'] } })).toEqual(['p3']);
+    expect(await where({ anyOf: [{ required: ['extra'] }, { properties: { name: { pattern: '^张' } } }] })).toEqual([
+      'p1',
+      'p3',
+    ]);
+    expect(
+      (
+        await db
+          .collection('orgs')
+          .where(_.jsonSchema({ required: ['tags'] }))
+          .count()
+      ).total,
+    ).toBe(2);
+  });
+
+  it('refuses a schema MongoDB refuses, changing nothing', async () => {
+    for (const [schema, message] of [
+      [{ format: 'email' }, /keyword 'format' is not currently supported/],
+      [{ type: 'integer' }, /type 'integer' is not currently supported/],
+      [{ bsonType: 'int', type: 'number' }, /Cannot specify both/],
+      [{ foo: 1 }, /Unknown \$jsonSchema keyword: foo/],
+      [{ bsonType: 'integer' }, /Unknown type name alias: integer/],
+      [{ required: [] }, /'required' cannot be an empty array/],
+    ] as const) {
+      const err = await rejection(
+        db
+          .collection('orgs')
+          .where(_.jsonSchema(schema))
+          .update({ data: { touched: true } }),
+      );
+      expect(err.errCode).toBe(-502001);
+      expect(err.errMsg).toMatch(message);
+    }
+    expect((await db.collection('orgs').where({ touched: true }).count()).total).toBe(0);
   });
 });
