@@ -2,6 +2,7 @@
 // the 2020 plan's 市直机关工委 with its 机关党委 and branches, hotline departments, a roster and demo identities.
 import type { Envelope } from '../../src/domain/errors';
 import { seedDemoHotline } from './hotline';
+import { seedDemoHotlinePublic } from './hotline-public';
 import { seedDemoLive } from './live';
 import { seedDemoNotice } from './notice';
 import { seedDemoOrglife } from './orglife';
@@ -297,6 +298,7 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
   await seedDemoRating(call, admin);
   await seedDemoCheckin(call, SECRETARY.openid);
   await seedDemoHotline(call, admin, HANDLER.openid);
+  await seedDemoHotlinePublic(call, admin, HANDLER.openid);
   await seedDemoQuiz(call, admin, DEMO_ROSTER);
   await seedDemoLive(call, admin);
   await seedDemoNotice(call, admin, SECRETARY.openid);

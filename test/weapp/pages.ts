@@ -1,6 +1,7 @@
 // Which role opens which page of the weapp check, with the query a real visit carries and the text that proves the
 // page shows its data. Every page of app.json needs an entry here: a page without one fails the check.
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
+import { DEMO_KNOWLEDGE_TITLES, DEMO_PROGRAMME_TOPICS } from '../../emulator/demo/hotline-public';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
 import { DEMO_CHECKIN_TITLES, DEMO_DEPARTMENTS, DEMO_ORGS, demoRatingTitle } from '../../emulator/demo/seed';
@@ -88,6 +89,9 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
     { as: 'public', query: () => ({ code: 'abcde-fghjk' }), expect: ['接受邀请', '输入管理员发给您的邀请码'] },
   ],
   'pages/hotline-board/index': [{ as: 'public', expect: [DEMO_HOTLINE_TITLES.rated] }],
+  'pages/hotline-programme/index': [
+    { as: 'public', expect: [DEMO_PROGRAMME_TOPICS.aired, DEMO_PROGRAMME_TOPICS.upcoming] },
+  ],
   'pages/points/index': [{ as: 'member', expect: ['积分明细', '星'] }],
   'pages/quiz-list/index': [{ as: 'member', expect: [DEMO_QUIZ_TITLES.open] }],
   'pages/quiz-answer/index': [
@@ -126,6 +130,8 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   ],
   'admin/hotline-triage/index': [{ as: 'admin', expect: [DEMO_HOTLINE_TITLES.submitted] }],
   'admin/hotline-queue/index': [{ as: 'handler', expect: [DEMO_HOTLINE_TITLES.urgent] }],
+  'admin/hotline-knowledge/index': [{ as: 'admin', expect: [DEMO_KNOWLEDGE_TITLES.enrol, DEMO_KNOWLEDGE_TITLES.fund] }],
+  'admin/hotline-programmes/index': [{ as: 'admin', expect: [DEMO_PROGRAMME_TOPICS.aired, '节目安排'] }],
   'admin/branch-dashboard/index': [{ as: 'secretary', expect: [orgName('fgw-1'), '三会一课'] }],
   'admin/meetings/index': [{ as: 'secretary', expect: [DEMO_ORGLIFE.committee, DEMO_ORGLIFE.lecture, '未填写纪实'] }],
   'admin/minutes/index': [

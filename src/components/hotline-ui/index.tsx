@@ -13,6 +13,12 @@ export const HOTLINE_PAGES = {
   board: '/pages/hotline-board/index',
   triage: '/admin/hotline-triage/index',
   queue: '/admin/hotline-queue/index',
+  // 热线节目 and 知识库 (issue 15)
+  programmes: '/pages/hotline-programme/index',
+  programme: (programmeId: string) => `/pages/hotline-programme/index?id=${programmeId}`,
+  submitFor: (programmeId: string) => `/pages/hotline-submit/index?programme=${programmeId}`,
+  knowledgeAdmin: '/admin/hotline-knowledge/index',
+  programmesAdmin: '/admin/hotline-programmes/index',
 };
 
 export function StatusTag({ status, name }: { status: HotlineStatus; name: string }) {

@@ -1,51 +1,147 @@
 // 公开答复: replied tickets whose submitters allowed it (names, phones, ID numbers and house numbers masked by the
-// server), newest first, paged; and 部门统计: received, 回复率, 按期办结率, 满意率 per department as bars.
+// server), newest first, paged, searchable by keyword and filtered by category and department; and 部门统计: received, 回复率, 按期办结率, 满意率 per department as bars.
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import type { HotlineCategory } from '@/domain/hotline/categories';
+import { HOTLINE_CATEGORIES } from '@/domain/hotline/categories';
+import { orgDirectory } from '@/services/session';
 import { dateText } from '@/utils/time';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { Pager } from '@/components/pager';
 import type { DepartmentStatsRow, PublicTicket } from '@/domain/api';
-import { useRemote } from '@/hooks/use-remote';
+import { useRemote, useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import './index.scss';
 
 const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
-function Board() {
-  const [page, setPage] = useState(1);
-  const fetcher = useCallback(() => call('hotline', 'publicList', { page }), [page]);
-  const state = useRemote(fetcher);
+interface Filter {
+  keyword: string;
+  category: HotlineCategory | null;
+  departmentId: string | null;
+}
+
+/** 搜索 and the category and department chips; the keyword applies on 搜索 (or the keyboard's confirm). */
+function FilterBar({ filter, onChange }: { filter: Filter; onChange: (f: Filter) => void }) {
+  const [keyword, setKeyword] = useState(filter.keyword);
+  const directory = useResource(orgDirectory).data;
+  const [showDepts, setShowDepts] = useState(false);
+  const apply = () => onChange({ ...filter, keyword: keyword.trim() });
   return (
-    <LoadState state={state}>
-      {({ tickets, hasMore }) => (
+    <View className="card hotline-board__filter">
+      <View className="hotline-board__search">
+        <View className="field__box hotline-board__search-box">
+          <Input
+            value={keyword}
+            onChange={setKeyword}
+            onConfirm={apply}
+            placeholder="搜索关键词，如：路灯 维修"
+            clearable
+            maxLength={20}
+            ariaLabel="搜索关键词"
+            nativeProps={{ 'aria-label': '搜索关键词' }}
+          />
+        </View>
+        <Button type="primary" onClick={apply}>
+          搜索
+        </Button>
+      </View>
+      <View className="hotline-chips">
+        {[null, ...HOTLINE_CATEGORIES].map((c) => (
+          <Text
+            key={c ?? 'all'}
+            className={`hotline-chip${filter.category === c ? ' hotline-chip--on' : ''}`}
+            onClick={() => onChange({ ...filter, category: c })}
+          >
+            {c ?? '全部类别'}
+          </Text>
+        ))}
+      </View>
+      {directory && directory.departments.length > 0 && (
         <>
-          {tickets.length === 0 && (
-            <View className="card">
-              <Text className="muted">还没有公开的答复。</Text>
+          <Text className="hotline-board__toggle" onClick={() => setShowDepts(!showDepts)}>
+            承办部门：{directory.departments.find((d) => d.departmentId === filter.departmentId)?.name ?? '全部'}{' '}
+            {showDepts ? '▴' : '▾'}
+          </Text>
+          {showDepts && (
+            <View className="hotline-chips">
+              {[null, ...directory.departments.map((d) => d.departmentId)].map((id) => (
+                <Text
+                  key={id ?? 'all'}
+                  className={`hotline-chip${filter.departmentId === id ? ' hotline-chip--on' : ''}`}
+                  onClick={() => {
+                    onChange({ ...filter, departmentId: id });
+                    setShowDepts(false);
+                  }}
+                >
+                  {id ? directory.departments.find((d) => d.departmentId === id)?.name : '全部部门'}
+                </Text>
+              ))}
             </View>
           )}
-          {tickets.map((t: PublicTicket) => (
-            <View key={t.ticketNo} className="card hotline-board__item">
-              <Text className="hotline-board__title">{t.title}</Text>
-              <Text className="hotline-board__meta">
-                {t.ticketNo} · {t.category} · {dateText(t.createdAt)}
-              </Text>
-              <Text className="hotline-text">{t.content}</Text>
-              <View className="hotline-board__reply">
-                <Text className="hotline-board__from">
-                  {t.departmentName} 答复（{dateText(t.repliedAt)}）
-                </Text>
-                <Text className="hotline-text">{t.reply}</Text>
-              </View>
-              {t.score !== null && <Text className="hotline-board__meta">群众评价：{t.score} 分</Text>}
-            </View>
-          ))}
-          <Pager page={page} first={1} hasMore={hasMore} onPage={setPage} />
         </>
       )}
-    </LoadState>
+    </View>
+  );
+}
+
+function Board() {
+  const [page, setPage] = useState(1);
+  const [filter, setFilter] = useState<Filter>({ keyword: '', category: null, departmentId: null });
+  const fetcher = useCallback(
+    () =>
+      call('hotline', 'publicList', {
+        page,
+        ...(filter.keyword ? { keyword: filter.keyword } : {}),
+        ...(filter.category ? { category: filter.category } : {}),
+        ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
+      }),
+    [page, filter],
+  );
+  const state = useRemote(fetcher);
+  const filtered = filter.keyword !== '' || filter.category !== null || filter.departmentId !== null;
+  return (
+    <>
+      <FilterBar
+        filter={filter}
+        onChange={(f) => {
+          setFilter(f);
+          setPage(1);
+        }}
+      />
+      <LoadState state={state}>
+        {({ tickets, hasMore }) => (
+          <>
+            {tickets.length === 0 && (
+              <View className="card">
+                <Text className="muted">{filtered ? '没有符合条件的公开答复。' : '还没有公开的答复。'}</Text>
+              </View>
+            )}
+            {tickets.map((t: PublicTicket) => (
+              <View key={t.ticketNo} className="card hotline-board__item">
+                <Text className="hotline-board__title">{t.title}</Text>
+                <Text className="hotline-board__meta">
+                  {t.ticketNo} · {t.category} · {dateText(t.createdAt)}
+                </Text>
+                <Text className="hotline-text">{t.content}</Text>
+                <View className="hotline-board__reply">
+                  <Text className="hotline-board__from">
+                    {t.departmentName} 答复（{dateText(t.repliedAt)}）
+                  </Text>
+                  <Text className="hotline-text">{t.reply}</Text>
+                </View>
+                {t.score !== null && <Text className="hotline-board__meta">群众评价：{t.score} 分</Text>}
+              </View>
+            ))}
+            <Pager page={page} first={1} hasMore={hasMore} onPage={setPage} />
+          </>
+        )}
+      </LoadState>
+    </>
   );
 }
 
@@ -77,6 +173,8 @@ function Stats() {
             <Bar label="回复率" value={total.replyRate} />
             <Bar label="按期率" value={total.onTimeRate} />
             <Bar label="满意率" value={total.satisfaction} />
+            <Bar label="直接答复率" value={total.directRate} />
+            <Bar label="重复诉求率" value={total.duplicateRate} />
           </View>
           {departments.map((d: DepartmentStatsRow) => (
             <View key={d.departmentId} className="card hotline-stats__dept">
@@ -89,6 +187,8 @@ function Stats() {
               <Bar label="回复率" value={d.replyRate} />
               <Bar label="按期率" value={d.onTimeRate} />
               <Bar label="满意率" value={d.satisfaction} />
+              <Bar label="直接答复率" value={d.directRate} />
+              <Bar label="重复诉求率" value={d.duplicateRate} />
             </View>
           ))}
         </>

@@ -1,12 +1,16 @@
 // 我要反映: category, department if known, title, text, up to 6 photos, optional contact, and whether it may be
 // published (masked). The server checks the content and gives a ticket number and a deadline in working days.
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
+// While the person types, 知识库 answers that fit are shown (they may stop there); with ?programme= the appeal is a
+// question for an upcoming 热线节目, sent to one of its departments on air.
+import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { HOTLINE_PAGES } from '@/components/hotline-ui';
+import { KnowledgeHints } from '@/components/hotline-ui/knowledge-hints';
+import type { KnowledgeAnswer, ProgrammeSummary } from '@/domain/api/hotline-public';
 import { dateText } from '@/utils/time';
 import { ReplyNotice } from '@/components/hotline-ui/reply-notice';
 import { LoadState } from '@/components/load-state';
@@ -15,14 +19,14 @@ import { PhotoUpload } from '@/components/photo-upload';
 import type { HotlineCategory } from '@/domain/hotline/categories';
 import { HOTLINE_CATEGORIES, HOTLINE_DEFAULT_DEADLINES } from '@/domain/hotline/categories';
 import { HOTLINE_CONTENT_MAX, HOTLINE_TITLE_MAX } from '@/domain/hotline/limits';
-import { useResource } from '@/hooks/use-remote';
+import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { useSave } from '@/hooks/use-save';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
 import './index.scss';
 
-function SubmitForm({ directory }: { directory: OrgDirectory }) {
+function SubmitForm({ directory, programme }: { directory: OrgDirectory; programme: ProgrammeSummary | null }) {
   const [category, setCategory] = useState<HotlineCategory | null>(null);
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
@@ -33,6 +37,8 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
   const [isPublic, setIsPublic] = useState(true);
   const { busy, error, setError, submit: send } = useSave();
   const [done, setDone] = useState<{ ticketId: string; ticketNo: string; dueAt: string } | null>(null);
+  const [solved, setSolved] = useState<KnowledgeAnswer | null>(null);
+  const departments = programme ? programme.departments : directory.departments;
 
   const submit = () => {
     if (!category) return setError('请选择诉求类别');
@@ -52,6 +58,7 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
           ...(name ? { contactName: name } : {}),
           ...(phone ? { contactPhone: phone } : {}),
           ...(photos.length ? { photos } : {}),
+          ...(programme ? { programmeId: programme.programmeId } : {}),
         }),
       (r) => {
         setDone(r);
@@ -59,6 +66,22 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
       },
     );
   };
+
+  if (solved) {
+    return (
+      <View className="card hotline-done">
+        <Text className="hotline-done__title">问题已直接答复</Text>
+        <Text className="hotline-text">{solved.title}</Text>
+        <Text className="hotline-text">{solved.answer}</Text>
+        <Text className="card__hint">—— {solved.departmentName}。感谢您先查阅常见问题，如仍需反映可随时再提交。</Text>
+        <View className="actions">
+          <Button size="large" fill="outline" onClick={() => setSolved(null)} style={{ flex: 1 }}>
+            仍要提交诉求
+          </Button>
+        </View>
+      </View>
+    );
+  }
 
   if (done) {
     return (
@@ -83,6 +106,12 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
 
   return (
     <View className="hotline-form">
+      {programme && (
+        <View className="card hotline-programme-banner">
+          <Text className="card__title">热线节目提问：{programme.topic}</Text>
+          <Text className="card__hint">问题直接交给您选择的上线单位，节目中或节目后答复。</Text>
+        </View>
+      )}
       <View className="card">
         <Text className="card__title">诉求类别</Text>
         <View className="hotline-chips">
@@ -102,11 +131,11 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
             : '咨询、求助 3 个工作日内答复；投诉、建议、表扬 10 个工作日内答复'}
         </Text>
       </View>
-      {directory.departments.length > 0 && (
+      {departments.length > 0 && (
         <View className="card">
-          <Text className="card__title">反映给哪个部门（不清楚可不选）</Text>
+          <Text className="card__title">{programme ? '向哪个上线单位提问' : '反映给哪个部门（不清楚可不选）'}</Text>
           <View className="hotline-chips">
-            {directory.departments.map((d) => (
+            {departments.map((d) => (
               <Text
                 key={d.departmentId}
                 className={`hotline-chip${departmentId === d.departmentId ? ' hotline-chip--on' : ''}`}
@@ -172,6 +201,7 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
           </Text>
         </View>
       </View>
+      {!programme && <KnowledgeHints category={category} title={title} content={content} onSolved={setSolved} />}
       {error && <View className="form-error">{error}</View>}
       <View className="actions">
         <Button
@@ -190,11 +220,44 @@ function SubmitForm({ directory }: { directory: OrgDirectory }) {
   );
 }
 
+/** The programme of ?programme= (null without one). */
+function useProgramme(programmeId: string) {
+  const fetcher = useCallback(
+    () =>
+      programmeId
+        ? call('hotline', 'programmeGet', { programmeId }).then((r) => r.programme)
+        : Promise.resolve<ProgrammeSummary | null>(null),
+    [programmeId],
+  );
+  return useRemote<ProgrammeSummary | null>(fetcher);
+}
+
 export default function HotlineSubmitPage() {
-  const state = useResource(orgDirectory);
+  const { params } = useRouter();
+  const state = bothStates(useResource(orgDirectory), useProgramme(params.programme ?? ''));
   return (
     <PageShell>
-      <LoadState state={state}>{(directory) => <SubmitForm directory={directory} />}</LoadState>
+      <LoadState state={state}>
+        {([directory, programme]) =>
+          programme && programme.phase !== 'upcoming' ? (
+            <View className="card">
+              <Text className="hotline-text">“{programme.topic}”已播出，不再征集问题。您可以直接提交诉求。</Text>
+              <View className="actions">
+                <Button
+                  type="primary"
+                  size="large"
+                  onClick={() => Taro.redirectTo({ url: HOTLINE_PAGES.submit })}
+                  style={{ flex: 1 }}
+                >
+                  提交诉求
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <SubmitForm directory={directory} programme={programme} />
+          )
+        }
+      </LoadState>
     </PageShell>
   );
 }

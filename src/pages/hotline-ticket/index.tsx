@@ -9,6 +9,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { StatusTag } from '@/components/hotline-ui';
 import { dateText, dateTimeText } from '@/utils/time';
 import { ReplyNotice } from '@/components/hotline-ui/reply-notice';
+import { MergedInto, TriageHelp } from '@/components/hotline-ui/ticket-public-side';
+import { PhotoUpload } from '@/components/photo-upload';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import type { TicketDetail } from '@/domain/api';
@@ -37,6 +39,7 @@ function Actions({
   const [form, setForm] = useState<Form>(null);
   const [text, setText] = useState('');
   const [score, setScore] = useState(0);
+  const [photos, setPhotos] = useState<string[]>([]);
   const [departmentId, setDepartmentId] = useState<string | null>(t.departmentId ?? t.requestedDepartmentId);
   const { busy, error, setError, submit } = useSave();
   const ticketId = t.ticketId;
@@ -109,7 +112,14 @@ function Actions({
         <>
           <Text className="card__title">答复群众</Text>
           {textBox('请写明办理情况和结果', 2000)}
-          {confirm('提交答复', () => run(() => call('hotline', 'reply', { ticketId, content: text.trim() }), '已答复'))}
+          <Text className="field__label">现场照片（选填，最多 6 张，只有诉求人和办理人员看得到）</Text>
+          <PhotoUpload value={photos} onChange={setPhotos} onError={(e) => setError(e.message)} disabled={busy} />
+          {confirm('提交答复', () =>
+            run(
+              () => call('hotline', 'reply', { ticketId, content: text.trim(), ...(photos.length ? { photos } : {}) }),
+              '已答复',
+            ),
+          )}
         </>
       )}
       {form === 'assign' && (
@@ -253,14 +263,26 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
           {t.isPublic ? (t.published ? '已在公开答复中展示（已打码）' : '答复后公开展示（打码）') : '不公开'}
         </Text>
         {t.rejectReason && <Text className="form-error">不予受理：{t.rejectReason}</Text>}
+        {t.mergedNos.length > 0 && (
+          <Text className="hotline-detail__meta">并入本件的重复诉求：{t.mergedNos.join('、')}</Text>
+        )}
       </View>
       {notice && <View className="hotline-notice">{notice}</View>}
+      <MergedInto t={t} />
       {t.can.subscribe && !t.subscribed && (
         <ReplyNotice key={t.ticketId} ticketId={t.ticketId} className="card hotline-actions" />
       )}
       <Actions
         t={t}
         directory={directory}
+        onDone={(msg) => {
+          setNotice(msg);
+          Taro.showToast({ title: msg, icon: 'success' });
+          reload();
+        }}
+      />
+      <TriageHelp
+        t={t}
         onDone={(msg) => {
           setNotice(msg);
           Taro.showToast({ title: msg, icon: 'success' });
@@ -276,6 +298,7 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
           <Text className="hotline-detail__meta">
             {dateTimeText(r.at)} · {r.onTime ? '按期答复' : '超期答复'}
           </Text>
+          {r.photos.length > 0 && <Photos photos={r.photos} />}
         </View>
       ))}
       {t.ratings.map((r, i) => (

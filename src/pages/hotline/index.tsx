@@ -49,6 +49,7 @@ const ENTRIES = [
   { title: '我要反映', sub: '咨询、求助、投诉、建议、表扬', url: HOTLINE_PAGES.submit },
   { title: '我的诉求', sub: '查看办理进度和答复', url: HOTLINE_PAGES.mine },
   { title: '公开答复', sub: '答复公示与部门统计', url: HOTLINE_PAGES.board },
+  { title: '热线节目', sub: '部门上线答复，节目前可提问', url: HOTLINE_PAGES.programmes },
 ];
 
 /**
@@ -59,7 +60,13 @@ function Entries() {
   const me = useSyncExternalStore(session.subscribe, session.snapshot, session.snapshot).data;
   const roles = me?.roles ?? [];
   const staff = [
-    ...(isAdmin(roles) ? [{ title: '诉求分办', sub: '受理、交办、不予受理', url: HOTLINE_PAGES.triage }] : []),
+    ...(isAdmin(roles)
+      ? [
+          { title: '诉求分办', sub: '受理、交办、不予受理', url: HOTLINE_PAGES.triage },
+          { title: '热线知识库', sub: '常见问题的答复口径', url: HOTLINE_PAGES.knowledgeAdmin },
+          { title: '节目安排', sub: '热线节目与上线单位', url: HOTLINE_PAGES.programmesAdmin },
+        ]
+      : []),
     ...(isAdmin(roles) || roles.some((r) => r.role === 'handler')
       ? [{ title: '本部门诉求', sub: '按办理期限答复', url: HOTLINE_PAGES.queue }]
       : []),
