@@ -29,6 +29,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_HOTLINE_REPLY_TEMPLATE_ID': JSON.stringify(
         process.env.TARO_APP_HOTLINE_REPLY_TEMPLATE_ID ?? '',
       ),
+      'process.env.TARO_APP_NOTICE_REMIND_TEMPLATE_ID': JSON.stringify(
+        process.env.TARO_APP_NOTICE_REMIND_TEMPLATE_ID ?? '',
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -60,12 +60,19 @@ const config: AppConfig & { cloud: boolean } = {
         'minutes/index',
         'reviews/index',
         'review/index',
+        'notices/index',
+        'notice-form/index',
+        'notice-receipts/index',
+        'articles/index',
+        'article-form/index',
       ],
     },
     // 现场赛 on the member's phone: its own small subpackage, opened by the big screen's code or from 首页/学习.
     { root: 'live', pages: ['play/index'] },
     // 民主评议 on the member's phone: opened from 我的 while the branch's ballot is open.
     { root: 'orglife', pages: ['vote/index'] },
+    // 通知公告 and 学习资料 for members: opened from 首页, the 学习 tab and the reminder message.
+    { root: 'notice', pages: ['inbox/index', 'detail/index', 'article/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -26,5 +26,10 @@ declare namespace NodeJS {
      * HOTLINE_REPLY_TEMPLATE_ID. Empty: the mini-program does not ask for the notice.
      */
     TARO_APP_HOTLINE_REPLY_TEMPLATE_ID?: string;
+    /**
+     * 通知公告 未读提醒 subscribe-message template id; the same id as the notice function's NOTICE_REMIND_TEMPLATE_ID.
+     * Empty: the mini-program does not ask for the reminder.
+     */
+    TARO_APP_NOTICE_REMIND_TEMPLATE_ID?: string;
   }
 }

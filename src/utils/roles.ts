@@ -24,7 +24,9 @@ export type AdminPage =
   | 'quiz'
   | 'live'
   | 'meetings'
-  | 'reviews';
+  | 'reviews'
+  | 'notices'
+  | 'articles';
 
 export interface AdminEntry {
   page: AdminPage;
@@ -92,6 +94,18 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     description: '民主评议党员：发起投票、参评情况、计票与评议结果',
     url: '/admin/reviews/index',
   },
+  notices: {
+    page: 'notices',
+    title: '通知公告',
+    description: '发布通知，查看已读未读，提醒未读',
+    url: '/admin/notices/index',
+  },
+  articles: {
+    page: 'articles',
+    title: '学习资料',
+    description: '文章的新增、编辑和下架',
+    url: '/admin/articles/index',
+  },
 };
 
 /** The pages a secretary opens besides admins (the server checks each action's scope again). */
@@ -103,6 +117,7 @@ export const SECRETARY_PAGES: readonly AdminPage[] = [
   'live',
   'meetings',
   'reviews',
+  'notices',
 ];
 
 export { isAdmin };

@@ -2,6 +2,7 @@
 // page shows its data. Every page of app.json needs an entry here: a page without one fails the check.
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_KNOWLEDGE_TITLES, DEMO_PROGRAMME_TOPICS } from '../../emulator/demo/hotline-public';
+import { DEMO_NOTICE_TITLES, DEMO_OVERVIEW_TITLE } from '../../emulator/demo/notice';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
 import { DEMO_CHECKIN_TITLES, DEMO_DEPARTMENTS, DEMO_ORGS, demoRatingTitle } from '../../emulator/demo/seed';
@@ -37,6 +38,9 @@ export interface DemoIds {
   minutesActivityId: string;
   /** The demo branch's open 民主评议. */
   reviewId: string;
+  /** The 七一 notice (asks for 确认收到; unread by demo-member), and the plan's overview article. */
+  noticeId: string;
+  articleId: string;
 }
 
 export interface Visit {
@@ -55,11 +59,11 @@ const RATING = demoRatingTitle();
 /** Keyed by the page's path in app.json (subpackage root + page). */
 export const PAGE_VISITS: Record<string, Visit[]> = {
   'pages/index/index': [
-    { as: 'member', expect: ['张伟同志，您好', DEMO_CHECKIN_TITLES.open] },
+    { as: 'member', expect: ['张伟同志，您好', DEMO_CHECKIN_TITLES.open, DEMO_NOTICE_TITLES.qiyi, '3 条未读'] },
     { as: 'public', expect: ['您好，欢迎使用'] },
     { as: 'admin', expect: ['待办'] },
   ],
-  'pages/study/index': [{ as: 'member', expect: ['2020 年机关党建工作要点', '每日一练'] }],
+  'pages/study/index': [{ as: 'member', expect: [DEMO_OVERVIEW_TITLE, '每日一练', '读满 30 秒得 1 分'] }],
   // NutUI icons must be drawn (a view with the icon's class), not only leave no warning.
   'pages/hotline/index': [{ as: 'public', expect: ['我要反映', dept('fgw')], nodes: ['.nut-icon'] }],
   'pages/mine/index': [
@@ -160,6 +164,26 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
     { as: 'admin', query: (ids) => ({ id: ids.liveSessionId }), expect: ['人已加入', '微信扫码加入'] },
   ],
   'live/play/index': [{ as: 'member', query: (ids) => ({ id: ids.liveSessionId }), expect: ['已加入，等待开始'] }],
+  'notice/inbox/index': [{ as: 'member', expect: [DEMO_NOTICE_TITLES.branch, DEMO_NOTICE_TITLES.sanhui, '未读'] }],
+  'notice/detail/index': [
+    { as: 'member', query: (ids) => ({ id: ids.noticeId }), expect: [DEMO_NOTICE_TITLES.qiyi, '确认收到'] },
+    { as: 'admin', query: (ids) => ({ id: ids.noticeId }), expect: [DEMO_NOTICE_TITLES.qiyi, '查看阅读情况'] },
+  ],
+  'notice/article/index': [
+    { as: 'member', query: (ids) => ({ id: ids.articleId }), expect: [DEMO_OVERVIEW_TITLE, '读满 30 秒得 1 积分'] },
+  ],
+  'admin/notices/index': [
+    { as: 'admin', expect: ['发布通知', DEMO_NOTICE_TITLES.qiyi, '已读 2/30'] },
+    { as: 'secretary', expect: ['发布通知', DEMO_NOTICE_TITLES.branch] },
+  ],
+  'admin/notice-form/index': [{ as: 'secretary', expect: ['发送范围', orgName('fgw-1'), '要求确认收到'] }],
+  'admin/notice-receipts/index': [
+    { as: 'admin', query: (ids) => ({ id: ids.noticeId }), expect: [DEMO_NOTICE_TITLES.qiyi, '提醒未读', '张伟'] },
+  ],
+  'admin/articles/index': [{ as: 'admin', expect: ['新增文章', DEMO_OVERVIEW_TITLE] }],
+  'admin/article-form/index': [
+    { as: 'admin', query: (ids) => ({ id: ids.articleId }), expect: ['编辑文章', '添加段落'] },
+  ],
   'admin/quiz-view/index': [
     { as: 'admin', query: (ids) => ({ id: ids.quizId }), expect: [DEMO_QUIZ_TITLES.open, '排'] },
   ],

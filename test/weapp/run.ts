@@ -3,8 +3,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ActivitySummary, CampaignSummary, LiveSessionSummary, ReviewSummary, TicketSummary } from '@/domain/api';
+import type { SentNotice } from '@/domain/api/notice';
 import type { QuizSummary } from '@/domain/api/quiz';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
+import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES } from '../../emulator/demo/notice';
 import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_CHECKIN_TITLES } from '../../emulator/demo/seed';
@@ -41,6 +43,7 @@ async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
   );
   const { tickets } = await data<{ tickets: TicketSummary[] }>('hotline', 'mine', {}, ROLE_OPENIDS.member);
   const { tickets: queue } = await data<{ tickets: TicketSummary[] }>('hotline', 'queue', {}, ROLE_OPENIDS.handler);
+  const { notices } = await data<{ notices: SentNotice[] }>('notice', 'sent', {}, ROLE_OPENIDS.admin);
   return {
     activityId,
     async checkinScene() {
@@ -67,6 +70,11 @@ async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
       'open 民主评议',
       (await data<{ reviews: ReviewSummary[] }>('orglife', 'reviews', {}, ROLE_OPENIDS.member)).reviews[0],
     ).reviewId,
+    noticeId: found(
+      '七一 notice',
+      notices.find((n) => n.title === DEMO_NOTICE_TITLES.qiyi),
+    ).noticeId,
+    articleId: DEMO_ARTICLE_IDS.overview,
   };
 }
 

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { LiveEntry } from '@/components/live-entry';
 import { LoadState } from '@/components/load-state';
+import { NoticeRow } from '@/components/notice-list';
 import { PageShell } from '@/components/page-shell';
 import type { TodayItem, TodayKind } from '@/domain/api';
 import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
@@ -90,6 +91,37 @@ function Today() {
                 <View className="home-today__chevron" />
               </View>
             ))
+          )
+        }
+      </LoadState>
+    </View>
+  );
+}
+
+/** 通知公告: the newest three with their unread marks, and the way to all of them; read again whenever 首页 shows. */
+function Notices() {
+  const state = useRemote(useCallback(() => call('notice', 'inbox', {}), []));
+  useReloadOnReturn(state.reload);
+  const all = () => Taro.navigateTo({ url: '/notice/inbox/index' });
+  return (
+    <View className="card home-notices">
+      <View className="home-notices__head">
+        <Text className="card__title">通知公告</Text>
+        <Text className="home-notices__all" onClick={all}>
+          全部通知
+        </Text>
+      </View>
+      <LoadState state={state} variant="inline" loadingText="正在查看通知…">
+        {({ notices, unread }) =>
+          notices.length === 0 ? (
+            <Text className="muted">暂无通知。</Text>
+          ) : (
+            <>
+              {unread > 0 && <Text className="home-notices__unread">{unread} 条未读</Text>}
+              {notices.slice(0, 3).map((n) => (
+                <NoticeRow key={n.noticeId} n={n} />
+              ))}
+            </>
           )
         }
       </LoadState>
@@ -197,6 +229,7 @@ export default function HomePage() {
             <Greeting me={me} directory={directory} />
             {me.member && <LiveEntry />}
             {!isAnonymous(me) && <Today />}
+            {me.member && <Notices />}
             <Entries me={me} />
             <OrgSummary directory={directory} />
           </>

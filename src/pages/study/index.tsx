@@ -1,53 +1,21 @@
-// 学习: the 2020 work plan's key points (src/content), set for comfortable reading with a section index.
+// 学习: 学习资料 by category (reading an article long enough earns points, within a daily cap), with the 知识竞赛,
+// 每日一练 and 错题本 entries and the 现场赛 above them.
+import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { LiveEntry } from '@/components/live-entry';
+import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
-import type { PlanList, PlanSection } from '@/content/work-plan-2020';
-import { WORK_PLAN_2020 } from '@/content/work-plan-2020';
+import { Pager } from '@/components/pager';
+import type { ArticleCategory, ArticleSummary } from '@/domain/api/notice';
+import { ARTICLE_CATEGORIES } from '@/domain/api/notice';
+import { useRemote } from '@/hooks/use-remote';
+import { useReloadOnReturn } from '@/hooks/use-return';
+import { call } from '@/services/call';
 import { setLargeFont, useLargeFont } from '@/services/preferences';
+import { readingTimeText } from '@/utils/notice';
+import { dateText } from '@/utils/time';
 import './index.scss';
-
-function Lists({ lists }: { lists: PlanList[] }) {
-  return (
-    <>
-      {lists.map((l) => (
-        <View key={l.label} className="study-list">
-          <Text className="study-list__label">{l.label}</Text>
-          <View className="study-list__items">
-            {l.items.map((item, i) => (
-              <View key={item} className="study-list__item">
-                <Text className="study-list__no">{i + 1}</Text>
-                <Text className="study-list__text">{item}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
-      ))}
-    </>
-  );
-}
-
-function Section({ section }: { section: PlanSection }) {
-  return (
-    <View id={`study-${section.id}`} className="card study-section">
-      <View className="study-section__head">
-        <Text className="study-section__order">{section.order}</Text>
-        <Text className="study-section__title">{section.title}</Text>
-      </View>
-      {section.intro && <Text className="study-section__intro">{section.intro}</Text>}
-      {section.points.map((p, i) => (
-        <View key={p.title} className="study-point">
-          <Text className="study-point__title">
-            {i + 1}. {p.title}
-          </Text>
-          <Text className="study-point__text">{p.text}</Text>
-          {p.lists && <Lists lists={p.lists} />}
-        </View>
-      ))}
-    </View>
-  );
-}
 
 /** 知识竞赛, 每日一练 and 错题本: the learning that counts, above the reading. */
 const PRACTICE_ENTRIES = [
@@ -56,15 +24,86 @@ const PRACTICE_ENTRIES = [
   { key: 'wrong', title: '错题本', desc: '错题再练', url: '/pages/wrong-book/index' },
 ];
 
+type Filter = ArticleCategory | 'all';
+const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
+  { value: 'all', label: '全部' },
+  ...ARTICLE_CATEGORIES.map((c) => ({ value: c, label: c })),
+];
+
+function ArticleRow({ a }: { a: ArticleSummary }) {
+  return (
+    <View
+      className={`study-article${a.learned ? ' study-article--learned' : ''}`}
+      onClick={() => Taro.navigateTo({ url: `/notice/article/index?id=${encodeURIComponent(a.articleId)}` })}
+    >
+      <Text className="study-article__title">{a.title}</Text>
+      {a.summary && <Text className="study-article__summary">{a.summary}</Text>}
+      <View className="study-article__meta">
+        <Text className="study-article__tag">{a.category}</Text>
+        <Text className="study-article__date">{dateText(a.publishedAt)}</Text>
+        <Text className={a.learned ? 'study-article__done' : 'study-article__time'}>
+          {a.learned ? '✓ 已学习' : readingTimeText(a.requiredSeconds)}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+function Articles() {
+  const [filter, setFilter] = useState<Filter>('all');
+  const [page, setPage] = useState(0);
+  const state = useRemote(
+    useCallback(
+      () => call('notice', 'articles', { page, ...(filter === 'all' ? {} : { category: filter }) }),
+      [filter, page],
+    ),
+  );
+  // The 已学习 marks change when the member comes back from an article.
+  useReloadOnReturn(state.reload);
+  const choose = (f: Filter) => {
+    setFilter(f);
+    setPage(0);
+  };
+  return (
+    <View className="card study-articles">
+      <View className="card__title">学习资料</View>
+      <Text className="card__hint">读满规定时间，每篇得 1 积分，每天最多 6 分。</Text>
+      <View className="study-cats">
+        {FILTERS.map((f) => (
+          <View
+            key={f.value}
+            className={`study-cat${f.value === filter ? ' study-cat--on' : ''}`}
+            onClick={() => choose(f.value)}
+          >
+            {f.label}
+          </View>
+        ))}
+      </View>
+      <LoadState state={state} variant="inline" loadingText="正在加载学习资料…">
+        {({ articles, hasMore }) => (
+          <>
+            {articles.length === 0 ? (
+              <Text className="study-articles__empty">
+                {filter === 'all' ? '还没有学习资料，机关工委发布后会显示在这里。' : `“${filter}”栏目还没有文章。`}
+              </Text>
+            ) : (
+              articles.map((a) => <ArticleRow key={a.articleId} a={a} />)
+            )}
+            <Pager page={page} hasMore={hasMore} onPage={setPage} />
+          </>
+        )}
+      </LoadState>
+    </View>
+  );
+}
+
 export default function StudyPage() {
-  const plan = WORK_PLAN_2020;
   const large = useLargeFont();
-  const jump = (id: string) => Taro.pageScrollTo({ selector: `#study-${id}`, duration: 200 });
   return (
     <PageShell className="study">
       <View className="study-hero">
-        <Text className="study-hero__title">{plan.title}</Text>
-        <Text className="study-hero__source">{plan.source}</Text>
+        <Text className="study-hero__title">学习园地</Text>
+        <Text className="study-hero__source">学习资料、知识竞赛、每日一练</Text>
         <View className="study-hero__font" onClick={() => setLargeFont(!large)}>
           {large ? '标准字号' : '大字阅读'}
         </View>
@@ -85,24 +124,7 @@ export default function StudyPage() {
         ))}
       </View>
 
-      <View className="study-nav">
-        {plan.sections.map((s) => (
-          <View key={s.id} className="study-nav__item" onClick={() => jump(s.id)}>
-            <Text className="study-nav__order">{s.order}</Text>
-            <Text className="study-nav__label">{s.short}</Text>
-          </View>
-        ))}
-      </View>
-
-      <View className="card">
-        <View className="card__title">总体思路</View>
-        <Text className="study-point__text">{plan.overview.text}</Text>
-        <Lists lists={plan.overview.lists} />
-      </View>
-
-      {plan.sections.map((s) => (
-        <Section key={s.id} section={s} />
-      ))}
+      <Articles />
     </PageShell>
   );
 }
