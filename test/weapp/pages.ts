@@ -173,12 +173,12 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
     { as: 'member', query: (ids) => ({ id: ids.articleId }), expect: [DEMO_OVERVIEW_TITLE, '读满 30 秒得 1 积分'] },
   ],
   'admin/notices/index': [
-    { as: 'admin', expect: ['发布通知', DEMO_NOTICE_TITLES.qiyi, '已读 2/30'] },
+    { as: 'admin', expect: ['发布通知', DEMO_NOTICE_TITLES.qiyi, '已确认 2'] },
     { as: 'secretary', expect: ['发布通知', DEMO_NOTICE_TITLES.branch] },
   ],
   'admin/notice-form/index': [{ as: 'secretary', expect: ['发送范围', orgName('fgw-1'), '要求确认收到'] }],
   'admin/notice-receipts/index': [
-    { as: 'admin', query: (ids) => ({ id: ids.noticeId }), expect: [DEMO_NOTICE_TITLES.qiyi, '提醒未读', '张伟'] },
+    { as: 'admin', query: (ids) => ({ id: ids.noticeId }), expect: [DEMO_NOTICE_TITLES.qiyi, '提醒未读', '王建国'] },
   ],
   'admin/articles/index': [{ as: 'admin', expect: ['新增文章', DEMO_OVERVIEW_TITLE] }],
   'admin/article-form/index': [
