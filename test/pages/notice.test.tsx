@@ -318,9 +318,7 @@ describe('通知公告 management', () => {
     fireEvent.click(screen.getByText('要求确认收到'));
     fireEvent.change(screen.getByDisplayValue(/^\d{4}-\d{2}-\d{2}$/), { target: { value: '2099-07-01' } });
     fireEvent.click(screen.getByText('发布通知', { selector: 'button, button *' }));
-    await waitFor(() =>
-      expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/admin/notice-receipts/index?id=n_9' }),
-    );
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/admin/notice-receipts/index?id=n_9' }));
     const [data] = sent('notice.publish');
     expect(data).toEqual({
       requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,40}$/),

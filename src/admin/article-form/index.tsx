@@ -73,7 +73,11 @@ function Form({ article }: { article: ArticleDetail | null }) {
           blocks: content.map((b) =>
             b.type === 'text'
               ? { type: 'text' as const, text: b.text.trim() }
-              : { type: 'image' as const, fileID: b.fileID, ...(b.caption.trim() ? { caption: b.caption.trim() } : {}) },
+              : {
+                  type: 'image' as const,
+                  fileID: b.fileID,
+                  ...(b.caption.trim() ? { caption: b.caption.trim() } : {}),
+                },
           ),
         }),
       () => Taro.navigateBack(),
@@ -170,6 +174,8 @@ function Edit({ articleId }: { articleId: string }) {
 export default function ArticleFormPage() {
   const { params } = useRouter();
   return (
-    <AdminGate page="articles">{() => (params.id ? <Edit articleId={params.id} /> : <Form article={null} />)}</AdminGate>
+    <AdminGate page="articles">
+      {() => (params.id ? <Edit articleId={params.id} /> : <Form article={null} />)}
+    </AdminGate>
   );
 }

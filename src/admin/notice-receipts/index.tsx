@@ -65,7 +65,11 @@ function Row({ r, orgName }: { r: ReceiptRow; orgName: string }) {
       </View>
       <View className="receipts__state">
         <Text className="receipts__when">
-          {r.readAt ? `${shortDateTimeText(r.readAt)} 已读` : r.remindedAt ? `${clockText(r.remindedAt)} 已提醒` : '未读'}
+          {r.readAt
+            ? `${shortDateTimeText(r.readAt)} 已读`
+            : r.remindedAt
+              ? `${clockText(r.remindedAt)} 已提醒`
+              : '未读'}
         </Text>
         {confirm && <Text className={`receipts__confirm receipts__confirm--${r.confirmState}`}>{confirm}</Text>}
       </View>
@@ -133,7 +137,9 @@ function Receipts({ noticeId, directory }: { noticeId: string; directory: OrgDir
               onChange={choose}
             />
             {rows.length === 0 ? (
-              <Text className="muted receipts__empty">{status === 'unread' ? '全部党员都已阅读。' : '还没有人阅读。'}</Text>
+              <Text className="muted receipts__empty">
+                {status === 'unread' ? '全部党员都已阅读。' : '还没有人阅读。'}
+              </Text>
             ) : (
               rows.map((r) => <Row key={r.memberId} r={r} orgName={names.get(r.orgId) ?? ''} />)
             )}

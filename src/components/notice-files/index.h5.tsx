@@ -59,7 +59,9 @@ export function NoticeFiles({ kind = 'notice', value, onChange, onError, disable
             disabled={disabled || busy}
             onChange={onPick}
           />
-          <Text>{busy ? '上传中…' : `+ ${kind === 'study' ? '添加图片' : '添加附件'} ${value.length}/${FILES_MAX}`}</Text>
+          <Text>
+            {busy ? '上传中…' : `+ ${kind === 'study' ? '添加图片' : '添加附件'} ${value.length}/${FILES_MAX}`}
+          </Text>
         </label>
       )}
     </View>

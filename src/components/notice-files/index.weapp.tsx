@@ -47,7 +47,10 @@ export function NoticeFiles({ kind = 'notice', value, onChange, onError, disable
     try {
       const added = [];
       for (const f of picked) {
-        const fileID = await uploadTempFile(attachmentCloudPath(attachmentExtension(f.name, kind) as string, kind), f.path);
+        const fileID = await uploadTempFile(
+          attachmentCloudPath(attachmentExtension(f.name, kind) as string, kind),
+          f.path,
+        );
         added.push({ fileID, name: attachmentName(f.name) });
       }
       onChange([...value, ...added]);
@@ -63,7 +66,9 @@ export function NoticeFiles({ kind = 'notice', value, onChange, onError, disable
       {listed && <PickedFiles value={value} onChange={onChange} />}
       {value.length < FILES_MAX && (
         <View className="notice-files__add" onClick={() => void pick()}>
-          <Text>{busy ? '上传中…' : `+ ${kind === 'study' ? '添加图片' : '从聊天中选择附件'} ${value.length}/${FILES_MAX}`}</Text>
+          <Text>
+            {busy ? '上传中…' : `+ ${kind === 'study' ? '添加图片' : '从聊天中选择附件'} ${value.length}/${FILES_MAX}`}
+          </Text>
         </View>
       )}
     </View>

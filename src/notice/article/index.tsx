@@ -88,7 +88,9 @@ function Reading({ a, loadedAt }: { a: ArticleDetail; loadedAt: number }) {
     return (
       <View className={`article-reading article-reading--${earned ? 'earned' : 'done'}`}>
         <Text className="article-reading__title">{finishText(result, a.dailyCap)}</Text>
-        {earned && <Text className="article-reading__hint">积分已记入“我的积分”，每天阅读最多得 {a.dailyCap} 分。</Text>}
+        {earned && (
+          <Text className="article-reading__hint">积分已记入“我的积分”，每天阅读最多得 {a.dailyCap} 分。</Text>
+        )}
       </View>
     );
   }
