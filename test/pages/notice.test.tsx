@@ -23,10 +23,10 @@ afterEach(() => {
 });
 
 const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'org-a1' } });
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' }], member: null });
+const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
 const SECRETARY = ok({
   openid: 'o-s',
-  roles: [{ role: 'secretary', scopeId: 'org-a1' }],
+  roles: [{ role: 'secretary' as const, scopeId: 'org-a1' }],
   member: { memberId: 'm0', name: '王建国', orgId: 'org-a1' },
 });
 const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
@@ -255,7 +255,7 @@ describe('通知公告 inbox and 首页', () => {
     serve({
       'user.login': MEMBER,
       'org.list': ok(ORGS),
-      'points.today': ok({ items: [] }),
+      'points.today': ok({ day: '2020-06-10', items: [] }),
       'notice.inbox': ok({ notices, unread: 4, hasMore: false }),
     });
     render(<HomePage />);
