@@ -6,6 +6,8 @@ const swc = [
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Function and page tests start a local cloud or render whole pages: 5 s is too tight on a loaded 2-core machine.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'node',

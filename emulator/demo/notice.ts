@@ -32,7 +32,7 @@ export const DEMO_OVERVIEW_TITLE = '2020 年机关党建工作总体要求';
 export const DEMO_NOTICE_TITLES = {
   qiyi: '关于开展纪念建党99周年“七一”系列活动的通知',
   sanhui: '关于报送“三会一课”纪实落实情况的通知',
-  branch: '关于召开第三季度支部党员大会的通知',
+  branch: '关于召开支部党员大会开展民主评议的通知',
 } as const;
 
 function pointText(p: PlanPoint, i: number): string {
@@ -81,7 +81,7 @@ const SANHUI_BODY = [
 
 const BRANCH_BODY = [
   '支部全体党员：',
-  '定于本周五下午3时在机关三楼党员活动室召开第三季度支部党员大会，学习《2020年机关党建工作计划》，开展民主评议党员。',
+  '定于本周五下午3时在机关三楼党员活动室召开支部党员大会，学习《2020年机关党建工作计划》，开展民主评议党员。',
   '请准时参加，不能参加的向支部书记请假。',
 ].join('\n');
 

@@ -130,12 +130,14 @@ export function desiredFunction(
 
 /**
  * The slowest p95 per function in bench/results.md (rows like "| `ranking.run` | ... | 4250.8 | 4573.1 |").
+ * Only rows of one call count (`fn.action`, optionally with a "(variant)"): a burst row such as
+ * "`quiz.start+submit ×1000`" times many calls together, which says nothing about one call's timeout.
  * @example benchP95('| `quiz.start` | x | 50 | 5 | 1 | 0 | 4.8 | 14.2 |') // { quiz: 14.2 }
  */
 export function benchP95(markdown: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const line of markdown.split('\n')) {
-    const m = /^\|\s*`([a-z0-9_-]+)\.[^`]+`.*\|\s*([\d.]+)\s*\|\s*$/i.exec(line.trim());
+    const m = /^\|\s*`([a-z0-9_-]+)\.[a-z0-9_]+(?: \([^)`]*\))?`.*\|\s*([\d.]+)\s*\|\s*$/i.exec(line.trim());
     if (!m) continue;
     const [, fn, p95] = m;
     out[fn] = Math.max(out[fn] ?? 0, Number(p95));

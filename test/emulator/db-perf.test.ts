@@ -1,4 +1,6 @@
-// Guards against pathological slowness (a parse per query, a network timeout per request); prints the timings.
+// Guards against pathological slowness (a parse per query, a network timeout per request) with bounds about ten
+// times what an idle machine takes, so a loaded CI machine does not fail them; prints the timings. Speed itself is
+// measured by `npm run bench`, not here.
 import { openHarness } from './fixtures-db/harness';
 import type { DbHarness, Sdk } from './fixtures-db/harness';
 
@@ -25,12 +27,12 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<{ result: 
   return { result, ms };
 }
 
-it('acknowledges 1,000 sequential adds (each fsync’d) in well under 5 s', async () => {
+it('acknowledges 1,000 sequential adds (each fsync’d) in well under 50 s', async () => {
   const { ms } = await timed('1,000 sequential adds through the SDK', async () => {
     for (let i = 0; i < 1000; i++) await db.collection('todos').add({ data: { owner: `o${i % 10}`, i } });
   });
-  expect(ms).toBeLessThan(5000);
-});
+  expect(ms).toBeLessThan(50_000);
+}, 60_000);
 
 it('queries 5,000 documents quickly, with and without an index', async () => {
   const docs = Array.from({ length: 5000 }, (_x, i) => ({
@@ -51,7 +53,7 @@ it('queries 5,000 documents quickly, with and without an index', async () => {
   );
   expect(scan.result.data).toHaveLength(100);
   expect(scan.result.data[0].n).toBe(4999);
-  expect(scan.ms).toBeLessThan(500);
+  expect(scan.ms).toBeLessThan(5000);
 
   const indexed = await timed<Sdk>('indexed equality (group) + sort over 5,000 docs', () =>
     db
@@ -61,7 +63,7 @@ it('queries 5,000 documents quickly, with and without an index', async () => {
       .get(),
   );
   expect(indexed.result.data).toHaveLength(80);
-  expect(indexed.ms).toBeLessThan(100);
+  expect(indexed.ms).toBeLessThan(1000);
 
   const count = await timed<Sdk>('count with a regex over 5,000 docs', () =>
     db
@@ -75,5 +77,5 @@ it('queries 5,000 documents quickly, with and without an index', async () => {
   const gets = await timed('100 doc(id).get() calls', async () => {
     for (const id of ids) await db.collection('big').doc(id).get();
   });
-  expect(gets.ms).toBeLessThan(1000);
-});
+  expect(gets.ms).toBeLessThan(10_000);
+}, 60_000);

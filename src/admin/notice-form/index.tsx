@@ -66,7 +66,7 @@ function Form({ me, directory }: AdminContext) {
         name="title"
         value={title}
         onChange={setTitle}
-        placeholder="如：关于召开第三季度支部党员大会的通知"
+        placeholder="如：关于召开支部党员大会的通知"
         maxLength={NOTICE_TITLE_MAX}
       />
       <View className="field">

@@ -179,7 +179,13 @@ describe('benchP95', () => {
       '| `ranking.run` | counts | 3 | 6 | 1 | 0 | 4250.8 | 4573.1 |',
       '| `points.dashboard (refresh)` | x | 10 | 8 | 1 | 0 | 511.5 | 628.2 |',
       '| `points.mine` | y | 30 | 5 | 0 | 0 | 6.3 | 11.8 |',
+      '| `quiz.start+submit ×1000` | a burst of 1000 members | 1 | 11000 | 7000 | 4000 | 185945.8 | 185945.8 |',
     ].join('\n');
     expect(benchP95(md)).toEqual({ ranking: 4573.1, points: 628.2 });
+  });
+
+  it('ignores burst rows, which time many calls together', () => {
+    const md = '| `quiz.start+submit ×1000` | burst | 1 | 11000 | 7000 | 4000 | 185945.8 | 185945.8 |';
+    expect(benchP95(md)).toEqual({});
   });
 });
