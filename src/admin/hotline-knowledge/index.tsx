@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import '@/components/hotline-ui/index.scss';
+import '../../components/hotline-ui/index.scss';
 import { LoadState } from '@/components/load-state';
 import { Pager } from '@/components/pager';
 import { TextField } from '@/components/text-field';
