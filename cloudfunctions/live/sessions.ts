@@ -9,12 +9,11 @@ import { quizDraw } from '@/domain/quiz';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
-import { findIn } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
-import { parseQuestion, QUESTIONS, readBankPool } from '../../server/quiz';
+import { readBankPool, readQuestions } from '../quiz/public';
 import type { Run, RunQuestion } from './store';
 import {
   ANSWERS,
@@ -80,7 +79,7 @@ export async function createSession(
       plan.push({ questionId, round: i });
     }
   });
-  const docs = new Map((await findIn(db, QUESTIONS, '_id', [...used])).map((d) => [d._id, parseQuestion(d)] as const));
+  const docs = await readQuestions(db, [...used]);
   const questions: RunQuestion[] = plan.map(({ questionId, round }) => {
     const q = docs.get(questionId);
     if (!q) throw new AppError('FAILED_PRECONDITION', '题库刚刚有变动，请重新创建');

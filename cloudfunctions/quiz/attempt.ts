@@ -29,7 +29,7 @@ import { findIn, isDuplicateKeyError, isTransactionConflict, runTransactionWithR
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
 import { awardPoints } from '../../server/points';
-import type { AttemptQuestion, StoredAttempt, StoredQuiz } from '../../server/quiz';
+import type { AttemptQuestion, StoredAttempt, StoredQuiz } from './store';
 import {
   ATTEMPTS,
   attemptDocId,
@@ -45,7 +45,7 @@ import {
   STATS,
   takesPart,
   tallyDocId,
-} from '../../server/quiz';
+} from './store';
 import { recordWrong } from './practice';
 import { shanghaiIso } from '../../server/time';
 

@@ -18,7 +18,7 @@ import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import { containing, findIn, isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { parseQuestion, putBankEntries, QUESTIONS, readBankPool } from '../../server/quiz';
+import { parseQuestion, putBankEntries, QUESTIONS, readBankPool } from './store';
 import { readUploadedWorkbook, uploadForDownload } from '../../server/xlsx';
 import { shanghaiIso } from '../../server/time';
 

@@ -12,8 +12,8 @@ import type { Database } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
-import type { StoredQuiz } from '../../server/quiz';
-import { ATTEMPTS, BEST, bestDocId, parseQuiz, QUIZZES, readQuizSums, readRosters } from '../../server/quiz';
+import type { StoredQuiz } from './store';
+import { ATTEMPTS, BEST, bestDocId, parseQuiz, QUIZZES, readQuizSums, readRosters } from './store';
 import { shanghaiIso } from '../../server/time';
 
 /** Flagged attempts listed per competition. */

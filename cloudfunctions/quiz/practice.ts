@@ -19,7 +19,7 @@ import { findIn, isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
 import { awardPoints } from '../../server/points';
-import { parseQuestion, PRACTICE, QUESTIONS, readBankPool, readHeldQuestions, STREAKS, WRONG } from '../../server/quiz';
+import { parseQuestion, PRACTICE, QUESTIONS, readBankPool, readHeldQuestions, STREAKS, WRONG } from './store';
 import { shanghaiDay, shanghaiIso } from '../../server/time';
 
 /** A practice question as kept in the day's document (with its answer: never sent before it is answered). */

@@ -10,8 +10,8 @@ import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
-import type { StoredQuiz } from '../../server/quiz';
-import { ATTEMPTS, parseQuiz, putReservation, QUIZZES, readBank, takesPart } from '../../server/quiz';
+import type { StoredQuiz } from './store';
+import { ATTEMPTS, parseQuiz, putReservation, QUIZZES, readBank, takesPart } from './store';
 import { shanghaiIso } from '../../server/time';
 
 /** Competitions listed: the latest this many by start (a city runs a handful a year). */

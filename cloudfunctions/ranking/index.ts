@@ -5,7 +5,7 @@ import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
 import { withTimer } from '../../server/timer';
 import { runPointsScheduled } from './points';
-import { runQuizScheduled } from './quiz';
+import { runQuizScheduled } from '../quiz/timer';
 import { run, runScheduled } from './run';
 
 const actions = {

@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fc from 'fast-check';
 import { applyPendingResults, closeExpiredAttempts } from '../../cloudfunctions/quiz/attempt';
-import { readQuizSums, recomputeQuizStats } from '../../server/quiz';
+import { readQuizSums, recomputeQuizStats } from '../../cloudfunctions/quiz/store';
 import type { MemberResult, OrgSums } from '../../src/domain/quiz';
 import {
   QUIZ_GRACE_MS,

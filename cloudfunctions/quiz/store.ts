@@ -1,5 +1,5 @@
-// 知识竞赛 storage shared by the `quiz` and `ranking` functions: collections, stored shapes, the bank's pool
-// document, roster sizes and the per-quiz branch sums.
+// 知识竞赛 storage of the `quiz` function: collections, stored shapes, the bank's pool document, roster sizes and the
+// per-quiz branch sums. Other functions reach it only through ./public.ts (readers) and ./timer.ts (scheduled work).
 import type { QuestionType } from '@/domain/api/quiz';
 import type { DrawCandidate, OrgSums, QuizReservation } from '@/domain/quiz';
 import {
@@ -10,10 +10,10 @@ import {
   quizTallySums,
   quizUsedUp,
 } from '@/domain/quiz';
-import type { Database, Doc } from './db';
-import { isDuplicateKeyError, PAGE_SIZE } from './db';
-import { MEMBERS } from './members';
-import { timeMs } from './time';
+import type { Database, Doc } from '../../server/db';
+import { isDuplicateKeyError, PAGE_SIZE } from '../../server/db';
+import { MEMBERS } from '../../server/members';
+import { timeMs } from '../../server/time';
 
 export const QUESTIONS = 'quiz_questions';
 /** Small singleton documents: `bank` (the active questions' types and tags) and `rosters` (members per org). */
