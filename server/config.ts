@@ -46,6 +46,11 @@ export function noticeRemindTemplateId(): string {
   return templateId('NOTICE_REMIND_TEMPLATE_ID', process.env.NOTICE_REMIND_TEMPLATE_ID);
 }
 
+/** The subscribe-message template of the 换届 reminder (register function): REGISTER_REMIND_TEMPLATE_ID; '' when not set up. */
+export function registerRemindTemplateId(): string {
+  return templateId('REGISTER_REMIND_TEMPLATE_ID', process.env.REGISTER_REMIND_TEMPLATE_ID);
+}
+
 /** WeChat template ids are letters, digits, `-` and `_`; anything else (a pasted title, spaces inside) is a mistake. */
 function templateId(variable: string, raw: string | undefined): string {
   const value = (raw ?? '').trim();

@@ -10,6 +10,7 @@ import { orglifeSchemas } from '@/domain/api/orglife';
 import { pointsSchemas } from '@/domain/api/points';
 import { quizSchemas } from '@/domain/api/quiz';
 import { rankingSchemas, ratingSchemas } from '@/domain/api/rating';
+import { registerSchemas } from '@/domain/api/register';
 import { userSchemas } from '@/domain/api/user';
 import { describeIssues, fieldLabel } from '../../server/validation';
 
@@ -23,6 +24,7 @@ const CONTRACTS: Record<string, Record<string, z.ZodType>> = {
   quiz: quizSchemas,
   rating: ratingSchemas,
   ranking: rankingSchemas,
+  register: registerSchemas,
   user: userSchemas,
 };
 

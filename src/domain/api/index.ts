@@ -8,6 +8,7 @@ import type { OrglifeApi } from './orglife';
 import type { PointsApi } from './points';
 import type { QuizApi } from './quiz';
 import type { RankingApi, RatingApi } from './rating';
+import type { RegisterApi } from './register';
 import type { UserApi } from './user';
 
 export interface Api {
@@ -22,6 +23,7 @@ export interface Api {
   live: LiveApi;
   orglife: OrglifeApi;
   notice: NoticeApi;
+  register: RegisterApi;
 }
 
 export type FunctionName = keyof Api;
@@ -141,3 +143,4 @@ export type {
   ArticleCategory,
   FinishStatus,
 } from './notice';
+export type { RegisterApi, TermRow, TermDetail, TermCounts, ElectionRow } from './register';

@@ -1,0 +1,21 @@
+// The `register` cloud function: the 工委's 台账. 换届选举台账 (terms, election records, the daily reminder timer
+// and the overdue flag) with its Excel export.
+import { registerSchemas } from '@/domain/api/register';
+import type { ContractTable } from '../../server/dispatch';
+import { action, defineFunction } from '../../server/dispatch';
+import { withTimer } from '../../server/timer';
+import { exportTerms } from './export';
+import { recordElection, saveTerm, term, terms } from './terms';
+import { runTimer } from './timer';
+
+const KEEPERS = ['admin', 'secretary'] as const;
+
+const actions = {
+  terms: action({ input: registerSchemas.terms, auth: KEEPERS, handler: terms }),
+  term: action({ input: registerSchemas.term, auth: KEEPERS, handler: term }),
+  saveTerm: action({ input: registerSchemas.saveTerm, auth: KEEPERS, handler: saveTerm }),
+  recordElection: action({ input: registerSchemas.recordElection, auth: KEEPERS, handler: recordElection }),
+  exportTerms: action({ input: registerSchemas.exportTerms, auth: KEEPERS, handler: exportTerms }),
+} satisfies ContractTable<'register'>;
+
+export const main = withTimer(defineFunction(actions), runTimer);

@@ -1,0 +1,2 @@
+// 台账 registers: the pure rules of the `register` cloud function.
+export * from './term';
