@@ -5,6 +5,7 @@ import { seedDemoHotline } from './hotline';
 import { seedDemoHotlinePublic } from './hotline-public';
 import { seedDemoLive } from './live';
 import { seedDemoNotice } from './notice';
+import { seedDemoRegister } from './register';
 import { seedDemoOrglife } from './orglife';
 import { seedDemoQuiz } from './quiz';
 
@@ -303,6 +304,7 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
   await seedDemoLive(call, admin);
   await seedDemoNotice(call, admin, SECRETARY.openid);
   await seedDemoOrglife(call, SECRETARY.openid, DEMO_ROSTER[SECRETARY.member].name);
+  await seedDemoRegister(call, admin, DEMO_ROSTER);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;
   const deptName = (id: string) => DEMO_DEPARTMENTS.find((d) => d.departmentId === id)?.name ?? id;

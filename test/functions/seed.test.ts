@@ -8,6 +8,9 @@ import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
 import { DEMO_ADMIN_OPENID, DEMO_DEPARTMENTS, DEMO_ORGS, DEMO_ROSTER, seedDemoData } from '../../emulator/demo/seed';
 import type { MeetingList, MeetingView, ReviewSummary } from '../../src/domain/api/orglife';
 import type { LeaderboardResult, MemberRankRow, OrgRankRow, QuizSummary } from '../../src/domain/api/quiz';
+import type { TermRow } from '../../src/domain/api/register';
+import { termAddMonths } from '../../src/domain/register/term';
+import { shanghaiDay } from '../../server/time';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectOk } from '../helpers/cloud';
 import { allDocs } from './support';
@@ -261,6 +264,19 @@ describe('seedDemoData', () => {
     expect(tally).toMatchObject({ voters: DEMO_ORGLIFE.voters.length, phase: 'open', quorum: false });
   });
 
+  it('registers the demo terms: one branch due in 2 months, one overdue, one not yet registered, with elections', async () => {
+    const { rows, counts } = await expectOk(cloud.call('register', 'terms', {}, 'demo-admin'));
+    const byOrg = new Map(rows.map((r: TermRow) => [r.orgId, r]));
+    expect(byOrg.get('jyj-2')).toMatchObject({ state: 'overdue', endsOn: termAddMonths(shanghaiDay(), -2) });
+    expect(byOrg.get('fgw-1')).toMatchObject({ state: 'due3', endsOn: termAddMonths(shanghaiDay(), 2) });
+    expect(byOrg.get('zjj-1')).toMatchObject({ state: 'none' });
+    expect(rows[0].orgId).toBe('jyj-2');
+    expect(counts).toEqual({ overdue: 1, due: 2, none: 1 });
+    const branch = await expectOk(cloud.call('register', 'term', { orgId: 'fgw-1' }, 'demo-secretary'));
+    expect(branch.elections).toHaveLength(2);
+    expect(branch.term.secretaryName).toBe('王建国');
+  });
+
   it('can run again on the same database without changing anything', async () => {
     const before = await allDocs('members');
     const hotline = await allDocs('hotline_tickets');
@@ -270,7 +286,11 @@ describe('seedDemoData', () => {
     const notices = await allDocs('notices');
     const articles = await allDocs('articles');
     const minutes = await allDocs('orglife_minutes');
+    const terms = await allDocs('register_terms');
+    const elections = await allDocs('register_elections');
     await seedDemoData(invoke);
+    expect(await allDocs('register_terms')).toEqual(terms);
+    expect(await allDocs('register_elections')).toEqual(elections);
     expect(await allDocs('notices')).toEqual(notices);
     expect(await allDocs('articles')).toEqual(articles);
     expect(await allDocs('orglife_minutes')).toEqual(minutes);
