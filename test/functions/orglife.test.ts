@@ -1,5 +1,7 @@
 // The `orglife` function over the local cloud: 会议纪实 (save, read, list, export) and 民主评议 (open, ballot, vote,
 // close, tally, propose), every action with every role, database cost, and that no one can read a ballot back.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
@@ -327,6 +329,65 @@ describe('民主评议', () => {
       'INVALID_ARGUMENT',
     );
     expect(await allDocs('orglife_ballots')).toHaveLength(1);
+  });
+
+  it('hands no ballot back to anyone: every role through every read, and no client read of the collections', async () => {
+    // The only ballot in is 王芳's (MEMBER), the only one grading anyone 基本合格: no answer may carry it.
+    const reads = [
+      ['reviews', {}],
+      ['reviews', { orgId: 'b1' }],
+      ['reviews', { orgId: 'p1' }],
+      ['ballot', { reviewId }],
+      ['tally', { reviewId }],
+    ] as const;
+    const roles = [
+      MEMBER,
+      LI_OPENID,
+      OTHER,
+      SECRETARY,
+      SECRETARY_B2,
+      PARTY_SECRETARY,
+      ADMIN,
+      HANDLER,
+      PUBLIC,
+      undefined,
+    ];
+    const answered = new Set<string>();
+    for (const openid of roles)
+      for (const [action, data] of reads) {
+        const res = await call(action, data, openid);
+        if (!res.ok) {
+          expect([openid, action, res.error.code]).toEqual([
+            openid,
+            action,
+            openid ? expect.stringMatching(/^(PERMISSION_DENIED|NOT_FOUND)$/) : 'UNAUTHENTICATED',
+          ]);
+          continue;
+        }
+        answered.add(`${openid}:${action}`);
+        expect([openid, action, JSON.stringify(res.data)]).not.toEqual([
+          openid,
+          action,
+          expect.stringMatching(/基本合格|"grades?"|member-1|王芳.*优秀/),
+        ]);
+      }
+    // The voter, another member of the branch and the managers did get answers (so the check above looked at them).
+    for (const key of [
+      `${MEMBER}:ballot`,
+      `${LI_OPENID}:ballot`,
+      `${SECRETARY}:tally`,
+      `${PARTY_SECRETARY}:tally`,
+      `${ADMIN}:tally`,
+    ])
+      expect(answered).toContain(key);
+    // No client (watch() in the mini-program, /api/watch here) may read ballots or the review holding the key.
+    const { collections } = JSON.parse(readFileSync(join(__dirname, '../../database/collections.json'), 'utf8')) as {
+      collections: Record<string, { clientRead?: string }>;
+    };
+    expect([collections.orglife_ballots?.clientRead, collections.orglife_reviews?.clientRead]).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 
   it('shows the tally only to managers of the branch', async () => {
