@@ -151,7 +151,7 @@ async function seedDemoCheckin(
   if (activities.some((a) => a.title === DEMO_CHECKIN_TITLES.open)) return;
   const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
   const now = Date.now();
-  const create = (title: string, kind: string, startAt: number, hours: number) =>
+  const create = (title: string, kind: string, startAt: number, hours: number, opensBeforeMinutes?: number) =>
     call<{ activityId: string }>(
       'checkin',
       'createActivity',
@@ -162,6 +162,7 @@ async function seedDemoCheckin(
         startAt: iso(startAt),
         endAt: iso(startAt + hours * 3600_000),
         place: '机关三楼党员活动室',
+        opensBeforeMinutes,
       },
       secretary,
     );
@@ -187,8 +188,9 @@ async function seedDemoCheckin(
       );
     }
   }
-  // Open for scanning now, starting in 20 minutes: the demo member can still check in on time.
-  const { activityId } = await create(DEMO_CHECKIN_TITLES.open, '主题党日', now + 20 * 60_000, 3);
+  // Open for scanning since half an hour ago and starting in two hours: the demo member can still check in on time,
+  // however long after the seed someone tries (a browser-test run copies one seeded database for half an hour).
+  const { activityId } = await create(DEMO_CHECKIN_TITLES.open, '主题党日', now + 2 * 3600_000, 3, 150);
   const { scene } = await call<{ scene: string }>('checkin', 'qrToken', { activityId }, secretary);
   await call('checkin', 'checkIn', { scene }, secretary);
 }
