@@ -6,7 +6,6 @@ import { ARTICLE_CATEGORIES } from '@/domain/api/notice';
 import { confirmState, readRate } from '@/domain/notice/receipts';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
-import { cloud } from '../../server/cloud';
 import type { Doc } from '../../server/db';
 import { str } from '../../server/db';
 import { shanghaiIso } from '../../server/time';
@@ -117,18 +116,4 @@ export function articleSummary(a: Doc, learned: boolean): ArticleSummary {
   };
 }
 
-/** Temporary URLs for stored files (one storage call); a file storage cannot serve maps to nothing. */
-export async function tempUrls(fileIDs: readonly string[]): Promise<Map<string, string>> {
-  const urls = new Map<string, string>();
-  if (fileIDs.length === 0) return urls;
-  try {
-    const res = (await cloud.getTempFileURL({ fileList: [...new Set(fileIDs)] })) as {
-      fileList?: Array<{ fileID?: string; tempFileURL?: string; status?: number }>;
-    };
-    for (const f of res.fileList ?? [])
-      if (f.status === 0 && f.fileID && f.tempFileURL) urls.set(f.fileID, f.tempFileURL);
-  } catch {
-    // Storage unavailable: the text still shows; the page says the file cannot be opened now.
-  }
-  return urls;
-}
+export { tempUrls } from '../../server/files';

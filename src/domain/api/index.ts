@@ -1,5 +1,6 @@
 // The whole contract as one type map: the client imports it with `import type` only.
 import type { CheckinApi } from './checkin';
+import type { ContestApi } from './contest';
 import type { HotlineApi } from './hotline';
 import type { LiveApi } from './live';
 import type { NoticeApi } from './notice';
@@ -24,6 +25,7 @@ export interface Api {
   orglife: OrglifeApi;
   notice: NoticeApi;
   register: RegisterApi;
+  contest: ContestApi;
 }
 
 export type FunctionName = keyof Api;

@@ -1,0 +1,169 @@
+// contest.create, list, get and progress: the 工委 sets a competition up and follows the judges; everyone sees the
+// competitions and, once the submission window has closed, their entries.
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { ContestApi, contestSchemas } from '@/domain/api/contest';
+import { CONTEST_PAGE_SIZE } from '@/domain/api/contest';
+import { contestJudgeExcluded, contestVoteId, contestWindowsProblem } from '@/domain/contest';
+import { AppError } from '../../server/app-error';
+import type { Caller } from '../../server/caller';
+import { callerIsAdmin } from '../../server/caller';
+import { findIn } from '../../server/db';
+import type { ActionContext } from '../../server/dispatch';
+import { readDirectory } from '../../server/directory';
+import { MEMBERS } from '../../server/members';
+import { shanghaiDay } from '../../server/time';
+import {
+  CONTEST_VOTES,
+  CONTESTS,
+  contestCriteria,
+  contestEntry,
+  contestJudges,
+  contestSummary,
+  contestWeights,
+  entryAttachments,
+  entryJudged,
+  loadContest,
+  readEntries,
+  tempUrls,
+} from './store';
+
+/** The caller when there is one (the public pages call without signing in). */
+export async function optionalCaller(ctx: ActionContext): Promise<Caller | null> {
+  return ctx.openid ? ctx.caller() : null;
+}
+
+export async function create(
+  input: z.output<typeof contestSchemas.create>,
+  ctx: ActionContext,
+): Promise<ContestApi['create']['output']> {
+  const { db } = ctx;
+  const now = Date.now();
+  const times = {
+    submitStartMs: new Date(input.submitStartAt).getTime(),
+    submitEndMs: new Date(input.submitEndAt).getTime(),
+    voteStartMs: input.publicVote ? new Date(input.publicVote.startAt).getTime() : null,
+    voteEndMs: input.publicVote ? new Date(input.publicVote.endAt).getTime() : null,
+    publishedMs: null,
+  };
+  const problem = contestWindowsProblem(times, now);
+  if (problem) throw new AppError('INVALID_ARGUMENT', problem);
+  const keys = input.criteria.map((c) => c.key);
+  if (new Set(keys).size !== keys.length) throw new AppError('INVALID_ARGUMENT', '评分项代码重复');
+  if (!input.publicVote && input.weights.public > 0)
+    throw new AppError('INVALID_ARGUMENT', '没有群众投票时，群众投票权重应为 0');
+  // Votes alone never rank an entry: the panel always counts.
+  if (input.weights.panel <= 0) throw new AppError('INVALID_ARGUMENT', '评委评分权重应大于 0');
+
+  const judgeIds = [...new Set(input.judgeIds)];
+  const [dir, members] = await Promise.all([readDirectory(db), findIn(db, MEMBERS, '_id', judgeIds)]);
+  const missing = judgeIds.filter((m) => !members.some((d) => d._id === m));
+  if (missing.length) throw new AppError('NOT_FOUND', `名册中没有这些评委：${missing.slice(0, 3).join('、')}`);
+  const orgNames = new Map(dir.orgs.map((o) => [o.orgId, o.name]));
+  const byId = new Map(members.map((m) => [m._id, m]));
+  const judges = judgeIds.map((memberId) => {
+    const m = byId.get(memberId)!;
+    const orgId = String(m.orgId ?? '');
+    return {
+      memberId,
+      name: String(m.name ?? ''),
+      orgId,
+      orgName: orgNames.get(orgId) ?? '',
+    };
+  });
+  const contestId = `ct_${randomBytes(9).toString('base64url')}`;
+  await db.collection(CONTESTS).add({
+    data: {
+      _id: contestId,
+      kind: input.kind,
+      title: input.title,
+      description: input.description ?? '',
+      submitStartAt: new Date(input.submitStartAt),
+      submitEndAt: new Date(input.submitEndAt),
+      voteStartAt: input.publicVote ? new Date(input.publicVote.startAt) : null,
+      voteEndAt: input.publicVote ? new Date(input.publicVote.endAt) : null,
+      criteria: input.criteria,
+      judges,
+      judgeIds,
+      weights: input.weights,
+      entryCount: 0,
+      publishedAt: null,
+      published: null,
+      createdBy: ctx.requireOpenid(),
+      createdAt: db.serverDate(),
+    },
+  });
+  return { contestId };
+}
+
+export async function list(
+  input: z.output<typeof contestSchemas.list>,
+  ctx: ActionContext,
+): Promise<ContestApi['list']['output']> {
+  const { db } = ctx;
+  const page = input.page ?? 0;
+  const [caller, { data }] = await Promise.all([
+    optionalCaller(ctx),
+    db
+      .collection(CONTESTS)
+      .orderBy('createdAt', 'desc')
+      .skip(page * CONTEST_PAGE_SIZE)
+      .limit(CONTEST_PAGE_SIZE + 1)
+      .field({ published: false, judges: false, criteria: false, description: false })
+      .get(),
+  ]);
+  const now = Date.now();
+  return {
+    contests: data.slice(0, CONTEST_PAGE_SIZE).map((c) => contestSummary(c, caller, now)),
+    hasMore: data.length > CONTEST_PAGE_SIZE,
+  };
+}
+
+export async function get(
+  input: z.output<typeof contestSchemas.get>,
+  ctx: ActionContext,
+): Promise<ContestApi['get']['output']> {
+  const { db } = ctx;
+  const [caller, contest] = await Promise.all([optionalCaller(ctx), loadContest(db, input.contestId)]);
+  const now = Date.now();
+  const summary = contestSummary(contest, caller, now);
+  const admin = caller !== null && callerIsAdmin(caller);
+  const own = new Set(summary.canSubmitFor);
+  // Entries stay private to their units while they may still change; after that they are the competition.
+  const showAll = admin || (summary.stage !== 'upcoming' && summary.stage !== 'submitting');
+  const [entries, vote] = await Promise.all([
+    showAll || own.size ? readEntries(db, contest._id) : Promise.resolve([]),
+    ctx.openid && summary.voteOpen
+      ? db
+          .collection(CONTEST_VOTES)
+          .doc(contestVoteId(contest._id, shanghaiDay(new Date(now)), ctx.openid))
+          .get()
+      : Promise.resolve({ data: null }),
+  ]);
+  const shown = showAll ? entries : entries.filter((e) => own.has(String(e.orgId)));
+  const urls = await tempUrls(shown.flatMap((e) => entryAttachments(e).map((a) => a.fileID)));
+  return {
+    ...summary,
+    description: typeof contest.description === 'string' ? contest.description : '',
+    criteria: contestCriteria(contest),
+    weights: contestWeights(contest),
+    judges: contestJudges(contest),
+    entries: shown.map((e) => contestEntry(e, urls)),
+    votedToday: vote.data ? String(vote.data.entryId) : null,
+  };
+}
+
+export async function progress(
+  input: z.output<typeof contestSchemas.progress>,
+  ctx: ActionContext,
+): Promise<ContestApi['progress']['output']> {
+  const { db } = ctx;
+  const [contest, dir] = await Promise.all([loadContest(db, input.contestId), readDirectory(db)]);
+  const entries = await readEntries(db, contest._id);
+  const judges = contestJudges(contest).map((j) => {
+    const assigned = entries.filter((e) => !contestJudgeExcluded(dir.orgs, j.orgId, String(e.orgId)));
+    const scored = assigned.filter((e) => entryJudged(e).some((x) => x.memberId === j.memberId)).length;
+    return { memberId: j.memberId, name: j.name, orgName: j.orgName, assigned: assigned.length, scored };
+  });
+  return { judges, entries: entries.length };
+}
