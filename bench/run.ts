@@ -12,6 +12,7 @@ import { checkinCases } from './cases/checkin';
 import { hotlineCases } from './cases/hotline';
 import { runLiveBench } from './cases/live';
 import { BENCH_ADMIN, identityCases } from './cases/identity';
+import { noticeCases } from './cases/notice';
 import { peakCases } from './cases/peak';
 import { pointsCases } from './cases/points';
 import { quizCases } from './cases/quiz';
@@ -59,6 +60,7 @@ async function main() {
       ...ratingCases,
       ...checkinCases,
       ...hotlineCases,
+      ...noticeCases,
       ...pointsCases(emu.db),
       ...quizCases,
       ...peakCases,
