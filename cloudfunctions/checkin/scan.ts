@@ -13,7 +13,7 @@ import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
-import { awardPoints } from '../../server/points';
+import { awardPoints } from '../points/public';
 import { managedActivity, memberOf } from './activities';
 import type { Activity } from './store';
 import { CHECKINS, loadActivity } from './store';

@@ -9,7 +9,7 @@ import { POINTS_CONFIG } from '@/domain/points/config';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { awardPoints } from '../../server/points';
+import { awardPoints } from '../points/public';
 import type { Run } from './store';
 import { ANSWERS, BOARDS, PAGE, PLAYERS, playerDocId, RUNS, SCORES } from './store';
 import { shanghaiIso } from '../../server/time';

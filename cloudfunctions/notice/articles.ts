@@ -12,7 +12,7 @@ import { findIn, isDuplicateKeyError, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
-import { awardPoints } from '../../server/points';
+import { awardPoints } from '../points/public';
 import { ARTICLE_READS, ARTICLES, articleSummary, ms, STUDY_SESSIONS, tempUrls } from './store';
 import { shanghaiIso } from '../../server/time';
 

@@ -8,7 +8,7 @@ import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
 import { str } from '../../server/db';
-import { REVIEWS } from '../../server/orglife';
+import { REVIEWS } from './store';
 
 export { REVIEWS };
 /** Anonymous ballots: `<reviewId>:<keyed hash of the voter>` -> { reviewId, grades }. Only this function reads them. */

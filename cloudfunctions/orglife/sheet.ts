@@ -3,7 +3,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { MeetingAttendance } from '@/domain/orglife/minutes';
 import { ATTENDANCE_LABELS, minutesMissing } from '@/domain/orglife/minutes';
-import type { ActivityInfo } from '../../server/activities';
+import type { ActivityInfo } from '../checkin/public';
 import type { StoredMinutes } from './minutes';
 
 const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };

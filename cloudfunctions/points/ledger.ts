@@ -12,8 +12,8 @@ import { str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
-import { awardPoints, POINTS } from '../../server/points';
-import { computePointsViews, POINTS_REVIEWS, reviewId } from '../../server/points-views';
+import { awardPoints, POINTS } from './store';
+import { computePointsViews, POINTS_REVIEWS, reviewId } from './views-store';
 import { pointsEntryId } from '@/domain/points/caps';
 import { shanghaiIso, shanghaiYear } from '../../server/time';
 

@@ -7,8 +7,8 @@ import { AppError } from '../../server/app-error';
 import { findIn, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
-import type { BranchViews } from '../../server/points-views';
-import { computePointsViews, POINTS_REVIEWS, readBranchViews, readOverview, reviewId } from '../../server/points-views';
+import type { BranchViews } from './views-store';
+import { computePointsViews, POINTS_REVIEWS, readBranchViews, readOverview, reviewId } from './views-store';
 import { requireStartedYear, scopedOrg } from './scope';
 
 /** The stored views, or computed now when missing or asked for (scope already checked by the caller). */

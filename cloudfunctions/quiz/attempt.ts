@@ -28,7 +28,7 @@ import type { Database, Doc } from '../../server/db';
 import { findIn, isDuplicateKeyError, isTransactionConflict, runTransactionWithRetry } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
-import { awardPoints } from '../../server/points';
+import { awardPoints } from '../points/public';
 import type { AttemptQuestion, StoredAttempt, StoredQuiz } from './store';
 import {
   ATTEMPTS,

@@ -18,8 +18,17 @@ import type { Database, Doc } from '../../server/db';
 import { findIn, isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
-import { awardPoints } from '../../server/points';
-import { parseQuestion, PRACTICE, QUESTIONS, readBankPool, readHeldQuestions, STREAKS, WRONG } from './store';
+import { awardPoints } from '../points/public';
+import {
+  parseQuestion,
+  PRACTICE,
+  practiceDocId,
+  QUESTIONS,
+  readBankPool,
+  readHeldQuestions,
+  STREAKS,
+  WRONG,
+} from './store';
 import { shanghaiDay, shanghaiIso } from '../../server/time';
 
 /** A practice question as kept in the day's document (with its answer: never sent before it is answered). */
@@ -37,7 +46,6 @@ interface PracticeAnswer {
   correct: boolean;
 }
 
-const practiceId = (memberId: string, day: string) => `${memberId}:${day}`;
 const wrongId = (memberId: string, questionId: string) => `${memberId}:${questionId}`;
 
 function practiceQuestions(doc: Doc): PracticeQuestion[] {
@@ -60,7 +68,7 @@ function streakState(doc: Doc | null): StreakState {
  * (deterministic per member and day).
  */
 async function todaysPractice(db: Database, memberId: string, day: string, held: Set<string>): Promise<Doc> {
-  const ref = db.collection(PRACTICE).doc(practiceId(memberId, day));
+  const ref = db.collection(PRACTICE).doc(practiceDocId(memberId, day));
   const { data } = await ref.get();
   if (data) return data;
   const pool = await readBankPool(db);
@@ -77,7 +85,7 @@ async function todaysPractice(db: Database, memberId: string, day: string, held:
       ? [{ questionId: id, type: q.type, stem: q.stem, options: q.options, answer: q.answer, analysis: q.analysis }]
       : [];
   });
-  const doc = { _id: practiceId(memberId, day), memberId, day, questions, answered: {}, done: false };
+  const doc = { _id: practiceDocId(memberId, day), memberId, day, questions, answered: {}, done: false };
   try {
     await db.collection(PRACTICE).add({ data: { ...doc, createdAt: db.serverDate() } });
     return doc;
@@ -200,7 +208,7 @@ export async function practiceAnswer(
   let done: boolean;
 
   if (input.from === 'today') {
-    const { data: doc } = await db.collection(PRACTICE).doc(practiceId(memberId, day)).get();
+    const { data: doc } = await db.collection(PRACTICE).doc(practiceDocId(memberId, day)).get();
     if (!doc) throw new AppError('FAILED_PRECONDITION', '请先打开今日练习');
     const questions = practiceQuestions(doc);
     const found = questions.find((q) => q.questionId === input.questionId);
@@ -244,7 +252,7 @@ export async function practiceAnswer(
     correct = quizIsCorrect(question.answer, input.answer);
     if (correct) await ref.remove();
     else await ref.update({ data: { wrongTimes: _.inc(1), lastWrongAt: now } });
-    const { data: today } = await db.collection(PRACTICE).doc(practiceId(memberId, day)).get();
+    const { data: today } = await db.collection(PRACTICE).doc(practiceDocId(memberId, day)).get();
     done = today?.done === true;
   }
 

@@ -45,6 +45,7 @@ const ROSTERS_ID = 'rosters';
 export const attemptDocId = (quizId: string, memberId: string, n: number) => `${quizId}:${memberId}:${n}`;
 export const bestDocId = (quizId: string, memberId: string) => `${quizId}:${memberId}`;
 export const tallyDocId = (quizId: string, shard: number) => `${quizId}:${shard}`;
+export const practiceDocId = (memberId: string, day: string) => `${memberId}:${day}`;
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);

@@ -10,8 +10,9 @@ import { PAGE_SIZE, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { newId } from '../../server/ids';
-import type { Campaign } from '../../server/rating';
-import { CAMPAIGNS, parseCampaign, RATINGS, readCampaign, servedDepartments } from '../../server/rating';
+import type { Campaign } from './store';
+import { servedDepartments } from '../hotline/public';
+import { CAMPAIGNS, parseCampaign, RATINGS, readCampaign } from './store';
 import { shanghaiIso } from '../../server/time';
 
 /** A campaign runs for at most a year. */

@@ -7,8 +7,8 @@ import { COMMENTS_PAGE_SIZE } from '@/domain/api/rating';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import type { Campaign } from '../../server/rating';
-import { RATINGS, readCampaign } from '../../server/rating';
+import type { Campaign } from './store';
+import { RATINGS, readCampaign } from './store';
 import { shanghaiIso } from '../../server/time';
 
 /** Most comments the export writes (a sheet for people to read, not an archive). */

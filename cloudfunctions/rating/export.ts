@@ -6,7 +6,7 @@ import { RATING_SOURCE_LABELS } from '@/domain/rating';
 import { uploadForDownload } from '../../server/xlsx';
 import type { ActionContext } from '../../server/dispatch';
 import { PAGE_SIZE } from '../../server/db';
-import { readCampaign } from '../../server/rating';
+import { readCampaign } from './store';
 import { EXPORT_MAX_COMMENTS, readComments } from './comments';
 import { buildResults } from './results';
 import { shanghaiIso } from '../../server/time';

@@ -17,7 +17,8 @@ import type { ContentCheck } from '../../server/content-check';
 import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError, PAGE_SIZE } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { RATINGS, ratingDocId, readCampaign, servedDepartments } from '../../server/rating';
+import { servedDepartments } from '../hotline/public';
+import { RATINGS, ratingDocId, readCampaign } from './store';
 
 function times(doc: Doc): number[] {
   return Array.isArray(doc.rateTimes) ? doc.rateTimes.filter((t): t is number => typeof t === 'number') : [];

@@ -7,8 +7,8 @@ import { callerIsAdmin } from '../../server/caller';
 import { str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
-import type { Campaign } from '../../server/rating';
-import { CAMPAIGNS, externalScores, parseResults, readCampaign, recomputeResults, RESULTS } from '../../server/rating';
+import type { Campaign } from './store';
+import { CAMPAIGNS, externalScores, parseResults, readCampaign, recomputeResults, RESULTS } from './store';
 import { shanghaiIso } from '../../server/time';
 
 async function requireCampaign(ctx: ActionContext, campaignId: string): Promise<Campaign> {

@@ -3,7 +3,7 @@
 // the precomputed dashboard / stars / overview views (O(1) reads), the ranking timer, exports and 首页 today.
 import { Workbook } from 'exceljs';
 import { POINTS_CONFIG } from '@/domain/points';
-import { awardPoints } from '../../server/points';
+import { awardPoints } from '../../cloudfunctions/points/public';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
 import {

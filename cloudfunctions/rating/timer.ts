@@ -1,11 +1,12 @@
-// ranking.run and the timer: count campaigns' ratings by aggregation into their result documents.
+// The 微信测评 timer work, run every 10 minutes by the `ranking` scheduler, and `ranking.run` (the same count for one
+// campaign on demand): count campaigns' ratings by aggregation into their result documents.
 import type { z } from 'zod';
 import type { RankingApi, rankingSchemas } from '@/domain/api/rating';
 import { AppError } from '../../server/app-error';
 import type { Database } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { CAMPAIGNS, parseCampaign, readCampaign, recomputeResults, RESULTS } from '../../server/rating';
+import { CAMPAIGNS, parseCampaign, readCampaign, recomputeResults, RESULTS } from './store';
 import { shanghaiIso } from '../../server/time';
 
 /** Campaigns are counted on the timer while open and for a day after they close (late replacements settle). */
@@ -27,7 +28,7 @@ export async function run(
 }
 
 /** The timer's work: every campaign that has started and closed less than a day ago. Returns how many were counted. */
-export async function runScheduled(db: Database, now: Date): Promise<number> {
+export async function runRatingScheduled(db: Database, now: Date): Promise<number> {
   const _ = db.command;
   const { data } = await db
     .collection(CAMPAIGNS)

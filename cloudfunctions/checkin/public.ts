@@ -1,14 +1,11 @@
-// The check-in feature's collections as other functions read them: an activity without its code secret, its expected
-// roster and its check-ins, and a branch's activities of a year. The `checkin` function writes them.
-import type { Database, Doc } from './db';
-import { str } from './db';
-import { MEMBERS } from './members';
-
-export const ACTIVITIES = 'activities';
-export const CHECKINS = 'checkins';
-
-/** Biggest roster or check-in list read in one aggregate request (well under the 1 MB result limit). */
-const BULK_LIMIT = 10_000;
+// What other functions may read of the check-in feature (the `checkin` function writes it): an activity without its
+// code secret, its expected roster and its check-ins, a branch's activities of a year, and the counts and lists the
+// points views and the home page need.
+import { checkInId } from '@/domain/checkin/rules';
+import type { Database, Doc } from '../../server/db';
+import { findIn, str } from '../../server/db';
+import { MEMBERS } from '../../server/members';
+import { ACTIVITIES, BULK_LIMIT, CHECKINS } from './store';
 
 /** An activity as a meeting: what it was, when, for whom (never the secret that signs its code). */
 export interface ActivityInfo {
@@ -142,4 +139,127 @@ export async function readActivityCheckIns(db: Database, activityIds: readonly s
       manualReason: manual ? String(manual.reason ?? '') : null,
     };
   });
+}
+
+/**
+ * The activities that start in [start, end), newest first, of every org or (`expectedOrgIds`) those expecting any of
+ * the orgs: one read per 1,000, at most `max`.
+ */
+export async function readYearActivities(
+  db: Database,
+  range: { start: Date; end: Date },
+  expectedOrgIds: readonly string[] | null,
+  max: number,
+): Promise<ActivityInfo[]> {
+  const _ = db.command;
+  const out: ActivityInfo[] = [];
+  for (let page = 0; out.length < max; page++) {
+    const where: Record<string, unknown> = { startAt: _.gte(range.start).and(_.lt(range.end)) };
+    if (expectedOrgIds) where.expectedOrgIds = _.in(expectedOrgIds);
+    const { data } = await db
+      .collection(ACTIVITIES)
+      .where(where)
+      .orderBy('startAt', 'desc')
+      .skip(page * 1000)
+      .limit(1000)
+      .field(INFO_FIELDS)
+      .get();
+    out.push(...data.map(toInfo));
+    if (data.length < 1000) break;
+  }
+  return out.slice(0, max);
+}
+
+export interface CheckInCount {
+  activityId: string;
+  /** The members' org when they checked in. */
+  orgId: string;
+  status: 'present' | 'late';
+  count: number;
+}
+
+/**
+ * Check-ins recorded in [start, end) (of every org, or of members of `orgIds`), counted per activity, org and status:
+ * one request.
+ */
+export async function countCheckIns(
+  db: Database,
+  range: { start: Date; end: Date },
+  orgIds: readonly string[] | null,
+): Promise<CheckInCount[]> {
+  const _ = db.command;
+  const match: Record<string, unknown> = { checkedInAt: _.gte(range.start).and(_.lt(range.end)) };
+  if (orgIds) match.orgId = _.in(orgIds);
+  const { list } = await db
+    .collection(CHECKINS)
+    .aggregate()
+    .match(match)
+    .group({ _id: { a: '$activityId', o: '$orgId', s: '$status' }, n: { $sum: 1 } })
+    .limit(BULK_LIMIT)
+    .end();
+  return list.map((row) => {
+    const k = row._id as unknown as { a?: unknown; o?: unknown; s?: unknown };
+    return {
+      activityId: String(k.a),
+      orgId: String(k.o),
+      status: k.s === 'late' ? 'late' : 'present',
+      count: Number(row.n) || 0,
+    };
+  });
+}
+
+/** An activity on the home page: what, when, where, and who runs it. */
+export interface TodayActivity {
+  activityId: string;
+  title: string;
+  kind: string | null;
+  startAt: Date;
+  opensAt: Date;
+  place: string | null;
+  orgChains: string[][];
+}
+
+/**
+ * The activities expecting `orgId` that end after `now` and open before `until`, soonest first (at most `limit`),
+ * minus those `memberId` is already checked in to: two reads.
+ */
+export async function readActivitiesToCheckIn(
+  db: Database,
+  memberId: string,
+  orgId: string,
+  now: Date,
+  until: Date,
+  limit: number,
+): Promise<TodayActivity[]> {
+  const _ = db.command;
+  const { data } = await db
+    .collection(ACTIVITIES)
+    .where({ expectedOrgIds: orgId, endAt: _.gt(now), opensAt: _.lt(until) })
+    .orderBy('startAt', 'asc')
+    .limit(limit)
+    .field({ title: true, kind: true, startAt: true, endAt: true, opensAt: true, place: true, orgChains: true })
+    .get();
+  if (!data.length) return [];
+  const done = new Set(
+    (
+      await findIn(
+        db,
+        CHECKINS,
+        '_id',
+        data.map((a) => checkInId(a._id, memberId)),
+        { activityId: true },
+      )
+    ).map((c) => str(c, 'activityId')),
+  );
+  return data
+    .filter((a) => !done.has(a._id))
+    .map((a) => ({
+      activityId: a._id,
+      title: str(a, 'title') ?? '',
+      kind: str(a, 'kind'),
+      startAt: date(a.startAt),
+      opensAt: date(a.opensAt),
+      place: str(a, 'place'),
+      orgChains: Array.isArray(a.orgChains) ? a.orgChains.map(strings) : [],
+    }));
 }

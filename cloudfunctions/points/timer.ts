@@ -1,6 +1,6 @@
-// The ranking timer's points work: this year's branch dashboards, stars lists and the 达标创优 overview.
+// The points timer work, run every 10 minutes by the `ranking` scheduler: this year's branch dashboards, stars lists and the 达标创优 overview.
 import type { Database } from '../../server/db';
-import { computePointsViews } from '../../server/points-views';
+import { computePointsViews } from './views-store';
 import { shanghaiYear } from '../../server/time';
 
 /**

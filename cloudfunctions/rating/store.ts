@@ -1,10 +1,10 @@
-// 微信测评 storage shared by the `rating` and `ranking` functions: collections, the campaign document, and the
-// tallies the ranking function counts by aggregation into one result document per campaign.
+// 微信测评 storage of the `rating` function: collections, the campaign document, and the tallies counted by
+// aggregation into one result document per campaign (on demand, and by the `ranking` scheduler through ./timer.ts).
 import type { CampaignIndicator } from '@/domain/api/rating';
 import type { BurstFlag, DepartmentTally, SourceWeights } from '@/domain/rating';
 import { DEFAULT_BURST_RULE, DEFAULT_SOURCE_WEIGHTS, ratingBursts, ratingNearIdentical } from '@/domain/rating';
-import type { Database, Doc } from './db';
-import { timeMs } from './time';
+import type { Database, Doc } from '../../server/db';
+import { timeMs } from '../../server/time';
 
 export const CAMPAIGNS = 'rating_campaigns';
 export const RATINGS = 'ratings';
@@ -180,24 +180,4 @@ export async function recomputeResults(db: Database, c: Campaign): Promise<{ tot
       data: { campaignId: c.campaignId, tallies, bursts, nearIdentical, totalVotes, computedAt: db.serverDate() },
     });
   return { totalVotes };
-}
-
-/** The 民声热线 tickets, read here to know whom a department served. */
-const HOTLINE_TICKETS = 'hotline_tickets';
-
-/**
- * The departments that answered a 民声热线 ticket of `openid` (one read, at most 100 tickets): who may rate them in a
- * servedOnly campaign. `departmentId` narrows it to one department (then at most one ticket is read).
- */
-export async function servedDepartments(db: Database, openid: string, departmentId?: string): Promise<Set<string>> {
-  const _ = db.command;
-  const where: Record<string, unknown> = { openid, repliedMs: _.gt(0) };
-  if (departmentId) where.departmentId = departmentId;
-  const { data } = await db
-    .collection(HOTLINE_TICKETS)
-    .where(where)
-    .field({ departmentId: true })
-    .limit(departmentId ? 1 : 100)
-    .get();
-  return new Set(data.map((d) => String(d.departmentId ?? '')));
 }

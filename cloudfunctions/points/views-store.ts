@@ -1,5 +1,5 @@
 // Precomputed points views in `points_views`: per org and year the branch dashboard and stars list, per year the
-// admin overview. The ranking function writes them on its timer; the points function on demand. Views read one doc.
+// admin overview. The `ranking` scheduler writes them through ./timer.ts; the points function on demand. Views read one doc.
 import type {
   ActivityAttendance,
   BranchDashboard,
@@ -17,20 +17,19 @@ import { cadenceCompliance } from '@/domain/points/cadence';
 import { POINTS_CONFIG } from '@/domain/points/config';
 import { percent, pointsDistribution } from '@/domain/points/distribution';
 import { finalStars, pointsStars, starsRule } from '@/domain/points/stars';
-import type { Database, Doc } from './db';
-import { str } from './db';
-import { readDirectory } from './directory';
-import { MEMBERS } from './members';
-import type { MinutesState } from './orglife';
-import { readReviewResults, readYearMinutes } from './orglife';
-import { POINTS } from './points';
-import { shanghaiDay, shanghaiIso } from './time';
+import type { Database } from '../../server/db';
+import { str } from '../../server/db';
+import { readDirectory } from '../../server/directory';
+import { countCheckIns, readYearActivities } from '../checkin/public';
+import { MEMBERS } from '../../server/members';
+import type { MinutesState } from '../orglife/public';
+import { readReviewResults, readYearMinutes } from '../orglife/public';
+import { POINTS } from './store';
+import { shanghaiDay, shanghaiIso } from '../../server/time';
 
 export const POINTS_VIEWS = 'points_views';
 /** 民主评议 results: `<year>:<memberId>` -> { orgId, year, memberId, grade, note, by, updatedAt }. */
 export const POINTS_REVIEWS = 'points_reviews';
-const ACTIVITIES = 'activities';
-const CHECKINS = 'checkins';
 
 /** Largest roster, check-in or points group list read in one aggregate request (well under the 1 MB limit). */
 const BULK_LIMIT = 10_000;
@@ -72,8 +71,6 @@ interface Inputs {
   reviews: Map<string, { grade: ReviewGrade; note: string | null; fromBallot: boolean }>;
 }
 
-const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
-
 async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: string[] | null): Promise<Inputs> {
   const _ = db.command;
   const { start, end } = yearRange(year);
@@ -102,48 +99,21 @@ async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: st
       .project({ memberId: 1, grade: 1, note: 1 })
       .limit(BULK_LIMIT)
       .end(),
-    (async () => {
-      const out: Doc[] = [];
-      for (let p = 0; p < ACTIVITY_PAGES; p++) {
-        const where: Record<string, unknown> = { startAt: _.gte(start).and(_.lt(end)) };
-        if (scope) where.expectedOrgIds = _.in(scope);
-        const { data } = await db
-          .collection(ACTIVITIES)
-          .where(where)
-          .orderBy('startAt', 'desc')
-          .skip(p * 1000)
-          .limit(1000)
-          .field({ title: true, kind: true, expectedOrgIds: true, startAt: true, endAt: true })
-          .get();
-        out.push(...data);
-        if (data.length < 1000) break;
-      }
-      return out;
-    })(),
+    readYearActivities(db, { start, end }, scope, ACTIVITY_PAGES * 1000),
     // Check-ins recorded from the year's start to a month after its end (a 补签 for late December is entered in
-    // January), grouped per activity, org and status; only the year's activities are kept below.
-    db
-      .collection(CHECKINS)
-      .aggregate()
-      .match(withScope({ checkedInAt: _.gte(start).and(_.lt(new Date(end.getTime() + LATE_ENTRY_MS))) }))
-      .group({ _id: { a: '$activityId', o: '$orgId', s: '$status' }, n: { $sum: 1 } })
-      .limit(BULK_LIMIT)
-      .end()
-      .then((r) => r.list),
+    // January); only the year's activities are kept below.
+    countCheckIns(db, { start, end: new Date(end.getTime() + LATE_ENTRY_MS) }, scope),
     readYearMinutes(db, year, scope),
     readReviewResults(db, year, scope),
   ]);
-  const yearActivities = new Set(activities.map((a) => a._id));
-
+  const yearActivities = new Set(activities.map((a) => a.activityId));
   const counts = new Map<string, { present: number; late: number }>();
   for (const row of checkins) {
-    const k = row._id as unknown as { a?: unknown; o?: unknown; s?: unknown };
-    if (!yearActivities.has(String(k.a))) continue;
-    const key = `${String(k.a)}|${String(k.o)}`;
+    if (!yearActivities.has(row.activityId)) continue;
+    const key = `${row.activityId}|${row.orgId}`;
     const c = counts.get(key) ?? { present: 0, late: 0 };
-    const n = Number(row.n) || 0;
-    c.present += n;
-    if (k.s === 'late') c.late += n;
+    c.present += row.count;
+    if (row.status === 'late') c.late += row.count;
     counts.set(key, c);
   }
   return {
@@ -154,13 +124,13 @@ async function loadInputs(db: Database, year: number, orgs: OrgNode[], scope: st
       orgId: str(d, 'orgId') ?? '',
       order: Number(d.order) || 0,
     })),
-    activities: activities.map((d) => ({
-      activityId: d._id,
-      title: str(d, 'title') ?? '',
-      kind: str(d, 'kind') ?? '其他',
-      expectedOrgIds: Array.isArray(d.expectedOrgIds) ? d.expectedOrgIds.map(String) : [],
-      startAt: date(d.startAt),
-      endAt: date(d.endAt),
+    activities: activities.map((a) => ({
+      activityId: a.activityId,
+      title: a.title,
+      kind: a.kind,
+      expectedOrgIds: a.expectedOrgIds,
+      startAt: a.startAt,
+      endAt: a.endAt,
     })),
     checkins: counts,
     minutes,

@@ -2,9 +2,9 @@
 import type { PointsSource } from '@/domain/api/points';
 import { capAward, pointsDayId, pointsEntryId } from '@/domain/points/caps';
 import { POINTS_CONFIG } from '@/domain/points/config';
-import type { Database } from './db';
-import { isDuplicateKeyError, runTransactionWithRetry } from './db';
-import { shanghaiDay } from './time';
+import type { Database } from '../../server/db';
+import { isDuplicateKeyError, runTransactionWithRetry } from '../../server/db';
+import { shanghaiDay } from '../../server/time';
 
 /** The ledger: one document per award, never edited or deleted (corrections are reversing entries). */
 export const POINTS = 'points';

@@ -1,10 +1,10 @@
-// The 组织生活 collections as other functions read them (the `orglife` function writes them): 会议纪实, one document
-// per activity, which the 三会一课 board needs to count a meeting as held; and 民主评议, one review per branch and year,
-// whose proposed results 评星定级 uses.
+// The 组织生活 collections, written by the `orglife` function and read by others through ./public.ts: 会议纪实, one
+// document per activity, which the 三会一课 board needs to count a meeting as held; and 民主评议, one review per branch
+// and year, whose proposed results 评星定级 uses.
 import type { ReviewGrade } from '@/domain/api/points';
 import { REVIEW_GRADES } from '@/domain/api/points';
-import type { Database } from './db';
-import { findIn } from './db';
+import type { Database } from '../../server/db';
+import { findIn } from '../../server/db';
 
 /** `_id` = activityId. */
 export const MINUTES = 'orglife_minutes';
