@@ -11,6 +11,21 @@ import { accept, assign, close, rate, reject, reopen, reply, subscribe, withdraw
 import { submit } from './submit';
 import { runTimer } from './timer';
 import { get, mine, publicList, queue, stats, triage } from './views';
+import {
+  answerAsk,
+  ask,
+  cohandle,
+  coReply,
+  reports,
+  requestExtension,
+  returnTicket,
+  reviewExtension,
+  reviewReturn,
+  urge,
+  visit,
+  visitReopen,
+} from './loop';
+import { statsExport } from './loop-views';
 
 const actions = {
   submit: action({ input: hotlineSchemas.submit, auth: 'signed-in', handler: submit }),
@@ -43,6 +58,20 @@ const actions = {
   programmeSave: action({ input: hotlineSchemas.programmeSave, auth: ['admin'], handler: programmeSave }),
   programmeList: action({ input: hotlineSchemas.programmeList, auth: 'public', handler: programmeList }),
   programmeGet: action({ input: hotlineSchemas.programmeGet, auth: 'public', handler: programmeGet }),
+  // 12345 handling loop (issue 15)
+  returnTicket: action({ input: hotlineSchemas.returnTicket, auth: ['handler'], handler: returnTicket }),
+  reviewReturn: action({ input: hotlineSchemas.reviewReturn, auth: ['admin'], handler: reviewReturn }),
+  requestExtension: action({ input: hotlineSchemas.requestExtension, auth: ['handler'], handler: requestExtension }),
+  reviewExtension: action({ input: hotlineSchemas.reviewExtension, auth: ['admin'], handler: reviewExtension }),
+  cohandle: action({ input: hotlineSchemas.cohandle, auth: ['admin'], handler: cohandle }),
+  coReply: action({ input: hotlineSchemas.coReply, auth: ['handler'], handler: coReply }),
+  visit: action({ input: hotlineSchemas.visit, auth: ['admin'], handler: visit }),
+  visitReopen: action({ input: hotlineSchemas.visitReopen, auth: ['admin'], handler: visitReopen }),
+  ask: action({ input: hotlineSchemas.ask, auth: 'signed-in', handler: ask }),
+  answerAsk: action({ input: hotlineSchemas.answerAsk, auth: ['handler', 'admin'], handler: answerAsk }),
+  urge: action({ input: hotlineSchemas.urge, auth: 'signed-in', handler: urge }),
+  reports: action({ input: hotlineSchemas.reports, auth: ['admin'], handler: reports }),
+  statsExport: action({ input: hotlineSchemas.statsExport, auth: ['admin'], handler: statsExport }),
 } satisfies ContractTable<'hotline'>;
 
 export const main = withTimer(defineFunction(actions), runTimer);

@@ -9,7 +9,7 @@ import type { SubscribeMessage } from '../../server/subscribe-message';
 import { sendSubscribeMessage } from '../../server/subscribe-message';
 import { REMINDERS } from './store';
 
-export type ReminderKind = 'due-soon' | 'overdue' | 'reply-notice';
+export type ReminderKind = 'due-soon' | 'overdue' | 'reply-notice' | 'report' | 'urge' | 'extension' | 'answer';
 
 /** Stores a message once (deterministic `_id`); a repeat of the same message is ignored. */
 async function record(db: Database, id: string, data: Record<string, unknown>): Promise<boolean> {
@@ -65,18 +65,61 @@ export async function notifyReply(db: Database, t: Doc, departmentName: string):
   });
 }
 
-/** Records a 催办 reminder for the department (or the admins, before assignment); false when already recorded. */
-export async function remindDepartment(db: Database, t: Doc, kind: 'due-soon' | 'overdue'): Promise<boolean> {
-  return record(db, `${t._id}:${kind}:${String(t.dueDay)}`, {
+/** What each rung of the 催办 ladder (and the submitter's 催办) says, and to whom it goes. */
+function ladderMessage(t: Doc, kind: 'due-soon' | 'overdue' | 'report' | 'urge'): { message: string; to: string[] } {
+  const no = String(t.ticketNo);
+  const due = String(t.dueDay);
+  const handlers = `handlers:${typeof t.departmentId === 'string' ? t.departmentId : 'unassigned'}`;
+  switch (kind) {
+    case 'due-soon':
+      return { message: `诉求 ${no} 将于 ${due} 到期，请按期答复`, to: [handlers] };
+    case 'overdue':
+      return { message: `催办通知书：诉求 ${no} 已超过办理期限（${due}），请尽快答复`, to: [handlers, 'admin'] };
+    case 'report':
+      return { message: `超期通报：诉求 ${no} 超过办理期限（${due}）已满 5 个工作日仍未答复`, to: [handlers, 'admin'] };
+    case 'urge':
+      return { message: `诉求人催办：诉求 ${no} 已超过办理期限（${due}），请尽快答复`, to: [handlers] };
+  }
+}
+
+/**
+ * Records a 催办 reminder (one working day before the deadline, the 催办通知书 the day after, the 通报 at 5 working
+ * days late, the submitter's 催办) for the department's handlers and, from the 催办通知书 on, the admins; false
+ * when already recorded. `day` makes a repeatable reminder (the submitter's daily 催办) unique per day.
+ */
+export async function remindDepartment(
+  db: Database,
+  t: Doc,
+  kind: 'due-soon' | 'overdue' | 'report' | 'urge',
+  day?: string,
+): Promise<boolean> {
+  const { message, to } = ladderMessage(t, kind);
+  return record(db, `${t._id}:${kind}:${String(t.dueDay)}${day ? `:${day}` : ''}`, {
     kind,
     ticketId: t._id,
     ticketNo: t.ticketNo,
     departmentId: typeof t.departmentId === 'string' ? t.departmentId : 'unassigned',
     dueDay: t.dueDay,
     dueMs: t.dueMs,
-    message:
-      kind === 'overdue'
-        ? `诉求 ${String(t.ticketNo)} 已超过办理期限（${String(t.dueDay)}），请尽快答复`
-        : `诉求 ${String(t.ticketNo)} 将于 ${String(t.dueDay)} 到期，请按期答复`,
+    to,
+    message,
+  });
+}
+
+/** Records a notice for the submitter (an approved extension, an answered 追问), shown on the ticket's timeline too. */
+export async function notifySubmitter(
+  db: Database,
+  t: Doc,
+  kind: 'extension' | 'answer',
+  message: string,
+): Promise<void> {
+  await record(db, `${t._id}:${kind}:${Number(t.version) || 0}`, {
+    kind,
+    ticketId: t._id,
+    ticketNo: t.ticketNo,
+    departmentId: typeof t.departmentId === 'string' ? t.departmentId : 'unassigned',
+    openid: t.openid,
+    to: ['submitter'],
+    message,
   });
 }

@@ -1,7 +1,7 @@
 // 民声热线 storage: collections, the ticket document, who may see and do what, and one workflow step as one write.
 import type { TicketSummary, TimelineEntry } from '@/domain/api/hotline';
-import type { HotlineCategory, HotlineEvent, HotlineFlow, HotlineStatus } from '@/domain/hotline';
-import { HOTLINE_EVENT_NAMES, HOTLINE_STATUS_NAMES, hotlineTransition } from '@/domain/hotline';
+import type { HotlineCategory, HotlineEvent, HotlineFlow, HotlineStatus, HotlineSystemEvent } from '@/domain/hotline';
+import { HOTLINE_EVENT_NAMES, HOTLINE_STATUS_NAMES, hotlineShanghaiDay, hotlineTransition } from '@/domain/hotline';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, handlerScopes } from '../../server/caller';
@@ -32,18 +32,31 @@ export async function readTicket(db: Database, ticketId: string): Promise<Doc> {
 }
 
 export function flowOf(t: Doc): HotlineFlow {
-  return { status: t.status as HotlineStatus, reopened: t.reopened === true, lastScore: numOrNull(t.lastScore) };
+  return {
+    status: t.status as HotlineStatus,
+    reopened: t.reopened === true,
+    lastScore: numOrNull(t.lastScore),
+    // 12345 handling loop (issue 15)
+    extensionPending: t.extensionPending === true,
+    asked: t.asked === true,
+    visitUnsolved: t.visitUnsolved === true,
+  };
 }
 
-export type Viewer = 'submitter' | 'admin' | 'handler';
+export type Viewer = 'submitter' | 'admin' | 'handler' | 'cohandler';
 
-/** The caller's roles on one ticket: its submitter, an admin, a handler of the department it is assigned to. */
+/**
+ * The caller's roles on one ticket: its submitter, an admin, a handler of the department it is assigned to (主办),
+ * a handler of a co-handling department (协办).
+ */
 export function viewersOf(t: Doc, openid: string, caller: Caller | null): Set<Viewer> {
   const out = new Set<Viewer>();
   if (t.openid === openid) out.add('submitter');
   if (caller && callerIsAdmin(caller)) out.add('admin');
   const dept = strOrNull(t.departmentId);
   if (caller && dept && handlerScopes(caller).includes(dept)) out.add('handler');
+  const co = Array.isArray(t.coDepartmentIds) ? (t.coDepartmentIds as unknown[]) : [];
+  if (caller && handlerScopes(caller).some((d) => co.includes(d))) out.add('cohandler');
   return out;
 }
 
@@ -69,7 +82,7 @@ export const SYSTEM: Actor = { kind: 'system', name: '系统', openid: null };
 
 export function timelineEntry(
   db: Database,
-  event: HotlineEvent | 'submit' | 'overdue',
+  event: HotlineEvent | HotlineSystemEvent,
   status: HotlineStatus,
   actor: Actor,
   note: string | null,
@@ -98,6 +111,9 @@ export async function writeStep(
         status: flow.status,
         reopened: flow.reopened,
         lastScore: flow.lastScore,
+        extensionPending: flow.extensionPending === true,
+        asked: flow.asked === true,
+        visitUnsolved: flow.visitUnsolved === true,
         version: _.inc(1),
         timeline: _.push(entries),
         updatedAt: db.serverDate(),
@@ -106,20 +122,39 @@ export async function writeStep(
   if (stats.updated !== 1) throw new AppError('FAILED_PRECONDITION', '诉求刚被他人处理过，请刷新后再试');
 }
 
-/** Adds increments to a department's counters (one write; a first write creates the document). */
-export async function bumpStats(db: Database, departmentId: string, deltas: Record<string, number>): Promise<void> {
-  const changes = Object.entries(deltas).filter(([, v]) => v !== 0);
-  if (changes.length === 0) return;
+/** The month document of a department's counters: `<departmentId>:<YYYY-MM>` (Shanghai month of the event). */
+export function monthStatsId(departmentId: string, month: string): string {
+  return `${departmentId}:${month}`;
+}
+
+async function bumpDoc(
+  db: Database,
+  id: string,
+  changes: Array<[string, number]>,
+  extra: Record<string, unknown> | null,
+): Promise<void> {
   const _ = db.command;
-  const ref = db.collection(STATS).doc(departmentId);
+  const ref = db.collection(STATS).doc(id);
   const update = () => ref.update({ data: Object.fromEntries(changes.map(([k, v]) => [k, _.inc(v)])) });
   if ((await update()).stats.updated === 1) return;
   try {
-    await db.collection(STATS).add({ data: { _id: departmentId, ...Object.fromEntries(changes) } });
+    await db.collection(STATS).add({ data: { _id: id, ...(extra ?? {}), ...Object.fromEntries(changes) } });
   } catch (e) {
     if (!isDuplicateKeyError(e)) throw e;
     await update();
   }
+}
+
+/**
+ * Adds increments to a department's counters: the all-time document and the month's (two writes; a first write
+ * creates a document), so that statistics of any period read one document per department and month.
+ */
+export async function bumpStats(db: Database, departmentId: string, deltas: Record<string, number>): Promise<void> {
+  const changes = Object.entries(deltas).filter(([, v]) => v !== 0);
+  if (changes.length === 0) return;
+  await bumpDoc(db, departmentId, changes, null);
+  const month = hotlineShanghaiDay(Date.now()).slice(0, 7);
+  await bumpDoc(db, monthStatsId(departmentId, month), changes, { departmentId, month });
 }
 
 export function summaryOf(t: Doc): TicketSummary {
@@ -172,7 +207,7 @@ export const SUMMARY_FIELDS: Record<string, boolean> = {
 export function timelineOf(t: Doc, privileged: boolean): TimelineEntry[] {
   const raw = Array.isArray(t.timeline) ? (t.timeline as Array<Record<string, unknown>>) : [];
   return raw.map((e) => {
-    const event = String(e.event) as HotlineEvent | 'submit' | 'overdue';
+    const event = String(e.event) as HotlineEvent | HotlineSystemEvent;
     const out: TimelineEntry = {
       event,
       eventName: HOTLINE_EVENT_NAMES[event] ?? event,

@@ -1,10 +1,17 @@
-// The hourly timer: marks tickets past their deadline as overdue and records 催办 reminders for the department
-// one working day before the deadline and once it has passed; closes answered tickets the submitter left alone.
-import { HOTLINE_OPEN_STATUSES, hotlineAddWorkdays, hotlineEndOfDayMs, hotlineShanghaiDay } from '@/domain/hotline';
+// The hourly timer: the 催办 ladder (a reminder to the department one working day before the deadline, the 催办通知书
+// to its handlers and the admins once it has passed, the 通报 list at 5 working days late); closes answered tickets
+// the submitter left alone.
+import {
+  HOTLINE_OPEN_STATUSES,
+  hotlineAddWorkdays,
+  hotlineEndOfDayMs,
+  hotlineReportCutoffMs,
+  hotlineShanghaiDay,
+} from '@/domain/hotline';
 import type { Database, Doc } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import { remindDepartment } from './notify';
-import { SYSTEM, TICKETS, timelineEntry } from './store';
+import { bumpStats, SYSTEM, TICKETS, timelineEntry } from './store';
 
 /** Pages of 100 tickets one run handles per kind; the next hourly run takes the rest. */
 const MAX_PAGES = 10;
@@ -18,6 +25,8 @@ export interface TimerResult {
   overdue: number;
   dueSoon: number;
   closed: number;
+  /** Tickets put on the 通报 list (5 working days late) by this run. */
+  reported: number;
 }
 
 async function sweep(
@@ -58,8 +67,30 @@ export async function runTimer(db: Database, at: Date): Promise<TimerResult> {
     overdue += await sweep(
       db,
       { status, overdue: false, dueMs: _.lt(now) },
-      { overdue: true, timeline: _.push([timelineEntry(db, 'overdue', status, SYSTEM, '已超过办理期限')]) },
+      {
+        overdue: true,
+        timeline: _.push([
+          timelineEntry(db, 'overdue', status, SYSTEM, '已超过办理期限，催办通知书已发送承办部门和机关工委'),
+        ]),
+      },
       (t) => remindDepartment(db, t, 'overdue'),
+    );
+  }
+  // 5 working days late and still unanswered: the 通报 list (admin page, department statistics).
+  const cutoff = hotlineReportCutoffMs(now);
+  let reported = 0;
+  for (const status of HOTLINE_OPEN_STATUSES) {
+    reported += await sweep(
+      db,
+      { status, reported: _.neq(true), dueMs: _.lt(cutoff) },
+      {
+        reported: true,
+        timeline: _.push([timelineEntry(db, 'report', status, SYSTEM, '超过办理期限满 5 个工作日仍未答复，列入通报')]),
+      },
+      async (t) => {
+        await remindDepartment(db, t, 'report');
+        if (typeof t.departmentId === 'string') await bumpStats(db, t.departmentId, { reported: 1 });
+      },
     );
   }
   // Due by the end of the next working day: the department has one working day left.
@@ -91,5 +122,5 @@ export async function runTimer(db: Database, at: Date): Promise<TimerResult> {
       close('答复后 15 天未评价，自动办结'),
       none,
     ));
-  return { overdue, dueSoon, closed };
+  return { overdue, dueSoon, closed, reported };
 }

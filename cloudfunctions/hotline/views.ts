@@ -16,10 +16,14 @@ import {
   HOTLINE_REPLIED_STATUSES,
   hotlineDepartmentStats,
   hotlineMaskText,
+  hotlineMonths,
   hotlinePublicSideStats,
   hotlineSearchTerms,
+  hotlineShanghaiDay,
+  hotlineSumCounters,
   hotlineTransition,
 } from '@/domain/hotline';
+import { loopDetail } from './loop-views';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, handlerScopes } from '../../server/caller';
 import { cloud } from '../../server/cloud';
@@ -30,6 +34,7 @@ import type { ActionContext } from '../../server/dispatch';
 import { parentProgress } from './merge';
 import {
   flowOf,
+  monthStatsId,
   numOrNull,
   readTicket,
   STATS,
@@ -89,7 +94,7 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
   // The submitter reading the own ticket costs no second read; everyone else is checked against their grants.
   const viewers = viewersOf(t, openid, t.openid === openid ? null : await ctx.caller());
   if (viewers.size === 0) throw new AppError('PERMISSION_DENIED', '只有提交人、机关工委和承办部门可以查看该诉求');
-  const privileged = viewers.has('admin') || viewers.has('handler');
+  const privileged = viewers.has('admin') || viewers.has('handler') || viewers.has('cohandler');
   const flow = flowOf(t);
   const can = (event: Parameters<typeof hotlineTransition>[1]) => hotlineTransition(flow, event).ok;
   const submitter = viewers.has('submitter');
@@ -136,6 +141,7 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
     parent,
     mergedNos: Array.isArray(t.mergedNos) ? (t.mergedNos as unknown[]).map(String) : [],
     timeline: timelineOf(t, privileged),
+    ...loopDetail(t),
     can: {
       withdraw: submitter && can('withdraw'),
       rate: submitter && can('rate'),
@@ -148,6 +154,18 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
       subscribe: submitter && HOTLINE_OPEN_STATUSES.includes(flow.status),
       merge: admin && can('merge'),
       answer: admin && can('answer'),
+      // 12345 handling loop (issue 15)
+      returnTicket: viewers.has('handler') && can('return'),
+      reviewReturn: admin && (can('returnAccept') || can('returnReject')),
+      requestExtension: viewers.has('handler') && can('extend') && Number(t.dueMs) >= Date.now(),
+      reviewExtension: admin && can('extendApprove'),
+      cohandle: admin && can('cohandle'),
+      coReply: viewers.has('cohandler') && can('coReply'),
+      visit: admin && can('visit'),
+      visitReopen: admin && can('visitReopen'),
+      ask: submitter && can('ask'),
+      answerAsk: (viewers.has('handler') || admin) && can('answerAsk'),
+      urge: submitter && can('urge') && Number(t.dueMs) < Date.now() && t.urgedDay !== hotlineShanghaiDay(Date.now()),
     },
   };
   if (privileged) detail.openid = String(t.openid);
@@ -161,7 +179,7 @@ export async function triage(
   const page = input.page ?? 1;
   const { data } = await ctx.db
     .collection(TICKETS)
-    .where({ status: ctx.db.command.in(['submitted', 'accepted']) })
+    .where({ status: ctx.db.command.in(['submitted', 'accepted', 'returned']) })
     .orderBy('createdAt', 'asc')
     .field(SUMMARY_FIELDS)
     .skip((page - 1) * QUEUE_PAGE_SIZE)
@@ -183,16 +201,28 @@ export async function queue(
   const page = input.page ?? 1;
   const { data } = await ctx.db
     .collection(TICKETS)
-    .where({ departmentId, status: 'assigned' })
+    .where({ departmentId, status: ctx.db.command.in(['assigned', 'returned', 'asked']) })
     .orderBy('dueMs', 'asc')
     .field(SUMMARY_FIELDS)
     .skip((page - 1) * QUEUE_PAGE_SIZE)
     .limit(QUEUE_PAGE_SIZE + 1)
     .get();
+  // 协办: tickets another department leads that this one helps with (bounded, first page only).
+  const { data: co } =
+    page === 1
+      ? await ctx.db
+          .collection(TICKETS)
+          .where({ coDepartmentIds: departmentId, status: 'assigned' })
+          .orderBy('dueMs', 'asc')
+          .field(SUMMARY_FIELDS)
+          .limit(QUEUE_PAGE_SIZE)
+          .get()
+      : { data: [] as Doc[] };
   return {
     departmentId,
     tickets: data.slice(0, QUEUE_PAGE_SIZE).map(summaryOf),
     hasMore: data.length > QUEUE_PAGE_SIZE,
+    cohandling: co.map(summaryOf),
   };
 }
 
@@ -250,16 +280,42 @@ function countersOf(doc: Doc | undefined): HotlineCounters {
   return out;
 }
 
-export async function stats(_input: unknown, ctx: ActionContext): Promise<HotlineApi['stats']['output']> {
+/**
+ * Department statistics from counters: all time (one document per department), or a period of months (one document
+ * per department and month, at most 12 months), never a scan of tickets.
+ */
+export async function stats(
+  input: z.output<typeof hotlineSchemas.stats>,
+  ctx: ActionContext,
+): Promise<HotlineApi['stats']['output']> {
   const directory = await readDirectory(ctx.db);
-  const ids = directory.departments.map((d) => d.departmentId);
+  let months: string[] | null = null;
+  if (input.from || input.to) {
+    const from = input.from ?? input.to!;
+    const to = input.to ?? input.from!;
+    const list = hotlineMonths(from, to);
+    if (typeof list === 'string') throw new AppError('INVALID_ARGUMENT', list);
+    months = list;
+  }
+  const ids = directory.departments.flatMap((d) =>
+    months ? months.map((m) => monthStatsId(d.departmentId, m)) : [d.departmentId],
+  );
   const docs = ids.length ? await findIn(ctx.db, STATS, '_id', ids) : [];
   const byId = new Map(docs.map((d) => [d._id, d]));
-  const total: HotlineCounters = { ...HOTLINE_EMPTY_COUNTERS };
+  const total: HotlineCounters[] = [];
   const departments: DepartmentStatsRow[] = directory.departments.map((d) => {
-    const c = countersOf(byId.get(d.departmentId));
-    for (const k of Object.keys(total) as Array<keyof HotlineCounters>) total[k] = (total[k] ?? 0) + (c[k] ?? 0);
+    const c = hotlineSumCounters(
+      (months ? months.map((m) => monthStatsId(d.departmentId, m)) : [d.departmentId]).map((id) =>
+        countersOf(byId.get(id)),
+      ),
+    );
+    total.push(c);
     return { departmentId: d.departmentId, name: d.name, ...hotlineDepartmentStats(c), ...hotlinePublicSideStats(c) };
   });
-  return { departments, total: { ...hotlineDepartmentStats(total), ...hotlinePublicSideStats(total) } };
+  const sum = hotlineSumCounters(total);
+  return {
+    departments,
+    total: { ...hotlineDepartmentStats(sum), ...hotlinePublicSideStats(sum) },
+    period: months ? { from: months[0], to: months[months.length - 1] } : null,
+  };
 }

@@ -63,6 +63,17 @@ const NO = {
   subscribe: false,
   merge: false,
   answer: false,
+  returnTicket: false,
+  reviewReturn: false,
+  requestExtension: false,
+  reviewExtension: false,
+  cohandle: false,
+  coReply: false,
+  visit: false,
+  visitReopen: false,
+  ask: false,
+  answerAsk: false,
+  urge: false,
 };
 
 const DETAIL: TicketDetail = {
@@ -86,6 +97,13 @@ const DETAIL: TicketDetail = {
   rejectReason: null,
   parent: null,
   mergedNos: [],
+  returnRequest: null,
+  extensionRequest: null,
+  extendedDays: 0,
+  coDepartments: [],
+  visits: [],
+  followUp: null,
+  reported: false,
   timeline: [
     {
       event: 'submit',
@@ -440,6 +458,11 @@ it('公开答复 shows masked replies and the department statistics as bars', as
           directRate: null,
           merged: 0,
           duplicateRate: null,
+          solveRate: null,
+          visitRate: null,
+          returned: 0,
+          extended: 0,
+          reported: 0,
         },
       ],
       total: {
@@ -454,7 +477,13 @@ it('公开答复 shows masked replies and the department statistics as bars', as
         directRate: null,
         merged: 0,
         duplicateRate: null,
+        solveRate: null,
+        visitRate: null,
+        returned: 0,
+        extended: 0,
+        reported: 0,
       },
+      period: null,
     }),
   });
   render(<HotlineBoardPage />);
@@ -496,7 +525,7 @@ describe('admin lists', () => {
     serve({
       'user.login': ok({ openid: 'h', roles: [{ role: 'handler', scopeId: 'd2' }], member: null }),
       'org.list': ok(ORGS),
-      'hotline.queue': ok({ departmentId: 'd2', tickets: [SUMMARY], hasMore: false }),
+      'hotline.queue': ok({ departmentId: 'd2', tickets: [SUMMARY], hasMore: false, cohandling: [] }),
     });
     render(<HotlineQueuePage />);
     expect(await screen.findByText('幸福路路灯不亮')).toBeTruthy();

@@ -11,12 +11,18 @@ import {
   HOTLINE_TITLE_MAX,
 } from '../hotline/limits';
 import type { HotlineStatus } from '../hotline/workflow';
+import { HOTLINE_MAX_EXTENSION_DAYS } from '../hotline/deadlines';
 import { id, input, phone, text } from './common';
 import type { HotlinePublicApi, ParentProgress, SimilarTicket } from './hotline-public';
 import { hotlinePublicSchemas } from './hotline-public';
 
 const ticketId = id;
 const page = z.number().int().min(1).max(500).optional();
+/** A calendar month, 'YYYY-MM' (statistics periods). */
+const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .describe('统计月份');
 
 export const hotlineSchemas = {
   submit: input({
@@ -59,9 +65,53 @@ export const hotlineSchemas = {
     category: z.enum(HOTLINE_CATEGORIES).optional(),
     departmentId: id.optional(),
   }),
-  stats: input({}),
+  stats: input({ from: month.optional(), to: month.optional() }),
   // 知识库, 并单, 热线节目 (hotline-public.ts)
   ...hotlinePublicSchemas,
+  // 12345 handling loop (issue 15): 退单 and its review, 延期 and its review, 主办/协办, 回访, 追问, 催办, 通报, export.
+  /** A handler of the assigned department returns a ticket that is not the department's (退单). */
+  returnTicket: input({ ticketId, reason: text(HOTLINE_REASON_MAX).describe('退单理由') }),
+  /** The admin accepts a return and 改派 to `departmentId`, or rejects it (the department keeps the ticket). */
+  reviewReturn: input({
+    ticketId,
+    accept: z.boolean().describe('是否同意退单'),
+    departmentId: id.optional().describe('改派部门'),
+    note: text(HOTLINE_REASON_MAX).optional(),
+  }),
+  /** Before the deadline a handler asks for more working days. */
+  requestExtension: input({
+    ticketId,
+    days: z.number().int().min(1).max(HOTLINE_MAX_EXTENSION_DAYS).describe('延期工作日数'),
+    reason: text(HOTLINE_REASON_MAX).describe('延期理由'),
+  }),
+  reviewExtension: input({
+    ticketId,
+    approve: z.boolean().describe('是否同意延期'),
+    note: text(HOTLINE_REASON_MAX).optional(),
+  }),
+  /** The admin sets the co-handling departments (协办) of an assigned ticket; the assigned one stays 主办. */
+  cohandle: input({ ticketId, departmentIds: z.array(id).max(5).describe('协办部门') }),
+  /** A co-handling department's part (协办意见); `departmentId` when the handler serves several. */
+  coReply: input({ ticketId, departmentId: id.optional(), content: text(HOTLINE_REPLY_MAX).describe('协办意见') }),
+  /** The admin's 回访 after the answer: reached or not, solved or not, a note. */
+  visit: input({
+    ticketId,
+    reached: z.boolean().describe('是否联系上诉求人'),
+    solved: z.boolean().describe('问题是否解决'),
+    note: text(HOTLINE_REASON_MAX).optional(),
+  }),
+  /** The admin sends a ticket the 回访 found unsolved back to its department. */
+  visitReopen: input({ ticketId, note: text(HOTLINE_REASON_MAX).optional() }),
+  /** The submitter's one 追问 on an answered ticket. */
+  ask: input({ ticketId, content: text(HOTLINE_COMMENT_MAX).describe('追问内容') }),
+  /** The department answers the 追问 in the same thread. */
+  answerAsk: input({ ticketId, content: text(HOTLINE_REPLY_MAX).describe('追问答复') }),
+  /** The submitter's 催办 on an overdue ticket, once a day. */
+  urge: input({ ticketId }),
+  /** The 通报 list: tickets 5 or more working days late (admin). */
+  reports: input({ page }),
+  /** The department statistics of a period as an Excel workbook (admin). */
+  statsExport: input({ from: month.optional(), to: month.optional() }),
 };
 
 /** Who did a step, as every reader may see it; `by` (the openid) only for admins and handlers. */
@@ -139,6 +189,19 @@ export interface TicketDetail extends TicketSummary {
   /** Tickets merged into this one. */
   mergedNos: string[];
   timeline: TimelineEntry[];
+  /** 12345 handling loop (issue 15). The pending 退单 (status `returned`). */
+  returnRequest: { reason: string; departmentName: string; at: string } | null;
+  /** A 延期申请 awaiting review. */
+  extensionRequest: { days: number; reason: string; at: string; proposedDueAt: string } | null;
+  /** Approved extensions, in working days, summed. */
+  extendedDays: number;
+  /** 协办 departments and their parts (the assigned department is 主办). */
+  coDepartments: Array<{ departmentId: string; name: string; part: string | null; at: string | null }>;
+  visits: Array<{ reached: boolean; solved: boolean; note: string | null; at: string }>;
+  /** The one 追问 and its answer. */
+  followUp: { question: string; askedAt: string; answer: string | null; answeredAt: string | null } | null;
+  /** On the 通报 list (5 working days late). */
+  reported: boolean;
   /** What the caller may do now (the pages show these buttons). */
   can: {
     withdraw: boolean;
@@ -154,6 +217,18 @@ export interface TicketDetail extends TicketSummary {
     /** An admin may merge it into an earlier ticket, or answer it from the knowledge base. */
     merge: boolean;
     answer: boolean;
+    // 12345 handling loop (issue 15)
+    returnTicket: boolean;
+    reviewReturn: boolean;
+    requestExtension: boolean;
+    reviewExtension: boolean;
+    cohandle: boolean;
+    coReply: boolean;
+    visit: boolean;
+    visitReopen: boolean;
+    ask: boolean;
+    answerAsk: boolean;
+    urge: boolean;
   };
 }
 
@@ -186,6 +261,21 @@ export interface DepartmentStatsRow {
   /** 并单: duplicates merged into an earlier ticket; 重复诉求率 over all appeals. */
   merged: number;
   duplicateRate: number | null;
+  // 12345 handling loop (issue 15)
+  /** 回访 that found the problem solved / 回访, 0..1. */
+  solveRate: number | null;
+  /** Tickets visited / tickets replied, 0..1. */
+  visitRate: number | null;
+  returned: number;
+  extended: number;
+  /** Tickets put on the 通报 list (5 working days late). */
+  reported: number;
+}
+
+/** One row of the 通报 list. */
+export interface ReportedTicket extends TicketSummary {
+  dueDay: string;
+  lateWorkdays: number;
 }
 
 type Io<S extends z.ZodType, O> = { input: z.input<S>; output: O };
@@ -206,10 +296,38 @@ export interface HotlineApi extends HotlinePublicApi {
   subscribe: Io<S['subscribe'], { ticketId: string; subscribed: boolean }>;
   close: Io<S['close'], Step>;
   triage: Io<S['triage'], { tickets: TicketSummary[]; hasMore: boolean }>;
-  queue: Io<S['queue'], { departmentId: string; tickets: TicketSummary[]; hasMore: boolean }>;
+  queue: Io<
+    S['queue'],
+    {
+      departmentId: string;
+      tickets: TicketSummary[];
+      hasMore: boolean;
+      /** 协办: open tickets another department leads and this one helps with (issue 15). */
+      cohandling: TicketSummary[];
+    }
+  >;
   publicList: Io<S['publicList'], { tickets: PublicTicket[]; page: number; hasMore: boolean }>;
   stats: Io<
     S['stats'],
-    { departments: DepartmentStatsRow[]; total: Omit<DepartmentStatsRow, 'departmentId' | 'name'> }
+    {
+      departments: DepartmentStatsRow[];
+      total: Omit<DepartmentStatsRow, 'departmentId' | 'name'>;
+      /** The period counted: months 'YYYY-MM' from..to, or null for all time. */
+      period: { from: string; to: string } | null;
+    }
   >;
+  // 12345 handling loop (issue 15)
+  returnTicket: Io<S['returnTicket'], Step>;
+  reviewReturn: Io<S['reviewReturn'], Step>;
+  requestExtension: Io<S['requestExtension'], Step & { proposedDueAt: string }>;
+  reviewExtension: Io<S['reviewExtension'], Step & { dueAt: string }>;
+  cohandle: Io<S['cohandle'], Step & { departmentIds: string[] }>;
+  coReply: Io<S['coReply'], Step>;
+  visit: Io<S['visit'], Step>;
+  visitReopen: Io<S['visitReopen'], Step & { dueAt: string }>;
+  ask: Io<S['ask'], Step>;
+  answerAsk: Io<S['answerAsk'], Step>;
+  urge: Io<S['urge'], Step>;
+  reports: Io<S['reports'], { tickets: ReportedTicket[]; hasMore: boolean }>;
+  statsExport: Io<S['statsExport'], { fileID: string; url: string; fileName: string }>;
 }

@@ -37,6 +37,8 @@ describe('并单 and 知识库答复 in the transition table', () => {
     rejected: null,
     withdrawn: null,
     merged: null,
+    returned: null,
+    asked: null,
   };
   const ANSWER: Record<HotlineStatus, HotlineStatus | null> = {
     submitted: 'replied',
@@ -48,6 +50,8 @@ describe('并单 and 知识库答复 in the transition table', () => {
     rejected: null,
     withdrawn: null,
     merged: null,
+    returned: null,
+    asked: null,
   };
   it.each(HOTLINE_STATUSES.map((s) => [s, MERGE[s], ANSWER[s]]))('%s: merge -> %s, answer -> %s', (s, m, a) => {
     const merge = hotlineTransition(flow(s), 'merge');

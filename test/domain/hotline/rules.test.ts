@@ -1,7 +1,11 @@
 // Photo and daily limits, and the department statistics computed from counters.
 import {
   HOTLINE_DAILY_LIMIT,
+  HOTLINE_EMPTY_COUNTERS,
   hotlineDepartmentStats,
+  hotlineMonths,
+  hotlineSumCounters,
+  hotlineVisitDelta,
   hotlinePhotoPath,
   hotlinePhotosProblem,
   hotlineRatingDelta,
@@ -43,6 +47,7 @@ describe('hotlineDepartmentStats', () => {
   it('computes the rates and averages', () => {
     expect(
       hotlineDepartmentStats({
+        ...HOTLINE_EMPTY_COUNTERS,
         received: 4,
         replied: 3,
         repliedOnTime: 2,
@@ -51,7 +56,7 @@ describe('hotlineDepartmentStats', () => {
         satisfied: 1,
         scoreSum: 7,
       }),
-    ).toEqual({
+    ).toMatchObject({
       received: 4,
       replied: 3,
       replyRate: 0.75,
@@ -65,6 +70,7 @@ describe('hotlineDepartmentStats', () => {
   it('answers null for rates with nothing to divide by', () => {
     expect(
       hotlineDepartmentStats({
+        ...HOTLINE_EMPTY_COUNTERS,
         received: 0,
         replied: 0,
         repliedOnTime: 0,
@@ -73,7 +79,7 @@ describe('hotlineDepartmentStats', () => {
         satisfied: 0,
         scoreSum: 0,
       }),
-    ).toEqual({
+    ).toMatchObject({
       received: 0,
       replied: 0,
       replyRate: null,
@@ -91,5 +97,46 @@ describe('hotlineDepartmentStats', () => {
     [1, 5, { rated: 0, satisfied: -1, scoreSum: -4 }],
   ])('a rating of %i after %p changes the counters by %j', (score, previous, delta) => {
     expect(hotlineRatingDelta(score, previous)).toEqual(delta);
+  });
+});
+
+describe('handling-loop statistics (issue 15)', () => {
+  it('computes 解决率 over visits and 回访率 over replies, and passes the counts through', () => {
+    expect(
+      hotlineDepartmentStats({
+        ...HOTLINE_EMPTY_COUNTERS,
+        received: 5,
+        replied: 4,
+        visited: 3,
+        solved: 2,
+        returned: 1,
+        extended: 2,
+        reported: 1,
+      }),
+    ).toMatchObject({ solveRate: 0.6667, visitRate: 0.75, returned: 1, extended: 2, reported: 1 });
+    expect(hotlineDepartmentStats(HOTLINE_EMPTY_COUNTERS)).toMatchObject({ solveRate: null, visitRate: null });
+  });
+
+  it('counts a ticket as visited once and follows the latest result for solved', () => {
+    expect(hotlineVisitDelta(true, null)).toEqual({ visited: 1, solved: 1 });
+    expect(hotlineVisitDelta(false, null)).toEqual({ visited: 1, solved: 0 });
+    expect(hotlineVisitDelta(true, false)).toEqual({ visited: 0, solved: 1 });
+    expect(hotlineVisitDelta(false, true)).toEqual({ visited: 0, solved: -1 });
+    expect(hotlineVisitDelta(true, true)).toEqual({ visited: 0, solved: 0 });
+  });
+
+  it('lists the months of a period across a year end and refuses reversed or too long periods', () => {
+    expect(hotlineMonths('2020-11', '2021-02')).toEqual(['2020-11', '2020-12', '2021-01', '2021-02']);
+    expect(hotlineMonths('2021-03', '2021-03')).toEqual(['2021-03']);
+    expect(hotlineMonths('2021-02', '2020-11')).toBe('起始月份不能晚于结束月份');
+    expect(hotlineMonths('2020-01', '2020-12')).toHaveLength(12);
+    expect(hotlineMonths('2020-01', '2021-01')).toBe('统计期间最长 12 个月');
+  });
+
+  it('sums counters of several months', () => {
+    const a = { ...HOTLINE_EMPTY_COUNTERS, received: 2, visited: 1 };
+    const b = { ...HOTLINE_EMPTY_COUNTERS, received: 3, returned: 1 };
+    expect(hotlineSumCounters([a, b])).toEqual({ ...HOTLINE_EMPTY_COUNTERS, received: 5, visited: 1, returned: 1 });
+    expect(hotlineSumCounters([])).toEqual(HOTLINE_EMPTY_COUNTERS);
   });
 });
