@@ -83,6 +83,17 @@ const NO = {
   subscribe: false,
   merge: false,
   answer: false,
+  returnTicket: false,
+  reviewReturn: false,
+  requestExtension: false,
+  reviewExtension: false,
+  cohandle: false,
+  coReply: false,
+  visit: false,
+  visitReopen: false,
+  ask: false,
+  answerAsk: false,
+  urge: false,
 };
 
 const TICKET: TicketDetail = {
@@ -114,6 +125,13 @@ const TICKET: TicketDetail = {
   rejectReason: null,
   parent: null,
   mergedNos: [],
+  returnRequest: null,
+  extensionRequest: null,
+  extendedDays: 0,
+  coDepartments: [],
+  visits: [],
+  followUp: null,
+  reported: false,
   timeline: [
     {
       event: 'submit',
