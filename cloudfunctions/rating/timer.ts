@@ -1,7 +1,7 @@
 // The 微信测评 timer work, run every 10 minutes by the `ranking` scheduler, and `ranking.run` (the same count for one
 // campaign on demand): count campaigns' ratings by aggregation into their result documents.
 import type { z } from 'zod';
-import type { RankingApi, rankingSchemas } from '@/domain/api/rating';
+import type { RankingApi, rankingSchemas } from '@/domain/api/ranking';
 import { AppError } from '../../server/app-error';
 import type { Database } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';

@@ -8,7 +8,8 @@ import type { OrgApi } from './org';
 import type { OrglifeApi } from './orglife';
 import type { PointsApi } from './points';
 import type { QuizApi } from './quiz';
-import type { RankingApi, RatingApi } from './rating';
+import type { RankingApi } from './ranking';
+import type { RatingApi } from './rating';
 import type { RegisterApi } from './register';
 import type { UserApi } from './user';
 
@@ -39,9 +40,9 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[
 
 export type { UserApi, MemberSummary } from './user';
 export type { OrgApi, OrgRow, DepartmentRow, RowError, MemberRow, GrantRow, InviteRow } from './org';
+export type { RankingApi } from './ranking';
 export type {
   RatingApi,
-  RankingApi,
   CampaignSummary,
   CampaignDetail,
   CampaignIndicator,

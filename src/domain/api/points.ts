@@ -60,7 +60,10 @@ export const pointsSchemas = {
   }),
   /** The stars list as an Excel file in cloud storage. */
   exportStars: input({ orgId: id, year }),
-  /** Branch dashboard (precomputed by the `ranking` function); `refresh: true` recomputes it now. */
+  /**
+   * Branch dashboard, precomputed every 10 minutes by the `ranking` scheduler (cloudfunctions/points/timer.ts);
+   * `refresh: true` recomputes it now.
+   */
   dashboard: input({ orgId: id, year, refresh: z.boolean().optional() }),
   /** Admin: every branch with cadence compliance, attendance and participation (precomputed). */
   overview: input({ year, refresh: z.boolean().optional() }),

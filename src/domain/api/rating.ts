@@ -1,4 +1,4 @@
-// Contract of the `rating` (微信测评) and `ranking` cloud functions: input schemas and output shapes.
+// Contract of the `rating` (微信测评) cloud function: input schemas and output shapes.
 import { z } from 'zod';
 import type { BurstFlag, CampaignStatus, RatingSource, ResultRow, SourceWeights } from '../rating';
 import { id, input, text } from './common';
@@ -77,10 +77,6 @@ export interface RatingComment {
   updatedAt: string;
 }
 
-export const rankingSchemas = {
-  run: input({ campaignId: id }),
-};
-
 export interface CampaignIndicator {
   key: string;
   name: string;
@@ -131,7 +127,7 @@ export interface RatingResults {
   title: string;
   status: CampaignStatus;
   published: boolean;
-  /** When the ranking function last counted the ratings; null before its first run. */
+  /** When the ratings were last counted (`ranking.run` or the scheduler); null before the first count. */
   computedAt: string | null;
   minVotes: number;
   sourceWeights: SourceWeights;
@@ -160,10 +156,6 @@ export interface RatingApi {
     input: z.input<typeof ratingSchemas.comments>;
     output: { comments: RatingComment[]; hasMore: boolean };
   };
-}
-
-export interface RankingApi {
-  run: { input: z.input<typeof rankingSchemas.run>; output: { campaignId: string; votes: number; computedAt: string } };
 }
 
 export type { RatingSource, ResultRow };
