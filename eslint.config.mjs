@@ -1,4 +1,4 @@
-// Lint rules, including the package boundaries from STYLE.md.
+// Lint rules, including the package boundaries described in README.md (目录结构).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

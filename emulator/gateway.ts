@@ -1,4 +1,4 @@
-// The emulator's HTTP gateway (API.md): health, POST /api/fn/<function> as the X-WX-OPENID caller, storage upload and
+// The emulator's HTTP gateway: health, POST /api/fn/<function> as the X-WX-OPENID caller, storage upload and
 // download for the H5 build, the demo identities, and the H5 build itself.
 import { promises as fs } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';

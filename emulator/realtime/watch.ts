@@ -1,4 +1,4 @@
-// GET /api/watch?collection=&docId= (API.md "Gateway, realtime"): the H5 build's stand-in for the cloud database's
+// GET /api/watch?collection=&docId= (the gateway's realtime route): the H5 build's stand-in for the cloud database's
 // watch(). Server-Sent Events: one `data:` line with the document as JSON now and after every change, in order;
 // comment heartbeats; a client that drops simply re-opens and gets the current document first.
 import type { IncomingMessage, ServerResponse } from 'node:http';

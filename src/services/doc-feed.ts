@@ -10,7 +10,7 @@ export type FeedStatus = 'connecting' | 'live' | 'polling';
 
 /** Waits before re-opening a failed listener, one per failure in a row; the last one repeats. */
 export const REOPEN_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
-/** How often the function is read while the listener is down (notes/realtime-watch.md: every 2–3 s). */
+/** How often the function is read while the listener is down (every 2–3 s keeps a live screen current enough). */
 export const POLL_MS = 2_500;
 /** Errors of the function that polling again will not cure: the feed stops and reports them. */
 const FINAL_CODES = new Set(['PERMISSION_DENIED', 'NOT_FOUND', 'UNAUTHENTICATED', 'INVALID_ARGUMENT']);

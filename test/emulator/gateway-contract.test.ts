@@ -1,4 +1,4 @@
-// The HTTP gateway's contract (API.md): health, POST /api/fn/<function> answers and caller identity from X-WX-OPENID.
+// The HTTP gateway's contract (emulator/gateway.ts): health, POST /api/fn/<function> answers and caller identity from X-WX-OPENID.
 import type { TestGateway } from '../helpers/cloud';
 import { startTestGateway } from '../helpers/cloud';
 import { FIXTURE_CLOUD } from '../helpers/fixtures';

@@ -1,6 +1,6 @@
-// Conformance of the emulator's realtime gateway (API.md "Gateway, realtime"): a watcher gets the document now and
-// after every change in order; collections clients may not read cannot be watched; a dropped watcher re-opens and
-// gets the current document; the feed's own reads are not counted as the functions' operations.
+// Conformance of the emulator's realtime gateway (GET /api/watch, emulator/realtime/watch.ts): a watcher gets the
+// document now and after every change in order; collections clients may not read cannot be watched; a dropped
+// watcher re-opens and gets the current document; the feed's own reads are not counted as the functions' operations.
 import { openSse } from '../../emulator/realtime/sse-client';
 import type { TestGateway } from '../helpers/cloud';
 import { startTestGateway } from '../helpers/cloud';

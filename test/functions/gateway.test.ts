@@ -1,4 +1,4 @@
-// The gateway contract of API.md with the real user and org functions behind it.
+// The gateway's contract (emulator/gateway.ts) with the real user and org functions behind it.
 import type { TestGateway } from '../helpers/cloud';
 import { startTestGateway } from '../helpers/cloud';
 

@@ -1,4 +1,5 @@
-// Contract of the `checkin` cloud function: input schemas and output shapes (API.md, plus list/get/qrImage/export).
+// Contract of the `checkin` cloud function: input schemas and output shapes (scan, live attendance, 补签, list/get,
+// qrImage and the sign-in sheet export).
 import { z } from 'zod';
 import type { ActivityKind, ActivityPhase, CheckInFlag, CheckInStatus, ScanSource } from '../checkin/rules';
 import { ACTIVITY_KINDS } from '../checkin/rules';

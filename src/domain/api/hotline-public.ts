@@ -20,7 +20,7 @@ import type { HotlineStatus } from '../hotline/workflow';
 import { id, input, text } from './common';
 
 const page = z.number().int().min(1).max(500).optional();
-/** An ISO 8601 time with an offset (API.md). */
+/** An ISO 8601 time with an offset, e.g. 2020-07-01T09:00:00+08:00. */
 const isoTime = z.iso.datetime({ offset: true });
 
 export const hotlinePublicSchemas = {

@@ -1,4 +1,5 @@
-// Contract of the `live` cloud function (现场赛): input schemas, output shapes and the watched documents (API.md).
+// Contract of the `live` cloud function (现场赛): input schemas, output shapes and the watched documents
+// (`live_sessions/<id>`, `live_boards/<id>`: client read rule "all", written only by the function).
 import { z } from 'zod';
 import { id, input, text } from './common';
 import { OPTIONS_MAX, QUESTION_TYPES, TAG_MAX_CHARS, TAGS_MAX } from '../quiz/limits';
@@ -104,15 +105,15 @@ export const liveSchemas = {
   buzz: input({ sessionId: id, index: questionIndex }),
   scoreboard: input({ sessionId: id }),
   export: input({ sessionId: id }),
-  /** Beyond API.md: the big screen / host console calls this about once a second while a question is open. */
+  /** The big screen / host console calls this about once a second while a question is open. */
   tick: input({ sessionId: id }),
-  /** Beyond API.md: sessions for 首页/学习 (members) and the host console (hosts). */
+  /** Sessions for 首页/学习 (members) and the host console (hosts). */
   list: input({}),
-  /** Beyond API.md: the caller's own place and last answer (right/wrong and points once revealed). */
+  /** The caller's own place and last answer (right/wrong and points once revealed). */
   mine: input({ sessionId: id }),
-  /** Beyond API.md: the host's view with every question's answer and the flagged (implausibly fast) answers. */
+  /** The host's view with every question's answer and the flagged (implausibly fast) answers. */
   hostView: input({ sessionId: id }),
-  /** Beyond API.md: the big screen's join code in the mini-program (only the server can make a mini-program code). */
+  /** The big screen's join code in the mini-program (only the server can make a mini-program code). */
   joinCode: input({ sessionId: id }),
 };
 
@@ -131,7 +132,7 @@ export interface LiveBuzzWinner {
 }
 
 /**
- * The public state (API.md `state`), also the watched document `live_sessions/<sessionId>` (plus `_id`).
+ * The public state (the `state` action's answer), also the watched document `live_sessions/<sessionId>` (plus `_id`).
  * Written only by the `live` function; never holds the answer before `revealed`.
  */
 export interface LiveState {
@@ -212,7 +213,7 @@ export interface LiveBoard {
 
 export interface LiveScoreboard extends LiveBoard {
   me: { rank: number; score: number } | null;
-  /** The caller's team place (beyond API.md). */
+  /** The caller's team place. */
   myTeam: { rank: number; score: number; teamId: string } | null;
 }
 

@@ -1,5 +1,5 @@
-// Contract of the `quiz` cloud function (知识竞赛, 每日一练, 错题本): input schemas and output shapes (API.md, plus
-// the bank management, result, practice and flag views the product needs).
+// Contract of the `quiz` cloud function (知识竞赛, 每日一练, 错题本): input schemas and output shapes, including the
+// bank management, result, practice and flag views.
 import { z } from 'zod';
 import { id, input, text } from './common';
 
