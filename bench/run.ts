@@ -10,6 +10,7 @@ import { formatBundleTable, measureBundleLoads } from './bundles';
 import type { Envelope } from '../src/domain/errors';
 import { checkinCases } from './cases/checkin';
 import { hotlineCases } from './cases/hotline';
+import { hotlinePublicCases } from './cases/hotline-public';
 import { runLiveBench } from './cases/live';
 import { BENCH_ADMIN, identityCases } from './cases/identity';
 import { noticeCases } from './cases/notice';
@@ -60,6 +61,7 @@ async function main() {
       ...ratingCases,
       ...checkinCases,
       ...hotlineCases,
+      ...hotlinePublicCases,
       ...noticeCases,
       ...pointsCases(emu.db),
       ...quizCases,
