@@ -114,7 +114,7 @@ export function defineFunction(table: Record<string, ActionDef<any, unknown>>) {
       }
       return { ok: true, data: await def.handler(parsed.data, ctx) };
     } catch (e) {
-      if (isAppError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+      if (isAppError(e)) return { ok: false, error: e.toApiError() };
       throw e;
     }
   };

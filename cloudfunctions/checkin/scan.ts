@@ -110,7 +110,8 @@ export async function checkIn(
   const check = verifyScene(activity.secret, activity.activityId, scene, now);
   if (check === 'malformed' || check === 'bad-signature')
     throw new AppError('INVALID_ARGUMENT', '签到码无效或被改动过，请扫描现场大屏上的二维码');
-  if (check === 'expired') throw new AppError('FAILED_PRECONDITION', '签到码已过期，请重新扫描大屏上的最新二维码');
+  if (check === 'expired')
+    throw new AppError('FAILED_PRECONDITION', '签到码已过期，请重新扫描大屏上的最新二维码', 'CHECKIN_CODE_EXPIRED');
   if (!member) throw new AppError('PERMISSION_DENIED', '请先绑定党员身份，再扫码签到');
   if (!activity.expectedOrgIds.includes(str(member, 'orgId') ?? ''))
     throw new AppError('PERMISSION_DENIED', '您不在本次活动的参加范围内（非本支部活动）');

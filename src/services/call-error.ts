@@ -1,5 +1,5 @@
 // The one error type the client throws: a contract error code (or UNAVAILABLE for transport failures) and a Chinese message.
-import type { ErrorCode } from '@/domain/errors';
+import type { ErrorCode, ErrorReason } from '@/domain/errors';
 
 /** The server's codes plus UNAVAILABLE: the service could not be reached (offline, timeout, gateway down). */
 export type CallErrorCode = ErrorCode | 'UNAVAILABLE';
@@ -19,11 +19,14 @@ export const DEFAULT_MESSAGES: Record<CallErrorCode, string> = {
 
 export class CallError extends Error {
   readonly code: CallErrorCode;
+  /** The server's finer reason under the code, where it gives one (pages decide screens by code and reason). */
+  readonly reason: ErrorReason | undefined;
 
-  constructor(code: CallErrorCode, message?: string) {
+  constructor(code: CallErrorCode, message?: string, reason?: ErrorReason) {
     super(message && message.trim() ? message : DEFAULT_MESSAGES[code]);
     this.name = 'CallError';
     this.code = code;
+    this.reason = reason;
   }
 }
 

@@ -26,6 +26,6 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
     throw err instanceof CallError ? err : new CallError('UNAVAILABLE');
   }
   if (!isEnvelope(result)) throw new CallError('INTERNAL', '服务返回了无法识别的结果，请稍后重试');
-  if (!result.ok) throw new CallError(result.error.code, result.error.message);
+  if (!result.ok) throw new CallError(result.error.code, result.error.message, result.error.reason);
   return result.data as ActionOutput<F, A>;
 }

@@ -51,10 +51,18 @@ export async function requestJson(path: string, options: RequestOptions): Promis
 
 /** The `{ ok, data }` / `{ ok, error }` envelope of a gateway answer, as data or a thrown CallError. */
 export function unwrapEnvelope<T>(status: number, body: unknown): T {
-  const env = body as { ok?: unknown; data?: unknown; error?: { code?: string; message?: string } } | null;
+  const env = body as {
+    ok?: unknown;
+    data?: unknown;
+    error?: { code?: string; message?: string; reason?: string };
+  } | null;
   if (env && env.ok === true) return env.data as T;
   if (env && env.ok === false && env.error && typeof env.error.code === 'string') {
-    throw new CallError(env.error.code as CallError['code'], env.error.message);
+    throw new CallError(
+      env.error.code as CallError['code'],
+      env.error.message,
+      env.error.reason as CallError['reason'],
+    );
   }
   throw new CallError(status >= 500 ? 'INTERNAL' : 'UNAVAILABLE');
 }

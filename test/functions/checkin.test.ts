@@ -254,6 +254,7 @@ describe('checkin.checkIn', () => {
     const old = signScene(secret, activityId, new Date(Date.now() - 3 * TOKEN_WINDOW_MS)).scene;
     const e = await expectError(call('checkIn', { scene: old }, SECRETARY), 'FAILED_PRECONDITION');
     expect(e.message).toContain('已过期');
+    expect(e.reason).toBe('CHECKIN_CODE_EXPIRED');
   });
 
   it('refuses a forged or altered code with INVALID_ARGUMENT', async () => {

@@ -13,7 +13,7 @@ import type { RunningEmulator } from '../../emulator/main';
 import { DB_FILE_NAME, startEmulator } from '../../emulator/main';
 import { timerEvent } from '../../emulator/timers';
 import type { ActionName, ActionOutput, FunctionName } from '../../src/domain/api';
-import type { Envelope } from '../../src/domain/errors';
+import type { ApiError, Envelope } from '../../src/domain/errors';
 
 /** A call of the contract: renaming a function, an action or an output field fails type-checking in the tests. */
 export type ContractCall = <F extends FunctionName, A extends ActionName<F>>(
@@ -231,10 +231,7 @@ export async function expectOk<T>(envelope: Envelope<T> | Promise<Envelope<T>>):
 }
 
 /** The error of a failed envelope; fails unless it has `code`. */
-export async function expectError<T>(
-  envelope: Envelope<T> | Promise<Envelope<T>>,
-  code: string,
-): Promise<{ code: string; message: string }> {
+export async function expectError<T>(envelope: Envelope<T> | Promise<Envelope<T>>, code: string): Promise<ApiError> {
   const e = await envelope;
   if (e.ok) throw new Error(`expected ${code}, got ok: ${JSON.stringify(e.data)}`);
   if (e.error.code !== code) throw new Error(`expected ${code}, got ${e.error.code}: ${e.error.message}`);

@@ -113,7 +113,11 @@ describe('扫码签到', () => {
     serve({
       'user.login': BOUND,
       'checkin.get': DETAIL,
-      'checkin.checkIn': fail('FAILED_PRECONDITION', '签到码已过期，请重新扫描大屏上的最新二维码'),
+      'checkin.checkIn': fail(
+        'FAILED_PRECONDITION',
+        '签到码已过期，请重新扫描大屏上的最新二维码',
+        'CHECKIN_CODE_EXPIRED',
+      ),
     });
     render(<CheckInPage />);
     await tapCheckIn();
@@ -123,6 +127,20 @@ describe('扫码签到', () => {
     const text = document.body.textContent ?? '';
     expect(text.split('过期').length - 1).toBe(1);
     expect(text.split('重新扫描').length - 1).toBe(1);
+  });
+
+  it('decides the expired screen by the reason, never by the words of the message', async () => {
+    serve({
+      'user.login': BOUND,
+      'checkin.get': DETAIL,
+      // Same code, a message that happens to say 过期, no reason: the window is what failed, not the code.
+      'checkin.checkIn': fail('FAILED_PRECONDITION', '活动签到时间已过期'),
+    });
+    render(<CheckInPage />);
+    await tapCheckIn();
+    expect(await screen.findByText('现在不能签到')).toBeTruthy();
+    expect(screen.getByText('活动签到时间已过期')).toBeTruthy();
+    expect(screen.queryByText('签到码已过期')).toBeNull();
   });
 
   it('leads an unbound member through binding and back to the check-in', async () => {

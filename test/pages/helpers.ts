@@ -1,6 +1,6 @@
 // Helpers of the page tests: a scripted server behind the mocked transport, and a clean slate between tests.
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/api';
-import type { ErrorCode } from '@/domain/errors';
+import type { ApiError, ErrorCode, ErrorReason } from '@/domain/errors';
 import { transport } from '@/services/transport';
 import { orgDirectory, session } from '@/services/session';
 import { resetTaroStub } from './stubs/taro';
@@ -19,7 +19,7 @@ export type KeyInput<K extends ActionKey> = K extends `${infer F extends Functio
     : never
   : never;
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 /**
  * One action's answer: a fixed reply, a function of the request data, or a thrown error (a transport failure).
  * Typed by the contract, so renaming an action or a field of its output fails type-checking in the page tests.
@@ -29,7 +29,10 @@ export type Handler<K extends ActionKey> =
 export type Handlers = { [K in ActionKey]?: Handler<K> };
 
 export const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+export const fail = (code: ErrorCode, message: string, reason?: ErrorReason): Reply<never> => ({
+  ok: false,
+  error: reason ? { code, message, reason } : { code, message },
+});
 
 /** Requests seen by the mocked transport, as "fn.action" with their data. */
 export const requests: Array<{ key: string; data: Record<string, unknown> }> = [];

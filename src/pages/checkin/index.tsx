@@ -95,7 +95,7 @@ const expiredAdvice = canScanAgain
   : '大屏上的二维码每 20 秒更换一次，请重新扫描正在显示的二维码';
 
 function Failed({ error, onRescan }: FailedProps) {
-  const expired = error.code === 'FAILED_PRECONDITION' && error.message.includes('过期');
+  const expired = error.code === 'FAILED_PRECONDITION' && error.reason === 'CHECKIN_CODE_EXPIRED';
   const title =
     error.code === 'INVALID_ARGUMENT'
       ? '签到码无效'
