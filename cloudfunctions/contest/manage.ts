@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { ContestApi, contestSchemas } from '@/domain/api/contest';
 import { CONTEST_PAGE_SIZE } from '@/domain/api/contest';
-import { contestJudgeExcluded, contestVoteId, contestWindowsProblem } from '@/domain/contest';
+import { contestJudgeExcluded, contestStage, contestVoteId, contestWindowsProblem } from '@/domain/contest';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin } from '../../server/caller';
@@ -20,6 +20,7 @@ import {
   contestEntry,
   contestJudges,
   contestSummary,
+  contestTimes,
   contestWeights,
   entryAttachments,
   entryJudged,
@@ -94,6 +95,26 @@ export async function create(
     },
   });
   return { contestId };
+}
+
+export async function close(
+  input: z.output<typeof contestSchemas.close>,
+  ctx: ActionContext,
+): Promise<ContestApi['close']['output']> {
+  const { db } = ctx;
+  const [caller, contest] = await Promise.all([ctx.caller(), loadContest(db, input.contestId)]);
+  const t = contestTimes(contest);
+  const now = Date.now();
+  if (contestStage(t, now) !== 'submitting') throw new AppError('FAILED_PRECONDITION', '只有征集中的竞赛可以提前截止');
+  const changes: Record<string, unknown> = { submitEndAt: new Date(now) };
+  if (t.voteStartMs !== null && t.voteStartMs > now) changes.voteStartAt = new Date(now);
+  // Only while the window read is still the stored one: a concurrent close or edit does not land twice.
+  const { stats } = await db
+    .collection(CONTESTS)
+    .where({ _id: contest._id, submitEndAt: contest.submitEndAt })
+    .update({ data: changes });
+  if (stats.updated !== 1) throw new AppError('FAILED_PRECONDITION', '竞赛刚被修改，请刷新后重试');
+  return contestSummary({ ...contest, ...changes }, caller, now);
 }
 
 export async function list(

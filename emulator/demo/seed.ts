@@ -1,6 +1,7 @@
 // Demo data for the local cloud, created through the cloud functions themselves so that it is always valid:
 // the 2020 plan's 市直机关工委 with its 机关党委 and branches, hotline departments, a roster and demo identities.
 import type { Envelope } from '../../src/domain/errors';
+import { seedDemoContest } from './contest';
 import { seedDemoHotline } from './hotline';
 import { seedDemoHotlinePublic } from './hotline-public';
 import { seedDemoLive } from './live';
@@ -307,6 +308,7 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
   await seedDemoNotice(call, admin, SECRETARY.openid);
   await seedDemoOrglife(call, SECRETARY.openid, DEMO_ROSTER[SECRETARY.member].name);
   await seedDemoRegister(call, admin, DEMO_ROSTER);
+  await seedDemoContest(call, admin, DEMO_ROSTER);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;
   const deptName = (id: string) => DEMO_DEPARTMENTS.find((d) => d.departmentId === id)?.name ?? id;

@@ -467,6 +467,37 @@ describe('contest.results, publish, progress, export', () => {
   });
 });
 
+describe('contest.close', () => {
+  it('ends the submission window now and starts a later public vote now', async () => {
+    const contestId = await createContest();
+    await entry(contestId, 'b1', '项目甲');
+    const before = Date.now();
+    const summary = await expectOk(call('close', { contestId }, ADMIN));
+    expect(summary).toMatchObject({ stage: 'judging', voteOpen: true });
+    const doc = await getDoc('contests', contestId);
+    expect((doc?.submitEndAt as Date).getTime()).toBeGreaterThanOrEqual(before);
+    expect((doc?.voteStartAt as Date).getTime()).toBe((doc?.submitEndAt as Date).getTime());
+    await expectError(
+      call('submit', { contestId, orgId: 'b1', title: '改', summary: '改' }, SECRETARY),
+      'FAILED_PRECONDITION',
+    );
+    await expectError(call('close', { contestId }, ADMIN), 'FAILED_PRECONDITION');
+  });
+
+  it.each([
+    [JUDGE, 'PERMISSION_DENIED'],
+    [SECRETARY, 'PERMISSION_DENIED'],
+    [MEMBER, 'PERMISSION_DENIED'],
+    [PUBLIC, 'PERMISSION_DENIED'],
+    [undefined, 'UNAUTHENTICATED'],
+  ])('refuses %s (%s) and changes nothing', async (openid, code) => {
+    const contestId = await createContest();
+    const before = await state();
+    await expectError(call('close', { contestId }, openid), code);
+    expect(await state()).toEqual(before);
+  });
+});
+
 describe('contest.list and get', () => {
   it('lists competitions newest first for anyone, with what the caller may do', async () => {
     const contestId = await createContest({ title: '效能典型案例评比', kind: '效能典型案例评比' });

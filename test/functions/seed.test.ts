@@ -1,6 +1,7 @@
 // The demo seed run through the functions: it creates what it claims, its identities work, and it can run twice.
 import { DEMO_QUESTIONS } from '../../emulator/demo/questions';
 import { DEMO_QUIZ_FAST_PARTICIPANT, DEMO_QUIZ_PARTICIPANTS, DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
+import { DEMO_CONTEST_ENTRIES, DEMO_CONTEST_TITLE } from '../../emulator/demo/contest';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_LIVE_PLAYERS, DEMO_LIVE_TITLE } from '../../emulator/demo/live';
 import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES, DEMO_OVERVIEW_TITLE } from '../../emulator/demo/notice';
@@ -277,8 +278,29 @@ describe('seedDemoData', () => {
     expect(branch.term.secretaryName).toBe('王建国');
   });
 
+  it('opens a 创新创优 competition: four entries, judges part-way, the public vote open', async () => {
+    const { contests } = await expectOk(cloud.call('contest', 'list', {}, 'demo-public'));
+    const demo = contests.find((c) => c.title === DEMO_CONTEST_TITLE);
+    expect(demo).toMatchObject({ stage: 'judging', voteOpen: true, entryCount: DEMO_CONTEST_ENTRIES.length });
+    const contestId = demo!.contestId;
+    const progress = await expectOk(cloud.call('contest', 'progress', { contestId }, 'demo-admin'));
+    expect(progress.judges.map((j) => [j.name, j.scored, j.assigned])).toEqual([
+      ['张伟', 3, 3],
+      ['赵丽华', 2, 3],
+    ]);
+    const results = await expectOk(cloud.call('contest', 'results', { contestId }, 'demo-admin'));
+    expect(results.rows.every((r) => r.rank !== null)).toBe(true);
+    expect(results.rows.reduce((n, r) => n + r.votes, 0)).toBe(4);
+    const judging = await expectOk(cloud.call('contest', 'judging', { contestId }, 'demo-member-3'));
+    expect(judging.entries.filter((e) => e.scores === null && !e.excluded).map((e) => e.orgName)).toEqual([
+      '市人力资源社会保障局机关党支部',
+    ]);
+  });
+
   it('can run again on the same database without changing anything', async () => {
     const before = await allDocs('members');
+    const contests = await allDocs('contests');
+    const contestVotes = await allDocs('contest_votes');
     const hotline = await allDocs('hotline_tickets');
     const quizzes = await allDocs('quizzes');
     const attempts = await allDocs('quiz_attempts');
@@ -289,6 +311,8 @@ describe('seedDemoData', () => {
     const terms = await allDocs('register_terms');
     const elections = await allDocs('register_elections');
     await seedDemoData(invoke);
+    expect(await allDocs('contests')).toEqual(contests);
+    expect(await allDocs('contest_votes')).toEqual(contestVotes);
     expect(await allDocs('register_terms')).toEqual(terms);
     expect(await allDocs('register_elections')).toEqual(elections);
     expect(await allDocs('notices')).toEqual(notices);

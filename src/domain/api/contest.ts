@@ -48,6 +48,11 @@ export const contestSchemas = {
       public: z.number().int().min(0).max(100).describe('群众投票权重'),
     }).describe('结果权重'),
   }),
+  /**
+   * Admin: ends the submission window now (every unit has sent its entry); judging starts, and a public vote set to
+   * start later starts now.
+   */
+  close: input({ contestId: id.describe('竞赛') }),
   /** Competitions, newest first, with what the caller may do in each. */
   list: input({ page: z.number().int().min(0).max(1000).optional().describe('页码') }),
   /** One competition with its entries (entries are shown once the submission window has closed, or to the 工委). */
@@ -202,6 +207,7 @@ export interface ContestResults {
 
 export interface ContestApi {
   create: { input: z.input<typeof contestSchemas.create>; output: { contestId: string } };
+  close: { input: z.input<typeof contestSchemas.close>; output: ContestSummary };
   list: {
     input: z.input<typeof contestSchemas.list>;
     output: { contests: ContestSummary[]; hasMore: boolean };
