@@ -76,7 +76,6 @@ export async function returnTicket(
       atMs: Date.now(),
     },
   });
-  await bumpStats(ctx.db, String(t.departmentId), { returned: 1 });
   return { ticketId: t._id, status: flow.status };
 }
 
@@ -113,10 +112,10 @@ export async function reviewReturn(
     coDepartments: co,
     coDepartmentIds: co.map((c) => c.departmentId),
   });
-  if (!replied(t)) {
-    if (previous) await bumpStats(db, previous, { received: -1 });
-    await bumpStats(db, department.departmentId, { received: 1 });
-  }
+  // 退单数 counts accepted returns of the department that returned it; the ticket moves to the new one's count.
+  const moves = !replied(t);
+  if (previous) await bumpStats(db, previous, { returned: 1, received: moves ? -1 : 0 });
+  if (moves) await bumpStats(db, department.departmentId, { received: 1 });
   return { ticketId: t._id, status: flow.status };
 }
 
