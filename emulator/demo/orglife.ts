@@ -15,6 +15,24 @@ export const DEMO_ORGLIFE = {
 
 const DAY_MS = 86400_000;
 const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+const beijingYear = (ms: number) => new Date(ms + 8 * 3600_000).getUTCFullYear();
+/** The 支委会 and the 党课 are this many days before the demo's anchor (see demoOrglifeAnchor). */
+const COMMITTEE_DAYS_AGO = 30;
+const LECTURE_DAYS_AGO = 10;
+
+/**
+ * The moment the demo's 支委会 and 党课 count back from, and the year of its 台账 and 民主评议: `now`, unless the
+ * 支委会 would then fall in the year before (the first 30 days of a year), when both meetings go to the end of the
+ * year before and its 民主评议 is that year's (held in January, as branches do). So the 台账 of the demo year always
+ * holds both meetings, and the ballot is of the same year.
+ *
+ * @example demoOrglifeAnchor(Date.parse('2027-01-05T10:00:00+08:00')) // { year: 2026, at: 2026-12-31 15:00 +08:00 }
+ */
+export function demoOrglifeAnchor(now: number): { year: number; at: number } {
+  const year = beijingYear(now);
+  if (beijingYear(now - COMMITTEE_DAYS_AGO * DAY_MS) === year) return { year, at: now };
+  return { year: year - 1, at: Date.parse(`${year - 1}-12-31T15:00:00+08:00`) };
+}
 
 /** 纪实 from the 2020 plan: what a branch of a 市直机关 would have recorded. */
 const RECORDS: Record<string, { topic: string; minutes: string; decisions: string; absentReason: string }> = {
@@ -56,7 +74,8 @@ export async function seedDemoOrglife(call: DemoCall, secretary: string, hostNam
     secretary,
   );
   const now = Date.now();
-  const year = Number(iso(now).slice(0, 4));
+  const anchor = demoOrglifeAnchor(now);
+  const year = anchor.year;
   if (reviews.some((r) => r.year === year)) return;
 
   const { members } = await call<{ members: Array<{ memberId: string; name: string }> }>(
@@ -66,11 +85,11 @@ export async function seedDemoOrglife(call: DemoCall, secretary: string, hostNam
     secretary,
   );
   const meetings: Array<[title: string, kind: string, daysAgo: number]> = [
-    [DEMO_ORGLIFE.committee, '支委会', 30],
-    [DEMO_ORGLIFE.lecture, '党课', 10],
+    [DEMO_ORGLIFE.committee, '支委会', COMMITTEE_DAYS_AGO],
+    [DEMO_ORGLIFE.lecture, '党课', LECTURE_DAYS_AGO],
   ];
   for (const [title, kind, daysAgo] of meetings) {
-    const start = now - daysAgo * DAY_MS;
+    const start = anchor.at - daysAgo * DAY_MS;
     const { activityId } = await call<{ activityId: string }>(
       'checkin',
       'createActivity',

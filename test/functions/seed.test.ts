@@ -5,7 +5,7 @@ import { DEMO_CONTEST_ENTRIES, DEMO_CONTEST_TITLE } from '../../emulator/demo/co
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_LIVE_PLAYERS, DEMO_LIVE_TITLE } from '../../emulator/demo/live';
 import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES, DEMO_OVERVIEW_TITLE } from '../../emulator/demo/notice';
-import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
+import { DEMO_ORGLIFE, demoOrglifeAnchor } from '../../emulator/demo/orglife';
 import { DEMO_ADMIN_OPENID, DEMO_DEPARTMENTS, DEMO_ORGS, DEMO_ROSTER, seedDemoData } from '../../emulator/demo/seed';
 import type { MeetingList, MeetingView, ReviewSummary } from '../../src/domain/api/orglife';
 import type { LeaderboardResult, MemberRankRow, OrgRankRow, QuizSummary } from '../../src/domain/api/quiz';
@@ -241,7 +241,8 @@ describe('seedDemoData', () => {
   });
 
   it('records the branch’s past meetings but one, and opens its 民主评议 with two ballots in', async () => {
-    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    // The demo year: this year, or in the first 30 days of a year the one before (demoOrglifeAnchor).
+    const { year } = demoOrglifeAnchor(Date.now());
     const list = await expectOk<MeetingList>(
       cloud.call('orglife', 'meetings', { orgId: DEMO_ORGLIFE.orgId, year }, 'demo-secretary'),
     );

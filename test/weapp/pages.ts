@@ -4,7 +4,7 @@ import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_KNOWLEDGE_TITLES, DEMO_PROGRAMME_TOPICS } from '../../emulator/demo/hotline-public';
 import { DEMO_NOTICE_TITLES, DEMO_OVERVIEW_TITLE } from '../../emulator/demo/notice';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
-import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
+import { DEMO_ORGLIFE, demoOrglifeAnchor } from '../../emulator/demo/orglife';
 import { DEMO_CHECKIN_TITLES, DEMO_DEPARTMENTS, DEMO_ORGS, demoRatingTitle } from '../../emulator/demo/seed';
 
 export type Role = 'member' | 'secretary' | 'handler' | 'admin' | 'public';
@@ -137,7 +137,14 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   'admin/hotline-knowledge/index': [{ as: 'admin', expect: [DEMO_KNOWLEDGE_TITLES.enrol, DEMO_KNOWLEDGE_TITLES.fund] }],
   'admin/hotline-programmes/index': [{ as: 'admin', expect: [DEMO_PROGRAMME_TOPICS.aired, '节目安排'] }],
   'admin/branch-dashboard/index': [{ as: 'secretary', expect: [orgName('fgw-1'), '三会一课'] }],
-  'admin/meetings/index': [{ as: 'secretary', expect: [DEMO_ORGLIFE.committee, DEMO_ORGLIFE.lecture, '未填写纪实'] }],
+  'admin/meetings/index': [
+    {
+      as: 'secretary',
+      // The demo's 台账 year (the year before in the first 30 days of a year).
+      query: () => ({ year: String(demoOrglifeAnchor(Date.now()).year) }),
+      expect: [DEMO_ORGLIFE.committee, DEMO_ORGLIFE.lecture, '未填写纪实'],
+    },
+  ],
   'admin/minutes/index': [
     { as: 'secretary', query: (ids) => ({ activityId: ids.minutesActivityId }), expect: ['纪实已完成', '保存纪实'] },
     { as: 'member', query: (ids) => ({ activityId: ids.minutesActivityId }), expect: ['会议记录', '外出学习'] },
