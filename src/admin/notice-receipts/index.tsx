@@ -26,8 +26,13 @@ function Head({ n }: { n: SentNotice }) {
     <View className="card">
       <Text className="receipts__title">{n.title}</Text>
       <Text className="admin-list__meta">
-        {n.senderName} · {dateTimeText(n.publishedAt)}
-        {n.confirmBy ? ` · 确认截止 ${dateTimeText(n.confirmBy)}` : ''}
+        {n.senderName} · <Text className="receipts__date">{dateTimeText(n.publishedAt)}</Text>
+        {n.confirmBy ? (
+          <>
+            {' · 确认截止 '}
+            <Text className="receipts__date">{dateTimeText(n.confirmBy)}</Text>
+          </>
+        ) : null}
       </Text>
       <View className="stats receipts__stats">
         <View className="stats__item">
