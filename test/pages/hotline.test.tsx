@@ -521,6 +521,67 @@ describe('admin lists', () => {
     expect(await screen.findByText('办理期限 2020-07-06 · 待审核')).toBeTruthy();
   });
 
+  it('诉求分办 on a PC shows the list and the picked ticket side by side; a step there reads the list again', async () => {
+    const windowInfo = Taro.getWindowInfo as jest.Mock;
+    const phone = windowInfo.getMockImplementation();
+    windowInfo.mockImplementation(() => ({ windowWidth: 1280, windowHeight: 720 }));
+    try {
+      await triageOnPc();
+    } finally {
+      windowInfo.mockImplementation(phone);
+    }
+  });
+
+  async function triageOnPc() {
+    const waiting = (ticketId: string, ticketNo: string, title: string): TicketSummary => ({
+      ...SUMMARY,
+      ticketId,
+      ticketNo,
+      title,
+      status: 'submitted',
+      statusName: '待受理',
+      departmentId: null,
+      departmentName: null,
+    });
+    serve({
+      'user.login': ok({ openid: 'a', roles: [{ role: 'admin' }], member: null }),
+      'org.list': ok(ORGS),
+      'hotline.triage': ok({
+        tickets: [waiting('ht_1', 'MS20200701-0007', '幸福路路灯不亮'), waiting('ht_2', 'MS20200701-0008', '公园厕所')],
+        hasMore: false,
+      }),
+      'hotline.get': (data) =>
+        ok({
+          ...DETAIL,
+          ...waiting(data.ticketId, data.ticketId === 'ht_1' ? 'MS20200701-0007' : 'MS20200701-0008', '详情'),
+          can: { ...NO, accept: true },
+        }),
+      'hotline.accept': ok({ ticketId: 'ht_2', status: 'accepted' }),
+    });
+    render(<HotlineTriagePage />);
+    // The first ticket is open at once, beside the list.
+    expect(await screen.findByText(/MS20200701-0007 · 求助 · 提交于/)).toBeTruthy();
+    fireEvent.click(screen.getByText('公园厕所'));
+    expect(await screen.findByText(/MS20200701-0008 · 求助 · 提交于/)).toBeTruthy();
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+    const triageReads = requests.filter((r) => r.key === 'hotline.triage').length;
+    fireEvent.click(await screen.findByText('受理'));
+    await waitFor(() => expect(requests.find((r) => r.key === 'hotline.accept')?.data).toEqual({ ticketId: 'ht_2' }));
+    await waitFor(() => expect(requests.filter((r) => r.key === 'hotline.triage').length).toBe(triageReads + 1));
+  }
+
+  it('诉求分办 on a phone opens 诉求详情 for a ticket', async () => {
+    serve({
+      'user.login': ok({ openid: 'a', roles: [{ role: 'admin' }], member: null }),
+      'org.list': ok(ORGS),
+      'hotline.triage': ok({ tickets: [{ ...SUMMARY, status: 'submitted', statusName: '待受理' }], hasMore: false }),
+    });
+    render(<HotlineTriagePage />);
+    fireEvent.click(await screen.findByText('幸福路路灯不亮'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/hotline-ticket/index?id=ht_1' });
+    expect(requests.some((r) => r.key === 'hotline.get')).toBe(false);
+  });
+
   it('本部门诉求 shows a handler the own department’s queue', async () => {
     serve({
       'user.login': ok({ openid: 'h', roles: [{ role: 'handler', scopeId: 'd2' }], member: null }),

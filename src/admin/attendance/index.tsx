@@ -1,5 +1,6 @@
 // 出勤与补签: expected / present / late / flagged / absent of one activity (read again every 10 s while it is open),
-// the absentees in roster order with 补签 (a reason is required), flagged check-ins, and the Excel export.
+// the absentees in roster order with 补签 (a reason is required), flagged check-ins, and the Excel export. On a PC
+// the counts stay on the left and the lists of members run down the right.
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -107,8 +108,8 @@ function Board({ activity, data, reload }: { activity: ActivityDetail; data: Att
     );
 
   return (
-    <>
-      <View className="card">
+    <View className="attendance-board">
+      <View className="card attendance-board__main">
         <Text className={`attendance-phase attendance-phase--${activity.phase}`}>{PHASE_LABELS[activity.phase]}</Text>
         <Text className="attendance-title">{activity.title}</Text>
         <Text className="attendance-meta">
@@ -151,64 +152,66 @@ function Board({ activity, data, reload }: { activity: ActivityDetail; data: Att
         )}
       </View>
 
-      <View className="card">
-        <View className="card__title">缺勤名单（{data.absentees.length} 人）</View>
-        {data.absentees.length === 0 && <Text className="muted">全部到齐。</Text>}
-        {data.absentees.map((m) => (
-          <View key={m.memberId} className="attendance-row">
-            {makeUp === m.memberId ? (
-              <MakeUp
-                activityId={activity.activityId}
-                member={m}
-                onCancel={() => setMakeUp(null)}
-                onDone={() => {
-                  setMakeUp(null);
-                  reload();
-                }}
-              />
-            ) : (
-              <>
-                <Text className="attendance-row__name">{m.name}</Text>
-                {activity.phase !== 'upcoming' && (
-                  <View className="attendance-row__action" onClick={() => setMakeUp(m.memberId)}>
-                    补签
-                  </View>
-                )}
-              </>
-            )}
-          </View>
-        ))}
-      </View>
-
-      {data.flaggedList.length > 0 && (
+      <View className="attendance-board__lists">
         <View className="card">
-          <View className="card__title">需核实的签到（{data.flaggedList.length} 人）</View>
-          {data.flaggedList.map((f) => (
-            <View key={f.memberId} className="attendance-row">
-              <Text className="attendance-row__name">{f.name}</Text>
-              <Text className="attendance-row__note">
-                {flagText(f.flags)}
-                {f.distanceM !== null ? `，距离 ${f.distanceM} 米` : ''}
-              </Text>
-            </View>
-          ))}
-        </View>
-      )}
-
-      {data.manualList.length > 0 && (
-        <View className="card">
-          <View className="card__title">补签记录（{data.manualList.length} 人）</View>
-          {data.manualList.map((m) => (
+          <View className="card__title">缺勤名单（{data.absentees.length} 人）</View>
+          {data.absentees.length === 0 && <Text className="muted">全部到齐。</Text>}
+          {data.absentees.map((m) => (
             <View key={m.memberId} className="attendance-row">
-              <Text className="attendance-row__name">{m.name}</Text>
-              <Text className="attendance-row__note">
-                {m.reason}（{m.byName}）
-              </Text>
+              {makeUp === m.memberId ? (
+                <MakeUp
+                  activityId={activity.activityId}
+                  member={m}
+                  onCancel={() => setMakeUp(null)}
+                  onDone={() => {
+                    setMakeUp(null);
+                    reload();
+                  }}
+                />
+              ) : (
+                <>
+                  <Text className="attendance-row__name">{m.name}</Text>
+                  {activity.phase !== 'upcoming' && (
+                    <View className="attendance-row__action" onClick={() => setMakeUp(m.memberId)}>
+                      补签
+                    </View>
+                  )}
+                </>
+              )}
             </View>
           ))}
         </View>
-      )}
-    </>
+
+        {data.flaggedList.length > 0 && (
+          <View className="card">
+            <View className="card__title">需核实的签到（{data.flaggedList.length} 人）</View>
+            {data.flaggedList.map((f) => (
+              <View key={f.memberId} className="attendance-row">
+                <Text className="attendance-row__name">{f.name}</Text>
+                <Text className="attendance-row__note">
+                  {flagText(f.flags)}
+                  {f.distanceM !== null ? `，距离 ${f.distanceM} 米` : ''}
+                </Text>
+              </View>
+            ))}
+          </View>
+        )}
+
+        {data.manualList.length > 0 && (
+          <View className="card">
+            <View className="card__title">补签记录（{data.manualList.length} 人）</View>
+            {data.manualList.map((m) => (
+              <View key={m.memberId} className="attendance-row">
+                <Text className="attendance-row__name">{m.name}</Text>
+                <Text className="attendance-row__note">
+                  {m.reason}（{m.byName}）
+                </Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+    </View>
   );
 }
 

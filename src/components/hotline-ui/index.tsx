@@ -25,11 +25,27 @@ export function StatusTag({ status, name }: { status: HotlineStatus; name: strin
   return <Text className={`hotline-status hotline-status--${status}`}>{name}</Text>;
 }
 
-export function TicketRow({ ticket, showDepartment = true }: { ticket: TicketSummary; showDepartment?: boolean }) {
+/**
+ * A ticket in a list: tapping it opens 诉求详情, or calls `onOpen` where the detail is shown beside the list (诉求分办 on
+ * a PC), with `selected` marking the one shown.
+ */
+export function TicketRow({
+  ticket,
+  showDepartment = true,
+  onOpen,
+  selected = false,
+}: {
+  ticket: TicketSummary;
+  showDepartment?: boolean;
+  onOpen?: (ticketId: string) => void;
+  selected?: boolean;
+}) {
   return (
     <View
-      className="card hotline-ticket-row"
-      onClick={() => Taro.navigateTo({ url: HOTLINE_PAGES.ticket(ticket.ticketId) })}
+      className={`card hotline-ticket-row${selected ? ' hotline-ticket-row--selected' : ''}`}
+      onClick={() =>
+        onOpen ? onOpen(ticket.ticketId) : Taro.navigateTo({ url: HOTLINE_PAGES.ticket(ticket.ticketId) })
+      }
     >
       <View className="hotline-ticket-row__head">
         <Text className="hotline-ticket-row__title">{ticket.title}</Text>
