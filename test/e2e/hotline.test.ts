@@ -90,6 +90,24 @@ describeBrowser('民声热线 in the H5 build', () => {
         .locator('.photo-upload__input')
         .setInputFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: photo });
       await waitForText(page, '.photo-upload__add', '照片 1/6');
+      // 删除 sits under the thumbnail, not on it.
+      const thumb = await shown(page, '.photo-upload__img').first().boundingBox();
+      const remove = await shown(page, '.photo-upload__remove').first().boundingBox();
+      expect(thumb && remove && remove.y >= thumb.y + thumb.height - 0.5).toBe(true);
+      // What people type is in the page's font and size: the textarea is not the browser's monospace 13 px.
+      const fonts = await page.evaluate(() => {
+        const font = (sel: string) => {
+          const el = Array.from(document.querySelectorAll(sel)).find((e) => (e as HTMLElement).offsetParent !== null);
+          const style = el ? getComputedStyle(el) : null;
+          return style ? `${style.fontFamily} ${style.fontSize}` : sel;
+        };
+        return {
+          textarea: font('textarea[placeholder="请写明时间、地点和具体情况"]'),
+          input: font('input[placeholder="一句话说明问题"]'),
+        };
+      });
+      expect(fonts.textarea).toBe(fonts.input);
+      expect(fonts.textarea).not.toMatch(/monospace/);
       await field(page, '便于部门回访').fill('王小明');
       await field(page, '11 位手机号').fill(PHONE);
       await scrollTo(page, '.photo-upload');
@@ -109,6 +127,9 @@ describeBrowser('民声热线 in the H5 build', () => {
       await shown(page, '.hotline-photos__img').first().click();
       expect(await loadedWidth(page, '.preview-image img')).toBe(PHOTO_WIDTH);
       await screenshot(page, 'hotline-photo-preview');
+      // The full-size photo shows a visible way out.
+      const close = await shown(page, '.preview-image').evaluate((el) => getComputedStyle(el, '::after').content);
+      expect(close).toContain('关闭');
       await shown(page, '.preview-image').click();
       await page.locator('.preview-image').waitFor({ state: 'detached' });
     });
