@@ -5,11 +5,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import HotlineKnowledgePage from '@/admin/hotline-knowledge/index';
 import HotlineProgrammesPage from '@/admin/hotline-programmes/index';
-import HotlineBoardPage from '@/pages/hotline-board/index';
+import HotlineBoardPage, { statsPeriodMonths } from '@/pages/hotline-board/index';
 import HotlineProgrammePage from '@/pages/hotline-programme/index';
 import HotlineSubmitPage from '@/pages/hotline-submit/index';
 import HotlineTicketPage from '@/pages/hotline-ticket/index';
-import type { TicketDetail } from '@/domain/api';
+import type { DepartmentStatsRow, TicketDetail } from '@/domain/api';
 import type { KnowledgeAnswer, KnowledgeItem, ProgrammeSummary } from '@/domain/api/hotline-public';
 import { fail, ok, ORGS, requests, resetAll, serve } from './helpers';
 import { setRouterParams } from './stubs/taro';
@@ -356,6 +356,80 @@ describe('公开答复 search and chips', () => {
         keyword: '路灯',
       }),
     );
+  });
+});
+
+describe('部门统计 by period', () => {
+  const ROW: Omit<DepartmentStatsRow, 'departmentId' | 'name'> = {
+    received: 10,
+    replied: 8,
+    replyRate: 0.8,
+    onTimeRate: 1,
+    satisfaction: 0.5,
+    averageScore: 4,
+    averageReplyWorkdays: 2,
+    directAnswers: 3,
+    directRate: 0.25,
+    merged: 1,
+    duplicateRate: 0.1,
+    solveRate: null,
+    visitRate: null,
+    returned: 0,
+    extended: 0,
+    reported: 0,
+  };
+
+  it('computes 本月, 本季度 and 本年 in Beijing time up to this month', () => {
+    const aug = Date.parse('2020-08-15T12:00:00+08:00');
+    expect(statsPeriodMonths('all', aug)).toBeNull();
+    expect(statsPeriodMonths('month', aug)).toEqual({ from: '2020-08', to: '2020-08' });
+    expect(statsPeriodMonths('quarter', aug)).toEqual({ from: '2020-07', to: '2020-08' });
+    expect(statsPeriodMonths('year', aug)).toEqual({ from: '2020-01', to: '2020-08' });
+    // 1 October 00:30 in Beijing is still 30 September in UTC: the new quarter has begun.
+    const october = Date.parse('2020-09-30T16:30:00Z');
+    expect(statsPeriodMonths('quarter', october)).toEqual({ from: '2020-10', to: '2020-10' });
+    expect(statsPeriodMonths('quarter', Date.parse('2020-12-31T12:00:00+08:00'))).toEqual({
+      from: '2020-10',
+      to: '2020-12',
+    });
+    expect(statsPeriodMonths('year', Date.parse('2021-01-01T00:10:00+08:00'))).toEqual({
+      from: '2021-01',
+      to: '2021-01',
+    });
+  });
+
+  it('asks for the chosen period and shows it with the 直接答复率 and 重复诉求率 of that period', async () => {
+    serve({
+      'org.list': ok(ORGS),
+      'hotline.publicList': ok({ tickets: [], page: 1, hasMore: false }),
+      'hotline.stats': (d) =>
+        ok({
+          departments: [{ ...ROW, departmentId: 'd1', name: '市发展和改革委员会', directRate: d.from ? 0.5 : 0.25 }],
+          total: { ...ROW, directRate: d.from ? 0.5 : 0.25 },
+          period: d.from && d.to ? { from: d.from, to: d.to } : null,
+        }),
+    });
+    render(<HotlineBoardPage />);
+    fireEvent.click(await screen.findByText('部门统计'));
+    expect(await screen.findByText('全部部门')).toBeTruthy();
+    expect(screen.getAllByText('25%')).toHaveLength(2);
+    fireEvent.click(screen.getByText('本季度'));
+    const quarter = statsPeriodMonths('quarter', Date.now())!;
+    const shown = quarter.from === quarter.to ? quarter.from : `${quarter.from} 至 ${quarter.to}`;
+    expect(await screen.findByText(`全部部门（本季度：${shown}）`)).toBeTruthy();
+    // 满意率 50% and the period's 直接答复率 50%, for the total and the department.
+    expect(screen.getAllByText('50%')).toHaveLength(4);
+    expect(screen.queryByText('25%')).toBeNull();
+    fireEvent.click(screen.getByText('本年'));
+    await screen.findByText(/全部部门（本年：/);
+    fireEvent.click(screen.getByText('全部'));
+    await screen.findByText('全部部门');
+    expect(requests.filter((r) => r.key === 'hotline.stats').map((r) => r.data)).toEqual([
+      {},
+      quarter,
+      statsPeriodMonths('year', Date.now()),
+      {},
+    ]);
   });
 });
 

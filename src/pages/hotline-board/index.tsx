@@ -7,6 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import type { HotlineCategory } from '@/domain/hotline/categories';
 import { HOTLINE_CATEGORIES } from '@/domain/hotline/categories';
+import { hotlineShanghaiDay } from '@/domain/hotline/workdays';
 import { orgDirectory } from '@/services/session';
 import { dateText } from '@/utils/time';
 import { LoadState } from '@/components/load-state';
@@ -157,43 +158,78 @@ function Bar({ label, value }: { label: string; value: number | null }) {
   );
 }
 
+export type StatsPeriod = 'all' | 'month' | 'quarter' | 'year';
+const PERIOD_NAMES: Record<StatsPeriod, string> = { all: '全部', month: '本月', quarter: '本季度', year: '本年' };
+
+/**
+ * The months 'YYYY-MM' from..to of 本月, 本季度 or 本年 (Beijing time, up to this month), or null for all time.
+ *
+ * @example statsPeriodMonths('quarter', Date.parse('2020-08-15T12:00:00+08:00')) // { from: '2020-07', to: '2020-08' }
+ */
+export function statsPeriodMonths(period: StatsPeriod, nowMs: number): { from: string; to: string } | null {
+  if (period === 'all') return null;
+  const to = hotlineShanghaiDay(nowMs).slice(0, 7);
+  const [year, month] = to.split('-').map(Number);
+  const first = period === 'month' ? month : period === 'quarter' ? month - ((month - 1) % 3) : 1;
+  return { from: `${year}-${String(first).padStart(2, '0')}`, to };
+}
+
 function Stats() {
-  const fetcher = useCallback(() => call('hotline', 'stats', {}), []);
+  const [period, setPeriod] = useState<StatsPeriod>('all');
+  const fetcher = useCallback(() => call('hotline', 'stats', statsPeriodMonths(period, Date.now()) ?? {}), [period]);
   const state = useRemote(fetcher);
   return (
-    <LoadState state={state}>
-      {({ departments, total }) => (
-        <>
-          <View className="card hotline-stats__total">
-            <Text className="card__title">全部部门</Text>
-            <Text className="hotline-text">
-              受理 {total.received} 件，答复 {total.replied} 件
-              {total.averageReplyWorkdays !== null ? `，平均${replyTime(total.averageReplyWorkdays)}答复` : ''}
-            </Text>
-            <Bar label="回复率" value={total.replyRate} />
-            <Bar label="按期率" value={total.onTimeRate} />
-            <Bar label="满意率" value={total.satisfaction} />
-            <Bar label="直接答复率" value={total.directRate} />
-            <Bar label="重复诉求率" value={total.duplicateRate} />
-          </View>
-          {departments.map((d: DepartmentStatsRow) => (
-            <View key={d.departmentId} className="card hotline-stats__dept">
-              <Text className="card__title">{d.name}</Text>
-              <Text className="hotline-board__meta">
-                受理 {d.received} · 答复 {d.replied}
-                {d.averageReplyWorkdays !== null ? ` · 平均${replyTime(d.averageReplyWorkdays)}答复` : ''}
-                {d.averageScore !== null ? ` · 平均 ${d.averageScore} 分` : ''}
+    <>
+      <View className="hotline-chips hotline-stats__periods">
+        {(Object.keys(PERIOD_NAMES) as StatsPeriod[]).map((p) => (
+          <Text
+            key={p}
+            className={`hotline-chip${period === p ? ' hotline-chip--on' : ''}`}
+            onClick={() => setPeriod(p)}
+          >
+            {PERIOD_NAMES[p]}
+          </Text>
+        ))}
+      </View>
+      <LoadState state={state}>
+        {({ departments, total, period: months }) => (
+          <>
+            <View className="card hotline-stats__total">
+              <Text className="card__title">
+                全部部门
+                {months
+                  ? `（${PERIOD_NAMES[period]}：${months.from === months.to ? months.from : `${months.from} 至 ${months.to}`}）`
+                  : ''}
               </Text>
-              <Bar label="回复率" value={d.replyRate} />
-              <Bar label="按期率" value={d.onTimeRate} />
-              <Bar label="满意率" value={d.satisfaction} />
-              <Bar label="直接答复率" value={d.directRate} />
-              <Bar label="重复诉求率" value={d.duplicateRate} />
+              <Text className="hotline-text">
+                受理 {total.received} 件，答复 {total.replied} 件
+                {total.averageReplyWorkdays !== null ? `，平均${replyTime(total.averageReplyWorkdays)}答复` : ''}
+              </Text>
+              <Bar label="回复率" value={total.replyRate} />
+              <Bar label="按期率" value={total.onTimeRate} />
+              <Bar label="满意率" value={total.satisfaction} />
+              <Bar label="直接答复率" value={total.directRate} />
+              <Bar label="重复诉求率" value={total.duplicateRate} />
             </View>
-          ))}
-        </>
-      )}
-    </LoadState>
+            {departments.map((d: DepartmentStatsRow) => (
+              <View key={d.departmentId} className="card hotline-stats__dept">
+                <Text className="card__title">{d.name}</Text>
+                <Text className="hotline-board__meta">
+                  受理 {d.received} · 答复 {d.replied}
+                  {d.averageReplyWorkdays !== null ? ` · 平均${replyTime(d.averageReplyWorkdays)}答复` : ''}
+                  {d.averageScore !== null ? ` · 平均 ${d.averageScore} 分` : ''}
+                </Text>
+                <Bar label="回复率" value={d.replyRate} />
+                <Bar label="按期率" value={d.onTimeRate} />
+                <Bar label="满意率" value={d.satisfaction} />
+                <Bar label="直接答复率" value={d.directRate} />
+                <Bar label="重复诉求率" value={d.duplicateRate} />
+              </View>
+            ))}
+          </>
+        )}
+      </LoadState>
+    </>
   );
 }
 

@@ -139,7 +139,7 @@ function Programme({ programmeId }: { programmeId: string }) {
           ) : (
             <>
               <View className="card programme-card">
-                <Text className="card__title">本期答复</Text>
+                <View className="card__title">本期答复</View>
                 <Text className="muted">
                   收到问题 {p.asked} 个；下面是提问人同意公开的答复（姓名、电话、证件号和门牌号已打码）。
                 </Text>
