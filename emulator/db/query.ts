@@ -1,8 +1,10 @@
 // MongoDB semantics for the wire's queries, sorts, projections, update specs and aggregate pipelines (via mingo).
 import { Aggregator, Query } from 'mingo';
-import type { Options } from 'mingo/core';
+import { Context } from 'mingo/core';
+import type { Options, PipelineOperator } from 'mingo/core';
 import { update as mingoUpdate } from 'mingo/updater';
 import type { UpdateExpression } from 'mingo/updater';
+import { applyArrayOperator, ARRAY_UPDATE_OPERATORS } from './array-updates';
 import { cloneValue, idKey, isPlainObject } from './ejson';
 import type { Doc } from './ejson';
 import { requestFailed } from './errors';
@@ -19,7 +21,16 @@ let options: Partial<Options> | undefined;
  * $function, $accumulator) is off: WeChat's database does not run it either.
  */
 function mingoOptions(): Partial<Options> {
-  options ??= { context: wechatContext(), useStrictMode: true, scriptEnabled: false, jsonSchemaValidator };
+  // The `$sort` stage orders like queries do (sortDocs: arrays by their smallest / largest element, MongoDB's
+  // order across types); mingo's compares arrays as a whole.
+  const $sort: PipelineOperator = (collection, spec) =>
+    collection.transform((docs: unknown[]) => sortDocs(docs as Doc[], spec as Doc));
+  options ??= {
+    context: Context.merge(Context.init({ pipeline: { $sort } }), wechatContext()),
+    useStrictMode: true,
+    scriptEnabled: false,
+    jsonSchemaValidator,
+  };
   return options;
 }
 
@@ -124,6 +135,12 @@ export function applyUpdate(doc: Doc, spec: Doc, condition: Doc): Doc {
   }
   if (Object.keys(bare).length) ops.unshift(['$set', bare]);
   for (const [op, args] of ops) {
+    // Array operators on plain paths follow MongoDB (array-updates.ts); positional paths ('list.$', '$[]') stay
+    // with mingo, which resolves them against the query.
+    if (ARRAY_UPDATE_OPERATORS.has(op) && !Object.keys(args as Doc).some((k) => /(^|\.)\$/.test(k))) {
+      applyArrayOperator(next, op, args as Doc, compileQuery);
+      continue;
+    }
     // mingo copies the values it writes (cloneMode "copy"), so the spec never aliases the stored document.
     mingoUpdate(next, { [op]: args } as UpdateExpression, [], hasPositional(args) ? condition : {}, {
       cloneMode: 'copy',
@@ -190,15 +207,77 @@ export function checkStorable(doc: Doc): void {
 }
 
 /**
+ * `$limit`, `$skip` and `$sample` as MongoDB 4.0 checks them: a number (truncated to an integer), a limit above 0, a
+ * skip and a sample size not negative. mingo took any value (`limit(0)` or `limit(-1)` returned everything).
+ */
+function checkCountStage(name: string, stage: Doc): Doc {
+  const count = (value: unknown, what: string) => {
+    if (typeof value !== 'number' || Number.isNaN(value)) throw requestFailed(`${what} must be a number`);
+    return Math.trunc(value);
+  };
+  if (name === '$limit') {
+    const limit = count(stage.$limit, 'the limit');
+    if (limit <= 0) throw requestFailed('the limit must be positive');
+    return { $limit: limit };
+  }
+  if (name === '$skip') {
+    const skip = count(stage.$skip, 'Argument to $skip');
+    if (skip < 0) throw requestFailed('Argument to $skip cannot be negative');
+    return { $skip: skip };
+  }
+  if (name === '$sort') {
+    const spec = stage.$sort;
+    if (!isPlainObject(spec) || Object.keys(spec).length === 0) {
+      throw requestFailed('$sort stage must have at least one sort key');
+    }
+    if (Object.values(spec).some((dir) => dir !== 1 && dir !== -1)) {
+      throw requestFailed('$sort key ordering must be 1 (for ascending) or -1 (for descending)');
+    }
+    return stage;
+  }
+  if ((name === '$project' || name === '$addFields') && isPlainObject(stage[name])) {
+    if (Object.keys(stage[name] as Doc).length === 0) {
+      throw requestFailed(`Invalid ${name} :: caused by :: specification must have at least one field`);
+    }
+    return stage;
+  }
+  if (name === '$unwind') {
+    const spec = stage.$unwind;
+    const path = isPlainObject(spec) ? spec.path : spec;
+    if (typeof path !== 'string' || !path.startsWith('$')) {
+      throw requestFailed(`path option to $unwind stage should be prefixed with a '$': ${String(path)}`);
+    }
+    return stage;
+  }
+  if (name === '$group' && isPlainObject(stage.$group)) {
+    for (const [field, acc] of Object.entries(stage.$group)) {
+      if (field !== '_id' && !(isPlainObject(acc) && Object.keys(acc).length === 1)) {
+        throw requestFailed(`The field '${field}' must be an accumulator object`);
+      }
+    }
+    return stage;
+  }
+  if (name === '$sample') {
+    const spec = stage.$sample;
+    if (!isPlainObject(spec) || !('size' in spec)) throw requestFailed('$sample stage must specify a size');
+    const size = count(spec.size, 'size argument to $sample');
+    if (size < 0) throw requestFailed('size argument to $sample must not be negative');
+    return { $sample: { size } };
+  }
+  return stage;
+}
+
+/**
  * Runs an aggregate pipeline over `docs` (already filtered by a leading `$match`). The input is deep-copied
  * because mingo's stages may mutate their input in place.
  */
-export function runPipeline(docs: Doc[], pipeline: Doc[], resolve: (collection: string) => Doc[]): Doc[] {
-  for (const stage of pipeline) {
+export function runPipeline(docs: Doc[], stages: Doc[], resolve: (collection: string) => Doc[]): Doc[] {
+  const pipeline = stages.map((stage) => {
     const name = Object.keys(stage)[0];
     if (name in FORBIDDEN_STAGES) throw requestFailed(FORBIDDEN_STAGES[name]);
     if (name === '$match') rejectGeo(stage.$match);
-  }
+    return checkCountStage(name, stage);
+  });
   const aggregator = new Aggregator(pipeline, {
     ...mingoOptions(),
     collectionResolver: (name: string) => resolve(name).map((d) => cloneValue(d)),
