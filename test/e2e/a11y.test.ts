@@ -3,16 +3,19 @@
 // 大字模式 (the tab bar too), and every control at least 44 × 44 px.
 import type { Page } from 'playwright-core';
 import type { ActivitySummary } from '@/domain/api/checkin';
+import type { SentNotice } from '@/domain/api/notice';
 import type { QuizSummary } from '@/domain/api/quiz';
 import type { CampaignSummary } from '@/domain/api/rating';
 import { DEMO_CHECKIN_TITLES } from '../../emulator/demo/seed';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
+import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES } from '../../emulator/demo/notice';
 import { expectAccessible } from './a11y';
 import { describeBrowser, screenshot } from './browser';
 import { e2eSession } from './session';
 import { settled, shown } from './ui';
 
-jest.setTimeout(600_000);
+// Some sixty pages, each visited twice (normal and 大字模式): over ten minutes on a loaded machine.
+jest.setTimeout(900_000);
 
 type Role = 'member' | 'public' | 'secretary' | 'handler' | 'admin';
 
@@ -47,6 +50,7 @@ interface Ids {
   attemptId: string;
   ticketId: string;
   handlerTicketId: string;
+  noticeId: string;
 }
 
 function visits(ids: Ids): Visit[] {
@@ -96,6 +100,14 @@ function visits(ids: Ids): Visit[] {
     v('admin', '/admin/quiz-import/index'),
     v('admin', '/admin/quiz-form/index'),
     v('admin', `/admin/quiz-view/index?id=${ids.quizId}`),
+    v('member', '/notice/inbox/index', '.notice-row'),
+    v('member', `/notice/detail/index?id=${ids.noticeId}`, '.notice-detail__title'),
+    v('member', `/notice/article/index?id=${DEMO_ARTICLE_IDS.overview}`, '.article-reading'),
+    v('secretary', '/admin/notices/index'),
+    v('secretary', '/admin/notice-form/index'),
+    v('admin', `/admin/notice-receipts/index?id=${ids.noticeId}`, '.receipts__row'),
+    v('admin', '/admin/articles/index'),
+    v('admin', `/admin/article-form/index?id=${DEMO_ARTICLE_IDS.overview}`, '.article-form__text'),
   ];
 }
 
@@ -185,6 +197,7 @@ describeBrowser('适老化 and accessibility of every page', () => {
     const quiz = quizzes.find((q) => q.title === DEMO_QUIZ_TITLES.open);
     const { tickets } = await data<{ tickets: Array<{ ticketId: string }> }>('hotline', 'mine', {}, OPENIDS.public);
     const queue = await data<{ tickets: Array<{ ticketId: string }> }>('hotline', 'queue', {}, OPENIDS.handler);
+    const { notices } = await data<{ notices: SentNotice[] }>('notice', 'sent', {}, OPENIDS.admin);
     const ids = {
       activityId: activity?.activityId ?? '',
       campaignId: campaigns[0]?.campaignId ?? '',
@@ -192,6 +205,7 @@ describeBrowser('适老化 and accessibility of every page', () => {
       attemptId: quiz?.mine?.lastAttemptId ?? '',
       ticketId: tickets[0]?.ticketId ?? '',
       handlerTicketId: queue.tickets[0]?.ticketId ?? '',
+      noticeId: notices.find((n) => n.title === DEMO_NOTICE_TITLES.qiyi)?.noticeId ?? '',
     };
     const missing = Object.entries(ids).filter(([, id]) => !id);
     if (missing.length) throw new Error(`the demo data has no ${missing.map(([k]) => k).join(', ')}`);
