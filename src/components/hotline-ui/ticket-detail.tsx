@@ -1,6 +1,7 @@
 // 诉求详情: the ticket, its replies, ratings and timeline (who and when), and the steps the caller may take:
 // the submitter withdraws, rates or asks for a re-open; an admin accepts, assigns, rejects or closes; the assigned
-// department's handler replies. The server decides who may do what (`can`) and checks it again on every step.
+// department's handler replies; the 12345 loop's steps (退单, 延期, 协办, 回访, 追问, 催办) come from ticket-loop.tsx.
+// The server decides who may do what (`can`) and checks it again on every step.
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
@@ -10,6 +11,7 @@ import { StatusTag } from './index';
 import { dateText, dateTimeText } from '@/utils/time';
 import { ReplyNotice } from './reply-notice';
 import { MergedInto, TriageHelp } from './ticket-public-side';
+import { LoopActions, LoopInfo } from './ticket-loop';
 import { PhotoUpload } from '@/components/photo-upload';
 import { LoadState } from '@/components/load-state';
 import type { TicketDetail } from '@/domain/api';
@@ -268,10 +270,20 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
       </View>
       {notice && <View className="hotline-notice">{notice}</View>}
       <MergedInto t={t} />
+      <LoopInfo t={t} />
       {t.can.subscribe && !t.subscribed && (
         <ReplyNotice key={t.ticketId} ticketId={t.ticketId} className="card hotline-actions" />
       )}
       <Actions
+        t={t}
+        directory={directory}
+        onDone={(msg) => {
+          setNotice(msg);
+          Taro.showToast({ title: msg, icon: 'success' });
+          reload();
+        }}
+      />
+      <LoopActions
         t={t}
         directory={directory}
         onDone={(msg) => {
