@@ -1,4 +1,4 @@
-// Props shared by both platforms' ExcelUpload (index.h5.tsx: a file input; index.weapp.tsx: a chat file picker).
+// Props of ExcelUpload; index.tsx checks and uploads, FilePicker (components/file-picker) picks.
 import type { CallError } from '@/services/call-error';
 
 export interface UploadedFile {

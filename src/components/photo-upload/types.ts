@@ -1,4 +1,4 @@
-// Props shared by both platforms' PhotoUpload (index.h5.tsx: a file input; index.weapp.tsx: the album or camera).
+// Props shared by PhotoUpload's users; index.tsx checks and uploads, FilePicker (components/file-picker) picks.
 import { HOTLINE_MAX_PHOTOS, HOTLINE_PHOTO_MAX_BYTES, hotlinePhotoPath } from '@/domain/hotline/limits';
 import type { CallError } from '@/services/call-error';
 import { dateText } from '@/utils/time';
