@@ -24,6 +24,14 @@ const send = async (api: string, data: Record<string, unknown> = {}): Promise<An
   (await h.db.request(api, data)) as Answer;
 
 describe('answers', () => {
+  // The documents of the get and aggregate limits, written once so that those tests run in any order.
+  beforeAll(async () => {
+    await send('database.insertDocument', {
+      collectionName: 'big',
+      data: Array.from({ length: 1200 }, (_x, i) => `{"group":"cap","i":{"$numberInt":"${i}"}}`),
+    });
+  });
+
   it('takes strict EJSON in and gives canonical EJSON back, with server dates filled in', async () => {
     const doc =
       '{"_id":"w1","when":{"$date":{"$numberLong":"0"}},"at":{"$tcb_server_date":{"offset":{"$numberInt":"1000"}}},"big":{"$numberLong":"1099511627776"},"huge":{"$numberLong":"9007199254740993"},"f":{"$numberDouble":"1.5"},"n":{"$numberInt":"3"},"re":{"$regularExpression":{"pattern":"a+","options":"i"}}}';
@@ -90,10 +98,11 @@ describe('answers', () => {
       message: expect.stringContaining('Db or Table not exist'),
       requestId: expect.any(String),
     });
-    expect(await send('database.insertDocument', { collectionName: 'todos', data: ['{"_id":"w1"}'] })).toMatchObject({
+    await send('database.insertDocument', { collectionName: 'todos', data: ['{"_id":"e1"}'] });
+    expect(await send('database.insertDocument', { collectionName: 'todos', data: ['{"_id":"e1"}'] })).toMatchObject({
       code: 'DATABASE_REQUEST_FAILED',
       message: expect.stringMatching(
-        /^E11000 duplicate key error collection: todos index: _id_ dup key: \{ _id: "w1" \}$/,
+        /^E11000 duplicate key error collection: todos index: _id_ dup key: \{ _id: "e1" \}$/,
       ),
     });
     expect(
@@ -108,10 +117,6 @@ describe('answers', () => {
   });
 
   it('caps a get at 1000 documents and defaults to 100 when no limit is sent', async () => {
-    await send('database.insertDocument', {
-      collectionName: 'big',
-      data: Array.from({ length: 1200 }, (_x, i) => `{"group":"cap","i":{"$numberInt":"${i}"}}`),
-    });
     const get = async (extra: Record<string, unknown>) =>
       (
         (
@@ -188,6 +193,14 @@ describe('operation events', () => {
 });
 
 describe('persistence', () => {
+  // Its own document, so these tests do not depend on the ones above having run first.
+  beforeAll(async () => {
+    await send('database.insertDocument', {
+      collectionName: 'todos',
+      data: ['{"_id":"p1","when":{"$date":{"$numberLong":"0"}}}'],
+    });
+  });
+
   it('keeps documents, their order, created collections and unique indexes across a restart', async () => {
     await send('database.addCollection', { collectionName: 'made_at_runtime' });
     await send('database.insertDocument', { collectionName: 'made_at_runtime', data: ['{"_id":"r1"}'] });
@@ -207,7 +220,7 @@ describe('persistence', () => {
       await send('database.insertDocument', { collectionName: 'members', data: ['{"_id":"m2","phone":"1"}'] }),
     ).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
     expect(
-      (await send('database.getDocument', { collectionName: 'todos', queryType: 'DOC', query: '{"_id":"w1"}' })).data
+      (await send('database.getDocument', { collectionName: 'todos', queryType: 'DOC', query: '{"_id":"p1"}' })).data
         ?.list,
     ).toHaveLength(1);
   });
@@ -216,7 +229,7 @@ describe('persistence', () => {
     const raw = new Database(h.file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      const row = raw.prepare("SELECT doc FROM documents WHERE coll = 'todos' AND id = 'w1'").get() as { doc: string };
+      const row = raw.prepare("SELECT doc FROM documents WHERE coll = 'todos' AND id = 'p1'").get() as { doc: string };
       expect(JSON.parse(row.doc).when).toEqual({ $date: { $numberLong: '0' } });
     } finally {
       raw.close();
