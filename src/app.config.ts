@@ -65,6 +65,8 @@ const config: AppConfig & { cloud: boolean } = {
         'notice-receipts/index',
         'articles/index',
         'article-form/index',
+        'register-terms/index',
+        'term-form/index',
       ],
     },
     // 现场赛 on the member's phone: its own small subpackage, opened by the big screen's code or from 首页/学习.

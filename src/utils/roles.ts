@@ -26,7 +26,8 @@ export type AdminPage =
   | 'meetings'
   | 'reviews'
   | 'notices'
-  | 'articles';
+  | 'articles'
+  | 'register';
 
 export interface AdminEntry {
   page: AdminPage;
@@ -106,6 +107,12 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     description: '文章的新增、编辑和下架',
     url: '/admin/articles/index',
   },
+  register: {
+    page: 'register',
+    title: '换届选举台账',
+    description: '各组织任期、换届提醒与选举记录，导出',
+    url: '/admin/register-terms/index',
+  },
 };
 
 /** The pages a secretary opens besides admins (the server checks each action's scope again). */
@@ -118,6 +125,7 @@ export const SECRETARY_PAGES: readonly AdminPage[] = [
   'meetings',
   'reviews',
   'notices',
+  'register',
 ];
 
 export { isAdmin };

@@ -108,6 +108,8 @@ function visits(ids: Ids): Visit[] {
     v('admin', `/admin/notice-receipts/index?id=${ids.noticeId}`, '.receipts__row'),
     v('admin', '/admin/articles/index'),
     v('admin', `/admin/article-form/index?id=${DEMO_ARTICLE_IDS.overview}`, '.article-form__text'),
+    v('admin', '/admin/register-terms/index', '.terms__row'),
+    v('secretary', '/admin/term-form/index?orgId=fgw-1', '.term-election'),
   ];
 }
 

@@ -194,4 +194,11 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   'admin/quiz-view/index': [
     { as: 'admin', query: (ids) => ({ id: ids.quizId }), expect: [DEMO_QUIZ_TITLES.open, '排'] },
   ],
+  'admin/register-terms/index': [
+    { as: 'admin', expect: ['换届选举台账', orgName('jyj-2'), '已超期', '未登记'] },
+    { as: 'secretary', expect: [orgName('fgw-1'), '三个月内到期'] },
+  ],
+  'admin/term-form/index': [
+    { as: 'secretary', query: () => ({ orgId: 'fgw-1' }), expect: [orgName('fgw-1'), '选举记录', '保存选举记录'] },
+  ],
 };
