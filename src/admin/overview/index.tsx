@@ -15,6 +15,8 @@ import type { OverviewKey, SortDir } from '@/utils/points';
 import { pct, sortOverview } from '@/utils/points';
 import { dateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
+import { TermsDue } from '../shared/terms-due';
+import '../register-terms/index.scss';
 import { askedYear, OrgYearPicker } from '../shared/org-year-picker';
 import './index.scss';
 
@@ -161,6 +163,7 @@ function Overview() {
           );
         }}
       </LoadState>
+      <TermsDue />
     </>
   );
 }

@@ -182,6 +182,7 @@ function Editor({ t, reload }: { t: TermDetail; reload: () => void }) {
       <FormActions
         error={saving.error}
         busy={saving.busy}
+        submitClassName="term-save"
         submitText={mode === 'term' ? '保存任期' : '保存选举记录'}
         onSubmit={save}
         onCancel={() => Taro.navigateBack()}

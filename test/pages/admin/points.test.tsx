@@ -266,6 +266,38 @@ describe('达标创优', () => {
       (e) => e.textContent,
     );
 
+  it('lists the organisations overdue or due for 换届 under the table, each opening its term', async () => {
+    const row = {
+      orgId: 'org-a2',
+      orgName: '发改委第二党支部',
+      orgKind: '党支部' as const,
+      electedOn: '2017-03-01',
+      termYears: 3,
+      endsOn: '2020-03-01',
+      state: 'overdue' as const,
+      secretaryName: '刘洋',
+      remindedMonths: null,
+      remindedOn: null,
+    };
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'points.overview': ok(OVERVIEW),
+      'register.terms': ok({
+        today: '2020-06-01',
+        rows: [row, { ...row, orgId: 'org-a1', orgName: '发改委第一党支部', endsOn: '2025-01-01', state: 'ok' }],
+        counts: { overdue: 1, due: 0, none: 0 },
+      }),
+    });
+    render(<OverviewPage />);
+    expect(await screen.findByText('换届：已超期 1 个，半年内到期 0 个，未登记 0 个')).toBeTruthy();
+    expect(screen.getByText('2020-03-01 届满')).toBeTruthy();
+    // Only those needing attention are listed.
+    expect(screen.queryByText('2025-01-01 届满')).toBeNull();
+    fireEvent.click(screen.getByText('2020-03-01 届满'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/term-form/index?orgId=org-a2' });
+  });
+
   it('sorts by any column (nulls last), reverses on a second tap and opens a branch', async () => {
     serve({ 'user.login': ADMIN, 'org.list': ok(ORGS), 'points.overview': ok(OVERVIEW) });
     render(<OverviewPage />);
