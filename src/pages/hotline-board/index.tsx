@@ -7,7 +7,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import type { HotlineCategory } from '@/domain/hotline/categories';
 import { HOTLINE_CATEGORIES } from '@/domain/hotline/categories';
-import { hotlineShanghaiDay } from '@/domain/hotline/workdays';
 import { orgDirectory } from '@/services/session';
 import { dateText } from '@/utils/time';
 import { LoadState } from '@/components/load-state';
@@ -168,7 +167,7 @@ const PERIOD_NAMES: Record<StatsPeriod, string> = { all: '全部', month: '本�
  */
 export function statsPeriodMonths(period: StatsPeriod, nowMs: number): { from: string; to: string } | null {
   if (period === 'all') return null;
-  const to = hotlineShanghaiDay(nowMs).slice(0, 7);
+  const to = dateText(nowMs).slice(0, 7);
   const [year, month] = to.split('-').map(Number);
   const first = period === 'month' ? month : period === 'quarter' ? month - ((month - 1) % 3) : 1;
   return { from: `${year}-${String(first).padStart(2, '0')}`, to };
