@@ -2,6 +2,7 @@
 // 指定协办 and 回访 with 重新办理, a co-handler's 协办意见, the submitter's 追问 and 催办, and what the loop recorded
 // (pending requests, 协办 parts, the 追问 thread, 回访 results, 通报) — only where the server's `can` allows it.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import HotlineQueuePage from '@/admin/hotline-queue/index';
 import HotlineTicketPage from '@/pages/hotline-ticket/index';
 import type { TicketDetail } from '@/domain/api';
 import { fail, ok, ORGS, requests, resetAll, serve } from './helpers';
@@ -351,4 +352,18 @@ describe('the submitter', () => {
     for (const label of ['退单', '申请延期', '审核退单', '同意延期', '指定协办部门', '记录回访', '追问', '催办'])
       expect(screen.queryByText(label)).toBeNull();
   });
+});
+
+it('本部门诉求 lists the tickets the department co-handles below its own, with the lead department', async () => {
+  const { can: _can, ...summary } = TICKET;
+  serve({
+    'user.login': ok({ openid: 'h', roles: [{ role: 'handler' as const, scopeId: 'd2' }], member: null }),
+    'org.list': ok(ORGS),
+    'hotline.queue': ok({ departmentId: 'd2', tickets: [], hasMore: false, cohandling: [summary] }),
+  });
+  render(<HotlineQueuePage />);
+  expect(await screen.findByText('本部门协办的诉求（由主办部门答复）')).toBeTruthy();
+  expect(screen.getByText('没有待答复的诉求。')).toBeTruthy();
+  expect(screen.getByText('幸福路路灯不亮')).toBeTruthy();
+  expect(screen.getByText(/市发展和改革委员会/)).toBeTruthy();
 });

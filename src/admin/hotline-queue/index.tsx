@@ -1,5 +1,6 @@
 // 本部门诉求 (handlers; admins choose a department): tickets assigned to the department and not yet answered,
-// nearest deadline first; tap one to reply.
+// nearest deadline first; tap one to reply. Below them, tickets another department leads and this one co-handles
+// (协办), where the department adds its part.
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { TicketRow } from '@/components/hotline-ui';
@@ -17,7 +18,7 @@ function Queue({ departmentId }: { departmentId: string }) {
   useReloadOnReturn(state.reload);
   return (
     <LoadState state={state}>
-      {({ tickets }) => (
+      {({ tickets, cohandling }) => (
         <>
           {tickets.length === 0 && (
             <View className="card">
@@ -26,6 +27,14 @@ function Queue({ departmentId }: { departmentId: string }) {
           )}
           {tickets.map((t) => (
             <TicketRow key={t.ticketId} ticket={t} showDepartment={false} />
+          ))}
+          {cohandling.length > 0 && (
+            <View className="card">
+              <Text className="card__title">本部门协办的诉求（由主办部门答复）</Text>
+            </View>
+          )}
+          {cohandling.map((t) => (
+            <TicketRow key={t.ticketId} ticket={t} showDepartment />
           ))}
         </>
       )}
