@@ -8,7 +8,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { TicketDetail } from '@/domain/api';
-import { HOTLINE_MAX_EXTENSION_DAYS } from '@/domain/hotline/deadlines';
+import { HOTLINE_MAX_EXTENSION_DAYS } from '@/domain/hotline/limits';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
 import type { OrgDirectory } from '@/services/session';

@@ -5,13 +5,13 @@ import { HOTLINE_CATEGORIES } from '../hotline/categories';
 import {
   HOTLINE_COMMENT_MAX,
   HOTLINE_CONTENT_MAX,
+  HOTLINE_MAX_EXTENSION_DAYS,
   HOTLINE_MAX_PHOTOS,
   HOTLINE_REASON_MAX,
   HOTLINE_REPLY_MAX,
   HOTLINE_TITLE_MAX,
 } from '../hotline/limits';
 import type { HotlineStatus } from '../hotline/workflow';
-import { HOTLINE_MAX_EXTENSION_DAYS } from '../hotline/deadlines';
 import { id, input, phone, text } from './common';
 import type { HotlinePublicApi, ParentProgress, SimilarTicket } from './hotline-public';
 import { hotlinePublicSchemas } from './hotline-public';

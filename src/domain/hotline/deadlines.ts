@@ -1,6 +1,7 @@
 // When a ticket is due: the N-th working day after the day it was submitted, N by category.
 import type { HotlineCategory, HotlineDeadlines } from './categories';
 import { HOTLINE_DEFAULT_DEADLINES } from './categories';
+import { HOTLINE_MAX_EXTENSION_DAYS } from './limits';
 import type { Day } from './workdays';
 import { hotlineAddWorkdays, hotlineEndOfDayMs, hotlineIsWorkday, hotlineShanghaiDay } from './workdays';
 
@@ -30,8 +31,8 @@ export function hotlineDue(
   return { dueDay, dueMs: hotlineEndOfDayMs(dueDay), workdays };
 }
 
-/** The most working days one 延期申请 may ask for. */
-export const HOTLINE_MAX_EXTENSION_DAYS = 15;
+// Declared with the other limits so that pages can import it without the holiday calendar of ./workdays.
+export { HOTLINE_MAX_EXTENSION_DAYS };
 
 /**
  * Why a 延期申请 cannot be made now, or null: it must come before the deadline has passed, for 1..15 working days.

@@ -11,6 +11,8 @@ export const HOTLINE_CONTENT_MAX = 2000;
 export const HOTLINE_REPLY_MAX = 2000;
 export const HOTLINE_COMMENT_MAX = 300;
 export const HOTLINE_REASON_MAX = 200;
+/** The most working days one 延期申请 may ask for. */
+export const HOTLINE_MAX_EXTENSION_DAYS = 15;
 
 /** `cloud://<env>.<bucket>/hotline/<path>.<jpg|jpeg|png|webp>` */
 const PHOTO_FILE_ID = /^cloud:\/\/[A-Za-z0-9_.-]+\/hotline\/[A-Za-z0-9_\-/]{1,160}\.(jpe?g|png|webp)$/i;
