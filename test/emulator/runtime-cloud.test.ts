@@ -12,10 +12,13 @@ import { FIXTURE_CLOUD, bundleFixtureFunctions } from '../helpers/fixtures';
 
 const PNG_MAGIC = '89504e470d0a1a0a';
 
+// One local cloud is installed at a time; the tests that need another close this one and open it again after, so
+// that every test finds it whatever the order.
 let cloud: TestCloud;
-beforeAll(async () => {
+const openMain = async () => {
   cloud = await createTestCloud({ ...FIXTURE_CLOUD, adminOpenids: ['admin-1'] });
-});
+};
+beforeAll(openMain);
 afterAll(() => cloud.close());
 
 describe('caller identity', () => {
@@ -250,6 +253,7 @@ describe('patching the SDK', () => {
       expect(await second.callRaw('echo', 'read', { id: 'd1' })).toEqual({ ok: true, data: { doc: null } });
     } finally {
       await second.close();
+      await openMain();
     }
   });
 });
@@ -259,11 +263,13 @@ describe('a function bundled with esbuild (as deployed)', () => {
   let dir: string;
   beforeAll(async () => {
     dir = bundleFixtureFunctions();
+    await cloud.close();
     bundled = await createTestCloud({ ...FIXTURE_CLOUD, functionsDir: dir });
   });
   afterAll(async () => {
     await bundled.close();
     rmSync(dir, { recursive: true, force: true });
+    await openMain();
   });
 
   it('sees the local identity, open APIs and storage through its own require of the SDK', async () => {
