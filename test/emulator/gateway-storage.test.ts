@@ -57,7 +57,8 @@ describe('POST /api/storage/upload', () => {
   });
 
   it('serves the stored file with its content type', async () => {
-    const res = await fetch(`${gw.url}/api/storage/hotline/o-1/${encodeURIComponent('现场 1.png')}`);
+    expect((await upload('hotline/o-3/现场 2.png', PNG, 'o-3')).status).toBe(200);
+    const res = await fetch(`${gw.url}/api/storage/hotline/o-3/${encodeURIComponent('现场 2.png')}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
