@@ -3,6 +3,7 @@
 // (pending requests, 协办 parts, the 追问 thread, 回访 results, 通报) — only where the server's `can` allows it.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import HotlineQueuePage from '@/admin/hotline-queue/index';
+import HotlineBoardPage from '@/pages/hotline-board/index';
 import HotlineTicketPage from '@/pages/hotline-ticket/index';
 import type { TicketDetail } from '@/domain/api';
 import { fail, ok, ORGS, requests, resetAll, serve } from './helpers';
@@ -366,4 +367,40 @@ it('本部门诉求 lists the tickets the department co-handles below its own, w
   expect(screen.getByText('没有待答复的诉求。')).toBeTruthy();
   expect(screen.getByText('幸福路路灯不亮')).toBeTruthy();
   expect(screen.getByText(/市发展和改革委员会/)).toBeTruthy();
+});
+
+it('部门统计 shows 回访率, 解决率 and the 退单 / 延期 / 通报 counts of a department', async () => {
+  const row = {
+    received: 4,
+    replied: 4,
+    replyRate: 1,
+    onTimeRate: 1,
+    satisfaction: null,
+    averageScore: null,
+    averageReplyWorkdays: 2,
+    directAnswers: 0,
+    directRate: null,
+    merged: 0,
+    duplicateRate: null,
+    solveRate: 0.25,
+    visitRate: 0.5,
+    returned: 1,
+    extended: 2,
+    reported: 3,
+  };
+  serve({
+    'org.list': ok(ORGS),
+    'hotline.publicList': ok({ tickets: [], page: 1, hasMore: false }),
+    'hotline.stats': ok({
+      departments: [{ departmentId: 'd1', name: '市发展和改革委员会', ...row }],
+      total: row,
+      period: null,
+    }),
+  });
+  render(<HotlineBoardPage />);
+  fireEvent.click(await screen.findByText('部门统计'));
+  expect(await screen.findAllByText('退单 1 · 延期 2 · 超期通报 3')).toHaveLength(2);
+  expect(screen.getAllByText('回访率')).toHaveLength(2);
+  expect(screen.getAllByText('25%')).toHaveLength(2);
+  expect(screen.getAllByText('50%')).toHaveLength(2);
 });

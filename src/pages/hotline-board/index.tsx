@@ -209,6 +209,9 @@ function Stats() {
               <Bar label="满意率" value={total.satisfaction} />
               <Bar label="直接答复率" value={total.directRate} />
               <Bar label="重复诉求率" value={total.duplicateRate} />
+              <Bar label="回访率" value={total.visitRate} />
+              <Bar label="解决率" value={total.solveRate} />
+              <LoopCounts row={total} />
             </View>
             {departments.map((d: DepartmentStatsRow) => (
               <View key={d.departmentId} className="card hotline-stats__dept">
@@ -223,12 +226,25 @@ function Stats() {
                 <Bar label="满意率" value={d.satisfaction} />
                 <Bar label="直接答复率" value={d.directRate} />
                 <Bar label="重复诉求率" value={d.duplicateRate} />
+                <Bar label="回访率" value={d.visitRate} />
+                <Bar label="解决率" value={d.solveRate} />
+                <LoopCounts row={d} />
               </View>
             ))}
           </>
         )}
       </LoadState>
     </>
+  );
+}
+
+/** 退单, 延期 and 通报 counts of the 12345 loop, shown when any happened. */
+function LoopCounts({ row }: { row: Pick<DepartmentStatsRow, 'returned' | 'extended' | 'reported'> }) {
+  if (row.returned + row.extended + row.reported === 0) return null;
+  return (
+    <Text className="hotline-board__meta">
+      退单 {row.returned} · 延期 {row.extended} · 超期通报 {row.reported}
+    </Text>
   );
 }
 
