@@ -67,6 +67,7 @@ const config: AppConfig & { cloud: boolean } = {
         'article-form/index',
         'register-terms/index',
         'term-form/index',
+        'contests/index',
       ],
     },
     // 现场赛 on the member's phone: its own small subpackage, opened by the big screen's code or from 首页/学习.
@@ -75,6 +76,8 @@ const config: AppConfig & { cloud: boolean } = {
     { root: 'orglife', pages: ['vote/index'] },
     // 通知公告 and 学习资料 for members: opened from 首页, the 学习 tab and the reminder message.
     { root: 'notice', pages: ['inbox/index', 'detail/index', 'article/index'] },
+    // 创新创优竞赛 for members, judges, secretaries and the public (投票 from a WeChat article): opened from 我的.
+    { root: 'contest', pages: ['list/index', 'detail/index', 'judge/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -27,7 +27,8 @@ export type AdminPage =
   | 'reviews'
   | 'notices'
   | 'articles'
-  | 'register';
+  | 'register'
+  | 'contests';
 
 export interface AdminEntry {
   page: AdminPage;
@@ -112,6 +113,12 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     title: '换届选举台账',
     description: '各组织任期、换届提醒与选举记录，导出',
     url: '/admin/register-terms/index',
+  },
+  contests: {
+    page: 'contests',
+    title: '创新创优竞赛',
+    description: '创新创优竞赛、效能典型案例评比：评委评分、群众投票、公布结果',
+    url: '/admin/contests/index',
   },
 };
 

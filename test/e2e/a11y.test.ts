@@ -4,8 +4,10 @@
 import type { Page } from 'playwright-core';
 import type { ActivitySummary } from '@/domain/api/checkin';
 import type { SentNotice } from '@/domain/api/notice';
+import type { ContestSummary } from '@/domain/api/contest';
 import type { QuizSummary } from '@/domain/api/quiz';
 import type { CampaignSummary } from '@/domain/api/rating';
+import { DEMO_CONTEST_TITLE } from '../../emulator/demo/contest';
 import { DEMO_CHECKIN_TITLES } from '../../emulator/demo/seed';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES } from '../../emulator/demo/notice';
@@ -51,6 +53,7 @@ interface Ids {
   ticketId: string;
   handlerTicketId: string;
   noticeId: string;
+  contestId: string;
 }
 
 function visits(ids: Ids): Visit[] {
@@ -110,6 +113,10 @@ function visits(ids: Ids): Visit[] {
     v('admin', `/admin/article-form/index?id=${DEMO_ARTICLE_IDS.overview}`, '.article-form__text'),
     v('admin', '/admin/register-terms/index', '.terms__row'),
     v('secretary', '/admin/term-form/index?orgId=fgw-1', '.term-election'),
+    v('public', '/contest/list/index', '.contest-row'),
+    v('public', `/contest/detail/index?id=${ids.contestId}`, '.contest-entry'),
+    v('member', `/contest/judge/index?id=${ids.contestId}`, '.contest-entry'),
+    v('admin', '/admin/contests/index', '.contest-row'),
   ];
 }
 
@@ -200,7 +207,9 @@ describeBrowser('适老化 and accessibility of every page', () => {
     const { tickets } = await data<{ tickets: Array<{ ticketId: string }> }>('hotline', 'mine', {}, OPENIDS.public);
     const queue = await data<{ tickets: Array<{ ticketId: string }> }>('hotline', 'queue', {}, OPENIDS.handler);
     const { notices } = await data<{ notices: SentNotice[] }>('notice', 'sent', {}, OPENIDS.admin);
+    const { contests } = await data<{ contests: ContestSummary[] }>('contest', 'list', {}, OPENIDS.public);
     const ids = {
+      contestId: contests.find((c) => c.title === DEMO_CONTEST_TITLE)?.contestId ?? '',
       activityId: activity?.activityId ?? '',
       campaignId: campaigns[0]?.campaignId ?? '',
       quizId: quiz?.quizId ?? '',

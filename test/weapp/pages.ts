@@ -1,5 +1,6 @@
 // Which role opens which page of the weapp check, with the query a real visit carries and the text that proves the
 // page shows its data. Every page of app.json needs an entry here: a page without one fails the check.
+import { DEMO_CONTEST_TITLE } from '../../emulator/demo/contest';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_KNOWLEDGE_TITLES, DEMO_PROGRAMME_TOPICS } from '../../emulator/demo/hotline-public';
 import { DEMO_NOTICE_TITLES, DEMO_OVERVIEW_TITLE } from '../../emulator/demo/notice';
@@ -41,6 +42,8 @@ export interface DemoIds {
   /** The 七一 notice (asks for 确认收到; unread by demo-member), and the plan's overview article. */
   noticeId: string;
   articleId: string;
+  /** The demo 创新创优竞赛 (public vote open; demo-member judges it and has scored everything). */
+  contestId: string;
 }
 
 export interface Visit {
@@ -191,6 +194,15 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   'admin/article-form/index': [
     { as: 'admin', query: (ids) => ({ id: ids.articleId }), expect: ['编辑文章', '添加段落'] },
   ],
+  'contest/list/index': [{ as: 'public', expect: [DEMO_CONTEST_TITLE, '投票中'] }],
+  'contest/detail/index': [
+    { as: 'public', query: (ids) => ({ id: ids.contestId }), expect: [DEMO_CONTEST_TITLE, '今天已投此项目'] },
+    { as: 'member', query: (ids) => ({ id: ids.contestId }), expect: ['投它一票', '去评分'] },
+  ],
+  'contest/judge/index': [
+    { as: 'member', query: (ids) => ({ id: ids.contestId }), expect: ['您已完成全部评分', '按规定回避'] },
+  ],
+  'admin/contests/index': [{ as: 'admin', expect: ['新建评比', DEMO_CONTEST_TITLE] }],
   'admin/quiz-view/index': [
     { as: 'admin', query: (ids) => ({ id: ids.quizId }), expect: [DEMO_QUIZ_TITLES.open, '排'] },
   ],

@@ -3,8 +3,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ActivitySummary, CampaignSummary, LiveSessionSummary, ReviewSummary, TicketSummary } from '@/domain/api';
+import type { ContestSummary } from '@/domain/api/contest';
 import type { SentNotice } from '@/domain/api/notice';
 import type { QuizSummary } from '@/domain/api/quiz';
+import { DEMO_CONTEST_TITLE } from '../../emulator/demo/contest';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES } from '../../emulator/demo/notice';
 import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
@@ -75,6 +77,12 @@ async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
       notices.find((n) => n.title === DEMO_NOTICE_TITLES.qiyi),
     ).noticeId,
     articleId: DEMO_ARTICLE_IDS.overview,
+    contestId: found(
+      'demo 创新创优竞赛',
+      (await data<{ contests: ContestSummary[] }>('contest', 'list', {}, ROLE_OPENIDS.public)).contests.find(
+        (c) => c.title === DEMO_CONTEST_TITLE,
+      ),
+    ).contestId,
   };
 }
 

@@ -126,6 +126,21 @@ function CheckInEntry() {
   );
 }
 
+/** 创新创优竞赛 and 效能典型案例评比: entries, the public vote and published results, for everyone. */
+function ContestEntry() {
+  return (
+    <View className="card mine-menu">
+      <View className="mine-menu__item" onClick={() => Taro.navigateTo({ url: '/contest/list/index' })}>
+        <View className="mine-menu__text">
+          <Text className="mine-menu__title">创新创优</Text>
+          <Text className="mine-menu__desc">创新创优竞赛、效能典型案例评比：参赛项目、投票与结果</Text>
+        </View>
+        <View className="mine-menu__chevron" />
+      </View>
+    </View>
+  );
+}
+
 /** 民主评议: shown only while a ballot of the member's branch is open (nothing when none is, or the list fails). */
 function ReviewEntry() {
   const state = useRemote(useCallback(() => call('orglife', 'reviews', {}), []));
@@ -220,6 +235,7 @@ export default function MinePage() {
             <FontSize />
             {me.member && <ReviewEntry />}
             {me.member && <CheckInEntry />}
+            <ContestEntry />
             <Roles me={me} directory={directory} />
             <AdminMenu me={me} />
             <InviteEntry me={me} />
