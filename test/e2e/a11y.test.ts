@@ -6,9 +6,11 @@ import type { ActivitySummary } from '@/domain/api/checkin';
 import type { SentNotice } from '@/domain/api/notice';
 import type { ContestSummary } from '@/domain/api/contest';
 import type { QuizSummary } from '@/domain/api/quiz';
+import type { ProgrammeSummary } from '@/domain/api/hotline-public';
 import type { CampaignSummary } from '@/domain/api/rating';
 import { DEMO_CONTEST_TITLE } from '../../emulator/demo/contest';
 import { DEMO_CHECKIN_TITLES } from '../../emulator/demo/seed';
+import { DEMO_PROGRAMME_TOPICS } from '../../emulator/demo/hotline-public';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
 import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES } from '../../emulator/demo/notice';
 import { expectAccessible } from './a11y';
@@ -54,6 +56,9 @@ interface Ids {
   handlerTicketId: string;
   noticeId: string;
   contestId: string;
+  /** The demo 热线节目 that has aired (answers and replay) and the upcoming one (questions). */
+  airedProgrammeId: string;
+  upcomingProgrammeId: string;
 }
 
 function visits(ids: Ids): Visit[] {
@@ -78,6 +83,9 @@ function visits(ids: Ids): Visit[] {
     v('public', '/pages/hotline-mine/index'),
     v('public', `/pages/hotline-ticket/index?id=${ids.ticketId}`),
     v('public', '/pages/hotline-board/index'),
+    v('public', '/pages/hotline-programme/index'),
+    v('public', `/pages/hotline-programme/index?id=${ids.airedProgrammeId}`, '.programme-question'),
+    v('public', `/pages/hotline-submit/index?programme=${ids.upcomingProgrammeId}`),
     v('public', '/pages/invite/index?code=ABCDE-FGHJK'),
     v('secretary', '/pages/index/index'),
     v('secretary', '/admin/activities/index'),
@@ -97,6 +105,8 @@ function visits(ids: Ids): Visit[] {
     v('admin', `/admin/rating-campaign/index?id=${ids.campaignId}`),
     v('admin', '/admin/rating-campaign/index'),
     v('admin', '/admin/hotline-triage/index'),
+    v('admin', '/admin/hotline-knowledge/index'),
+    v('admin', '/admin/hotline-programmes/index'),
     v('admin', '/admin/overview/index', '.overview-table'),
     v('admin', '/admin/quiz/index'),
     v('admin', '/admin/quiz-bank/index'),
@@ -208,6 +218,7 @@ describeBrowser('适老化 and accessibility of every page', () => {
     const queue = await data<{ tickets: Array<{ ticketId: string }> }>('hotline', 'queue', {}, OPENIDS.handler);
     const { notices } = await data<{ notices: SentNotice[] }>('notice', 'sent', {}, OPENIDS.admin);
     const { contests } = await data<{ contests: ContestSummary[] }>('contest', 'list', {}, OPENIDS.public);
+    const { programmes } = await data<{ programmes: ProgrammeSummary[] }>('hotline', 'programmeList', {});
     const ids = {
       contestId: contests.find((c) => c.title === DEMO_CONTEST_TITLE)?.contestId ?? '',
       activityId: activity?.activityId ?? '',
@@ -217,6 +228,8 @@ describeBrowser('适老化 and accessibility of every page', () => {
       ticketId: tickets[0]?.ticketId ?? '',
       handlerTicketId: queue.tickets[0]?.ticketId ?? '',
       noticeId: notices.find((n) => n.title === DEMO_NOTICE_TITLES.qiyi)?.noticeId ?? '',
+      airedProgrammeId: programmes.find((p) => p.topic === DEMO_PROGRAMME_TOPICS.aired)?.programmeId ?? '',
+      upcomingProgrammeId: programmes.find((p) => p.topic === DEMO_PROGRAMME_TOPICS.upcoming)?.programmeId ?? '',
     };
     const missing = Object.entries(ids).filter(([, id]) => !id);
     if (missing.length) throw new Error(`the demo data has no ${missing.map(([k]) => k).join(', ')}`);
