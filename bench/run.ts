@@ -9,6 +9,7 @@ import { buildFunctions } from '../scripts/build-functions';
 import { formatBundleTable, measureBundleLoads } from './bundles';
 import type { Envelope } from '../src/domain/errors';
 import { checkinCases } from './cases/checkin';
+import { contestCases } from './cases/contest';
 import { hotlineCases } from './cases/hotline';
 import { hotlinePublicCases } from './cases/hotline-public';
 import { runLiveBench } from './cases/live';
@@ -63,6 +64,7 @@ async function main() {
       ...hotlineCases,
       ...hotlinePublicCases,
       ...noticeCases,
+      ...contestCases,
       ...pointsCases(emu.db),
       ...quizCases,
       ...peakCases,
