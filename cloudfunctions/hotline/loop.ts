@@ -4,7 +4,7 @@
 // version-checked write (store.writeStep); department counters change in the same call.
 import type { z } from 'zod';
 import type { HotlineApi, hotlineSchemas, ReportedTicket } from '@/domain/api/hotline';
-import type { HotlineCategory, HotlineStatus } from '@/domain/hotline';
+import type { HotlineCategory } from '@/domain/hotline';
 import {
   HOTLINE_OPEN_STATUSES,
   hotlineAfterVisit,
@@ -24,6 +24,7 @@ import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { shanghaiIso } from '../../server/time';
 import { notifySubmitter, remindDepartment } from './notify';
+import { ADMIN_ACTOR, adminStep, type Step, SUBMITTER } from './steps';
 import type { Actor } from './store';
 import {
   bumpStats,
@@ -39,11 +40,6 @@ import {
   writeStep,
 } from './store';
 
-type Step = { ticketId: string; status: HotlineStatus };
-
-const ADMIN_ACTOR = (openid: string): Actor => ({ kind: 'admin', name: '机关工委', openid });
-const SUBMITTER = (openid: string): Actor => ({ kind: 'submitter', name: '诉求人', openid });
-
 /** The ticket and the lead department's handler acting on it (an admin too where `adminToo`). */
 async function leadStep(ctx: ActionContext, ticketId: string, adminToo: boolean): Promise<{ t: Doc; actor: Actor }> {
   const openid = ctx.requireOpenid();
@@ -52,11 +48,6 @@ async function leadStep(ctx: ActionContext, ticketId: string, adminToo: boolean)
   if (viewers.has('handler')) return { t, actor: { kind: 'handler', name: String(t.departmentName ?? ''), openid } };
   if (adminToo && viewers.has('admin')) return { t, actor: ADMIN_ACTOR(openid) };
   throw new AppError('PERMISSION_DENIED', '只有诉求交办（主办）部门的经办人可以这样做');
-}
-
-async function adminStep(ctx: ActionContext, ticketId: string): Promise<{ t: Doc; actor: Actor }> {
-  const t = await readTicket(ctx.db, ticketId);
-  return { t, actor: ADMIN_ACTOR(ctx.requireOpenid()) };
 }
 
 const replied = (t: Doc) => Array.isArray(t.replies) && t.replies.length > 0;

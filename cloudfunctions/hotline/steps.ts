@@ -36,13 +36,14 @@ import {
   writeStep,
 } from './store';
 
-type Step = { ticketId: string; status: HotlineStatus };
+/** What every step answers: the ticket and its status after the step. */
+export type Step = { ticketId: string; status: HotlineStatus };
 
-const ADMIN_ACTOR = (openid: string): Actor => ({ kind: 'admin', name: '机关工委', openid });
-const SUBMITTER = (openid: string): Actor => ({ kind: 'submitter', name: '诉求人', openid });
+export const ADMIN_ACTOR = (openid: string): Actor => ({ kind: 'admin', name: '机关工委', openid });
+export const SUBMITTER = (openid: string): Actor => ({ kind: 'submitter', name: '诉求人', openid });
 
 /** The ticket and the admin acting on it (the dispatch table already requires the admin role). */
-async function adminStep(ctx: ActionContext, ticketId: string): Promise<{ t: Doc; actor: Actor }> {
+export async function adminStep(ctx: ActionContext, ticketId: string): Promise<{ t: Doc; actor: Actor }> {
   const t = await readTicket(ctx.db, ticketId);
   return { t, actor: ADMIN_ACTOR(ctx.requireOpenid()) };
 }
