@@ -17,6 +17,7 @@ import {
   getDoc,
   sdk,
   seedBasic,
+  sdkDb,
   seedRoles,
 } from './support';
 import type { ActionName } from '@/domain/api';
@@ -86,6 +87,8 @@ const cells = (wb: Workbook, sheet: string) =>
 describe('会议纪实', () => {
   let held: string;
   let photo: string;
+  let draft: string;
+  let none: string;
 
   beforeAll(async () => {
     // A 支部党员大会 that started five minutes ago: 王芳 scans in (late), 李娜 gets a 补签, 张伟 is away.
@@ -96,10 +99,19 @@ describe('会议纪实', () => {
       cloud.call('checkin', 'manualCheckIn', { activityId: held, memberId: LI(), reason: '手机没电' }, SECRETARY),
     );
     photo = await upload('orglife/20201201', 'room.jpg');
+    // Every test reads the same branch year whatever the order: the complete 纪实 of the 党员大会, a draft 支委会 and a
+    // 党小组会 held without one (the tests that save them save the same again).
+    await expectOk(call('saveMinutes', completeRecord(), SECRETARY));
+    draft = await createActivity('支委会', minutes(-90), minutes(-30), ['b1'], '十二月支委会');
+    await expectOk(call('saveMinutes', draftRecord(), PARTY_SECRETARY));
+    none = await createActivity('党小组会', minutes(-200), minutes(-150), ['b1'], '党小组学习');
   });
+  const completeRecord = () =>
+    record(held, { photos: [photo], absences: [{ memberId: ZHANG(), reason: '参加市委党校培训' }] });
+  const draftRecord = () => record(draft, { recorder: '', minutes: ' ' });
 
   it('saves a complete 纪实 with photos and absentees’ reasons: caller, activity, roster, own name; one write', async () => {
-    const data = record(held, { photos: [photo], absences: [{ memberId: ZHANG(), reason: '参加市委党校培训' }] });
+    const data = completeRecord();
     const { result, reads, writes } = await cloud.countOps(() => call('saveMinutes', data, SECRETARY));
     expect(await expectOk(result)).toEqual({ complete: true, missing: [] });
     expect({ reads, writes }).toEqual({ reads: 4, writes: 1 });
@@ -176,8 +188,7 @@ describe('会议纪实', () => {
   });
 
   it('keeps a draft that lacks parts, which does not count as held', async () => {
-    const draft = await createActivity('支委会', minutes(-90), minutes(-30), ['b1'], '十二月支委会');
-    const r = await expectOk(call('saveMinutes', record(draft, { recorder: '', minutes: ' ' }), PARTY_SECRETARY));
+    const r = await expectOk(call('saveMinutes', draftRecord(), PARTY_SECRETARY));
     expect(r).toEqual({ complete: false, missing: ['记录人', '会议记录'] });
     expect((await expectOk(call('meeting', { activityId: draft }, MEMBER))).record).toMatchObject({
       complete: false,
@@ -186,7 +197,6 @@ describe('会议纪实', () => {
   });
 
   it('lists a branch’s year with each 纪实’s state and the meetings held without one', async () => {
-    const none = await createActivity('党小组会', minutes(-200), minutes(-150), ['b1'], '党小组学习');
     const list = await expectOk(call('meetings', { orgId: 'b1', year: Y }, MEMBER));
     expect(list).toMatchObject({ orgId: 'b1', orgName: '市教育局机关第一党支部', year: Y, canEdit: false });
     const state = (id: string) => list.rows.find((r: { activityId: string }) => r.activityId === id)?.state;
@@ -254,6 +264,31 @@ describe('民主评议', () => {
   let reviewId: string;
   const gradesFrom = (g: Record<string, string>) => Object.entries(g).map(([memberId, grade]) => ({ memberId, grade }));
 
+  // Each test starts with no review and no ballot, and builds the stage of the year's review it checks.
+  beforeEach(async () => {
+    const db = sdkDb();
+    for (const name of ['orglife_ballots', 'orglife_reviews'])
+      for (const doc of await allDocs(name)) await db.collection(name).doc(doc._id).remove();
+  });
+  /** b1's review opened by its secretary, voting until an hour from now. */
+  const opened = async () => {
+    const open = { orgId: 'b1', year: Y, startAt: minutes(-1), endAt: minutes(60) };
+    reviewId = (await expectOk(call('openReview', open, SECRETARY))).reviewId;
+  };
+  /** Opened, with 王芳's (MEMBER's) ballot in: the only one grading anyone 基本合格. */
+  const withBallot = async () => {
+    await opened();
+    const grades = gradesFrom({ [ZHANG()]: '合格', [WANG()]: '优秀', [LI()]: '基本合格' });
+    await expectOk(call('vote', { reviewId, grades }, MEMBER));
+  };
+  /** 李娜 votes too, and the secretary closes it. */
+  const closed = async () => {
+    await withBallot();
+    const grades = gradesFrom({ [ZHANG()]: '合格', [WANG()]: '优秀', [LI()]: '合格' });
+    await expectOk(call('vote', { reviewId, grades }, LI_OPENID));
+    await expectOk(call('closeReview', { reviewId }, SECRETARY));
+  };
+
   it('is opened by the branch secretary for the whole branch, once a year', async () => {
     const open = { orgId: 'b1', year: Y, startAt: minutes(-1), endAt: minutes(60) };
     await expectError(call('openReview', open, MEMBER), 'PERMISSION_DENIED');
@@ -269,6 +304,7 @@ describe('民主评议', () => {
   });
 
   it('gives each member of the branch the ballot form, and nobody else', async () => {
+    await opened();
     const form = await expectOk(call('ballot', { reviewId }, MEMBER));
     expect(form).toMatchObject({ orgName: '市教育局机关第一党支部', year: Y, phase: 'open', voted: false });
     expect(form.candidates).toEqual([
@@ -283,6 +319,7 @@ describe('民主评议', () => {
   });
 
   it('takes one ballot per voter in two reads and one write; voting again replaces it', async () => {
+    await opened();
     const first = gradesFrom({ [ZHANG()]: '优秀', [WANG()]: '合格', [LI()]: '合格' });
     const { result, reads, writes } = await cloud.countOps(() => call('vote', { reviewId, grades: first }, MEMBER));
     expect(await expectOk(result)).toEqual({ replaced: false });
@@ -293,12 +330,14 @@ describe('民主评议', () => {
   });
 
   it('stores a ballot with no voter, openid or time, under an id that does not name the voter', async () => {
+    await withBallot();
     const [ballot] = await allDocs('orglife_ballots');
     expect(Object.keys(ballot).sort()).toEqual(['_id', 'grades', 'reviewId']);
     for (const secret of [WANG(), MEMBER, '王芳']) expect(JSON.stringify(ballot._id)).not.toContain(secret);
   });
 
   it('never hands a ballot back: the voter sees only that it is in', async () => {
+    await withBallot();
     const form = await expectOk(call('ballot', { reviewId }, MEMBER));
     expect(form.voted).toBe(true);
     const mine = await expectOk(call('reviews', {}, MEMBER));
@@ -312,6 +351,7 @@ describe('民主评议', () => {
   });
 
   it('refuses incomplete ballots and non-voters, writing nothing', async () => {
+    await withBallot();
     await expectError(
       call('vote', { reviewId, grades: gradesFrom({ [ZHANG()]: '优秀' }) }, LI_OPENID),
       'INVALID_ARGUMENT',
@@ -332,6 +372,7 @@ describe('民主评议', () => {
   });
 
   it('hands no ballot back to anyone: every role through every read, and no client read of the collections', async () => {
+    await withBallot();
     // The only ballot in is 王芳's (MEMBER), the only one grading anyone 基本合格: no answer may carry it.
     const reads = [
       ['reviews', {}],
@@ -391,6 +432,7 @@ describe('民主评议', () => {
   });
 
   it('shows the tally only to managers of the branch', async () => {
+    await withBallot();
     await expectOk(call('tally', { reviewId }, PARTY_SECRETARY));
     await expectOk(call('tally', { reviewId }, ADMIN));
     for (const [openid, code] of [
@@ -410,6 +452,7 @@ describe('民主评议', () => {
   });
 
   it('lists reviews for managers by org, and for members their own branch', async () => {
+    await withBallot();
     expect((await expectOk(call('reviews', { orgId: 'b1' }, PARTY_SECRETARY))).reviews).toEqual([
       expect.objectContaining({ reviewId, canManage: true, voted: null }),
     ]);
@@ -420,6 +463,7 @@ describe('民主评议', () => {
   });
 
   it('after the close: no more ballots, the key is erased, counts per grade and the suggestion appear', async () => {
+    await withBallot();
     await expectOk(
       call(
         'vote',
@@ -453,6 +497,7 @@ describe('民主评议', () => {
   });
 
   it('takes the secretary’s results: the suggestion as is, anything else with a note', async () => {
+    await closed();
     await expectError(
       call('propose', { reviewId, results: [{ memberId: LI(), grade: '合格' }] }, SECRETARY),
       'INVALID_ARGUMENT',
@@ -481,6 +526,13 @@ describe('民主评议', () => {
   });
 
   it('feeds 评星定级: the proposed results are the members’ 民主评议, over a grade entered by hand', async () => {
+    await closed();
+    const results = [
+      { memberId: ZHANG(), grade: '合格' },
+      { memberId: WANG(), grade: '优秀' },
+      { memberId: LI(), grade: '合格', note: '支部党员大会讨论：全年出勤良好' },
+    ];
+    await expectOk(call('propose', { reviewId, results }, SECRETARY));
     await expectOk(
       cloud.call(
         'points',
@@ -529,6 +581,7 @@ describe('民主评议', () => {
     expect(form).toMatchObject({ phase: 'upcoming', voted: false });
     const grades = form.candidates.map((c: { memberId: string }) => ({ memberId: c.memberId, grade: '合格' }));
     await expectError(call('vote', { reviewId: later, grades }, 'member-b3'), 'FAILED_PRECONDITION');
-    expect(await allDocs('orglife_ballots')).toHaveLength(3);
+    // The test starts with no ballot (beforeEach): the refused one wrote none.
+    expect(await allDocs('orglife_ballots')).toHaveLength(0);
   });
 });
