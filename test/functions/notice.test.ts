@@ -137,7 +137,8 @@ describe('notice.publish', () => {
   });
 
   it('sends a retried request once', async () => {
-    const req = { title: '重复提交的通知', body: '内容', orgIds: ['b3'], requestId: 'req-notice-0001' };
+    // b1, whose three members no test changes (one test adds a member to b3).
+    const req = { title: '重复提交的通知', body: '内容', orgIds: ['b1'], requestId: 'req-notice-0001' };
     const first = await expectOk(call('publish', req, ADMIN));
     const again = await expectOk(call('publish', req, ADMIN));
     expect(again).toEqual({ noticeId: first.noticeId, expected: 3, duplicate: true });
@@ -154,7 +155,10 @@ describe('notice.inbox, open and confirm', () => {
   });
 
   it("shows a member their orgs' notices, newest first, with the unread marked, in three reads", async () => {
-    const { result, reads, writes } = await cloud.countOps(() => call('inbox', {}, MEMBER));
+    // 李娜 of b1, who opens nothing in any test, and the newest notice.
+    await expectOk(cloud.call('user', 'bind', { name: ROSTER[2].name, phone: ROSTER[2].phone }, 'member-li'));
+    const noticeId = await publishTo(['b1'], SECRETARY, { confirmBy: hours(24) });
+    const { result, reads, writes } = await cloud.countOps(() => call('inbox', {}, 'member-li'));
     const data = await expectOk(Promise.resolve(result));
     expect(data.notices[0]).toMatchObject({
       noticeId,
@@ -179,6 +183,7 @@ describe('notice.inbox, open and confirm', () => {
   });
 
   it('records the read on the first open only, and counts it once even when opened twice at once', async () => {
+    const noticeId = await publishTo(['b1'], SECRETARY, { confirmBy: hours(24) });
     const first = await cloud.countOps(() => call('open', { noticeId }, MEMBER));
     expect(await expectOk(Promise.resolve(first.result))).toMatchObject({
       noticeId,
@@ -199,6 +204,9 @@ describe('notice.inbox, open and confirm', () => {
   });
 
   it('lets a manager read it without counting as a reader', async () => {
+    const noticeId = await publishTo(['b1'], SECRETARY, { confirmBy: hours(24) });
+    await expectOk(call('open', { noticeId }, MEMBER));
+    await expectOk(call('open', { noticeId }, SECRETARY));
     const view = await expectOk(call('open', { noticeId }, PARTY_SECRETARY));
     expect(view).toMatchObject({ recipient: false, canManage: true, read: false });
     expect(await getDoc('notices', noticeId)).toMatchObject({ read: 2 });
@@ -272,12 +280,15 @@ describe('notice.sent, receipts, remind and subscribe', () => {
   });
 
   it('counts subscribe credits for bound members only', async () => {
-    expect(await expectOk(call('subscribe', { accepted: true }, OTHER))).toEqual({ credits: 1 });
-    expect(await expectOk(call('subscribe', { accepted: false }, OTHER))).toEqual({ credits: 1 });
+    // 王芳 (MEMBER): the reminder test gives 刘洋 (OTHER) the credit it spends.
+    expect(await expectOk(call('subscribe', { accepted: true }, MEMBER))).toEqual({ credits: 1 });
+    expect(await expectOk(call('subscribe', { accepted: false }, MEMBER))).toEqual({ credits: 1 });
     await expectError(call('subscribe', { accepted: true }, PUBLIC), 'PERMISSION_DENIED');
   });
 
   it('reminds the unread once an hour: marks them, and messages those who allowed it', async () => {
+    // 刘洋 allowed one message; the other four unread did not.
+    expect(await expectOk(call('subscribe', { accepted: true }, OTHER))).toEqual({ credits: 1 });
     const data = await expectOk(call('remind', { noticeId }, ADMIN));
     expect(data).toMatchObject({ unread: 5, messaged: 1, withoutSubscription: 4 });
     const messages = readSubscribeMessages(cloud.dataDir).filter((m) => m.page?.includes(noticeId));
