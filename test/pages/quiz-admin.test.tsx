@@ -124,7 +124,9 @@ describe('题库管理', () => {
       'quiz.saveQuestion': ok({ questionId: 'q1' }),
     });
     render(<QuizBankPage />);
-    expect(await screen.findByText('“六化”建设中，哪一项是首位？')).toBeTruthy();
+    // When this test runs first in the file (jest --randomize) its first list also pays the file's cold start, which
+    // under a loaded full run took more than findBy's default second (the bank list was still loading).
+    expect(await screen.findByText('“六化”建设中，哪一项是首位？', {}, { timeout: 3000 })).toBeTruthy();
     expect(screen.getByText('单选题 · 答案 A')).toBeTruthy();
     const lists = () => requests.filter((r) => r.key === 'quiz.listQuestions').map((r) => r.data);
     expect(lists()[0]).toEqual({ status: 'active', page: 0 });
