@@ -4,7 +4,7 @@ import type { MemberRankRow, SubmitResult } from '../../src/domain/api/quiz';
 import type { Envelope } from '../../src/domain/errors';
 import type { MemberResult } from '../../src/domain/quiz';
 import { quizBetterResult, quizRankMembers, quizRankOrgs } from '../../src/domain/quiz';
-import type { TestCloud } from '../helpers/cloud';
+import type { RawCall, TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectOk } from '../helpers/cloud';
 import { answersFor, branchSums, createQuiz, importBank } from './quiz-support';
 import { ADMIN, allDocs, getDoc, MEMBER, sdkDb, seedBasic, seedRoles } from './support';
@@ -16,13 +16,31 @@ let cloud: TestCloud;
 const call = <A extends ActionName<'quiz'>>(action: A, data: unknown, openid?: string) =>
   cloud.call('quiz', action, data, openid);
 
+// The calls still running. A test that fails at its first rejected expectOk inside Promise.all, or runs past its
+// timeout on a loaded machine, leaves the others running; closing the cloud under them let the SDK's slow-request
+// warnings and the runtime's errors log after the file was done. afterEach lets them finish first.
+const inflight = new Set<Promise<unknown>>();
+function tracked(c: TestCloud): TestCloud {
+  const callRaw: RawCall = (...args) => {
+    const p = c.callRaw(...args);
+    inflight.add(p);
+    const done = () => inflight.delete(p);
+    p.then(done, done);
+    return p;
+  };
+  return { ...c, call: callRaw, callRaw };
+}
+
 beforeEach(async () => {
-  cloud = await createTestCloud({ adminOpenids: [ADMIN] });
+  cloud = tracked(await createTestCloud({ adminOpenids: [ADMIN] }));
   await seedBasic(cloud);
   await seedRoles(cloud);
   await importBank(cloud);
 });
-afterEach(() => cloud.close());
+afterEach(async () => {
+  await Promise.allSettled([...inflight]);
+  await cloud.close();
+});
 
 it('scores one attempt once under 100 concurrent submits; the others get FAILED_PRECONDITION', async () => {
   const quizId = await createQuiz(cloud);
