@@ -25,9 +25,15 @@ function Row({ r }: { r: TermRow }) {
       <View className="admin-list__main">
         <Text className="admin-list__name">{r.orgName}</Text>
         <Text className="admin-list__meta">
-          {r.endsOn
-            ? `${r.orgKind} · 书记 ${r.secretaryName} · ${r.electedOn} 选举，任期 ${r.termYears} 年`
-            : '尚未登记本届任期'}
+          {r.endsOn ? (
+            <>
+              {`${r.orgKind} · 书记 ${r.secretaryName} · `}
+              <Text className="nowrap">{r.electedOn}</Text>
+              {` 选举，任期 ${r.termYears} 年`}
+            </>
+          ) : (
+            '尚未登记本届任期'
+          )}
         </Text>
         {r.endsOn && (
           <Text className="admin-list__meta terms__ends">
