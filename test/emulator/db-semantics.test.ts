@@ -53,24 +53,30 @@ describe('_.elemMatch', () => {
 
 describe('set() and update() stats', () => {
   it('set() of identical content reports updated 1, as WeChat counts the replaced document', async () => {
-    await db.collection('todos').add({ data: { _id: 'same', a: 1 } });
+    await db.collection('todos').add({ data: { _id: 'same-set', a: 1 } });
     const res = await db
       .collection('todos')
-      .doc('same')
+      .doc('same-set')
       .set({ data: { a: 1 } });
     expect(res.stats).toEqual({ updated: 1, created: 0 });
   });
 
   it('update() that changes nothing reports updated 0 (MongoDB’s nModified)', async () => {
+    await db.collection('todos').add({ data: { _id: 'same-update', a: 1 } });
     const res = await db
       .collection('todos')
-      .doc('same')
+      .doc('same-update')
       .update({ data: { a: 1 } });
     expect(res.stats.updated).toBe(0);
   });
 });
 
 describe('field names', () => {
+  // The document the refused update and set() would change (its own, so the tests hold in any order).
+  beforeAll(async () => {
+    await db.collection('todos').add({ data: { _id: 'same', a: 1 } });
+  });
+
   it.each([
     ['a top-level $ key on add', () => db.collection('todos').add({ data: { $bad: 1 } }), "'$bad'"],
     ['a nested $ key on add', () => db.collection('todos').add({ data: { ok: { $bad: 1 } } }), "'ok.$bad'"],
