@@ -4,6 +4,10 @@ import { z } from 'zod';
 import type { OrgKind, ReminderMonths, TermState } from '../register/term';
 import { isCalendarDay, ORG_KINDS } from '../register/term';
 import { id, input, text } from './common';
+import type { LeaderApi } from './register-leader';
+import { leaderSchemas } from './register-leader';
+
+export type { LeaderContact, LeaderRow, VisitRow } from './register-leader';
 
 const day = z.string().refine(isCalendarDay, { message: '日期应为 YYYY-MM-DD 格式的有效日期' }).describe('日期');
 const name = text(20);
@@ -39,6 +43,7 @@ export const registerSchemas = {
   }),
   /** The register as an Excel workbook (the caller's scope). */
   exportTerms: input({}),
+  ...leaderSchemas,
 };
 
 export interface TermRow {
@@ -86,7 +91,7 @@ export interface TermCounts {
   none: number;
 }
 
-export interface RegisterApi {
+export interface RegisterApi extends LeaderApi {
   terms: {
     input: z.input<typeof registerSchemas.terms>;
     output: { today: string; rows: TermRow[]; counts: TermCounts };

@@ -1,2 +1,3 @@
 // 台账 registers: the pure rules of the `register` cloud function.
 export * from './term';
+export * from './leader';
