@@ -18,6 +18,7 @@ import {
   allDocs,
   getDoc,
   sdk,
+  sdkDb,
   seedBasic,
   seedRoles,
 } from './support';
@@ -69,6 +70,27 @@ const election = (orgId: string, extra: Record<string, unknown> = {}) => ({
 /** Every register collection, to assert that a refused call wrote nothing. */
 async function registerState() {
   return Promise.all(['register_terms', 'register_elections', 'register_summary'].map((c) => allDocs(c)));
+}
+
+// Each test starts with an empty register and registers the terms and elections it checks, so the tests hold in any
+// order (npm test runs them with jest --randomize).
+beforeEach(async () => {
+  const db = sdkDb();
+  for (const name of ['register_terms', 'register_elections', 'register_summary', 'register_reminders'])
+    for (const doc of await allDocs(name)) await db.collection(name).doc(doc._id).remove();
+});
+/** b3's current term: elected a month ago by its secretary. */
+const electB3 = () => expectOk(call('recordElection', election('b3'), SECRETARY_B3));
+/** b3's election of 2017, not quorate: history only. */
+const electB3In2017 = () =>
+  expectOk(call('recordElection', election('b3', { heldOn: '2017-06-01', present: 20, secretaryName: '赵磊' }), ADMIN));
+/** The terms of p1's tree: p1 (a 党委 term of 2019, overdue), b1 (40 months ago, overdue), b2 (34 months ago, due). */
+async function registerP1Tree() {
+  await expectOk(
+    call('saveTerm', term('p1', { orgKind: '党委', electedOn: '2019-11-08', secretaryName: '陈静' }), ADMIN),
+  );
+  await expectOk(call('saveTerm', term('b1', { electedOn: monthsFromToday(-40) }), ADMIN));
+  await expectOk(call('saveTerm', term('b2', { electedOn: monthsFromToday(-34) }), ADMIN));
 }
 
 describe('register.saveTerm', () => {
@@ -134,7 +156,7 @@ describe('register.saveTerm', () => {
 
 describe('register.recordElection', () => {
   it('records the election and starts the new term on the day it was held', async () => {
-    const data = await expectOk(call('recordElection', election('b3'), SECRETARY_B3));
+    const data = await electB3();
     expect(data).toEqual({
       electionId: expect.stringMatching(/^el_/),
       endsOn: termAddMonths(monthsFromToday(-1), 36),
@@ -149,9 +171,8 @@ describe('register.recordElection', () => {
   });
 
   it('keeps an older election as history without changing the current term', async () => {
-    const older = await expectOk(
-      call('recordElection', election('b3', { heldOn: '2017-06-01', present: 20, secretaryName: '赵磊' }), ADMIN),
-    );
+    await electB3();
+    const older = await electB3In2017();
     expect(older).toMatchObject({ endsOn: '2020-06-01', quorate: false, current: false });
     expect(await getDoc('register_terms', 'b3')).toMatchObject({
       electedOn: monthsFromToday(-1),
@@ -173,6 +194,8 @@ describe('register.recordElection', () => {
 
 describe('register.term', () => {
   it('shows the term with its reminder days and its elections, newest first', async () => {
+    await electB3();
+    await electB3In2017();
     const { result, reads } = await cloud.countOps(() => call('term', { orgId: 'b3' }, SECRETARY_B3));
     const data = await expectOk(Promise.resolve(result));
     expect(reads).toBe(5);
@@ -197,6 +220,8 @@ describe('register.term', () => {
 
 describe('register.terms', () => {
   it('lists every elected org for an admin, overdue and due first, in three reads', async () => {
+    await registerP1Tree();
+    await electB3();
     await expectOk(call('saveTerm', term('b1', { electedOn: monthsFromToday(-40) }), ADMIN));
     const { result, reads } = await cloud.countOps(() => call('terms', {}, ADMIN));
     const data = await expectOk(Promise.resolve(result));
@@ -231,6 +256,8 @@ describe('register.terms', () => {
 
 describe('register.exportTerms', () => {
   it('exports the caller’s register as a workbook, due first', async () => {
+    await registerP1Tree();
+    await electB3();
     const { fileID, fileName } = await expectOk(call('exportTerms', {}, PARTY_SECRETARY));
     expect(fileName).toBe(`换届选举台账-${today()}.xlsx`);
     expect(fileID).toContain('exports/register/terms-');
@@ -252,6 +279,9 @@ describe('the daily timer', () => {
   const at = (day: string) => new Date(`${day}T01:00:00Z`);
 
   it('reminds the org’s secretary and the admins once per stage, the most urgent stage only', async () => {
+    await registerP1Tree();
+    await electB3();
+    await electB3In2017();
     // b3's term: held a month ago, so it ends in 35 months; its 6-month day is 29 months from now.
     const endsOn = termAddMonths(monthsFromToday(-1), 36);
     const sixMonthsBefore = termAddMonths(endsOn, -6);
