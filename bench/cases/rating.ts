@@ -60,7 +60,6 @@ async function ensureCampaign(ctx: BenchContext): Promise<string> {
         window: ratingBurstWindow(at),
         comment: null,
         commentStatus: null,
-        rateTimes: [at],
         revisions: 1,
         firstAt: new Date(at),
         updatedAt: new Date(at),

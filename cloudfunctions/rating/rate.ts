@@ -1,6 +1,7 @@
 // rating.rate: one rating per person per department per campaign (deterministic _id; a later one replaces it),
-// in at most three database operations: the campaign and the caller's ratings read at once, then one write (a
-// servedOnly campaign reads one more: whether the department answered a 民声热线 ticket of the caller's).
+// in five database operations: the campaign, then one transaction that reads the person's limit document and the
+// rating and writes both (a servedOnly campaign reads one more: whether the department answered a 民声热线 ticket
+// of the caller's).
 import type { z } from 'zod';
 import type { RatingApi, ratingSchemas } from '@/domain/api/rating';
 import {
@@ -11,17 +12,18 @@ import {
   ratingRateLimit,
   ratingScoresProblem,
 } from '@/domain/rating';
+import type { RateLimitDecision } from '@/domain/rating';
 import { AppError } from '../../server/app-error';
 import { checkContent } from '../../server/content-check';
-import type { ContentCheck } from '../../server/content-check';
-import type { Database, Doc } from '../../server/db';
-import { isDuplicateKeyError, PAGE_SIZE } from '../../server/db';
+import type { Doc } from '../../server/db';
+import { isTransactionConflict, runTransactionWithRetry } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { servedDepartments } from '../hotline/public';
-import { RATINGS, ratingDocId, readCampaign } from './store';
+import { RATE_LIMITS, RATINGS, ratingDocId, ratingLimitDocId, readCampaign } from './store';
 
-function times(doc: Doc): number[] {
-  return Array.isArray(doc.rateTimes) ? doc.rateTimes.filter((t): t is number => typeof t === 'number') : [];
+/** The rating times kept on a person's limit document (none before their first rating in the campaign). */
+function times(doc: Doc | null): number[] {
+  return Array.isArray(doc?.times) ? doc.times.filter((t): t is number => typeof t === 'number') : [];
 }
 
 export async function rate(
@@ -30,11 +32,7 @@ export async function rate(
 ): Promise<RatingApi['rate']['output']> {
   const openid = ctx.requireOpenid();
   const { db } = ctx;
-  // Both reads at once: the campaign, and the caller's ratings in it (at most one per department, so ≤ 100).
-  const [campaign, mine] = await Promise.all([
-    readCampaign(db, input.campaignId),
-    db.collection(RATINGS).where({ campaignId: input.campaignId, openid }).limit(PAGE_SIZE).get(),
-  ]);
+  const campaign = await readCampaign(db, input.campaignId);
   if (!campaign) throw new AppError('NOT_FOUND', '测评活动不存在');
   const now = Date.now();
   switch (ratingCampaignStatus(campaign.startMs, campaign.endMs, now)) {
@@ -59,78 +57,75 @@ export async function rate(
   const id = ratingDocId(input.campaignId, input.departmentId, openid);
   const scores = Object.fromEntries(keys.map((k) => [k, input.scores[k]]));
   const comment = input.comment ? input.comment : null;
-  let commentStatus: ContentCheck | null | undefined;
-  let ratings = mine.data;
-  // The limits are checked on what was read and the write lands only on that (the rating's `revisions` is its
-  // version; a first rating is an insert of the deterministic _id), so concurrent calls cannot both pass them: the
-  // one that loses reads again and is checked against the winner's write.
-  for (let attempt = 1; ; attempt++) {
-    const previous = ratings.find((d) => d._id === id) ?? null;
-    const revisions = Number(previous?.revisions) || 0;
-    switch (ratingRateLimit(ratings.flatMap(times), revisions, now)) {
-      case 'too-fast':
-        throw new AppError('RESOURCE_EXHAUSTED', '提交太频繁，请一分钟后再试');
-      case 'too-many-revisions':
-        throw new AppError('RESOURCE_EXHAUSTED', '对该部门的评价修改次数已达上限');
-      case 'ok':
-        break;
-    }
-    commentStatus ??= comment
-      ? await checkContent(openid, comment, { scene: 'comment', refusal: '评价意见含有不适宜的内容，请修改后再提交' })
-      : null;
-    const data = {
-      campaignId: input.campaignId,
-      departmentId: input.departmentId,
-      openid,
-      pattern: ratingPattern(keys, scores),
-      window: ratingBurstWindow(now),
-      comment,
-      commentStatus,
-      // Lets `comments` find the written ones through an index instead of reading every rating.
-      commented: comment !== null,
-      rateTimes: ratingKeepTimes(previous ? times(previous) : [], now),
-      revisions: revisions + 1,
-      firstAt: previous?.firstAt ?? db.serverDate(),
-      updatedAt: db.serverDate(),
-    };
-    if (await writeRating(db, id, previous === null ? null : revisions, scores, data))
-      return { replaced: previous !== null };
-    if (attempt >= WRITE_ATTEMPTS) throw new AppError('RESOURCE_EXHAUSTED', '提交太频繁，请稍后再试');
-    ({ data: ratings } = await db
-      .collection(RATINGS)
-      .where({ campaignId: input.campaignId, openid })
-      .limit(PAGE_SIZE)
-      .get());
+  // Checked before the transaction, which then holds only database work.
+  const commentStatus = comment
+    ? await checkContent(openid, comment, { scene: 'comment', refusal: '评价意见含有不适宜的内容，请修改后再提交' })
+    : null;
+  const data = {
+    campaignId: input.campaignId,
+    departmentId: input.departmentId,
+    openid,
+    pattern: ratingPattern(keys, scores),
+    window: ratingBurstWindow(now),
+    comment,
+    commentStatus,
+    // Lets `comments` find the written ones through an index instead of reading every rating.
+    commented: comment !== null,
+    scores,
+    updatedAt: db.serverDate(),
+  };
+  // Both limits are checked and both documents written in one transaction: the person's limit document (their
+  // rating times in this campaign, all departments) and the rating (its `revisions`). Concurrent calls of one
+  // person conflict on the limit document, and the loser runs again on the winner's write, so together they cannot
+  // pass either limit.
+  const limitId = ratingLimitDocId(input.campaignId, openid);
+  let outcome: RateOutcome;
+  try {
+    outcome = await runTransactionWithRetry<RateOutcome>(
+      db,
+      async (tx) => {
+        const limitRef = tx.collection(RATE_LIMITS).doc(limitId);
+        const ratingRef = tx.collection(RATINGS).doc(id);
+        const { data: limit } = await limitRef.get();
+        const { data: previous } = await ratingRef.get();
+        const revisions = Number(previous?.revisions) || 0;
+        const kept = times(limit);
+        // Never before a time already kept: a concurrent call that won may have taken its clock a moment later.
+        const at = Math.max(Date.now(), ...kept);
+        const decision = ratingRateLimit(kept, revisions, at);
+        if (decision !== 'ok') return decision;
+        await limitRef.set({
+          data: {
+            campaignId: input.campaignId,
+            openid,
+            times: ratingKeepTimes(kept, at),
+            updatedAt: db.serverDate(),
+          },
+        });
+        // `set`: the whole rating is replaced, so the scores never merge with the old ones.
+        await ratingRef.set({
+          data: { ...data, revisions: revisions + 1, firstAt: previous?.firstAt ?? db.serverDate() },
+        });
+        return previous ? 'replaced' : 'added';
+      },
+      WRITE_ATTEMPTS,
+    );
+  } catch (e) {
+    if (isTransactionConflict(e)) throw new AppError('RESOURCE_EXHAUSTED', '提交太频繁，请稍后再试');
+    throw e;
+  }
+  switch (outcome) {
+    case 'too-fast':
+      throw new AppError('RESOURCE_EXHAUSTED', '提交太频繁，请一分钟后再试');
+    case 'too-many-revisions':
+      throw new AppError('RESOURCE_EXHAUSTED', '对该部门的评价修改次数已达上限');
+    case 'added':
+    case 'replaced':
+      return { replaced: outcome === 'replaced' };
   }
 }
 
-/** Reads and checks again at most this many times when concurrent calls of the same person keep winning. */
-const WRITE_ATTEMPTS = 5;
+type RateOutcome = Exclude<RateLimitDecision, 'ok'> | 'added' | 'replaced';
 
-/**
- * One write: a first rating inserted under its deterministic _id, a later one updated only while its `revisions` is
- * still `revisions` (the value read). False when a concurrent call got there first.
- */
-async function writeRating(
-  db: Database,
-  id: string,
-  revisions: number | null,
-  scores: Record<string, number>,
-  data: Record<string, unknown>,
-): Promise<boolean> {
-  if (revisions === null) {
-    try {
-      await db.collection(RATINGS).add({ data: { _id: id, ...data, scores } });
-      return true;
-    } catch (e) {
-      if (isDuplicateKeyError(e)) return false;
-      throw e;
-    }
-  }
-  const { stats } = await db
-    .collection(RATINGS)
-    .where({ _id: id, revisions })
-    // `set`: the scores replace the old ones rather than merge into them.
-    .update({ data: { ...data, scores: db.command.set(scores) } });
-  return stats.updated === 1;
-}
+/** Runs the transaction again at most this many times while concurrent calls of the same person keep winning. */
+const WRITE_ATTEMPTS = 20;

@@ -9,10 +9,17 @@ import { timeMs } from '../../server/time';
 export const CAMPAIGNS = 'rating_campaigns';
 export const RATINGS = 'ratings';
 export const RESULTS = 'rating_results';
+/** One document per person and campaign: the times of their latest ratings there (the per-minute limit). */
+export const RATE_LIMITS = 'rating_limits';
 
 /** The deterministic `_id` of one person's rating of one department in one campaign. */
 export function ratingDocId(campaignId: string, departmentId: string, openid: string): string {
   return `${campaignId}:${departmentId}:${openid}`;
+}
+
+/** The `_id` of one person's rate-limit document in one campaign. */
+export function ratingLimitDocId(campaignId: string, openid: string): string {
+  return `${campaignId}:${openid}`;
 }
 
 export interface ExternalEntry {
