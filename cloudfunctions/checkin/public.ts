@@ -7,6 +7,12 @@ import { findIn, str } from '../../server/db';
 import { MEMBERS } from '../../server/members';
 import { ACTIVITIES, BULK_LIMIT, CHECKINS } from './store';
 
+/**
+ * The one way another function makes a check-in activity (e.g. a 志愿服务 activity's attendance): the same action as
+ * checkin.createActivity, with the caller's scope and times checked by it.
+ */
+export { createActivity as createCheckinActivity } from './activities';
+
 /** An activity as a meeting: what it was, when, for whom (never the secret that signs its code). */
 export interface ActivityInfo {
   activityId: string;

@@ -8,6 +8,7 @@ import { exportTerms } from './export';
 import { exportLeaders, leaders, recordVisit, removeLeader, saveLeader, visits } from './leaders';
 import { recordElection, saveTerm, term, terms } from './terms';
 import { runTimer } from './timer';
+import { volunteerActions } from './volunteer-actions';
 
 const KEEPERS = ['admin', 'secretary'] as const;
 
@@ -23,6 +24,7 @@ const actions = {
   recordVisit: action({ input: registerSchemas.recordVisit, auth: 'signed-in', handler: recordVisit }),
   visits: action({ input: registerSchemas.visits, auth: 'signed-in', handler: visits }),
   exportLeaders: action({ input: registerSchemas.exportLeaders, auth: 'signed-in', handler: exportLeaders }),
+  ...volunteerActions,
 } satisfies ContractTable<'register'>;
 
 export const main = withTimer(defineFunction(actions), runTimer);

@@ -18,6 +18,7 @@ export const SOURCE_LABELS: Record<PointsSource, string> = {
   adjust: '积分调整',
   live: '现场赛',
   study: '学习资料',
+  volunteer: '志愿服务',
 };
 
 /** The 民主评议 grades, best first (as in the contract; repeated here so that no schema code reaches the app). */

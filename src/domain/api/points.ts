@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { id, input, text } from './common';
 
-export const POINTS_SOURCES = ['checkin', 'quiz', 'practice', 'adjust', 'live', 'study'] as const;
+export const POINTS_SOURCES = ['checkin', 'quiz', 'practice', 'adjust', 'live', 'study', 'volunteer'] as const;
 export type PointsSource = (typeof POINTS_SOURCES)[number];
 
 /** 民主评议 results, best first (the standard four grades). */

@@ -8,6 +8,8 @@ import type { LeaderApi } from './register-leader';
 import { leaderSchemas } from './register-leader';
 
 export type { LeaderContact, LeaderRow, VisitRow } from './register-leader';
+import type { VolunteerApi } from './volunteer';
+import { volunteerSchemas } from './volunteer';
 
 const day = z.string().refine(isCalendarDay, { message: '日期应为 YYYY-MM-DD 格式的有效日期' }).describe('日期');
 const name = text(20);
@@ -44,6 +46,7 @@ export const registerSchemas = {
   /** The register as an Excel workbook (the caller's scope). */
   exportTerms: input({}),
   ...leaderSchemas,
+  ...volunteerSchemas,
 };
 
 export interface TermRow {
@@ -91,7 +94,7 @@ export interface TermCounts {
   none: number;
 }
 
-export interface RegisterApi extends LeaderApi {
+export interface RegisterApi extends LeaderApi, VolunteerApi {
   terms: {
     input: z.input<typeof registerSchemas.terms>;
     output: { today: string; rows: TermRow[]; counts: TermCounts };

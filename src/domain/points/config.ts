@@ -18,6 +18,8 @@ export interface PointsConfig {
   practiceCorrect: number;
   /** Reading one 学习资料 article long enough (once per article; the notice function measures the time). */
   studyArticle: number;
+  /** Each whole hour of 志愿服务 recorded by the organiser (one entry per member and activity). */
+  volunteerPerHour: number;
   /**
    * Most points a member can earn per Asia/Shanghai day from each category; null = no cap. Check-ins are limited
    * by the activities themselves; practice is capped so that repeating it cannot farm points.
@@ -38,11 +40,13 @@ export const POINTS_CONFIG: PointsConfig = {
   quizFullScoreBonus: 2,
   practiceCorrect: 1,
   studyArticle: 1,
+  volunteerPerHour: 1,
   liveParticipation: 3,
   livePodiumBonus: [3, 2, 1],
   // A 现场赛 is capped like the competitions: taking part is most of the reward (学习强国 does the same).
+  // 志愿服务 earns a point an hour, at most four a day (a long day of service is not worth more than a 主题党日 twice).
   // Reading is capped like 学习强国's 阅读文章 (one point an article, six a day).
-  dailyCaps: { checkin: null, quiz: 10, practice: 3, adjust: null, live: 10, study: 6 },
+  dailyCaps: { checkin: null, quiz: 10, practice: 3, adjust: null, live: 10, study: 6, volunteer: 4 },
   // A member who attends every 三会一课 (about 75 points a year) and practises now and then reaches four stars;
   // five need steady practice or competitions on top.
   starThresholds: [20, 45, 75, 110],

@@ -1,3 +1,4 @@
 // 台账 registers: the pure rules of the `register` cloud function.
 export * from './term';
 export * from './leader';
+export * from './volunteer';
