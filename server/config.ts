@@ -41,6 +41,22 @@ export function hotlineReplyTemplateId(): string {
   return templateId('HOTLINE_REPLY_TEMPLATE_ID', process.env.HOTLINE_REPLY_TEMPLATE_ID);
 }
 
+/**
+ * The subscribe-message template of the 民声热线 催办 reminder to handlers and admins (one working day before the
+ * deadline, the 催办通知书 after it, the 通报, the submitter's 催办): HOTLINE_REMIND_TEMPLATE_ID; '' when not set up.
+ */
+export function hotlineRemindTemplateId(): string {
+  return templateId('HOTLINE_REMIND_TEMPLATE_ID', process.env.HOTLINE_REMIND_TEMPLATE_ID);
+}
+
+/**
+ * The subscribe-message template of the 民声热线 progress notice to the submitter (an approved 延期 with the new
+ * deadline, a re-opened ticket, an answered 追问): HOTLINE_PROGRESS_TEMPLATE_ID; '' when not set up.
+ */
+export function hotlineProgressTemplateId(): string {
+  return templateId('HOTLINE_PROGRESS_TEMPLATE_ID', process.env.HOTLINE_PROGRESS_TEMPLATE_ID);
+}
+
 /** The subscribe-message template of the 通知公告 reminder: NOTICE_REMIND_TEMPLATE_ID; '' when not set up. */
 export function noticeRemindTemplateId(): string {
   return templateId('NOTICE_REMIND_TEMPLATE_ID', process.env.NOTICE_REMIND_TEMPLATE_ID);

@@ -26,6 +26,7 @@ import {
   visitReopen,
 } from './loop';
 import { statsExport } from './loop-views';
+import { remindSubscribe, remindSubscription } from './subscriptions';
 
 const actions = {
   submit: action({ input: hotlineSchemas.submit, auth: 'signed-in', handler: submit }),
@@ -72,6 +73,16 @@ const actions = {
   urge: action({ input: hotlineSchemas.urge, auth: 'signed-in', handler: urge }),
   reports: action({ input: hotlineSchemas.reports, auth: ['admin'], handler: reports }),
   statsExport: action({ input: hotlineSchemas.statsExport, auth: ['admin'], handler: statsExport }),
+  remindSubscription: action({
+    input: hotlineSchemas.remindSubscription,
+    auth: ['handler', 'admin'],
+    handler: remindSubscription,
+  }),
+  remindSubscribe: action({
+    input: hotlineSchemas.remindSubscribe,
+    auth: ['handler', 'admin'],
+    handler: remindSubscribe,
+  }),
 } satisfies ContractTable<'hotline'>;
 
 export const main = withTimer(defineFunction(actions), runTimer);

@@ -160,7 +160,11 @@ export async function reviewExtension(
     dueSoonReminded: false,
   });
   await bumpStats(db, String(t.departmentId), { extended: 1 });
-  await notifySubmitter(db, t, 'extension', `您的诉求 ${String(t.ticketNo)} 办理期限经审核延至 ${due.dueDay}`);
+  await notifySubmitter(db, t, 'extension', `您的诉求 ${String(t.ticketNo)} 办理期限经审核延至 ${due.dueDay}`, {
+    phrase: '已延期',
+    dueDay: due.dueDay,
+    note: `办理期限延长${days}个工作日`,
+  });
   return { ticketId: t._id, status: flow.status, dueAt: shanghaiIso(due.dueMs) };
 }
 
@@ -259,6 +263,13 @@ export async function visitReopen(
     dueSoonReminded: false,
     reported: false,
   });
+  await notifySubmitter(
+    db,
+    t,
+    'reopen',
+    `您的诉求 ${String(t.ticketNo)} 回访未解决，已交${String(t.departmentName ?? '原部门')}重新办理，期限至 ${due.dueDay}`,
+    { phrase: '重新办理', dueDay: due.dueDay, note: '回访未解决，已交部门重新办理' },
+  );
   return { ticketId: t._id, status: flow.status, dueAt: shanghaiIso(due.dueMs) };
 }
 

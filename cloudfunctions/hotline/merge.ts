@@ -131,7 +131,13 @@ export async function merge(
     t,
     flow,
     [timelineEntry(db, 'merge', flow.status, actor, `与诉求 ${String(parent.ticketNo)} 反映的是同一问题，已并入办理`)],
-    { parentId: parent._id, parentNo: parent.ticketNo, mergedMs: Date.now() },
+    {
+      parentId: parent._id,
+      parentNo: parent.ticketNo,
+      mergedMs: Date.now(),
+      // The merge notice below uses up the one message the submitter allowed.
+      ...(t.subscribe === true ? { subscribe: false } : {}),
+    },
   );
   // The parent records its duplicates with atomic pushes (its status and version do not change).
   const _ = db.command;

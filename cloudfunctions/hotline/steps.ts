@@ -248,7 +248,13 @@ export async function subscribe(
   const { stats } = await db
     .collection(TICKETS)
     .where({ _id: t._id, openid, status: awaiting })
-    .update({ data: { subscribe: input.accepted, subscribedAt: db.serverDate() } });
+    .update({
+      data: {
+        subscribe: input.accepted,
+        ...(input.progress === undefined ? {} : { progressSubscribe: input.progress }),
+        subscribedAt: db.serverDate(),
+      },
+    });
   if (stats.updated !== 1) throw new AppError('FAILED_PRECONDITION', '该诉求已答复或已结束，无需再订阅答复通知');
   return { ticketId: t._id, subscribed: input.accepted };
 }

@@ -11,6 +11,7 @@ import {
 import type { Database, Doc } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import { remindDepartment } from './notify';
+import { RemindAudience } from './subscriptions';
 import { bumpStats, SYSTEM, TICKETS, timelineEntry } from './store';
 
 /** Pages of 100 tickets one run handles per kind; the next hourly run takes the rest. */
@@ -42,7 +43,7 @@ async function sweep(
     const { data } = await db
       .collection(TICKETS)
       .where(where)
-      .field({ ticketNo: true, departmentId: true, dueDay: true, dueMs: true })
+      .field({ ticketNo: true, title: true, departmentId: true, dueDay: true, dueMs: true })
       .limit(PAGE_SIZE)
       .get();
     if (data.length === 0) break;
@@ -61,6 +62,8 @@ export async function runTimer(db: Database, at: Date): Promise<TimerResult> {
   const _ = db.command;
   const now = at.getTime();
   const open = _.in(HOTLINE_OPEN_STATUSES);
+  // Who allowed 催办提醒 messages is read once per department for the whole run.
+  const audience = new RemindAudience(db);
   let overdue = 0;
   // One sweep per status, so that the timeline entry added to many tickets at once names each one's status.
   for (const status of HOTLINE_OPEN_STATUSES) {
@@ -73,7 +76,7 @@ export async function runTimer(db: Database, at: Date): Promise<TimerResult> {
           timelineEntry(db, 'overdue', status, SYSTEM, '已超过办理期限，催办通知书已发送承办部门和机关工委'),
         ]),
       },
-      (t) => remindDepartment(db, t, 'overdue'),
+      (t) => remindDepartment(db, t, 'overdue', undefined, audience),
     );
   }
   // 5 working days late and still unanswered: the 通报 list (admin page, department statistics).
@@ -88,7 +91,7 @@ export async function runTimer(db: Database, at: Date): Promise<TimerResult> {
         timeline: _.push([timelineEntry(db, 'report', status, SYSTEM, '超过办理期限满 5 个工作日仍未答复，列入通报')]),
       },
       async (t) => {
-        await remindDepartment(db, t, 'report');
+        await remindDepartment(db, t, 'report', undefined, audience);
         if (typeof t.departmentId === 'string') await bumpStats(db, t.departmentId, { reported: 1 });
       },
     );
@@ -99,7 +102,7 @@ export async function runTimer(db: Database, at: Date): Promise<TimerResult> {
     db,
     { status: open, overdue: false, dueSoonReminded: false, dueMs: _.lte(soon) },
     { dueSoonReminded: true },
-    (t) => remindDepartment(db, t, 'due-soon'),
+    (t) => remindDepartment(db, t, 'due-soon', undefined, audience),
   );
   const close = (note: string) => ({
     status: 'closed',

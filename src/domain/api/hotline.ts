@@ -54,8 +54,15 @@ export const hotlineSchemas = {
   rate: input({ ticketId, score: z.number().int().min(1).max(5), comment: text(HOTLINE_COMMENT_MAX).optional() }),
   reopen: input({ ticketId, reason: text(HOTLINE_REASON_MAX).describe('申请重新办理的理由') }),
   withdraw: input({ ticketId, reason: text(HOTLINE_REASON_MAX).describe('撤回的理由').optional() }),
-  /** The submitter's answer to wx.requestSubscribeMessage for the reply notice (a one-time subscription). */
-  subscribe: input({ ticketId, accepted: z.boolean() }),
+  /**
+   * The submitter's answer to wx.requestSubscribeMessage for the reply notice (a one-time subscription) and, asked in
+   * the same dialog, for one progress notice (an approved 延期, a re-opened ticket).
+   */
+  subscribe: input({
+    ticketId,
+    accepted: z.boolean(),
+    progress: z.boolean().describe('是否接收办理进度通知').optional(),
+  }),
   close: input({ ticketId, note: text(HOTLINE_REASON_MAX).optional() }),
   triage: input({ page }),
   queue: input({ departmentId: id.optional(), page }),
@@ -112,6 +119,10 @@ export const hotlineSchemas = {
   reports: input({ page }),
   /** The department statistics of a period as an Excel workbook (admin). */
   statsExport: input({ from: month.optional(), to: month.optional() }),
+  /** How many 催办提醒 subscribe messages the handler or admin has allowed and not yet received. */
+  remindSubscription: input({}),
+  /** The handler's or admin's answer to wx.requestSubscribeMessage for a 催办提醒 (refused: reminders off). */
+  remindSubscribe: input({ accepted: z.boolean().describe('是否接收催办提醒') }),
 };
 
 /** Who did a step, as every reader may see it; `by` (the openid) only for admins and handlers. */
@@ -330,4 +341,13 @@ export interface HotlineApi extends HotlinePublicApi {
   urge: Io<S['urge'], Step>;
   reports: Io<S['reports'], { tickets: ReportedTicket[]; hasMore: boolean }>;
   statsExport: Io<S['statsExport'], { fileID: string; url: string; fileName: string }>;
+  remindSubscription: Io<S['remindSubscription'], RemindSubscription>;
+  remindSubscribe: Io<S['remindSubscribe'], RemindSubscription>;
+}
+
+/** A handler's or admin's 催办提醒 consent: messages still allowed, for which departments, and admin reminders. */
+export interface RemindSubscription {
+  credits: number;
+  departmentIds: string[];
+  admin: boolean;
 }

@@ -40,7 +40,13 @@ beforeAll(async () => {
 describe('validateDeployment on the real project', () => {
   it('finds the collections, queries and variables the functions use', () => {
     expect(scans.user.collections).toEqual(['counters', 'members', 'users']);
-    expect(scans.hotline.envVars).toEqual(['ADMIN_OPENIDS', 'HOTLINE_DEADLINES', 'HOTLINE_REPLY_TEMPLATE_ID']);
+    expect(scans.hotline.envVars).toEqual([
+      'ADMIN_OPENIDS',
+      'HOTLINE_DEADLINES',
+      'HOTLINE_PROGRESS_TEMPLATE_ID',
+      'HOTLINE_REMIND_TEMPLATE_ID',
+      'HOTLINE_REPLY_TEMPLATE_ID',
+    ]);
     expect(scans.hotline.queries).toContainEqual(
       expect.objectContaining({ collection: 'hotline_tickets', filter: ['openid'], sort: ['createdAt'] }),
     );
