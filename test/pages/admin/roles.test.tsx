@@ -45,7 +45,9 @@ describe('角色授权', () => {
       'org.listInvites': ok({ invites: [] }),
     });
     const { container } = render(<RolesPage />);
-    await screen.findByText('李经办');
+    // The first test of the file pays its cold start (the page's first render): alone on this loaded machine it took
+    // 1.5–3.1 s, beyond findBy's default second; 8 s leaves room for a full randomized run around it.
+    await screen.findByText('李经办', {}, { timeout: 8000 });
     expect(screen.getByText('部门经办人（市发展和改革委员会）')).toBeTruthy();
     expect(screen.getByText('未留姓名')).toBeTruthy();
     expect(container.textContent).not.toMatch(/-secret|openid|用户标识/);
