@@ -269,3 +269,18 @@ export async function readActivitiesToCheckIn(
       orgChains: Array.isArray(a.orgChains) ? a.orgChains.map(strings) : [],
     }));
 }
+
+/**
+ * Opens a check-in activity for another function's event, as checkin.createActivity does with the caller's rights
+ * (a training class opens its 培训 check-in: the member scans the same code screen).
+ */
+export { createActivity as openCheckInActivity } from './activities';
+
+/** Check-in statuses by check-in id (`checkInId(activity, member)`): one read per 100 ids. */
+export async function readCheckInStatuses(
+  db: Database,
+  checkInIds: readonly string[],
+): Promise<Map<string, 'present' | 'late'>> {
+  const docs = await findIn(db, CHECKINS, '_id', checkInIds, { _id: true, status: true });
+  return new Map(docs.map((d) => [d._id, d.status === 'late' ? 'late' : 'present']));
+}

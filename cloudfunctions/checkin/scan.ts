@@ -14,6 +14,7 @@ import { isDuplicateKeyError, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
 import { awardPoints } from '../points/public';
+import { recordTrainingAttendance } from '../register/public';
 import { managedActivity, memberOf } from './activities';
 import type { Activity } from './store';
 import { CHECKINS, loadActivity } from './store';
@@ -78,6 +79,15 @@ async function writeCheckIn(db: Database, c: NewCheckIn): Promise<{ duplicate: b
     // Earned at the activity: a 补签 made in January for a December meeting counts for December's year.
     now: c.activity.startAt,
   });
+  // A training class's check-in also puts the member on its roster and counts the quarter's training (培训).
+  if (c.activity.kind === '培训')
+    await recordTrainingAttendance(db, {
+      activityId: c.activity.activityId,
+      startAt: c.activity.startAt,
+      memberId,
+      name: str(c.member, 'name') ?? '',
+      orgId,
+    });
   return { duplicate, stored };
 }
 

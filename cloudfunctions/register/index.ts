@@ -9,6 +9,17 @@ import { exportLeaders, leaders, recordVisit, removeLeader, saveLeader, visits }
 import { recordElection, saveTerm, term, terms } from './terms';
 import { runTimer } from './timer';
 import { volunteerActions } from './volunteer-actions';
+import {
+  createTrainingClass,
+  enrolTraining,
+  myTrainings,
+  trainingClass,
+  trainingClasses,
+  trainingCoverage,
+  untrainedMembers,
+  withdrawTraining,
+} from './training';
+import { exportTrainingClass, exportTrainingCoverage } from './training-export';
 
 const KEEPERS = ['admin', 'secretary'] as const;
 
@@ -25,6 +36,29 @@ const actions = {
   visits: action({ input: registerSchemas.visits, auth: 'signed-in', handler: visits }),
   exportLeaders: action({ input: registerSchemas.exportLeaders, auth: 'signed-in', handler: exportLeaders }),
   ...volunteerActions,
+  // 培训: classes (the admin opens them), enrolment, a member's own classes, coverage.
+  trainingClasses: action({ input: registerSchemas.trainingClasses, auth: KEEPERS, handler: trainingClasses }),
+  createTrainingClass: action({
+    input: registerSchemas.createTrainingClass,
+    auth: ['admin'],
+    handler: createTrainingClass,
+  }),
+  trainingClass: action({ input: registerSchemas.trainingClass, auth: KEEPERS, handler: trainingClass }),
+  enrolTraining: action({ input: registerSchemas.enrolTraining, auth: KEEPERS, handler: enrolTraining }),
+  withdrawTraining: action({ input: registerSchemas.withdrawTraining, auth: KEEPERS, handler: withdrawTraining }),
+  myTrainings: action({ input: registerSchemas.myTrainings, auth: 'signed-in', handler: myTrainings }),
+  trainingCoverage: action({ input: registerSchemas.trainingCoverage, auth: KEEPERS, handler: trainingCoverage }),
+  untrainedMembers: action({ input: registerSchemas.untrainedMembers, auth: KEEPERS, handler: untrainedMembers }),
+  exportTrainingClass: action({
+    input: registerSchemas.exportTrainingClass,
+    auth: KEEPERS,
+    handler: exportTrainingClass,
+  }),
+  exportTrainingCoverage: action({
+    input: registerSchemas.exportTrainingCoverage,
+    auth: KEEPERS,
+    handler: exportTrainingCoverage,
+  }),
 } satisfies ContractTable<'register'>;
 
 export const main = withTimer(defineFunction(actions), runTimer);

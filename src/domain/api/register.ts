@@ -10,6 +10,8 @@ import { leaderSchemas } from './register-leader';
 export type { LeaderContact, LeaderRow, VisitRow } from './register-leader';
 import type { VolunteerApi } from './volunteer';
 import { volunteerSchemas } from './volunteer';
+import type { TrainingApi } from './training';
+import { trainingSchemas } from './training';
 
 const day = z.string().refine(isCalendarDay, { message: '日期应为 YYYY-MM-DD 格式的有效日期' }).describe('日期');
 const name = text(20);
@@ -47,6 +49,7 @@ export const registerSchemas = {
   exportTerms: input({}),
   ...leaderSchemas,
   ...volunteerSchemas,
+  ...trainingSchemas,
 };
 
 export interface TermRow {
@@ -94,7 +97,7 @@ export interface TermCounts {
   none: number;
 }
 
-export interface RegisterApi extends LeaderApi, VolunteerApi {
+export interface RegisterApi extends LeaderApi, VolunteerApi, TrainingApi {
   terms: {
     input: z.input<typeof registerSchemas.terms>;
     output: { today: string; rows: TermRow[]; counts: TermCounts };

@@ -1,7 +1,16 @@
 // Check-in rules: the activity kinds, the window (opens before the start, late after it), where the scan came from,
 // distance to the place with a tolerance, the flags the secretary sees, and the points an attendance earns.
 
-export const ACTIVITY_KINDS = ['主题党日', '支部党员大会', '支委会', '党小组会', '党课', '志愿服务', '其他'] as const;
+export const ACTIVITY_KINDS = [
+  '主题党日',
+  '支部党员大会',
+  '支委会',
+  '党小组会',
+  '党课',
+  '志愿服务',
+  '培训',
+  '其他',
+] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export type CheckInStatus = 'present' | 'late';
@@ -22,6 +31,7 @@ export const ATTENDANCE_POINTS: Record<ActivityKind, number> = {
   党小组会: 1,
   党课: 2,
   志愿服务: 1,
+  培训: 2,
   其他: 1,
 };
 

@@ -2,3 +2,4 @@
 export * from './term';
 export * from './leader';
 export * from './volunteer';
+export * from './training';
