@@ -25,6 +25,7 @@ const config: AppConfig & { cloud: boolean } = {
     'pages/practice/index',
     'pages/wrong-book/index',
     'pages/invite/index',
+    'pages/volunteer/index',
   ],
   subPackages: [
     {
@@ -67,6 +68,9 @@ const config: AppConfig & { cloud: boolean } = {
         'article-form/index',
         'register-terms/index',
         'term-form/index',
+        'volunteer/index',
+        'volunteer-form/index',
+        'volunteer-activity/index',
         'contests/index',
       ],
     },

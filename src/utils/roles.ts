@@ -28,6 +28,7 @@ export type AdminPage =
   | 'notices'
   | 'articles'
   | 'register'
+  | 'volunteer'
   | 'contests';
 
 export interface AdminEntry {
@@ -114,6 +115,12 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     description: '各组织任期、换届提醒与选举记录，导出',
     url: '/admin/register-terms/index',
   },
+  volunteer: {
+    page: 'volunteer',
+    title: '志愿服务台账',
+    description: '进社区、进农村、共建活动：报名、签到、服务时长，导出',
+    url: '/admin/volunteer/index',
+  },
   contests: {
     page: 'contests',
     title: '创新创优竞赛',
@@ -133,6 +140,7 @@ export const SECRETARY_PAGES: readonly AdminPage[] = [
   'reviews',
   'notices',
   'register',
+  'volunteer',
 ];
 
 export { isAdmin };

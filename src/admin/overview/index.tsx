@@ -16,6 +16,7 @@ import { pct, sortOverview } from '@/utils/points';
 import { dateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { TermsDue } from '../shared/terms-due';
+import { VolunteerDue } from '../shared/volunteer-due';
 import '../register-terms/index.scss';
 import { askedYear, OrgYearPicker } from '../shared/org-year-picker';
 import './index.scss';
@@ -164,6 +165,7 @@ function Overview() {
         }}
       </LoadState>
       <TermsDue />
+      <VolunteerDue />
     </>
   );
 }

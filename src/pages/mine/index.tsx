@@ -111,7 +111,7 @@ function PointsSummary() {
   );
 }
 
-/** The member's own activities and check-ins (签到). */
+/** The member's own activities and check-ins (签到), and 志愿服务 (sign-up and hours). */
 function CheckInEntry() {
   return (
     <View className="card mine-menu">
@@ -119,6 +119,13 @@ function CheckInEntry() {
         <View className="mine-menu__text">
           <Text className="mine-menu__title">我的签到</Text>
           <Text className="mine-menu__desc">主题党日、“三会一课”与签到记录</Text>
+        </View>
+        <View className="mine-menu__chevron" />
+      </View>
+      <View className="mine-menu__item" onClick={() => Taro.navigateTo({ url: '/pages/volunteer/index' })}>
+        <View className="mine-menu__text">
+          <Text className="mine-menu__title">志愿服务</Text>
+          <Text className="mine-menu__desc">进社区、进农村、共建活动报名与我的服务时长</Text>
         </View>
         <View className="mine-menu__chevron" />
       </View>
