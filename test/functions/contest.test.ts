@@ -230,7 +230,8 @@ describe('contest.judging and score', () => {
   let contestId: string;
   let b1: string;
   let b3: string;
-  beforeAll(async () => {
+  // Each test gets its own competition with b1's and b3's entries, still taking entries (tests close it themselves).
+  beforeEach(async () => {
     contestId = await createContest();
     b1 = await entry(contestId, 'b1', '“不见面审批”改革');
     b3 = await entry(contestId, 'b3', '“一窗通办”');
@@ -272,6 +273,7 @@ describe('contest.judging and score', () => {
   });
 
   it('refuses the judge of the entrant’s own unit with a code and changes nothing', async () => {
+    await closeSubmissions(contestId);
     const before = await state();
     const e = await expectError(
       call('score', { contestId, entryId: b1, scores: { innovation: 90, effect: 90 } }, JUDGE_SAME_UNIT),
@@ -314,6 +316,7 @@ describe('contest.judging and score', () => {
   });
 
   it('refuses an entry of another competition', async () => {
+    await closeSubmissions(contestId);
     const other = await createContest();
     const id = await entry(other, 'b3', '别的项目');
     await expectError(
@@ -327,7 +330,8 @@ describe('contest.vote', () => {
   let contestId: string;
   let b1: string;
   let b3: string;
-  beforeAll(async () => {
+  // Each test gets its own competition with two entries, still taking entries (no vote yet).
+  beforeEach(async () => {
     contestId = await createContest();
     b1 = await entry(contestId, 'b1', '项目甲');
     b3 = await entry(contestId, 'b3', '项目乙');
@@ -358,6 +362,7 @@ describe('contest.vote', () => {
   });
 
   it('refuses the anonymous, an unknown entry, a closed vote and a competition without one', async () => {
+    await closeSubmissions(contestId);
     const before = await state();
     await expectError(call('vote', { contestId, entryId: b1 }), 'UNAUTHENTICATED');
     await expectError(call('vote', { contestId, entryId: `${contestId}:b2` }, SECRETARY_B3), 'NOT_FOUND');
@@ -376,17 +381,22 @@ describe('contest.vote', () => {
 });
 
 describe('contest.results, publish, progress, export', () => {
+  /** A competition in its public vote: b1's entry scored 84 by 赵磊, b3's not yet scored; 3 votes for b3, 1 for b1. */
+  async function judgedAndVoted() {
+    const id = await createContest();
+    const e1 = await entry(id, 'b1', '“不见面审批”改革');
+    const e3 = await entry(id, 'b3', '“一窗通办”');
+    await closeSubmissions(id);
+    await expectOk(call('score', { contestId: id, entryId: e1, scores: { innovation: 90, effect: 80 } }, JUDGE));
+    for (const openid of [PUBLIC, MEMBER, SECRETARY])
+      await expectOk(call('vote', { contestId: id, entryId: e3 }, openid));
+    await expectOk(call('vote', { contestId: id, entryId: e1 }, JUDGE));
+    return { id, e1, e3 };
+  }
+  // The tests that only read or are refused share one such competition; the publishing test makes its own.
   let contestId: string;
-  let b1: string;
-  let b3: string;
   beforeAll(async () => {
-    contestId = await createContest();
-    b1 = await entry(contestId, 'b1', '“不见面审批”改革');
-    b3 = await entry(contestId, 'b3', '“一窗通办”');
-    await closeSubmissions(contestId);
-    await expectOk(call('score', { contestId, entryId: b1, scores: { innovation: 90, effect: 80 } }, JUDGE));
-    for (const openid of [PUBLIC, MEMBER, SECRETARY]) await expectOk(call('vote', { contestId, entryId: b3 }, openid));
-    await expectOk(call('vote', { contestId, entryId: b1 }, JUDGE));
+    contestId = (await judgedAndVoted()).id;
   });
 
   it('shows the 工委 the judges’ progress (excluded entries are not assigned)', async () => {
@@ -438,6 +448,7 @@ describe('contest.results, publish, progress, export', () => {
   });
 
   it('publishes once; then everyone reads the ranked list from one document', async () => {
+    const { id: contestId, e1: b1, e3: b3 } = await judgedAndVoted();
     await expectOk(call('score', { contestId, entryId: b3, scores: { innovation: 70, effect: 75 } }, JUDGE_SAME_UNIT));
     await closeSubmissions(contestId, 'closed');
     const published = await expectOk(call('publish', { contestId }, ADMIN));
