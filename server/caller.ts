@@ -4,6 +4,7 @@ import { effectiveGrants, isAdmin, scopesOf } from '@/domain/identity/grants';
 import { AppError } from './app-error';
 import { isConfigAdmin } from './config';
 import type { Database, Doc } from './db';
+import { PAGE_SIZE } from './db';
 
 /** The `users` collection: one document per openid, `_id` = openid. */
 export const USERS = 'users';
@@ -51,4 +52,28 @@ export function handlerScopes(caller: Caller): string[] {
 export function requireMember(caller: Caller): string {
   if (!caller.memberId) throw new AppError('PERMISSION_DENIED', '请先在“我的”页面绑定党员身份');
   return caller.memberId;
+}
+
+/**
+ * The `users` documents that hold grants (admins, secretaries, handlers …), never the whole roster: pages of 100 in
+ * `_id` order, one read each, at most `maxPages`; `fields` narrows what each document brings.
+ */
+export async function readGrantHolders(
+  db: Database,
+  maxPages: number,
+  fields?: Record<string, boolean>,
+): Promise<Doc[]> {
+  const users: Doc[] = [];
+  for (let page = 0; page < maxPages; page++) {
+    const query = db
+      .collection(USERS)
+      .where({ hasGrants: true })
+      .orderBy('_id', 'asc')
+      .skip(page * PAGE_SIZE)
+      .limit(PAGE_SIZE);
+    const { data } = await (fields ? query.field(fields) : query).get();
+    users.push(...data);
+    if (data.length < PAGE_SIZE) break;
+  }
+  return users;
 }

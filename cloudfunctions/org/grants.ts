@@ -4,10 +4,10 @@ import type { GrantRow, OrgApi, orgSchemas } from '@/domain/api/org';
 import { addGrant, effectiveGrants, grantShapeError, removeGrant } from '@/domain/identity/grants';
 import type { RoleGrant } from '@/domain/roles';
 import { AppError } from '../../server/app-error';
-import { USERS } from '../../server/caller';
+import { readGrantHolders, USERS } from '../../server/caller';
 import { adminOpenids, isConfigAdmin } from '../../server/config';
-import type { Database, Doc, Transaction } from '../../server/db';
-import { findIn, PAGE_SIZE, runTransactionWithRetry, str } from '../../server/db';
+import type { Database, Transaction } from '../../server/db';
+import { findIn, runTransactionWithRetry, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
@@ -113,18 +113,7 @@ export async function revokeRole(
 
 export async function listGrants(_input: unknown, ctx: ActionContext): Promise<OrgApi['listGrants']['output']> {
   const { db } = ctx;
-  const users: Doc[] = [];
-  for (let page = 0; page < MAX_GRANT_PAGES; page++) {
-    const { data } = await db
-      .collection(USERS)
-      .where({ hasGrants: true })
-      .orderBy('_id', 'asc')
-      .skip(page * PAGE_SIZE)
-      .limit(PAGE_SIZE)
-      .get();
-    users.push(...data);
-    if (data.length < PAGE_SIZE) break;
-  }
+  const users = await readGrantHolders(db, MAX_GRANT_PAGES);
   const config = adminOpenids();
   const known = new Set(users.map((u) => u._id));
   // Config admins never granted in the app have no `users` document in the page above; read theirs for names.

@@ -3,10 +3,10 @@
 import { effectiveGrants } from '@/domain/identity/grants';
 import type { ReminderMonths } from '@/domain/register/term';
 import { termReminderDue } from '@/domain/register/term';
-import { USERS } from '../../server/caller';
+import { readGrantHolders } from '../../server/caller';
 import { adminOpenids, registerRemindTemplateId } from '../../server/config';
-import type { Database, Doc } from '../../server/db';
-import { isDuplicateKeyError, PAGE_SIZE } from '../../server/db';
+import type { Database } from '../../server/db';
+import { isDuplicateKeyError } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import { sendSubscribeMessage } from '../../server/subscribe-message';
 import { shanghaiDay } from '../../server/time';
@@ -25,23 +25,12 @@ export interface RegisterTimerResult {
 async function recipients(db: Database): Promise<{ admins: Set<string>; secretaries: Map<string, string[]> }> {
   const admins = new Set(adminOpenids());
   const secretaries = new Map<string, string[]>();
-  for (let page = 0; page < MAX_GRANT_PAGES; page++) {
-    const { data } = await db
-      .collection(USERS)
-      .where({ hasGrants: true })
-      .orderBy('_id', 'asc')
-      .skip(page * PAGE_SIZE)
-      .limit(PAGE_SIZE)
-      .field({ _id: true, roles: true })
-      .get();
-    for (const u of data as Doc[]) {
-      for (const g of effectiveGrants(u.roles, false)) {
-        if (g.role === 'admin') admins.add(u._id);
-        if (g.role === 'secretary' && g.scopeId)
-          secretaries.set(g.scopeId, [...(secretaries.get(g.scopeId) ?? []), u._id]);
-      }
+  for (const u of await readGrantHolders(db, MAX_GRANT_PAGES, { _id: true, roles: true })) {
+    for (const g of effectiveGrants(u.roles, false)) {
+      if (g.role === 'admin') admins.add(u._id);
+      if (g.role === 'secretary' && g.scopeId)
+        secretaries.set(g.scopeId, [...(secretaries.get(g.scopeId) ?? []), u._id]);
     }
-    if (data.length < PAGE_SIZE) break;
   }
   return { admins, secretaries };
 }
