@@ -4,7 +4,7 @@ import type * as ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { LiveApi, liveSchemas } from '@/domain/api/live';
 import { liveArbitrate, liveIsCorrect, liveRankPlayers } from '@/domain/live';
-import { QUESTION_TYPE_LABELS } from '@/domain/quiz/questions';
+import { QUESTION_TYPE_LABELS } from '@/domain/quiz';
 import type { Doc } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { uploadForDownload } from '../../server/xlsx';

@@ -3,7 +3,7 @@
 import type { LiveBoard, LiveBuzzWinner, LivePhase, LiveState, RoundKind, Scoring } from '@/domain/api/live';
 import { LIVE_WATCHED } from '@/domain/api/live';
 import type { LiveMachine } from '@/domain/live';
-import type { QuestionType } from '@/domain/quiz/limits';
+import type { QuestionType } from '@/domain/quiz';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';

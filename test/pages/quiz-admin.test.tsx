@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import QuizBankPage from '@/admin/quiz-bank/index';
 import QuizFormPage from '@/admin/quiz-form/index';
 import QuizImportPage from '@/admin/quiz-import/index';
-import { QUIZ_SHEET_COLUMNS, QUIZ_SHEET_NOTES } from '@/domain/quiz/sheet';
+import { QUIZ_SHEET_COLUMNS, QUIZ_SHEET_NOTES } from '@/domain/quiz';
 import QuizViewPage from '@/admin/quiz-view/index';
 import QuizAdminPage from '@/admin/quiz/index';
 import { openExport } from '@/services/checkin-device';

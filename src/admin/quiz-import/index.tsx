@@ -8,7 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { UploadedFile } from '@/components/excel-upload';
 import { ExcelUpload } from '@/components/excel-upload';
 import type { ImportError } from '@/domain/api/quiz';
-import { QUIZ_SHEET_COLUMNS, QUIZ_SHEET_NOTES } from '@/domain/quiz/sheet';
+import { QUIZ_SHEET_COLUMNS, QUIZ_SHEET_NOTES } from '@/domain/quiz';
 import { call } from '@/services/call';
 import { useSave } from '@/hooks/use-save';
 import { openExport } from '@/services/checkin-device';

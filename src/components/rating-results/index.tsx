@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { RatingResults } from '@/domain/api';
 import type { ResultRow } from '@/domain/api/rating';
-import { RATING_SOURCE_LABELS, RATING_SOURCES } from '@/domain/rating/combine';
+import { RATING_SOURCE_LABELS, RATING_SOURCES } from '@/domain/rating';
 import { dateTimeText } from '@/utils/time';
 import './index.scss';
 

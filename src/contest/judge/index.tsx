@@ -9,7 +9,7 @@ import { NoPermission } from '@/components/no-permission';
 import { PageShell } from '@/components/page-shell';
 import { TextField } from '@/components/text-field';
 import type { ContestCriterion, JudgingEntry } from '@/domain/api/contest';
-import { contestJudgeTotal } from '@/domain/contest/scoring';
+import { contestJudgeTotal } from '@/domain/contest';
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';

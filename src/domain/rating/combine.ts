@@ -1,6 +1,6 @@
 // Combining a department's score: indicators by their weights into the 微信测评 score, then the three sources.
 import type { IndicatorStats } from './interval';
-import { round2 } from './interval';
+import { ratingRound2 } from './interval';
 
 /** The three sources of 政风行风评议. */
 export type RatingSource = 'wechat' | 'inspection' | 'survey';
@@ -43,7 +43,7 @@ export function ratingWechatScore(
     total += ind.weight * mean;
     weights += ind.weight;
   }
-  return weights > 0 ? round2(total / weights) : null;
+  return weights > 0 ? ratingRound2(total / weights) : null;
 }
 
 export interface CombinedScore {
@@ -82,5 +82,5 @@ export function ratingCombine(
     total += w * x;
     used += w;
   }
-  return { score: used > 0 ? round2(total / used) : null, missing };
+  return { score: used > 0 ? ratingRound2(total / used) : null, missing };
 }

@@ -43,7 +43,7 @@ export function ratingT95(df: number): number {
 }
 
 /** Rounds to two decimals (what is stored and shown). */
-export function round2(x: number): number {
+export function ratingRound2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
@@ -60,23 +60,23 @@ export function ratingIndicatorStats(s: LevelSums): IndicatorStats {
   if (s.n <= 0) return { n: 0, mean: null, low: null, high: null };
   const meanLevel = s.sum / s.n;
   const mean = ratingLevelScore(meanLevel);
-  if (s.n < 2) return { n: s.n, mean: round2(mean), low: null, high: null };
+  if (s.n < 2) return { n: s.n, mean: ratingRound2(mean), low: null, high: null };
   // Sample variance of the levels; max(0, …) absorbs floating-point noise when all levels are equal.
   const variance = Math.max(0, (s.sumSq - s.n * meanLevel * meanLevel) / (s.n - 1));
   const half = (ratingT95(s.n - 1) * (Math.sqrt(variance) * RATING_LEVEL_STEP)) / Math.sqrt(s.n);
   return {
     n: s.n,
-    mean: round2(mean),
-    low: round2(Math.max(0, mean - half)),
-    high: round2(Math.min(100, mean + half)),
+    mean: ratingRound2(mean),
+    low: ratingRound2(Math.max(0, mean - half)),
+    high: ratingRound2(Math.min(100, mean + half)),
   };
 }
 
 /**
  * Adds one rating's level to the sums (or removes it with `sign` −1).
  *
- * @example addLevel({ n: 0, sum: 0, sumSq: 0 }, 4) // { n: 1, sum: 4, sumSq: 16 }
+ * @example ratingAddLevel({ n: 0, sum: 0, sumSq: 0 }, 4) // { n: 1, sum: 4, sumSq: 16 }
  */
-export function addLevel(s: LevelSums, level: number, sign: 1 | -1 = 1): LevelSums {
+export function ratingAddLevel(s: LevelSums, level: number, sign: 1 | -1 = 1): LevelSums {
   return { n: s.n + sign, sum: s.sum + sign * level, sumSq: s.sumSq + sign * level * level };
 }

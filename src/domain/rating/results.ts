@@ -3,7 +3,7 @@ import type { RatingSource, SourceWeights } from './combine';
 import { RATING_SOURCE_LABELS, RATING_SOURCES, ratingCombine, ratingWechatScore } from './combine';
 import type { IndicatorStats, LevelSums } from './interval';
 import { ratingIndicatorStats } from './interval';
-import { rankRows, ratingSufficient } from './rank';
+import { ratingRankRows, ratingSufficient } from './rank';
 
 export interface RatingIndicatorDef {
   key: string;
@@ -81,7 +81,7 @@ export function ratingResults(input: ResultInput): ResultRow[] {
       indicators: input.indicators.map((ind) => ({ key: ind.key, name: ind.name, ...stats[ind.key] })),
     };
   });
-  return rankRows(rows);
+  return ratingRankRows(rows);
 }
 
 /**

@@ -9,7 +9,7 @@ import { FormActions } from '@/components/form-actions';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import type { CampaignDetail, CampaignSummary } from '@/domain/api';
-import { RATING_LEVELS } from '@/domain/rating/scale';
+import { RATING_LEVELS } from '@/domain/rating';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { useSave } from '@/hooks/use-save';

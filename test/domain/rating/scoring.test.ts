@@ -1,9 +1,9 @@
 // 微信测评 rules with worked examples: the scale, the interval, combining sources, ranks with ties, 样本不足, flags.
 import fc from 'fast-check';
 import {
-  addLevel,
-  rankRows,
-  rankWithTies,
+  ratingAddLevel,
+  ratingRankRows,
+  ratingRankWithTies,
   ratingBurstWindow,
   ratingBursts,
   ratingCampaignStatus,
@@ -24,7 +24,7 @@ import {
 } from '@/domain/rating';
 import type { LevelSums } from '@/domain/rating';
 
-const sums = (levels: number[]): LevelSums => levels.reduce((s, l) => addLevel(s, l), { n: 0, sum: 0, sumSq: 0 });
+const sums = (levels: number[]): LevelSums => levels.reduce((s, l) => ratingAddLevel(s, l), { n: 0, sum: 0, sumSq: 0 });
 
 describe('the 5-level scale', () => {
   it('maps 很满意..很不满意 evenly onto 100..0', () => {
@@ -60,7 +60,7 @@ describe('ratingIndicatorStats: mean and 95% interval', () => {
   });
 
   it('removing a level undoes adding it (replacement keeps sums exact)', () => {
-    expect(addLevel(addLevel(sums([5, 3]), 2), 2, -1)).toEqual(sums([5, 3]));
+    expect(ratingAddLevel(ratingAddLevel(sums([5, 3]), 2), 2, -1)).toEqual(sums([5, 3]));
   });
 
   it('always holds the mean inside 0..100 and low ≤ mean ≤ high', () => {
@@ -145,13 +145,13 @@ describe('combining', () => {
 
 describe('ranking with ties and the sample threshold', () => {
   it('shares ranks and skips after a tie: 1, 2, 2, 4', () => {
-    expect(rankWithTies([90, 85, 85, 70])).toEqual([1, 2, 2, 4]);
-    expect(rankWithTies([70, 90, 90])).toEqual([3, 1, 1]);
-    expect(rankWithTies([])).toEqual([]);
+    expect(ratingRankWithTies([90, 85, 85, 70])).toEqual([1, 2, 2, 4]);
+    expect(ratingRankWithTies([70, 90, 90])).toEqual([3, 1, 1]);
+    expect(ratingRankWithTies([])).toEqual([]);
   });
 
   it('compares at two decimals, as shown', () => {
-    expect(rankWithTies([80.001, 80.004, 79.99])).toEqual([1, 1, 3]);
+    expect(ratingRankWithTies([80.001, 80.004, 79.99])).toEqual([1, 1, 3]);
   });
 
   it('ranks only sufficient rows; 样本不足 rows come last with rank null', () => {
@@ -162,7 +162,7 @@ describe('ranking with ties and the sample threshold', () => {
       { id: 'd', score: 90, sufficient: true },
       { id: 'e', score: null, sufficient: true },
     ];
-    expect(rankRows(rows).map((r) => [r.id, r.rank])).toEqual([
+    expect(ratingRankRows(rows).map((r) => [r.id, r.rank])).toEqual([
       ['d', 1],
       ['a', 2],
       ['c', 2],
