@@ -7,6 +7,7 @@ import { seedDemoHotlinePublic } from './hotline-public';
 import { seedDemoLive } from './live';
 import { seedDemoNotice } from './notice';
 import { seedDemoRegister } from './register';
+import { seedDemoVolunteer } from './volunteer';
 import { seedDemoOrglife } from './orglife';
 import { seedDemoQuiz } from './quiz';
 
@@ -308,6 +309,12 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
   await seedDemoNotice(call, admin, SECRETARY.openid);
   await seedDemoOrglife(call, SECRETARY.openid, DEMO_ROSTER[SECRETARY.member].name);
   await seedDemoRegister(call, admin, DEMO_ROSTER);
+  await seedDemoVolunteer(
+    call,
+    admin,
+    SECRETARY,
+    MEMBERS.map((m) => m.openid),
+  );
   await seedDemoContest(call, admin, DEMO_ROSTER);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;

@@ -5,6 +5,7 @@ import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_KNOWLEDGE_TITLES, DEMO_PROGRAMME_TOPICS } from '../../emulator/demo/hotline-public';
 import { DEMO_NOTICE_TITLES, DEMO_OVERVIEW_TITLE } from '../../emulator/demo/notice';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
+import { DEMO_VOLUNTEER_TITLES } from '../../emulator/demo/volunteer';
 import { DEMO_ORGLIFE, demoOrglifeAnchor } from '../../emulator/demo/orglife';
 import { DEMO_CHECKIN_TITLES, DEMO_DEPARTMENTS, DEMO_ORGS, demoRatingTitle } from '../../emulator/demo/seed';
 
@@ -44,6 +45,8 @@ export interface DemoIds {
   articleId: string;
   /** The demo 创新创优竞赛 (public vote open; demo-member judges it and has scored everything). */
   contestId: string;
+  /** The demo branch's past 志愿服务 activity with hours recorded. */
+  volunteerActivityId: string;
 }
 
 export interface Visit {
@@ -212,5 +215,20 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   ],
   'admin/term-form/index': [
     { as: 'secretary', query: () => ({ orgId: 'fgw-1' }), expect: [orgName('fgw-1'), '选举记录', '保存选举记录'] },
+  ],
+  'admin/volunteer/index': [
+    { as: 'admin', expect: ['志愿服务台账', DEMO_VOLUNTEER_TITLES.open, '尚无服务的组织'] },
+    { as: 'secretary', expect: [DEMO_VOLUNTEER_TITLES.past, '已登记 10.5 小时'] },
+  ],
+  'admin/volunteer-activity/index': [
+    {
+      as: 'secretary',
+      query: (ids) => ({ activityId: ids.volunteerActivityId }),
+      expect: [DEMO_VOLUNTEER_TITLES.past, '幸福里社区', '登记服务时长'],
+    },
+  ],
+  'admin/volunteer-form/index': [{ as: 'secretary', expect: ['发布志愿服务活动', '服务的社区或村'] }],
+  'pages/volunteer/index': [
+    { as: 'member', expect: [DEMO_VOLUNTEER_TITLES.open, '我要报名', '名额已满，报名候补', '我的志愿服务时长'] },
   ],
 };

@@ -6,11 +6,13 @@ import type { ActivitySummary, CampaignSummary, LiveSessionSummary, ReviewSummar
 import type { ContestSummary } from '@/domain/api/contest';
 import type { SentNotice } from '@/domain/api/notice';
 import type { QuizSummary } from '@/domain/api/quiz';
+import type { VolunteerActivityRow } from '@/domain/api/volunteer';
 import { DEMO_CONTEST_TITLE } from '../../emulator/demo/contest';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES } from '../../emulator/demo/notice';
 import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
 import { DEMO_QUIZ_TITLES } from '../../emulator/demo/quiz';
+import { DEMO_VOLUNTEER_TITLES } from '../../emulator/demo/volunteer';
 import { DEMO_CHECKIN_TITLES } from '../../emulator/demo/seed';
 import type { E2eEmulator } from '../e2e/emulator';
 import { startE2eEmulator } from '../e2e/emulator';
@@ -83,6 +85,12 @@ async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
         (c) => c.title === DEMO_CONTEST_TITLE,
       ),
     ).contestId,
+    volunteerActivityId: found(
+      'demo 志愿服务',
+      (
+        await data<{ activities: VolunteerActivityRow[] }>('register', 'volList', {}, ROLE_OPENIDS.admin)
+      ).activities.find((a) => a.title === DEMO_VOLUNTEER_TITLES.past),
+    ).activityId,
   };
 }
 

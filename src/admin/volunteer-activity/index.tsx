@@ -63,7 +63,13 @@ function HoursForm({ detail, onSaved }: { detail: Detail; onSaved: () => void })
         </View>
       ))}
       {detail.ended ? (
-        <FormActions error={error} busy={busy} submitText={busy ? '正在登记…' : '登记服务时长'} onSubmit={save} />
+        <FormActions
+          error={error}
+          busy={busy}
+          submitText={busy ? '正在登记…' : '登记服务时长'}
+          submitClassName="vol-hours__save"
+          onSubmit={save}
+        />
       ) : (
         <Text className="card__hint">活动结束后登记服务时长。</Text>
       )}
