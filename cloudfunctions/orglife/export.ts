@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { OrglifeApi, orglifeSchemas } from '@/domain/api/orglife';
 import { orgSubtree } from '@/domain/identity/org-tree';
-import { meetingAttendance } from '@/domain/orglife/minutes';
+import { orglifeMeetingAttendance } from '@/domain/orglife';
 import type { ActivityInfo } from '../checkin/public';
 import { readActivityCheckIns, readExpectedRoster } from '../checkin/public';
 import { AppError } from '../../server/app-error';
@@ -45,7 +45,7 @@ export async function exportMinutes(
       orgNames: activity.orgIds.map((o) => dir.orgs.find((x) => x.orgId === o)?.name ?? o),
       when: when(activity),
       minutes,
-      attendance: meetingAttendance(roster, checkIns, minutes?.absences ?? {}),
+      attendance: orglifeMeetingAttendance(roster, checkIns, minutes?.absences ?? {}),
     });
     return uploadForDownload(
       `orglife-exports/${activity.activityId}/${Date.now()}`,
@@ -77,7 +77,7 @@ export async function exportMinutes(
         orgNames: [orgName],
         when: when(activity),
         minutes: m,
-        attendance: meetingAttendance(
+        attendance: orglifeMeetingAttendance(
           roster,
           checkIns.filter((c) => c.activityId === activity.activityId),
           m?.absences ?? {},

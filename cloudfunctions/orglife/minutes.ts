@@ -4,7 +4,12 @@
 import type { z } from 'zod';
 import type { MeetingPhoto, MeetingRecord, MeetingRow, OrglifeApi, orglifeSchemas } from '@/domain/api/orglife';
 import { orgSubtree } from '@/domain/identity/org-tree';
-import { isMeetingKind, meetingAttendance, minutesMissing, minutesPhotosProblem } from '@/domain/orglife/minutes';
+import {
+  orglifeIsMeetingKind,
+  orglifeMeetingAttendance,
+  orglifeMinutesMissing,
+  orglifeMinutesPhotosProblem,
+} from '@/domain/orglife';
 import type { ActivityInfo } from '../checkin/public';
 import { readActivityCheckIns, readActivityInfo, readExpectedRoster, readOrgActivities } from '../checkin/public';
 import { AppError } from '../../server/app-error';
@@ -115,11 +120,11 @@ export async function saveMinutes(
 ): Promise<OrglifeApi['saveMinutes']['output']> {
   const { db } = ctx;
   const activity = await editableMeeting(ctx, input.activityId);
-  if (!isMeetingKind(activity.kind))
+  if (!orglifeIsMeetingKind(activity.kind))
     throw new AppError('FAILED_PRECONDITION', '只有三会一课和主题党日需要填写会议纪实');
   if (Date.now() < activity.startAt.getTime())
     throw new AppError('FAILED_PRECONDITION', '会议尚未开始，开始后再填写纪实');
-  const photoProblem = minutesPhotosProblem(input.photos);
+  const photoProblem = orglifeMinutesPhotosProblem(input.photos);
   if (photoProblem) throw new AppError('INVALID_ARGUMENT', photoProblem);
   const ids = input.absences.map((a) => a.memberId);
   if (new Set(ids).size !== ids.length) throw new AppError('INVALID_ARGUMENT', '同一党员的缺席原因填写了多次');
@@ -128,7 +133,7 @@ export async function saveMinutes(
     if (ids.some((m) => !roster.has(m))) throw new AppError('INVALID_ARGUMENT', '缺席人员必须是本次会议的应到党员');
   }
   const caller = await ctx.caller();
-  const missing = minutesMissing(input);
+  const missing = orglifeMinutesMissing(input);
   const byName = caller.memberId
     ? (str((await db.collection(MEMBERS).doc(caller.memberId).get()).data, 'name') ?? '')
     : '';
@@ -184,7 +189,7 @@ export function recordView(m: StoredMinutes, photos: MeetingPhoto[]): MeetingRec
     decisions: m.decisions,
     photos,
     complete: m.complete,
-    missing: minutesMissing(m),
+    missing: orglifeMinutesMissing(m),
     updatedAt: shanghaiIso(m.updatedAt),
     updatedBy: m.updatedBy,
   };
@@ -206,7 +211,7 @@ export async function meeting(
     readActivityCheckIns(db, [activity.activityId]),
     loadMinutes(db, activity.activityId),
   ]);
-  const attendance = meetingAttendance(roster, checkIns, stored?.absences ?? {});
+  const attendance = orglifeMeetingAttendance(roster, checkIns, stored?.absences ?? {});
   return {
     activityId: activity.activityId,
     title: activity.title,
@@ -247,7 +252,7 @@ export async function readableOrg(
 
 /** The meetings a branch's year lists: every activity of a meeting kind that expected it, oldest first. */
 export async function yearMeetings(db: Database, orgId: string, year: number): Promise<ActivityInfo[]> {
-  return (await readOrgActivities(db, orgId, yearRange(year))).filter((a) => isMeetingKind(a.kind));
+  return (await readOrgActivities(db, orgId, yearRange(year))).filter((a) => orglifeIsMeetingKind(a.kind));
 }
 
 /** Cost: caller, directory, (a member: own roster entry), activities and 纪实 states: one read per 100 of each. */

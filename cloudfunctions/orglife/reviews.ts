@@ -3,8 +3,14 @@
 import type { z } from 'zod';
 import type { OrglifeApi, orglifeSchemas, ReviewSummary, TallyRow } from '@/domain/api/orglife';
 import { orgSubtree } from '@/domain/identity/org-tree';
-import type { GradeCounts, GradeGroup } from '@/domain/orglife/ballot';
-import { ballotError, reviewPhase, reviewQuorum, suggestedGrade, tallyBallots } from '@/domain/orglife/ballot';
+import type { GradeCounts, GradeGroup } from '@/domain/orglife';
+import {
+  orglifeBallotError,
+  orglifeReviewPhase,
+  orglifeReviewQuorum,
+  orglifeSuggestedGrade,
+  orglifeTallyBallots,
+} from '@/domain/orglife';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
@@ -135,7 +141,7 @@ function summary(review: Review, now: Date, caller: Caller, voted: boolean | nul
     year: review.year,
     startAt: shanghaiIso(review.startAt),
     endAt: shanghaiIso(review.endAt),
-    phase: reviewPhase(review, now),
+    phase: orglifeReviewPhase(review, now),
     electorate: review.electorate.length,
     assessed: review.assessed.length,
     voted,
@@ -211,7 +217,7 @@ export async function ballot(
     year: review.year,
     startAt: shanghaiIso(review.startAt),
     endAt: shanghaiIso(review.endAt),
-    phase: reviewPhase(review, now),
+    phase: orglifeReviewPhase(review, now),
     candidates: review.assessed.map((m) => ({ memberId: m, name: names.get(m) ?? '', self: m === memberId })),
     voted,
   };
@@ -227,10 +233,10 @@ export async function vote(
   ctx: ActionContext,
 ): Promise<OrglifeApi['vote']['output']> {
   const { review, memberId } = await votersReview(ctx, input.reviewId);
-  const phase = reviewPhase(review, new Date());
+  const phase = orglifeReviewPhase(review, new Date());
   if (phase === 'upcoming') throw new AppError('FAILED_PRECONDITION', '民主评议投票尚未开始');
   if (phase === 'closed' || review.key === null) throw new AppError('FAILED_PRECONDITION', '民主评议投票已结束');
-  const problem = ballotError(review.assessed, input.grades);
+  const problem = orglifeBallotError(review.assessed, input.grades);
   if (problem) throw new AppError('INVALID_ARGUMENT', problem);
   const order = new Map(review.assessed.map((m, i) => [m, i]));
   const grades = [...input.grades]
@@ -249,7 +255,7 @@ export async function closeReview(
 ): Promise<OrglifeApi['closeReview']['output']> {
   const review = await managedReview(ctx, input.reviewId);
   const now = new Date();
-  if (reviewPhase(review, now) === 'closed') throw new AppError('FAILED_PRECONDITION', '民主评议投票已经结束');
+  if (orglifeReviewPhase(review, now) === 'closed') throw new AppError('FAILED_PRECONDITION', '民主评议投票已经结束');
   const endAt = now.getTime() < review.startAt.getTime() ? review.startAt : now;
   await ctx.db
     .collection(REVIEWS)
@@ -272,7 +278,7 @@ async function groupBallots(db: Database, review: Review): Promise<Map<string, G
     const k = row._id as unknown as { m?: unknown; g?: unknown };
     return { memberId: String(k.m), grade: String(k.g), n: Number(row.n) || 0 };
   });
-  return tallyBallots(review.assessed, groups);
+  return orglifeTallyBallots(review.assessed, groups);
 }
 
 interface Tallied {
@@ -284,12 +290,12 @@ interface Tallied {
 
 /** Participation always; counts only once closed (a running count would show how each new ballot voted). */
 async function tallyOf(db: Database, review: Review, now: Date): Promise<Tallied> {
-  const closed = reviewPhase(review, now) === 'closed';
+  const closed = orglifeReviewPhase(review, now) === 'closed';
   const [voters, counts] = await Promise.all([
     countBallots(db, review.reviewId),
     closed ? groupBallots(db, review) : Promise.resolve(null),
   ]);
-  const { required, reached } = reviewQuorum(review.electorate.length, voters);
+  const { required, reached } = orglifeReviewQuorum(review.electorate.length, voters);
   return { voters, required, quorum: reached, counts };
 }
 
@@ -310,7 +316,7 @@ export async function tally(
       memberId,
       name: names.get(memberId) ?? '',
       counts,
-      suggested: counts ? suggestedGrade(counts) : null,
+      suggested: counts ? orglifeSuggestedGrade(counts) : null,
       result: result?.grade ?? null,
       note: result?.note ?? null,
     };
@@ -320,7 +326,7 @@ export async function tally(
     orgId: review.orgId,
     orgName: review.orgName,
     year: review.year,
-    phase: reviewPhase(review, now),
+    phase: orglifeReviewPhase(review, now),
     startAt: shanghaiIso(review.startAt),
     endAt: shanghaiIso(review.endAt),
     electorate: review.electorate.length,
@@ -341,7 +347,8 @@ export async function propose(
 ): Promise<OrglifeApi['propose']['output']> {
   const review = await managedReview(ctx, input.reviewId);
   const now = new Date();
-  if (reviewPhase(review, now) !== 'closed') throw new AppError('FAILED_PRECONDITION', '投票结束后才能提出评议结果');
+  if (orglifeReviewPhase(review, now) !== 'closed')
+    throw new AppError('FAILED_PRECONDITION', '投票结束后才能提出评议结果');
   await eraseKeyIfClosed(ctx.db, review, now);
   const t = await tallyOf(ctx.db, review, now);
   if (!t.quorum)
@@ -355,7 +362,7 @@ export async function propose(
   if (ids.some((m) => !assessed.has(m))) throw new AppError('INVALID_ARGUMENT', '只能为参评党员提出评议结果');
   const names = new Map(review.electorate.map((m) => [m.memberId, m.name]));
   const unexplained = input.results.filter(
-    (r) => r.grade !== suggestedGrade(t.counts?.get(r.memberId) ?? [0, 0, 0, 0]) && !r.note,
+    (r) => r.grade !== orglifeSuggestedGrade(t.counts?.get(r.memberId) ?? [0, 0, 0, 0]) && !r.note,
   );
   if (unexplained.length)
     throw new AppError(

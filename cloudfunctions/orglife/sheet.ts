@@ -1,8 +1,8 @@
 // 会议纪实 as the Excel inspectors ask for (exceljs): one meeting (纪实 and 出勤), or a branch's year as a 三会一课台账
 // (one row per meeting: date, kind, topic, 主持/记录, 应到/实到, absentees with reasons, 纪实 state) plus the minutes.
 import type * as ExcelJS from 'exceljs';
-import type { MeetingAttendance } from '@/domain/orglife/minutes';
-import { ATTENDANCE_LABELS, minutesMissing } from '@/domain/orglife/minutes';
+import type { MeetingAttendance } from '@/domain/orglife';
+import { ATTENDANCE_LABELS, orglifeMinutesMissing } from '@/domain/orglife';
 import type { ActivityInfo } from '../checkin/public';
 import type { StoredMinutes } from './minutes';
 
@@ -70,7 +70,7 @@ export async function buildMeetingWorkbook(m: MeetingSheetInput): Promise<Buffer
     ['会议记录', rec?.minutes ?? ''],
     ['会议决定', rec?.decisions ?? ''],
     ['会议照片', rec ? `${rec.photos.length} 张（见小程序会议纪实）` : ''],
-    ['纪实状态', !rec ? '未填写' : rec.complete ? '已完成' : `未完成（缺：${minutesMissing(rec).join('、')}）`],
+    ['纪实状态', !rec ? '未填写' : rec.complete ? '已完成' : `未完成（缺：${orglifeMinutesMissing(rec).join('、')}）`],
   ];
   rows.forEach(([label, value], i) => {
     const row = sheet.getRow(i + 3);

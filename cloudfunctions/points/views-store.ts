@@ -12,7 +12,7 @@ import type {
 import { REVIEW_GRADES } from '@/domain/api/points';
 import type { OrgNode } from '@/domain/identity/org-tree';
 import { orgSubtree, sortOrgTree } from '@/domain/identity/org-tree';
-import { isMeetingKind } from '@/domain/orglife/minutes';
+import { orglifeIsMeetingKind } from '@/domain/orglife';
 import { cadenceCompliance } from '@/domain/points/cadence';
 import { POINTS_CONFIG } from '@/domain/points/config';
 import { percent, pointsDistribution } from '@/domain/points/distribution';
@@ -201,7 +201,7 @@ function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): Branch
       late,
       rate: percent(present, members.length),
       ended: a.endAt.getTime() <= now.getTime(),
-      minutes: isMeetingKind(a.kind) ? (inp.minutes.get(a.activityId) ?? 'none') : null,
+      minutes: orglifeIsMeetingKind(a.kind) ? (inp.minutes.get(a.activityId) ?? 'none') : null,
     };
   };
   const rows = acts.map(attendance);

@@ -1,5 +1,5 @@
 // Words of the 组织生活 pages: the phases of a 民主评议 ballot.
-import type { ReviewPhase } from '@/domain/orglife/ballot';
+import type { ReviewPhase } from '@/domain/orglife';
 
 export const REVIEW_PHASE_LABELS: Record<ReviewPhase, string> = {
   upcoming: '未开始',

@@ -8,7 +8,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import type { Absentee, ActionOutput, ActivityDetail } from '@/domain/api';
-import { isMeetingKind } from '@/domain/orglife/minutes';
+import { orglifeIsMeetingKind } from '@/domain/orglife';
 import { LoadState } from '@/components/load-state';
 import { bothStates, useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
@@ -134,7 +134,7 @@ function Board({ activity, data, reload }: { activity: ActivityDetail; data: Att
           <Button className="attendance-export" loading={exporting.busy} disabled={exporting.busy} onClick={doExport}>
             导出签到表
           </Button>
-          {activity.phase !== 'upcoming' && isMeetingKind(activity.kind) && (
+          {activity.phase !== 'upcoming' && orglifeIsMeetingKind(activity.kind) && (
             <Button
               className="attendance-minutes"
               onClick={() =>

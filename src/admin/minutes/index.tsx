@@ -9,7 +9,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import type { MeetingAttendanceRow, MeetingView } from '@/domain/api';
-import { ATTENDANCE_LABELS, MINUTES_MAX_PHOTOS, minutesPhotoPath } from '@/domain/orglife/minutes';
+import { ATTENDANCE_LABELS, MINUTES_MAX_PHOTOS, orglifeMinutesPhotoPath } from '@/domain/orglife';
 import { FormActions } from '@/components/form-actions';
 import { LoadState } from '@/components/load-state';
 import { NoPermission } from '@/components/no-permission';
@@ -57,7 +57,7 @@ function draftOf(m: MeetingView): Draft {
   };
 }
 
-const cloudPath = (fileName: string) => uniquePhotoPath(fileName, minutesPhotoPath);
+const cloudPath = (fileName: string) => uniquePhotoPath(fileName, orglifeMinutesPhotoPath);
 
 function StateTag({ m }: { m: MeetingView }) {
   if (!m.record) return <Text className="minutes-state minutes-state--none">未填写纪实</Text>;

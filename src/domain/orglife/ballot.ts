@@ -12,9 +12,9 @@ export type GradeCounts = [number, number, number, number];
 /**
  * Where `now` falls in the ballot window [startAt, endAt).
  *
- * @example reviewPhase({ startAt: t('09:00'), endAt: t('17:00') }, t('17:00')) // 'closed'
+ * @example orglifeReviewPhase({ startAt: t('09:00'), endAt: t('17:00') }, t('17:00')) // 'closed'
  */
-export function reviewPhase(w: { startAt: Date; endAt: Date }, now: Date): ReviewPhase {
+export function orglifeReviewPhase(w: { startAt: Date; endAt: Date }, now: Date): ReviewPhase {
   const t = now.getTime();
   if (t < w.startAt.getTime()) return 'upcoming';
   return t < w.endAt.getTime() ? 'open' : 'closed';
@@ -23,10 +23,10 @@ export function reviewPhase(w: { startAt: Date; endAt: Date }, now: Date): Revie
 /**
  * Ballots needed for a valid 评议: two thirds of the members entitled to vote, rounded up.
  *
- * @example reviewQuorum(9, 6) // { required: 6, reached: true }
- * @example reviewQuorum(10, 6) // { required: 7, reached: false }
+ * @example orglifeReviewQuorum(9, 6) // { required: 6, reached: true }
+ * @example orglifeReviewQuorum(10, 6) // { required: 7, reached: false }
  */
-export function reviewQuorum(electorate: number, voters: number): { required: number; reached: boolean } {
+export function orglifeReviewQuorum(electorate: number, voters: number): { required: number; reached: boolean } {
   // Integer arithmetic: Math.ceil(electorate * 2 / 3) without floating point.
   const required = Math.floor((electorate * 2 + 2) / 3);
   return { required, reached: electorate > 0 && voters >= required };
@@ -41,9 +41,9 @@ export interface BallotEntry {
  * Why a ballot is not valid, or null: it grades every assessed member exactly once (the voter too when assessed,
  * as a self-assessment) and nobody else.
  *
- * @example ballotError(['m1', 'm2'], [{ memberId: 'm1', grade: '优秀' }]) // '还有 1 名党员未评价'
+ * @example orglifeBallotError(['m1', 'm2'], [{ memberId: 'm1', grade: '优秀' }]) // '还有 1 名党员未评价'
  */
-export function ballotError(assessed: readonly string[], entries: readonly BallotEntry[]): string | null {
+export function orglifeBallotError(assessed: readonly string[], entries: readonly BallotEntry[]): string | null {
   const expected = new Set(assessed);
   const seen = new Set<string>();
   for (const e of entries) {
@@ -66,9 +66,12 @@ export interface GradeGroup {
  * Counts per grade for each assessed member (zeros for one nobody graded); groups of members or grades outside the
  * review are ignored.
  *
- * @example tallyBallots(['m1'], [{ memberId: 'm1', grade: '合格', n: 3 }]).get('m1') // [0, 3, 0, 0]
+ * @example orglifeTallyBallots(['m1'], [{ memberId: 'm1', grade: '合格', n: 3 }]).get('m1') // [0, 3, 0, 0]
  */
-export function tallyBallots(assessed: readonly string[], groups: readonly GradeGroup[]): Map<string, GradeCounts> {
+export function orglifeTallyBallots(
+  assessed: readonly string[],
+  groups: readonly GradeGroup[],
+): Map<string, GradeCounts> {
   const out = new Map<string, GradeCounts>(assessed.map((m) => [m, [0, 0, 0, 0]]));
   for (const g of groups) {
     const counts = out.get(g.memberId);
@@ -83,10 +86,10 @@ export function tallyBallots(assessed: readonly string[], groups: readonly Grade
  * bettered. One 优秀 and one 不合格 among many 合格 do not move it; null without ballots. The secretary proposes the
  * result from this and the branch meeting.
  *
- * @example suggestedGrade([5, 3, 1, 0]) // '优秀' (5 of 9 said 优秀)
- * @example suggestedGrade([4, 3, 1, 1]) // '合格' (4 of 9 is not more than half; 7 of 9 said 合格 or better)
+ * @example orglifeSuggestedGrade([5, 3, 1, 0]) // '优秀' (5 of 9 said 优秀)
+ * @example orglifeSuggestedGrade([4, 3, 1, 1]) // '合格' (4 of 9 is not more than half; 7 of 9 said 合格 or better)
  */
-export function suggestedGrade(counts: GradeCounts): ReviewGrade | null {
+export function orglifeSuggestedGrade(counts: GradeCounts): ReviewGrade | null {
   const total = counts.reduce((s, n) => s + n, 0);
   if (total === 0) return null;
   let cumulative = 0;

@@ -5,8 +5,8 @@
 export const MEETING_KINDS = ['支部党员大会', '支委会', '党小组会', '党课', '主题党日'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-/** @example isMeetingKind('党课') // true */
-export function isMeetingKind(kind: string): kind is MeetingKind {
+/** @example orglifeIsMeetingKind('党课') // true */
+export function orglifeIsMeetingKind(kind: string): kind is MeetingKind {
   return (MEETING_KINDS as readonly string[]).includes(kind);
 }
 
@@ -29,9 +29,9 @@ const REQUIRED: ReadonlyArray<[keyof MinutesFields, string]> = [
  * The required parts a 纪实 still lacks (empty when complete). Decisions and photos are kept when given but a
  * meeting without a decision (e.g. a 党课) is still complete.
  *
- * @example minutesMissing({ topic: '学习党章', host: '张伟', recorder: '', minutes: '' }) // ['记录人', '会议记录']
+ * @example orglifeMinutesMissing({ topic: '学习党章', host: '张伟', recorder: '', minutes: '' }) // ['记录人', '会议记录']
  */
-export function minutesMissing(m: MinutesFields): string[] {
+export function orglifeMinutesMissing(m: MinutesFields): string[] {
   return REQUIRED.filter(([key]) => m[key].trim() === '').map(([, label]) => label);
 }
 
@@ -68,10 +68,10 @@ export interface MeetingAttendance {
  * such, with its reason) or absent with the reason given. `present` counts everyone who came, late and 补签 included.
  *
  * @example
- * meetingAttendance([{ memberId: 'm1', name: '张伟' }], [], { m1: '出差' }).rows[0]
+ * orglifeMeetingAttendance([{ memberId: 'm1', name: '张伟' }], [], { m1: '出差' }).rows[0]
  *   // { memberId: 'm1', name: '张伟', status: 'absent', reason: '出差' }
  */
-export function meetingAttendance(
+export function orglifeMeetingAttendance(
   roster: ReadonlyArray<{ memberId: string; name: string }>,
   checkIns: ReadonlyArray<{ memberId: string; status: 'present' | 'late'; manualReason: string | null }>,
   absenceReasons: Readonly<Record<string, string>>,
@@ -104,9 +104,9 @@ const PHOTO_FILE_ID = /^cloud:\/\/[A-Za-z0-9_.-]+\/orglife\/[A-Za-z0-9_\-/]{1,16
 /**
  * The storage path a page uploads a 纪实 photo to.
  *
- * @example minutesPhotoPath('20200701', 'k3x9', 'JPEG') // 'orglife/20200701/k3x9.jpg'
+ * @example orglifeMinutesPhotoPath('20200701', 'k3x9', 'JPEG') // 'orglife/20200701/k3x9.jpg'
  */
-export function minutesPhotoPath(day: string, unique: string, ext: string): string {
+export function orglifeMinutesPhotoPath(day: string, unique: string, ext: string): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
   const e = ext.toLowerCase();
   return `${MINUTES_PHOTO_FOLDER}${safe(day)}/${safe(unique)}.${e === 'jpeg' ? 'jpg' : e}`;
@@ -116,10 +116,10 @@ export function minutesPhotoPath(day: string, unique: string, ext: string): stri
  * Why a list of photo fileIDs is not acceptable for a 纪实, or null: at most nine, no repeats, each an image
  * uploaded to the 纪实 folder.
  *
- * @example minutesPhotosProblem(['cloud://env.b/orglife/20200701/a.jpg']) // null
- * @example minutesPhotosProblem(['cloud://env.b/hotline/o1/a.jpg'])      // '第 1 张照片不是上传到会议纪实目录的图片'
+ * @example orglifeMinutesPhotosProblem(['cloud://env.b/orglife/20200701/a.jpg']) // null
+ * @example orglifeMinutesPhotosProblem(['cloud://env.b/hotline/o1/a.jpg'])      // '第 1 张照片不是上传到会议纪实目录的图片'
  */
-export function minutesPhotosProblem(fileIDs: readonly string[]): string | null {
+export function orglifeMinutesPhotosProblem(fileIDs: readonly string[]): string | null {
   if (fileIDs.length > MINUTES_MAX_PHOTOS) return `最多上传 ${MINUTES_MAX_PHOTOS} 张照片`;
   if (new Set(fileIDs).size !== fileIDs.length) return '照片重复';
   const bad = fileIDs.findIndex((f) => !PHOTO_FILE_ID.test(f) || f.includes('..'));

@@ -1,10 +1,16 @@
 // 民主评议 ballot rules: the window, valid ballots, the two-thirds threshold, the tally per grade and its suggestion.
 import type { GradeCounts } from '@/domain/orglife';
-import { ballotError, reviewPhase, reviewQuorum, suggestedGrade, tallyBallots } from '@/domain/orglife';
+import {
+  orglifeBallotError,
+  orglifeReviewPhase,
+  orglifeReviewQuorum,
+  orglifeSuggestedGrade,
+  orglifeTallyBallots,
+} from '@/domain/orglife';
 
 const t = (hhmm: string) => new Date(`2020-12-20T${hhmm}:00+08:00`);
 
-describe('reviewPhase', () => {
+describe('orglifeReviewPhase', () => {
   const w = { startAt: t('09:00'), endAt: t('17:00') };
   it.each([
     ['08:59', 'upcoming'],
@@ -12,11 +18,11 @@ describe('reviewPhase', () => {
     ['16:59', 'open'],
     ['17:00', 'closed'],
   ])('at %s is %s (the end is exclusive)', (at, phase) => {
-    expect(reviewPhase(w, t(at))).toBe(phase);
+    expect(orglifeReviewPhase(w, t(at))).toBe(phase);
   });
 });
 
-describe('reviewQuorum', () => {
+describe('orglifeReviewQuorum', () => {
   it.each([
     // electorate, voters, required, reached
     [9, 6, 6, true],
@@ -30,23 +36,23 @@ describe('reviewQuorum', () => {
     [300, 200, 200, true],
     [301, 200, 201, false],
   ])('%i members, %i ballots: needs %i, reached %s', (electorate, voters, required, reached) => {
-    expect(reviewQuorum(electorate, voters)).toEqual({ required, reached });
+    expect(orglifeReviewQuorum(electorate, voters)).toEqual({ required, reached });
   });
 
   it('never asks fewer than two thirds, nor one more than needed', () => {
     for (let n = 1; n <= 500; n++) {
-      const { required } = reviewQuorum(n, 0);
+      const { required } = orglifeReviewQuorum(n, 0);
       expect(required * 3).toBeGreaterThanOrEqual(n * 2);
       expect((required - 1) * 3).toBeLessThan(n * 2);
     }
   });
 });
 
-describe('ballotError', () => {
+describe('orglifeBallotError', () => {
   const assessed = ['m1', 'm2', 'm3'];
   it('accepts a ballot grading every assessed member once, in any order', () => {
     expect(
-      ballotError(assessed, [
+      orglifeBallotError(assessed, [
         { memberId: 'm3', grade: '合格' },
         { memberId: 'm1', grade: '优秀' },
         { memberId: 'm2', grade: '不合格' },
@@ -54,11 +60,11 @@ describe('ballotError', () => {
     ).toBeNull();
   });
   it('rejects a ballot that leaves someone out', () => {
-    expect(ballotError(assessed, [{ memberId: 'm1', grade: '优秀' }])).toBe('还有 2 名党员未评价');
+    expect(orglifeBallotError(assessed, [{ memberId: 'm1', grade: '优秀' }])).toBe('还有 2 名党员未评价');
   });
   it('rejects a member graded twice (a second grade would count double)', () => {
     expect(
-      ballotError(assessed, [
+      orglifeBallotError(assessed, [
         { memberId: 'm1', grade: '优秀' },
         { memberId: 'm1', grade: '不合格' },
         { memberId: 'm2', grade: '合格' },
@@ -67,13 +73,13 @@ describe('ballotError', () => {
     ).toBe('同一党员在选票中出现了多次');
   });
   it('rejects someone who is not assessed', () => {
-    expect(ballotError(['m1'], [{ memberId: 'x9', grade: '优秀' }])).toBe('选票中有不在本次评议名单中的党员');
+    expect(orglifeBallotError(['m1'], [{ memberId: 'x9', grade: '优秀' }])).toBe('选票中有不在本次评议名单中的党员');
   });
 });
 
-describe('tallyBallots', () => {
+describe('orglifeTallyBallots', () => {
   it('counts per grade, with zeros for a member nobody graded, ignoring strangers and unknown grades', () => {
-    const tally = tallyBallots(
+    const tally = orglifeTallyBallots(
       ['m1', 'm2', 'm3'],
       [
         { memberId: 'm1', grade: '优秀', n: 4 },
@@ -92,7 +98,7 @@ describe('tallyBallots', () => {
   });
 });
 
-describe('suggestedGrade', () => {
+describe('orglifeSuggestedGrade', () => {
   it.each<[GradeCounts, string | null]>([
     [[5, 3, 1, 0], '优秀'],
     [[4, 3, 1, 1], '合格'],
@@ -103,6 +109,6 @@ describe('suggestedGrade', () => {
     [[0, 0, 0, 1], '不合格'],
     [[0, 0, 0, 0], null],
   ])('%j suggests %s (the median grade)', (counts, grade) => {
-    expect(suggestedGrade(counts)).toBe(grade);
+    expect(orglifeSuggestedGrade(counts)).toBe(grade);
   });
 });
