@@ -29,6 +29,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_HOTLINE_REPLY_TEMPLATE_ID': JSON.stringify(
         process.env.TARO_APP_HOTLINE_REPLY_TEMPLATE_ID ?? '',
       ),
+      'process.env.TARO_APP_HOTLINE_REMIND_TEMPLATE_ID': JSON.stringify(
+        process.env.TARO_APP_HOTLINE_REMIND_TEMPLATE_ID ?? '',
+      ),
+      'process.env.TARO_APP_HOTLINE_PROGRESS_TEMPLATE_ID': JSON.stringify(
+        process.env.TARO_APP_HOTLINE_PROGRESS_TEMPLATE_ID ?? '',
+      ),
       'process.env.TARO_APP_NOTICE_REMIND_TEMPLATE_ID': JSON.stringify(
         process.env.TARO_APP_NOTICE_REMIND_TEMPLATE_ID ?? '',
       ),

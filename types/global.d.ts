@@ -26,6 +26,10 @@ declare namespace NodeJS {
      * HOTLINE_REPLY_TEMPLATE_ID. Empty: the mini-program does not ask for the notice.
      */
     TARO_APP_HOTLINE_REPLY_TEMPLATE_ID?: string;
+    /** 民声热线 催办提醒 template id (handlers, admins); the same id as the functions' HOTLINE_REMIND_TEMPLATE_ID. */
+    TARO_APP_HOTLINE_REMIND_TEMPLATE_ID?: string;
+    /** 民声热线 办理进度通知 template id (submitters); the same id as HOTLINE_PROGRESS_TEMPLATE_ID. */
+    TARO_APP_HOTLINE_PROGRESS_TEMPLATE_ID?: string;
     /**
      * 通知公告 未读提醒 subscribe-message template id; the same id as the notice function's NOTICE_REMIND_TEMPLATE_ID.
      * Empty: the mini-program does not ask for the reminder.

@@ -12,7 +12,9 @@ import { setRouterParams } from './stubs/taro';
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 jest.mock('@/services/hotline-subscribe', () => ({
   replyNoticeAvailable: () => false,
-  requestReplyNotice: jest.fn(async () => false),
+  requestReplyNotice: jest.fn(async () => ({ reply: false, progress: null })),
+  remindNoticeAvailable: () => false,
+  requestRemindNotice: jest.fn(async () => false),
 }));
 
 beforeEach(() => {

@@ -19,7 +19,9 @@ jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFun
 const mockNotice = { available: false, accept: true };
 jest.mock('@/services/hotline-subscribe', () => ({
   replyNoticeAvailable: () => mockNotice.available,
-  requestReplyNotice: jest.fn(async () => mockNotice.accept),
+  requestReplyNotice: jest.fn(async () => ({ reply: mockNotice.accept, progress: null })),
+  remindNoticeAvailable: () => false,
+  requestRemindNotice: jest.fn(async () => false),
 }));
 
 /** Taro.previewImage is not in the shared stub: the ticket page is its only user. */

@@ -1,9 +1,10 @@
 // 本部门诉求 (handlers; admins choose a department): tickets assigned to the department and not yet answered,
 // nearest deadline first; tap one to reply. Below them, tickets another department leads and this one co-handles
-// (协办), where the department adds its part.
+// (协办), where the department adds its part. On top, 接收催办提醒 where WeChat can send one (the mini-program).
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { TicketRow } from '@/components/hotline-ui';
+import { RemindNotice } from '@/components/hotline-ui/remind-notice';
 import { LoadState } from '@/components/load-state';
 import { isAdmin } from '@/domain/identity/grants';
 import { useRemote } from '@/hooks/use-remote';
@@ -50,6 +51,7 @@ function Departments({ me, directory }: AdminContext) {
   const [departmentId, setDepartmentId] = useState<string | null>(choices[0]?.departmentId ?? null);
   return (
     <>
+      <RemindNotice />
       {choices.length > 1 && (
         <View className="card hotline-chips" style={{ marginBottom: '12px' }}>
           {choices.map((d) => (

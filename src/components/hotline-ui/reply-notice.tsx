@@ -1,4 +1,5 @@
-// 答复后微信通知我: asks for one WeChat subscribe message about the next reply and stores the answer on the ticket.
+// 答复后微信通知我: asks for one WeChat subscribe message about the next reply (and, in the same dialog, one about the
+// ticket's progress: an approved 延期, a re-opening) and stores the answers on the ticket.
 // Only where WeChat can send one (the mini-program with a template configured); WeChat opens its dialog only from a
 // tap, so this is a button rather than a prompt after submitting.
 import { useState } from 'react';
@@ -25,9 +26,9 @@ export function ReplyNotice({ ticketId, className }: ReplyNoticeProps) {
     const asking = requestReplyNotice();
     setAnswer('busy');
     setError(null);
-    const accepted = await asking;
+    const { reply: accepted, progress } = await asking;
     try {
-      await call('hotline', 'subscribe', { ticketId, accepted });
+      await call('hotline', 'subscribe', { ticketId, accepted, ...(progress === null ? {} : { progress }) });
       setAnswer(accepted ? 'on' : 'off');
     } catch (err) {
       setAnswer(null);

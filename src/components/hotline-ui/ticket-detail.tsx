@@ -328,7 +328,11 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
               <Text className="hotline-timeline__event">
                 {e.eventName} · {e.actorName}
               </Text>
-              {e.note && <Text className="hotline-timeline__note">{e.note}</Text>}
+              {e.note && (
+                <Text className="hotline-timeline__note">
+                  <DatesWhole text={e.note} />
+                </Text>
+              )}
               <Text className="hotline-timeline__at">{dateTimeText(e.at)}</Text>
             </View>
           ))}
@@ -342,6 +346,23 @@ function Ticket({ t, directory, reload }: { t: TicketDetail; directory: OrgDirec
  * One ticket read by its id, with the steps the caller may take: the 诉求详情 page, and the right-hand column of 诉求分办
  * on a PC. `onChanged` runs after a step changed the ticket (the list beside it reads again).
  */
+/** Text with its dates (2026-12-15) kept on one line: a phone would otherwise break one after its hyphen. */
+function DatesWhole({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) =>
+        i % 2 === 1 ? (
+          <Text key={i} className="nowrap">
+            {part}
+          </Text>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
 export function TicketView({ ticketId, onChanged }: { ticketId: string; onChanged?: () => void }) {
   const fetcher = useCallback(() => call('hotline', 'get', { ticketId }), [ticketId]);
   const ticket = useRemote(fetcher);
