@@ -155,6 +155,13 @@ describeBrowser('民声热线 12345 loop in the H5 build', () => {
           if (next < 0) throw new Error(`“${name}” is not on the timeline after entry ${at}: ${events.join(' | ')}`);
           at = next;
         }
+        // A date in a note stays whole on a 375-px phone (it broke after its hyphen: "2026-12-" / "15").
+        const dates = await shown(page, '.hotline-timeline__note .nowrap').allInnerTexts();
+        expect(dates).toContain(proposed);
+        for (const d of await shown(page, '.hotline-timeline__note .nowrap').all()) {
+          const box = await d.evaluate((el) => el.getClientRects().length);
+          expect(box).toBe(1);
+        }
         const notes = await shown(page, '.hotline-timeline__note').allInnerTexts();
         expect(notes).toEqual(
           expect.arrayContaining([
