@@ -1,2 +1,2 @@
 // One 志愿服务 activity: sign-ups, waiting list, attendees and hours (admin subpackage).
-export default definePageConfig({ navigationBarTitleText: '志愿服务活动' });
+export default definePageConfig({ navigationBarTitleText: '志愿活动' });

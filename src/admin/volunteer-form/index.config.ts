@@ -1,2 +1,2 @@
 // 发布志愿服务活动 (admin subpackage).
-export default definePageConfig({ navigationBarTitleText: '发布志愿服务' });
+export default definePageConfig({ navigationBarTitleText: '发布活动' });
