@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
 import type { CheckInFlag, CheckInStatus, ScanSource } from '@/domain/checkin/rules';
 import { checkInFlags, checkInId, scanSource, windowState } from '@/domain/checkin/rules';
-import { POINTS_CONFIG } from '@/domain/points/config';
+import { POINTS_CONFIG } from '@/domain/points';
 import { parseScene, verifyScene } from '@/domain/checkin/token';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';

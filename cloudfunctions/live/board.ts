@@ -5,7 +5,7 @@ import type { LiveApi, LiveBoard, LiveScoreboard, liveSchemas } from '@/domain/a
 import { LIVE_TOP_PLAYERS } from '@/domain/api/live';
 import { liveIsCorrect, livePoints, liveRankPlayers, liveRankTeams } from '@/domain/live';
 import type { RankedTeam } from '@/domain/live';
-import { POINTS_CONFIG } from '@/domain/points/config';
+import { POINTS_CONFIG } from '@/domain/points';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';

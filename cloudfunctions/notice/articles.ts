@@ -5,7 +5,7 @@ import type { ArticleBlock, NoticeApi, noticeSchemas } from '@/domain/api/notice
 import { ARTICLE_PAGE_SIZE } from '@/domain/api/notice';
 import { articleReadId, judgeReading, requiredReadingSeconds } from '@/domain/notice/reading';
 import { studyImagesProblem } from '@/domain/notice/files';
-import { POINTS_CONFIG } from '@/domain/points/config';
+import { POINTS_CONFIG } from '@/domain/points';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import { findIn, isDuplicateKeyError, str } from '../../server/db';

@@ -3,8 +3,8 @@
 import type { z } from 'zod';
 import type { LedgerEntry, PointsApi, pointsSchemas, PointsSource, ReviewGrade } from '@/domain/api/points';
 import { LEDGER_PAGE_SIZE, POINTS_SOURCES, REVIEW_GRADES } from '@/domain/api/points';
-import { POINTS_CONFIG } from '@/domain/points/config';
-import { finalStars, pointsStars, starsRule, toNextStar } from '@/domain/points/stars';
+import { POINTS_CONFIG } from '@/domain/points';
+import { pointsFinalStars, pointsStars, pointsStarsRule, pointsToNextStar } from '@/domain/points';
 import { AppError } from '../../server/app-error';
 import { requireMember } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
@@ -14,7 +14,7 @@ import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
 import { awardPoints, POINTS } from './store';
 import { computePointsViews, POINTS_REVIEWS, reviewId } from './views-store';
-import { pointsEntryId } from '@/domain/points/caps';
+import { pointsEntryId } from '@/domain/points';
 import { shanghaiIso, shanghaiYear } from '../../server/time';
 
 function toEntry(d: Doc): LedgerEntry {
@@ -82,10 +82,10 @@ export async function mine(
     year,
     balance: sum(totals),
     yearTotal,
-    stars: finalStars(pointsStars(yearTotal, thresholds), grade),
+    stars: pointsFinalStars(pointsStars(yearTotal, thresholds), grade),
     review: grade,
-    toNextStar: toNextStar(yearTotal, thresholds),
-    rule: starsRule(thresholds),
+    toNextStar: pointsToNextStar(yearTotal, thresholds),
+    rule: pointsStarsRule(thresholds),
     entries: history.slice(0, LEDGER_PAGE_SIZE).map(toEntry),
     page,
     hasMore: history.length > LEDGER_PAGE_SIZE,

@@ -1,7 +1,7 @@
 // The points ledger's one write path: idempotent entries (`points:<source>:<sourceId>:<memberId>`) with daily caps.
 import type { PointsSource } from '@/domain/api/points';
-import { capAward, pointsDayId, pointsEntryId } from '@/domain/points/caps';
-import { POINTS_CONFIG } from '@/domain/points/config';
+import { pointsCapAward, pointsDayId, pointsEntryId } from '@/domain/points';
+import { POINTS_CONFIG } from '@/domain/points';
 import type { Database } from '../../server/db';
 import { isDuplicateKeyError, runTransactionWithRetry } from '../../server/db';
 import { shanghaiDay } from '../../server/time';
@@ -80,7 +80,7 @@ export async function awardPoints(db: Database, award: PointsAward): Promise<{ a
       const { data: counter } = await tx.collection(POINTS_DAILY).doc(dayId).get();
       const used = (counter?.used ?? {}) as Partial<Record<PointsSource, number>>;
       const usedToday = Number(used[award.source]) || 0;
-      const credited = capAward({ usedToday, requested: award.points, cap });
+      const credited = pointsCapAward({ usedToday, requested: award.points, cap });
       await tx
         .collection(POINTS)
         .doc(entryId)

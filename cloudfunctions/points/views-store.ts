@@ -13,10 +13,10 @@ import { REVIEW_GRADES } from '@/domain/api/points';
 import type { OrgNode } from '@/domain/identity/org-tree';
 import { orgSubtree, sortOrgTree } from '@/domain/identity/org-tree';
 import { orglifeIsMeetingKind } from '@/domain/orglife';
-import { cadenceCompliance } from '@/domain/points/cadence';
-import { POINTS_CONFIG } from '@/domain/points/config';
-import { percent, pointsDistribution } from '@/domain/points/distribution';
-import { finalStars, pointsStars, starsRule } from '@/domain/points/stars';
+import { pointsCadenceCompliance } from '@/domain/points';
+import { POINTS_CONFIG } from '@/domain/points';
+import { percent, pointsDistribution } from '@/domain/points';
+import { pointsFinalStars, pointsStars, pointsStarsRule } from '@/domain/points';
 import type { Database } from '../../server/db';
 import { str } from '../../server/db';
 import { readDirectory } from '../../server/directory';
@@ -172,7 +172,7 @@ function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): Branch
   const acts = inp.activities
     .filter((a) => a.expectedOrgIds.includes(org.orgId))
     .sort((a, b) => b.startAt.getTime() - a.startAt.getTime());
-  const cadence = cadenceCompliance({
+  const cadence = pointsCadenceCompliance({
     year,
     asOf,
     activities: acts.map((a) => ({
@@ -222,7 +222,7 @@ function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): Branch
       review: review?.grade ?? null,
       reviewNote: review?.note ?? null,
       reviewFromBallot: review?.fromBallot ?? false,
-      stars: finalStars(base, review?.grade ?? null),
+      stars: pointsFinalStars(base, review?.grade ?? null),
     };
   });
   const starCounts: StarsView['starCounts'] = [0, 0, 0, 0, 0];
@@ -257,7 +257,7 @@ function buildBranch(inp: Inputs, org: OrgNode, year: number, now: Date): Branch
       orgName: org.name,
       year,
       computedAt,
-      rule: starsRule(thresholds),
+      rule: pointsStarsRule(thresholds),
       rows: byStars,
       starCounts,
     },

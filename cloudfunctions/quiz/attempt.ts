@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { AttemptResult, QuestionView, QuizApi, quizSchemas, StartResult, SubmitResult } from '@/domain/api/quiz';
-import { POINTS_CONFIG } from '@/domain/points/config';
+import { POINTS_CONFIG } from '@/domain/points';
 import {
   QUIZ_GRACE_MS,
   quizAttemptDeadline,

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { PracticeToday, QuestionType, QuizApi, quizSchemas, WrongBookEntry } from '@/domain/api/quiz';
 import { QUIZ_PAGE_SIZE } from '@/domain/api/quiz';
-import { POINTS_CONFIG } from '@/domain/points/config';
+import { POINTS_CONFIG } from '@/domain/points';
 import type { StreakState } from '@/domain/quiz';
 import {
   QUIZ_PRACTICE_COUNT,

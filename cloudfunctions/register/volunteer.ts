@@ -10,7 +10,7 @@ import type { VolunteerActivityRow, VolunteerOrgHours } from '@/domain/api/volun
 import { VOLUNTEER_PAGE_SIZE } from '@/domain/api/volunteer';
 import type { OrgNode } from '@/domain/identity/org-tree';
 import { orgAncestry, orgSubtree } from '@/domain/identity/org-tree';
-import { POINTS_CONFIG } from '@/domain/points/config';
+import { POINTS_CONFIG } from '@/domain/points';
 import type { VolunteerMode, VolunteerRoster, VolunteerSignup } from '@/domain/register/volunteer';
 import {
   cancelSignup,

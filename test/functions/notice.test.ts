@@ -2,7 +2,7 @@
 // reminders) and 学习资料 (articles, reading timed on the server, points within the daily cap), every action against
 // every role, with the database cost of the views members and senders open most.
 import { readSubscribeMessages } from '../../emulator/openapi';
-import { POINTS_CONFIG } from '@/domain/points/config';
+import { POINTS_CONFIG } from '@/domain/points';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
 import {

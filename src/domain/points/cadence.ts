@@ -44,10 +44,10 @@ function periodIndex(day: string, period: CadencePeriod): number {
  * and do not count; those without a complete 纪实 count in `withoutMinutes` only.
  *
  * @example
- * cadenceCompliance({ year: 2020, asOf: '2020-02-10', activities: [{ kind: '支委会', day: '2020-01-08', recorded: true }] })
+ * pointsCadenceCompliance({ year: 2020, asOf: '2020-02-10', activities: [{ kind: '支委会', day: '2020-01-08', recorded: true }] })
  *   .rows.find((r) => r.kind === '支委会') // { due: 2, held: 1, missed: 0, missingNow: true, withoutMinutes: 0, ... }
  */
-export function cadenceCompliance(input: {
+export function pointsCadenceCompliance(input: {
   year: number;
   asOf: string;
   activities: readonly HeldActivity[];

@@ -4,11 +4,11 @@
  * The points actually credited: the request cut to what is left of the day's cap (never below 0). Deductions and
  * uncapped categories pass unchanged.
  *
- * @example capAward({ usedToday: 4, requested: 3, cap: 5 }) // 1
- * @example capAward({ usedToday: 5, requested: 1, cap: 5 }) // 0
- * @example capAward({ usedToday: 9, requested: 2, cap: null }) // 2
+ * @example pointsCapAward({ usedToday: 4, requested: 3, cap: 5 }) // 1
+ * @example pointsCapAward({ usedToday: 5, requested: 1, cap: 5 }) // 0
+ * @example pointsCapAward({ usedToday: 9, requested: 2, cap: null }) // 2
  */
-export function capAward(a: { usedToday: number; requested: number; cap: number | null }): number {
+export function pointsCapAward(a: { usedToday: number; requested: number; cap: number | null }): number {
   if (a.cap === null || a.requested <= 0) return a.requested;
   return Math.max(0, Math.min(a.requested, a.cap - Math.max(0, a.usedToday)));
 }

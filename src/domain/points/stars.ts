@@ -19,10 +19,10 @@ export function pointsStars(points: number, thresholds: StarThresholds): number 
 /**
  * The final stars after 民主评议.
  *
- * @example finalStars(3, '优秀') // 4
- * @example finalStars(4, '基本合格') // 2
+ * @example pointsFinalStars(3, '优秀') // 4
+ * @example pointsFinalStars(4, '基本合格') // 2
  */
-export function finalStars(base: number, review: ReviewGrade | null): number {
+export function pointsFinalStars(base: number, review: ReviewGrade | null): number {
   switch (review) {
     case '优秀':
       return Math.min(5, base + 1);
@@ -38,9 +38,9 @@ export function finalStars(base: number, review: ReviewGrade | null): number {
 /**
  * Points still needed for the next star from points; null at five.
  *
- * @example toNextStar(50, [20, 45, 75, 110]) // 25
+ * @example pointsToNextStar(50, [20, 45, 75, 110]) // 25
  */
-export function toNextStar(points: number, thresholds: StarThresholds): number | null {
+export function pointsToNextStar(points: number, thresholds: StarThresholds): number | null {
   const next = thresholds.find((t) => points < t);
   return next === undefined ? null : next - points;
 }
@@ -48,7 +48,7 @@ export function toNextStar(points: number, thresholds: StarThresholds): number |
 const STAR_NAMES = ['一星', '二星', '三星', '四星', '五星'];
 
 /** The rule as the pages show it. */
-export function starsRule(thresholds: StarThresholds): StarsRule {
+export function pointsStarsRule(thresholds: StarThresholds): StarsRule {
   return {
     thresholds: [...thresholds] as [number, number, number, number],
     rule: [

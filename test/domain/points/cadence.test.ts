@@ -1,6 +1,6 @@
 // 三会一课 cadence over a year of activities on injected Asia/Shanghai days, counting only meetings with a 纪实.
 import type { HeldActivity } from '@/domain/points';
-import { cadenceCompliance } from '@/domain/points';
+import { pointsCadenceCompliance } from '@/domain/points';
 
 /** A well-run branch in 2020: 支委会 and 党小组会 every month, 党员大会 and 党课 every quarter, each with its 纪实. */
 function wellRunYear(): HeldActivity[] {
@@ -14,11 +14,11 @@ function wellRunYear(): HeldActivity[] {
   return out.map((a) => ({ ...a, recorded: true }));
 }
 
-const row = (r: ReturnType<typeof cadenceCompliance>, kind: string) => r.rows.find((x) => x.kind === kind)!;
+const row = (r: ReturnType<typeof pointsCadenceCompliance>, kind: string) => r.rows.find((x) => x.kind === kind)!;
 
-describe('cadenceCompliance', () => {
+describe('pointsCadenceCompliance', () => {
   it('finds a well-run past year fully compliant', () => {
-    const r = cadenceCompliance({ year: 2020, asOf: '2021-03-01', activities: wellRunYear() });
+    const r = pointsCadenceCompliance({ year: 2020, asOf: '2021-03-01', activities: wellRunYear() });
     expect(r.compliance).toBe(100);
     expect(r.due).toBe(12 + 12 + 4 + 4);
     expect(r.missing).toEqual([]);
@@ -28,7 +28,7 @@ describe('cadenceCompliance', () => {
 
   it('judges mid-year: later activities have not happened, the current period is not yet missed', () => {
     // 2020-05-10: 支委会 of May (the 5th) is held, 党小组会 (the 15th) not yet; Q2's 党员大会 and 党课 were in April.
-    const r = cadenceCompliance({ year: 2020, asOf: '2020-05-10', activities: wellRunYear() });
+    const r = pointsCadenceCompliance({ year: 2020, asOf: '2020-05-10', activities: wellRunYear() });
     expect(row(r, '支委会')).toMatchObject({ due: 5, held: 5, missed: 0, missingNow: false });
     expect(row(r, '党小组会')).toMatchObject({ due: 5, held: 4, missed: 0, missingNow: true });
     expect(row(r, '支部党员大会')).toMatchObject({ due: 2, held: 2, missingNow: false });
@@ -47,7 +47,7 @@ describe('cadenceCompliance', () => {
         !(a.kind === '支委会' && (a.day.startsWith('2020-02') || a.day.startsWith('2020-03'))) &&
         !(a.kind === '党课' && a.day >= '2020-07'),
     );
-    const r = cadenceCompliance({ year: 2020, asOf: '2020-08-20', activities: acts });
+    const r = pointsCadenceCompliance({ year: 2020, asOf: '2020-08-20', activities: acts });
     expect(row(r, '支委会')).toMatchObject({ due: 8, held: 6, missed: 2 });
     expect(row(r, '党课')).toMatchObject({ due: 3, held: 2, missed: 0, missingNow: true });
     expect(r.missing).toEqual(['本季度尚未上党课']);
@@ -55,7 +55,7 @@ describe('cadenceCompliance', () => {
   });
 
   it('ignores other kinds and other years, and counts several in one month once', () => {
-    const r = cadenceCompliance({
+    const r = pointsCadenceCompliance({
       year: 2020,
       asOf: '2020-01-31',
       activities: [
@@ -71,14 +71,14 @@ describe('cadenceCompliance', () => {
   });
 
   it('has nothing due in a year that has not begun', () => {
-    const r = cadenceCompliance({ year: 2021, asOf: '2020-12-31', activities: [] });
+    const r = pointsCadenceCompliance({ year: 2021, asOf: '2020-12-31', activities: [] });
     expect(r.due).toBe(0);
     expect(r.compliance).toBeNull();
     expect(r.missing).toEqual([]);
   });
 
   it('treats the last day of a quarter as inside it (Shanghai days, no time zone shift)', () => {
-    const r = cadenceCompliance({
+    const r = pointsCadenceCompliance({
       year: 2020,
       asOf: '2020-03-31',
       activities: [{ kind: '党课', day: '2020-03-31', recorded: true }],
@@ -97,7 +97,7 @@ describe('cadenceCompliance', () => {
       { kind: '党小组会', day: '2020-01-20', recorded: false },
       { kind: '党小组会', day: '2020-01-21', recorded: false },
     );
-    const r = cadenceCompliance({ year: 2020, asOf: '2020-06-30', activities: acts });
+    const r = pointsCadenceCompliance({ year: 2020, asOf: '2020-06-30', activities: acts });
     expect(row(r, '支委会')).toMatchObject({ due: 6, held: 5, missed: 1, withoutMinutes: 1 });
     expect(row(r, '支委会').periods[4]).toMatchObject({ label: '5月', count: 0, withoutMinutes: 1, state: 'past' });
     expect(row(r, '党小组会')).toMatchObject({ held: 6, missed: 0, withoutMinutes: 2 });
@@ -108,7 +108,7 @@ describe('cadenceCompliance', () => {
   });
 
   it('does not count a 纪实-less meeting after asOf or of another kind', () => {
-    const r = cadenceCompliance({
+    const r = pointsCadenceCompliance({
       year: 2020,
       asOf: '2020-01-31',
       activities: [

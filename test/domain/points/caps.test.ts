@@ -1,8 +1,8 @@
 // Daily caps and the ledger's deterministic ids.
 import fc from 'fast-check';
-import { capAward, POINTS_CONFIG, pointsDayId, pointsEntryId } from '@/domain/points';
+import { pointsCapAward, POINTS_CONFIG, pointsDayId, pointsEntryId } from '@/domain/points';
 
-describe('capAward', () => {
+describe('pointsCapAward', () => {
   it.each<[number, number, number | null, number, string]>([
     [0, 1, 3, 1, 'well under the cap'],
     [2, 1, 3, 1, 'reaches the cap exactly'],
@@ -13,13 +13,14 @@ describe('capAward', () => {
     [3, -5, 3, -5, 'a deduction is never capped'],
     [0, 0, 3, 0, 'zero stays zero'],
   ])('used %i, asked %i, cap %p -> %i (%s)', (usedToday, requested, cap, expected) => {
-    expect(capAward({ usedToday, requested, cap })).toBe(expected);
+    expect(pointsCapAward({ usedToday, requested, cap })).toBe(expected);
   });
 
   it('lets a day of repeated practice earn no more than the cap', () => {
     const cap = POINTS_CONFIG.dailyCaps.practice;
     let used = 0;
-    for (let i = 0; i < 50; i++) used += capAward({ usedToday: used, requested: POINTS_CONFIG.practiceCorrect, cap });
+    for (let i = 0; i < 50; i++)
+      used += pointsCapAward({ usedToday: used, requested: POINTS_CONFIG.practiceCorrect, cap });
     expect(used).toBe(cap);
   });
 });
@@ -39,7 +40,7 @@ describe('ids', () => {
   });
 });
 
-describe('capAward over any day of requests', () => {
+describe('pointsCapAward over any day of requests', () => {
   it('never credits more than the cap in total, nor less than 0 or more than asked per award', () => {
     fc.assert(
       fc.property(
@@ -48,7 +49,7 @@ describe('capAward over any day of requests', () => {
         (asks, cap) => {
           let used = 0;
           for (const requested of asks) {
-            const got = capAward({ usedToday: used, requested, cap });
+            const got = pointsCapAward({ usedToday: used, requested, cap });
             expect(got).toBeGreaterThanOrEqual(0);
             expect(got).toBeLessThanOrEqual(requested);
             used += got;

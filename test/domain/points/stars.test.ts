@@ -1,6 +1,13 @@
 // 评星定级: stars from the year's points and thresholds, moved by 民主评议.
 import type { ReviewGrade } from '@/domain/api/points';
-import { finalStars, pointsDistribution, percent, pointsStars, starsRule, toNextStar } from '@/domain/points';
+import {
+  pointsFinalStars,
+  pointsDistribution,
+  percent,
+  pointsStars,
+  pointsStarsRule,
+  pointsToNextStar,
+} from '@/domain/points';
 
 const T = [20, 45, 75, 110] as const;
 
@@ -22,7 +29,7 @@ describe('pointsStars', () => {
   });
 });
 
-describe('finalStars', () => {
+describe('pointsFinalStars', () => {
   it.each<[number, ReviewGrade | null, number]>([
     [3, null, 3],
     [3, '合格', 3],
@@ -33,22 +40,22 @@ describe('finalStars', () => {
     [1, '基本合格', 1],
     [5, '不合格', 1],
   ])('%i stars with %p -> %i', (base, review, stars) => {
-    expect(finalStars(base, review)).toBe(stars);
+    expect(pointsFinalStars(base, review)).toBe(stars);
   });
 });
 
-describe('toNextStar and the rule', () => {
+describe('pointsToNextStar and the rule', () => {
   it.each([
     [0, 20],
     [50, 25],
     [109, 1],
     [110, null],
   ])('%i points -> %p to go', (points, left) => {
-    expect(toNextStar(points, T)).toBe(left);
+    expect(pointsToNextStar(points, T)).toBe(left);
   });
 
   it('states every threshold for people', () => {
-    const r = starsRule(T);
+    const r = pointsStarsRule(T);
     expect(r.thresholds).toEqual([20, 45, 75, 110]);
     expect(r.rule.join('\n')).toContain('≥ 110 分为五星');
     expect(r.rule.join('\n')).toContain('不足 20 分为一星');
