@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { jestSeed, randomOrderArgs, seedNote } from './jest-order';
 import { checkMainPackageSize } from './package-size';
 
 const root = join(__dirname, '..');
@@ -15,8 +16,19 @@ interface StepResult {
   passed: number;
   failed: number;
   skipped?: number;
+  /** Said after the counts in the summary (the jest stage's seed). */
+  note?: string;
 }
 const results: StepResult[] = [];
+
+// The unit, function and page tests run in a random order that this seed fixes (scripts/jest-order.ts).
+let seed: number;
+try {
+  seed = jestSeed(process.env);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -33,7 +45,7 @@ function step(name: string, fn: () => boolean): boolean {
 }
 
 /** A jest run; its test counts go into the total. */
-function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}, note?: string): boolean {
   console.log(`\n=== ${name} ===`);
   const out = join(resultsDir, `${name.replace(/\W+/g, '-')}.json`);
   rmSync(out, { force: true });
@@ -54,7 +66,7 @@ function jest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): boolea
   } catch {
     // No report: jest itself failed to start; counted as one failure above.
   }
-  results.push({ name, ok, passed, failed, skipped });
+  results.push({ name, ok, passed, failed, skipped, note });
   return ok;
 }
 
@@ -64,7 +76,12 @@ step('format', () => run('npx', ['prettier', '--check', '.', '--log-level', 'war
 step('function bundles', () => run('npx', ['tsx', 'scripts/build-functions.ts', '--check']));
 // The deployment's offline checks and plan (no network, no key): declared collections, indexes, timeouts, triggers.
 step('deploy dry run', () => run('npx', ['tsx', 'scripts/deploy.ts', '--dry-run']));
-jest('unit, function, conformance and page tests', ['--selectProjects', 'node', 'pages']);
+jest(
+  'unit, function, conformance and page tests',
+  ['--selectProjects', 'node', 'pages', ...randomOrderArgs(seed)],
+  {},
+  seedNote(seed),
+);
 const weapp = step('weapp build', () => run('npx', ['taro', 'build', '--type', 'weapp']));
 step('main package size', () => checkMainPackageSize(join(root, 'dist')));
 // WeChat's compilers and component framework on the weapp build, every page as each role (test/weapp/README.md).
@@ -75,7 +92,9 @@ if (h5) jest('browser tests', ['--selectProjects', 'e2e', '--runInBand']);
 const sum = (key: 'passed' | 'failed' | 'skipped') => results.reduce((n, r) => n + (r[key] ?? 0), 0);
 console.log('\n=== summary ===');
 for (const r of results) {
-  const counts = r.skipped !== undefined ? ` (${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped)` : '';
+  const note = r.note ? `; ${r.note}` : '';
+  const counts =
+    r.skipped !== undefined ? ` (${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${note})` : '';
   console.log(`${r.ok ? '✓' : '✗'} ${r.name}${counts}`);
 }
 console.log(`\ntests: ${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
