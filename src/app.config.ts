@@ -71,6 +71,8 @@ const config: AppConfig & { cloud: boolean } = {
         'volunteer/index',
         'volunteer-form/index',
         'volunteer-activity/index',
+        'register-leaders/index',
+        'leader-visits/index',
         'contests/index',
       ],
     },

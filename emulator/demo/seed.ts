@@ -6,6 +6,7 @@ import { seedDemoHotline } from './hotline';
 import { seedDemoHotlinePublic } from './hotline-public';
 import { seedDemoLive } from './live';
 import { seedDemoNotice } from './notice';
+import { seedDemoLeaders } from './leaders';
 import { seedDemoRegister } from './register';
 import { seedDemoVolunteer } from './volunteer';
 import { seedDemoOrglife } from './orglife';
@@ -315,6 +316,7 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
     SECRETARY,
     MEMBERS.map((m) => m.openid),
   );
+  await seedDemoLeaders(call, admin);
   await seedDemoContest(call, admin, DEMO_ROSTER);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;

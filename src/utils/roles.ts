@@ -29,6 +29,7 @@ export type AdminPage =
   | 'articles'
   | 'register'
   | 'volunteer'
+  | 'leaders'
   | 'contests';
 
 export interface AdminEntry {
@@ -121,6 +122,12 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     description: '进社区、进农村、共建活动：报名、签到、服务时长，导出',
     url: '/admin/volunteer/index',
   },
+  leaders: {
+    page: 'leaders',
+    title: '领学带学督学',
+    description: '领导干部到基层联系点领学、带学、督学的记录，未开展的名单，导出',
+    url: '/admin/register-leaders/index',
+  },
   contests: {
     page: 'contests',
     title: '创新创优竞赛',
@@ -141,6 +148,7 @@ export const SECRETARY_PAGES: readonly AdminPage[] = [
   'notices',
   'register',
   'volunteer',
+  'leaders',
 ];
 
 export { isAdmin };

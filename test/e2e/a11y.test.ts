@@ -123,6 +123,8 @@ function visits(ids: Ids): Visit[] {
     v('admin', `/admin/article-form/index?id=${DEMO_ARTICLE_IDS.overview}`, '.article-form__text'),
     v('admin', '/admin/register-terms/index', '.terms__row'),
     v('secretary', '/admin/term-form/index?orgId=fgw-1', '.term-election'),
+    v('admin', '/admin/register-leaders/index', '.leaders__row'),
+    v('member', '/admin/leader-visits/index', '.visit'),
     v('public', '/contest/list/index', '.contest-row'),
     v('public', `/contest/detail/index?id=${ids.contestId}`, '.contest-entry'),
     v('member', `/contest/judge/index?id=${ids.contestId}`, '.contest-entry'),

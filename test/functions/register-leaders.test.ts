@@ -182,9 +182,16 @@ describe('register.leaders', () => {
     await expectError(call('exportLeaders', {}, openid), code);
   });
 
-  it('refuses a member who is not a leader', async () => {
+  it('shows a secretary who is a leader himself besides the leaders of his contact points', async () => {
+    await expectOk(call('saveLeader', { memberId: ids['张伟'], title: '科长', contactOrgIds: ['b3'] }, ADMIN));
+    const { rows } = await expectOk(call('leaders', {}, SECRETARY));
+    expect(rows.map((r) => r.name).sort()).toEqual(['刘洋', '张伟'].sort());
+  });
+
+  it('shows a bound member who is not a leader nothing (我的 asks every member)', async () => {
     await expectOk(call('removeLeader', { memberId: ids['王芳'] }, ADMIN));
-    const err = await expectError(call('leaders', {}, MEMBER), 'PERMISSION_DENIED');
+    expect(await expectOk(call('leaders', {}, MEMBER))).toMatchObject({ rows: [], counts: { leaders: 0, without: 0 } });
+    const err = await expectError(call('leaders', {}, PUBLIC), 'PERMISSION_DENIED');
     expect(err.message).toMatch(/领导干部本人/);
   });
 });

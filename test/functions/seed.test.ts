@@ -282,6 +282,21 @@ describe('seedDemoData', () => {
     expect(branch.term.secretaryName).toBe('王建国');
   });
 
+  it('marks four 领导干部: two without a visit this year, 张伟 (demo-member) with his own', async () => {
+    const { rows, counts } = await expectOk(cloud.call('register', 'leaders', {}, 'demo-admin'));
+    expect(counts).toEqual({ leaders: 4, without: 2 });
+    expect(rows.map((r) => [r.name, r.visits])).toEqual([
+      ['黄志强', 0],
+      ['梁建华', 0],
+      ['张伟', 1],
+      ['郭志刚', 2],
+    ]);
+    const own = await expectOk(cloud.call('register', 'leaders', {}, 'demo-member'));
+    expect(own.rows.map((r) => r.name)).toEqual(['张伟']);
+    const secretary = await expectOk(cloud.call('register', 'leaders', {}, 'demo-secretary'));
+    expect(secretary.rows.map((r) => [r.name, r.visits])).toEqual([['黄志强', 0]]);
+  });
+
   it('opens a 创新创优 competition: four entries, judges part-way, the public vote open', async () => {
     const { contests } = await expectOk(cloud.call('contest', 'list', {}, 'demo-public'));
     const demo = contests.find((c) => c.title === DEMO_CONTEST_TITLE);
@@ -314,7 +329,9 @@ describe('seedDemoData', () => {
     const minutes = await allDocs('orglife_minutes');
     const terms = await allDocs('register_terms');
     const elections = await allDocs('register_elections');
+    const visits = await allDocs('register_visits');
     await seedDemoData(invoke);
+    expect(await allDocs('register_visits')).toEqual(visits);
     expect(await allDocs('contests')).toEqual(contests);
     expect(await allDocs('contest_votes')).toEqual(contestVotes);
     expect(await allDocs('register_terms')).toEqual(terms);

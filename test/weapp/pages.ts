@@ -213,6 +213,11 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
     { as: 'admin', expect: ['换届选举台账', orgName('jyj-2'), '已超期', '未登记'] },
     { as: 'secretary', expect: [orgName('fgw-1'), '三个月内到期'] },
   ],
+  'admin/register-leaders/index': [
+    { as: 'admin', expect: ['领学带学督学台账', '黄志强', '未开展', '设定领导干部'] },
+    { as: 'secretary', expect: ['黄志强', '未开展'] },
+  ],
+  'admin/leader-visits/index': [{ as: 'member', expect: ['张伟的领学记录', '学习贯彻党的二十届四中全会精神'] }],
   'admin/term-form/index': [
     { as: 'secretary', query: () => ({ orgId: 'fgw-1' }), expect: [orgName('fgw-1'), '选举记录', '保存选举记录'] },
   ],

@@ -17,6 +17,7 @@ import { dateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { TermsDue } from '../shared/terms-due';
 import { VolunteerDue } from '../shared/volunteer-due';
+import { LeadersDue } from '../shared/leaders-due';
 import '../register-terms/index.scss';
 import { askedYear, OrgYearPicker } from '../shared/org-year-picker';
 import './index.scss';
@@ -166,6 +167,7 @@ function Overview() {
       </LoadState>
       <TermsDue />
       <VolunteerDue />
+      <LeadersDue />
     </>
   );
 }

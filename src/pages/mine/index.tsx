@@ -16,6 +16,7 @@ import { starGlyphs } from '@/utils/points';
 import { dayTimeText } from '@/utils/time';
 import { adminEntries, describeGrant, memberTitle } from '@/utils/roles';
 import { BindForm } from './bind-form';
+import { LeaderEntry } from './leader-entry';
 import './index.scss';
 
 interface ProfileProps {
@@ -241,6 +242,7 @@ export default function MinePage() {
             {me.member && <PointsSummary />}
             <FontSize />
             {me.member && <ReviewEntry />}
+            {me.member && <LeaderEntry memberId={me.member.memberId} />}
             {me.member && <CheckInEntry />}
             <ContestEntry />
             <Roles me={me} directory={directory} />
