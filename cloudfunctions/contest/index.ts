@@ -6,13 +6,14 @@ import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
 import { submit } from './entries';
 import { judging, score } from './judging';
-import { close, create, get, list, progress } from './manage';
+import { close, create, get, list, progress, setCriteria } from './manage';
 import { exportResults, publish, results } from './results';
 import { vote } from './votes';
 
 const actions = {
   create: action({ input: contestSchemas.create, auth: ['admin'], handler: create }),
   close: action({ input: contestSchemas.close, auth: ['admin'], handler: close }),
+  setCriteria: action({ input: contestSchemas.setCriteria, auth: ['admin'], handler: setCriteria }),
   list: action({ input: contestSchemas.list, auth: 'public', handler: list }),
   get: action({ input: contestSchemas.get, auth: 'public', handler: get }),
   submit: action({ input: contestSchemas.submit, auth: ['secretary'], handler: submit }),

@@ -4,7 +4,13 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { ContestApi, contestSchemas } from '@/domain/api/contest';
 import { CONTEST_PAGE_SIZE } from '@/domain/api/contest';
-import { contestJudgeExcluded, contestStage, contestVoteId, contestWindowsProblem } from '@/domain/contest';
+import {
+  contestCriteriaProblem,
+  contestJudgeExcluded,
+  contestStage,
+  contestVoteId,
+  contestWindowsProblem,
+} from '@/domain/contest';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin } from '../../server/caller';
@@ -49,8 +55,8 @@ export async function create(
   };
   const problem = contestWindowsProblem(times, now);
   if (problem) throw new AppError('INVALID_ARGUMENT', problem);
-  const keys = input.criteria.map((c) => c.key);
-  if (new Set(keys).size !== keys.length) throw new AppError('INVALID_ARGUMENT', '评分项代码重复');
+  const criteriaProblem = contestCriteriaProblem(input.criteria);
+  if (criteriaProblem) throw new AppError('INVALID_ARGUMENT', criteriaProblem);
   if (!input.publicVote && input.weights.public > 0)
     throw new AppError('INVALID_ARGUMENT', '没有群众投票时，群众投票权重应为 0');
   // Votes alone never rank an entry: the panel always counts.
@@ -115,6 +121,31 @@ export async function close(
     .update({ data: changes });
   if (stats.updated !== 1) throw new AppError('FAILED_PRECONDITION', '竞赛刚被修改，请刷新后重试');
   return contestSummary({ ...contest, ...changes }, caller, now);
+}
+
+/**
+ * Replaces the criteria while entries are open. The update applies only while the stored window still ends later
+ * than now (checked by the database), so a judge can never score on criteria changed under him: scoring starts
+ * when the window closes.
+ */
+export async function setCriteria(
+  input: z.output<typeof contestSchemas.setCriteria>,
+  ctx: ActionContext,
+): Promise<ContestApi['setCriteria']['output']> {
+  const { db } = ctx;
+  const problem = contestCriteriaProblem(input.criteria);
+  if (problem) throw new AppError('INVALID_ARGUMENT', problem);
+  const contest = await loadContest(db, input.contestId);
+  const now = Date.now();
+  const closed = '征集已截止、评审已开始，评分项不能再修改';
+  const stage = contestStage(contestTimes(contest), now);
+  if (stage !== 'upcoming' && stage !== 'submitting') throw new AppError('FAILED_PRECONDITION', closed);
+  const { stats } = await db
+    .collection(CONTESTS)
+    .where({ _id: contest._id, submitEndAt: db.command.gt(new Date(now)) })
+    .update({ data: { criteria: input.criteria } });
+  if (stats.updated !== 1) throw new AppError('FAILED_PRECONDITION', closed);
+  return { criteria: input.criteria };
 }
 
 export async function list(

@@ -18,6 +18,7 @@ import { dateText, dayTimeText } from '@/utils/time';
 import { CONTEST_STAGE_LABELS, contestWhen } from '../../contest/stage';
 import { ContestResultList } from '../../contest/results';
 import { AdminGate } from '../shared/admin-gate';
+import { CriteriaEdit, CriteriaEditor, criteriaOf, DEFAULT_CRITERIA } from './criteria-editor';
 import { CheckList } from '../shared/check-list';
 import { Segmented } from '../shared/segmented';
 import { TimeField } from '../shared/time-field';
@@ -25,11 +26,6 @@ import '../../contest/contest.scss';
 import './index.scss';
 
 const DAY = 86400_000;
-const CRITERIA = [
-  { key: 'innovation', name: '创新性', weight: 30 },
-  { key: 'effect', name: '实效性', weight: 40 },
-  { key: 'model', name: '示范性', weight: 30 },
-];
 /** A date picked on the form as the end of that day's office hours, Beijing time. */
 const endOfDay = (day: string) => `${day}T17:30:00+08:00`;
 
@@ -41,11 +37,14 @@ function CreateForm({ onCreated }: { onCreated: (contestId: string) => void }) {
   const [voteEnd, setVoteEnd] = useState(dateText(Date.now() + 21 * DAY));
   const [publicWeight, setPublicWeight] = useState('30');
   const [judges, setJudges] = useState<string[]>([]);
+  const [criteriaRows, setCriteriaRows] = useState(DEFAULT_CRITERIA);
   const roster = useRemote(useCallback(() => call('org', 'members', {}), []));
   const { busy, error, setError, submit } = useSave({ toast: '已创建' });
   const send = () => {
     const w = Number(publicWeight);
     if (!title.trim()) return setError('请填写竞赛名称');
+    const criteria = criteriaOf(criteriaRows);
+    if ('error' in criteria) return setError(criteria.error);
     if (judges.length === 0) return setError('请至少选择一名评委');
     if (vote === 'yes' && !(Number.isInteger(w) && w >= 0 && w < 100))
       return setError('群众投票权重应为 0 到 99 的整数');
@@ -56,7 +55,7 @@ function CreateForm({ onCreated }: { onCreated: (contestId: string) => void }) {
           title,
           submitStartAt: new Date().toISOString(),
           submitEndAt: endOfDay(submitEnd),
-          criteria: CRITERIA,
+          criteria: criteria.criteria,
           judgeIds: judges,
           ...(vote === 'yes' ? { publicVote: { startAt: endOfDay(submitEnd), endAt: endOfDay(voteEnd) } } : {}),
           weights: vote === 'yes' ? { panel: 100 - w, public: w } : { panel: 100, public: 0 },
@@ -70,7 +69,7 @@ function CreateForm({ onCreated }: { onCreated: (contestId: string) => void }) {
       <Segmented options={CONTEST_KINDS.map((k) => ({ value: k, label: k }))} value={kind} onChange={setKind} />
       <TextField label="竞赛名称" name="title" value={title} onChange={setTitle} maxLength={60} />
       <TimeField label="征集截止日期（当天 17:30）" mode="date" value={submitEnd} onChange={setSubmitEnd} />
-      <Text className="field__hint">评分项：{CRITERIA.map((c) => `${c.name}（权重 ${c.weight}）`).join('、')}</Text>
+      <CriteriaEditor rows={criteriaRows} onChange={setCriteriaRows} />
       <View className="field">
         <Text className="field__label">群众投票（征集截止后开始，每人每天一票）</Text>
         <Segmented
@@ -127,6 +126,7 @@ function Manage({ c, reloadList }: { c: ContestSummary; reloadList: () => void }
     reloadList();
   };
   const act = useSave({ onDone: reload, errorToast: true });
+  const [editingCriteria, setEditingCriteria] = useState(false);
   const confirmThen = async (title: string, content: string, run: () => Promise<unknown>, toast: string) => {
     const { confirm } = await Taro.showModal({ title, content });
     if (confirm) void act.submit(run, () => Taro.showToast({ title: toast, icon: 'success' }));
@@ -174,10 +174,16 @@ function Manage({ c, reloadList }: { c: ContestSummary; reloadList: () => void }
             公布结果
           </Button>
         )}
+        {(c.stage === 'upcoming' || c.stage === 'submitting') && !editingCriteria && (
+          <Button className="contests-admin__criteria" size="large" onClick={() => setEditingCriteria(true)}>
+            修改评分项
+          </Button>
+        )}
         <Button className="contests-admin__export" size="large" loading={act.busy} onClick={download}>
           导出 Excel
         </Button>
       </View>
+      {editingCriteria && <CriteriaEdit contestId={c.contestId} onClose={() => setEditingCriteria(false)} />}
       <View className="card__title">评委评分进度</View>
       <LoadState state={progress} variant="inline" loadingText="正在读取进度…">
         {(p) => (

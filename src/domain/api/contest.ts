@@ -53,6 +53,14 @@ export const contestSchemas = {
    * start later starts now.
    */
   close: input({ contestId: id.describe('竞赛') }),
+  /**
+   * Admin: replaces the weighted criteria (weights adding up to 100) while entries are still open; refused with
+   * FAILED_PRECONDITION once the submission window has closed, as judges may score from then on.
+   */
+  setCriteria: input({
+    contestId: id.describe('竞赛'),
+    criteria: z.array(criterion).min(1).max(10).describe('评分项'),
+  }),
   /** Competitions, newest first, with what the caller may do in each. */
   list: input({ page: z.number().int().min(0).max(1000).optional().describe('页码') }),
   /** One competition with its entries (entries are shown once the submission window has closed, or to the 工委). */
@@ -208,6 +216,7 @@ export interface ContestResults {
 export interface ContestApi {
   create: { input: z.input<typeof contestSchemas.create>; output: { contestId: string } };
   close: { input: z.input<typeof contestSchemas.close>; output: ContestSummary };
+  setCriteria: { input: z.input<typeof contestSchemas.setCriteria>; output: { criteria: ContestCriterion[] } };
   list: {
     input: z.input<typeof contestSchemas.list>;
     output: { contests: ContestSummary[]; hasMore: boolean };

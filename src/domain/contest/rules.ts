@@ -105,3 +105,24 @@ export function contestScoreId(entryId: string, memberId: string): string {
 export function contestVoteId(contestId: string, day: string, openid: string): string {
   return `${contestId}:${day}:${openid}`;
 }
+
+/** The criteria's weights add up to this (each weight is the criterion's share of a judge's total, in percent). */
+export const CONTEST_CRITERIA_TOTAL = 100;
+
+/**
+ * What is wrong with a competition's criteria, or null: codes and names each once, weights adding up to 100.
+ *
+ * @example contestCriteriaProblem([{ key: 'a', name: '创新性', weight: 40 }, { key: 'b', name: '实效性', weight: 60 }]) // null
+ * @example contestCriteriaProblem([{ key: 'a', name: '创新性', weight: 40 }]) // '评分项权重合计应为 100，现为 40'
+ */
+export function contestCriteriaProblem(
+  criteria: ReadonlyArray<{ key: string; name: string; weight: number }>,
+): string | null {
+  if (criteria.length === 0) return '请至少设一个评分项';
+  if (new Set(criteria.map((c) => c.key)).size !== criteria.length) return '评分项代码重复';
+  const names = criteria.map((c) => c.name.trim());
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated !== undefined) return `评分项“${repeated}”重复`;
+  const sum = criteria.reduce((n, c) => n + c.weight, 0);
+  return sum === CONTEST_CRITERIA_TOTAL ? null : `评分项权重合计应为 ${CONTEST_CRITERIA_TOTAL}，现为 ${sum}`;
+}
