@@ -46,6 +46,7 @@ const config: AppConfig & { cloud: boolean } = {
         'hotline-queue/index',
         'hotline-knowledge/index',
         'hotline-programmes/index',
+        'hotline-stats/index',
         'branch-dashboard/index',
         'stars/index',
         'overview/index',

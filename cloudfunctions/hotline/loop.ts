@@ -11,6 +11,7 @@ import {
   hotlineDue,
   hotlineExtendDue,
   hotlineExtensionProblem,
+  hotlineMaskText,
   hotlineShanghaiDay,
   hotlineVisitDelta,
   hotlineWorkdaysBetween,
@@ -329,13 +330,18 @@ export async function reports(
     .collection(TICKETS)
     .where({ reported: true, status: ctx.db.command.in(HOTLINE_OPEN_STATUSES) })
     .orderBy('dueMs', 'asc')
-    .field({ ...SUMMARY_FIELDS, dueDay: true })
+    .field({ ...SUMMARY_FIELDS, dueDay: true, contactName: true })
     .skip((page - 1) * REPORTS_PAGE_SIZE)
     .limit(REPORTS_PAGE_SIZE + 1)
     .get();
   const now = Date.now();
+  // The list is read out and circulated: the title is masked as on the public board (also the contact name).
   const tickets: ReportedTicket[] = data.slice(0, REPORTS_PAGE_SIZE).map((t) => ({
     ...summaryOf(t),
+    title: hotlineMaskText(
+      String(t.title ?? ''),
+      [strOrNull(t.contactName)].filter((n): n is string => n !== null),
+    ),
     dueDay: String(t.dueDay),
     lateWorkdays: hotlineWorkdaysBetween(Number(t.dueMs), now),
   }));

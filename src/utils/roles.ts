@@ -165,7 +165,8 @@ export function rosterOrgIds(roles: readonly RoleGrant[], orgs: readonly OrgRow[
 }
 
 /** Every page behind AdminGate: the menu's pages and those reached from the 民声热线 pages. */
-export type GatedPage = AdminPage | 'hotline-triage' | 'hotline-queue' | 'hotline-knowledge' | 'hotline-programmes';
+export type GatedPage =
+  AdminPage | 'hotline-triage' | 'hotline-queue' | 'hotline-knowledge' | 'hotline-programmes' | 'hotline-stats';
 
 /** Whether the caller may open an admin page; the server checks every action again. */
 export function canOpen(page: GatedPage, roles: readonly RoleGrant[]): boolean {

@@ -107,6 +107,8 @@ function visits(ids: Ids): Visit[] {
     v('admin', '/admin/hotline-triage/index'),
     v('admin', '/admin/hotline-knowledge/index'),
     v('admin', '/admin/hotline-programmes/index'),
+    v('admin', '/admin/hotline-stats/index', '.hs-table'),
+    v('admin', '/admin/hotline-stats/index?tab=reports', '.hs-report-intro'),
     v('admin', '/admin/overview/index', '.overview-table'),
     v('admin', '/admin/quiz/index'),
     v('admin', '/admin/quiz-bank/index'),

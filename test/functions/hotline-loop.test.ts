@@ -319,10 +319,16 @@ describe('通报 and statistics', () => {
   it('the timer puts a ticket 5 working days late on the 通报 list, which only the admin reads', async () => {
     const ticketId = await assigned();
     await makeOverdue(ticketId, 10);
+    await sdkDb()
+      .collection('hotline_tickets')
+      .doc(ticketId)
+      .update({ data: { title: '张伟家门口路灯不亮，电话13812345678', contactName: '张伟' } });
     await cloud.fireTimer('hotline', 'hotline-hourly', new Date());
     const reports = await expectOk(call('reports', {}, ADMIN));
     expect(reports.tickets.map((t) => t.ticketId)).toEqual([ticketId]);
     expect(reports.tickets[0].lateWorkdays).toBeGreaterThanOrEqual(5);
+    // Masked as on the public board: the contact's name and the phone number.
+    expect(reports.tickets[0].title).toBe('张*家门口路灯不亮，电话138****5678');
     await onlyThese([ADMIN], (who) => call('reports', {}, who));
     expect((await expectOk(call('get', { ticketId }, ADMIN))).reported).toBe(true);
     const stats = await expectOk(call('stats', {}, PUBLIC));

@@ -19,6 +19,7 @@ export const HOTLINE_PAGES = {
   submitFor: (programmeId: string) => `/pages/hotline-submit/index?programme=${programmeId}`,
   knowledgeAdmin: '/admin/hotline-knowledge/index',
   programmesAdmin: '/admin/hotline-programmes/index',
+  statsAdmin: '/admin/hotline-stats/index',
 };
 
 export function StatusTag({ status, name }: { status: HotlineStatus; name: string }) {

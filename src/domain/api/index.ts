@@ -68,6 +68,7 @@ export type {
   TimelineEntry,
   PublicTicket,
   DepartmentStatsRow,
+  ReportedTicket,
 } from './hotline';
 export type {
   HotlinePublicApi,

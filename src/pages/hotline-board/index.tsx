@@ -15,9 +15,12 @@ import { Pager } from '@/components/pager';
 import type { DepartmentStatsRow, PublicTicket } from '@/domain/api';
 import { useRemote, useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
+import type { StatsPeriod } from '@/utils/hotline-stats';
+import { PERIOD_NAMES, percent, statsPeriodMonths } from '@/utils/hotline-stats';
 import './index.scss';
 
-const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+export { statsPeriodMonths };
+export type { StatsPeriod };
 
 interface Filter {
   keyword: string;
@@ -155,22 +158,6 @@ function Bar({ label, value }: { label: string; value: number | null }) {
       <Text className="hotline-bar__value">{percent(value)}</Text>
     </View>
   );
-}
-
-export type StatsPeriod = 'all' | 'month' | 'quarter' | 'year';
-const PERIOD_NAMES: Record<StatsPeriod, string> = { all: '全部', month: '本月', quarter: '本季度', year: '本年' };
-
-/**
- * The months 'YYYY-MM' from..to of 本月, 本季度 or 本年 (Beijing time, up to this month), or null for all time.
- *
- * @example statsPeriodMonths('quarter', Date.parse('2020-08-15T12:00:00+08:00')) // { from: '2020-07', to: '2020-08' }
- */
-export function statsPeriodMonths(period: StatsPeriod, nowMs: number): { from: string; to: string } | null {
-  if (period === 'all') return null;
-  const to = dateText(nowMs).slice(0, 7);
-  const [year, month] = to.split('-').map(Number);
-  const first = period === 'month' ? month : period === 'quarter' ? month - ((month - 1) % 3) : 1;
-  return { from: `${year}-${String(first).padStart(2, '0')}`, to };
 }
 
 function Stats() {

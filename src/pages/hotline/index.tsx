@@ -65,6 +65,7 @@ function Entries() {
           { title: '诉求分办', sub: '受理、交办、不予受理', url: HOTLINE_PAGES.triage },
           { title: '热线知识库', sub: '常见问题的答复口径', url: HOTLINE_PAGES.knowledgeAdmin },
           { title: '节目安排', sub: '热线节目与上线单位', url: HOTLINE_PAGES.programmesAdmin },
+          { title: '热线统计', sub: '部门办理情况、月报导出、超期通报', url: HOTLINE_PAGES.statsAdmin },
         ]
       : []),
     ...(isAdmin(roles) || roles.some((r) => r.role === 'handler')
