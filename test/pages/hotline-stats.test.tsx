@@ -94,7 +94,7 @@ describe('部门统计', () => {
     expect(cells('市发展和改革委员会')).toEqual(['12', '75%', '50%', '25%', '13%', '20%', '2', '1', '0']);
     expect(cells('市财政局')).toEqual(['3', '100%', '—', '0%', '0%', '0%', '0', '3', '1']);
     expect(cells('合计')).toEqual(['15', '80%', '—', '—', '—', '—', '2', '4', '1']);
-    expect(screen.getByText('表格较宽，左右滑动可看全部 10 列 →')).toBeTruthy();
+    expect(screen.getByText('点按表头排序，再点一次反向；表格较宽，左右滑动可看全部 10 列 →')).toBeTruthy();
   });
 
   it('sorts by a tapped column head, again to reverse; a missing rate stays last', async () => {

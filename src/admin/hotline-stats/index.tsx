@@ -142,7 +142,9 @@ function Table({ data }: { data: StatsOutput }) {
   if (data.departments.length === 0) return <Text className="muted">尚未录入部门。</Text>;
   return (
     <>
-      <Text className="hs-scroll-hint">表格较宽，左右滑动可看全部 {COLUMNS.length + 1} 列 →</Text>
+      <Text className="hs-scroll-hint">
+        点按表头排序，再点一次反向；表格较宽，左右滑动可看全部 {COLUMNS.length + 1} 列 →
+      </Text>
       <View className="hs-scroll" tabindex="0" ariaRole="region" ariaLabel="各部门办理情况表，可左右滑动">
         <View className="hs-table" ariaRole="table" ariaLabel={`各部门办理情况（${periodText(data.period)}）`}>
           <View className="hs-tr hs-tr--head" ariaRole="row">
@@ -201,11 +203,11 @@ function StatsCard({
       {(data) => (
         <View className="card">
           <Text className="card__title">统计期间：{periodText(data.period)}</Text>
+          <Table data={data} />
           <Text className="card__hint hs-hint">
             按时办结率 = 按期答复 ÷ 已答复；解决率 = 回访已解决 ÷ 回访过；回访率 = 回访过 ÷ 已答复；重复诉求率 = 并单
-            ÷（受理 + 并单）；直接答复率 = 直接答复 ÷（受理 + 提交前已解决）。点按表头排序，再点一次反向。
+            ÷（受理 + 并单）；直接答复率 = 直接答复 ÷（受理 + 提交前已解决）。
           </Text>
-          <Table data={data} />
           <View className="actions hs-actions">
             <Button
               className="hs-export"
