@@ -7,6 +7,7 @@ import HotlineBoardPage from '@/pages/hotline-board/index';
 import HotlineTicketPage from '@/pages/hotline-ticket/index';
 import type { TicketDetail } from '@/domain/api';
 import { fail, ok, ORGS, requests, resetAll, serve } from './helpers';
+import { EMPTY_FIGURES, NO, SUMMARY, UNTOUCHED } from './hotline-fixtures';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
@@ -22,70 +23,8 @@ beforeEach(() => {
   setRouterParams({ id: 'ht_1' });
 });
 
-const NO: TicketDetail['can'] = {
-  withdraw: false,
-  rate: false,
-  reopen: false,
-  accept: false,
-  assign: false,
-  reject: false,
-  reply: false,
-  close: false,
-  subscribe: false,
-  merge: false,
-  answer: false,
-  returnTicket: false,
-  reviewReturn: false,
-  requestExtension: false,
-  reviewExtension: false,
-  cohandle: false,
-  coReply: false,
-  visit: false,
-  visitReopen: false,
-  ask: false,
-  answerAsk: false,
-  urge: false,
-};
-
-const TICKET: TicketDetail = {
-  ticketId: 'ht_1',
-  ticketNo: 'MS20200701-0007',
-  category: '求助',
-  title: '幸福路路灯不亮',
-  status: 'assigned',
-  statusName: '办理中',
-  departmentId: 'd1',
-  departmentName: '市发展和改革委员会',
-  createdAt: '2020-07-01T09:00:00+08:00',
-  dueAt: '2020-07-06T23:59:59+08:00',
-  overdue: false,
-  flagged: false,
-  similar: [],
-  programmeId: null,
-  content: '小区门口路灯坏了一周。',
-  photos: [],
-  subscribed: false,
-  isPublic: true,
-  published: false,
-  requestedDepartmentId: 'd1',
-  contactName: null,
-  contactPhone: null,
-  replies: [],
-  ratings: [],
-  reopened: false,
-  rejectReason: null,
-  parent: null,
-  mergedNos: [],
-  returnRequest: null,
-  extensionRequest: null,
-  extendedDays: 0,
-  coDepartments: [],
-  visits: [],
-  followUp: null,
-  reported: false,
-  timeline: [],
-  can: NO,
-};
+/** The street-lamp ticket, assigned to 市发展和改革委员会, nothing recorded yet. */
+const TICKET: TicketDetail = { ...SUMMARY, ...UNTOUCHED };
 
 const STEP = ok({ ticketId: 'ht_1', status: 'assigned' as const });
 
@@ -373,17 +312,12 @@ it('本部门诉求 lists the tickets the department co-handles below its own, w
 
 it('部门统计 shows 回访率, 解决率 and the 退单 / 延期 / 通报 counts of a department', async () => {
   const row = {
+    ...EMPTY_FIGURES,
     received: 4,
     replied: 4,
     replyRate: 1,
     onTimeRate: 1,
-    satisfaction: null,
-    averageScore: null,
     averageReplyWorkdays: 2,
-    directAnswers: 0,
-    directRate: null,
-    merged: 0,
-    duplicateRate: null,
     solveRate: 0.25,
     visitRate: 0.5,
     returned: 1,

@@ -9,9 +9,11 @@ import HotlineBoardPage, { statsPeriodMonths } from '@/pages/hotline-board/index
 import HotlineProgrammePage from '@/pages/hotline-programme/index';
 import HotlineSubmitPage from '@/pages/hotline-submit/index';
 import HotlineTicketPage from '@/pages/hotline-ticket/index';
-import type { DepartmentStatsRow, TicketDetail } from '@/domain/api';
+import type { TicketDetail } from '@/domain/api';
 import type { KnowledgeAnswer, KnowledgeItem, ProgrammeSummary } from '@/domain/api/hotline-public';
 import { fail, ok, ORGS, requests, resetAll, serve } from './helpers';
+import type { StatsFigures } from './hotline-fixtures';
+import { EMPTY_FIGURES, NO, SUMMARY, submitStep, UNTOUCHED } from './hotline-fixtures';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
@@ -73,35 +75,11 @@ const ITEM: KnowledgeItem = {
   updatedAt: '2020-06-01T09:00:00+08:00',
 };
 
-const NO = {
-  withdraw: false,
-  rate: false,
-  reopen: false,
-  accept: false,
-  assign: false,
-  reject: false,
-  reply: false,
-  close: false,
-  subscribe: false,
-  merge: false,
-  answer: false,
-  returnTicket: false,
-  reviewReturn: false,
-  requestExtension: false,
-  reviewExtension: false,
-  cohandle: false,
-  coReply: false,
-  visit: false,
-  visitReopen: false,
-  ask: false,
-  answerAsk: false,
-  urge: false,
-};
-
 const TICKET: TicketDetail = {
+  ...SUMMARY,
+  ...UNTOUCHED,
   ticketId: 'ht_2',
   ticketNo: 'MS20200702-0003',
-  category: '求助',
   title: '幸福路路灯又坏了',
   status: 'submitted',
   statusName: '待受理',
@@ -109,43 +87,9 @@ const TICKET: TicketDetail = {
   departmentName: null,
   createdAt: '2020-07-02T09:00:00+08:00',
   dueAt: '2020-07-07T23:59:59+08:00',
-  overdue: false,
-  flagged: false,
   similar: [{ ticketId: 'ht_1', ticketNo: 'MS20200701-0007', title: '幸福路路灯不亮', similarity: 0.82 }],
-  programmeId: null,
   content: '幸福路小区门口路灯不亮，晚上很黑。',
-  photos: [],
-  subscribed: false,
-  isPublic: true,
-  published: false,
-  requestedDepartmentId: 'd1',
-  contactName: null,
-  contactPhone: null,
-  replies: [],
-  ratings: [],
-  reopened: false,
-  rejectReason: null,
-  parent: null,
-  mergedNos: [],
-  returnRequest: null,
-  extensionRequest: null,
-  extendedDays: 0,
-  coDepartments: [],
-  visits: [],
-  followUp: null,
-  reported: false,
-  timeline: [
-    {
-      event: 'submit',
-      eventName: '提交诉求',
-      status: 'submitted',
-      actor: 'submitter',
-      actorName: '诉求人',
-      note: null,
-      at: '2020-07-02T09:00:00+08:00',
-    },
-  ],
-  can: NO,
+  timeline: [submitStep('2020-07-02T09:00:00+08:00')],
 };
 
 describe('热线节目', () => {
@@ -362,7 +306,8 @@ describe('公开答复 search and chips', () => {
 });
 
 describe('部门统计 by period', () => {
-  const ROW: Omit<DepartmentStatsRow, 'departmentId' | 'name'> = {
+  const ROW: StatsFigures = {
+    ...EMPTY_FIGURES,
     received: 10,
     replied: 8,
     replyRate: 0.8,
@@ -374,11 +319,6 @@ describe('部门统计 by period', () => {
     directRate: 0.25,
     merged: 1,
     duplicateRate: 0.1,
-    solveRate: null,
-    visitRate: null,
-    returned: 0,
-    extended: 0,
-    reported: 0,
   };
 
   it('computes 本月, 本季度 and 本年 in Beijing time up to this month', () => {

@@ -12,6 +12,7 @@ import HotlineTicketPage from '@/pages/hotline-ticket/index';
 import { session } from '@/services/session';
 import type { TicketDetail, TicketSummary } from '@/domain/api';
 import { fail, ok, ORGS, requests, resetAll, serve } from './helpers';
+import { EMPTY_FIGURES, NO, SUMMARY, submitStep, UNTOUCHED } from './hotline-fixtures';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
@@ -36,86 +37,19 @@ beforeEach(() => {
 
 beforeEach(resetAll);
 
-const SUMMARY: TicketSummary = {
-  ticketId: 'ht_1',
-  ticketNo: 'MS20200701-0007',
-  category: '求助',
-  title: '幸福路路灯不亮',
-  status: 'assigned',
-  statusName: '办理中',
-  departmentId: 'd1',
-  departmentName: '市发展和改革委员会',
-  createdAt: '2020-07-01T09:00:00+08:00',
-  dueAt: '2020-07-06T23:59:59+08:00',
-  overdue: false,
-  flagged: false,
-  similar: [],
-  programmeId: null,
-};
-
-const NO = {
-  withdraw: false,
-  rate: false,
-  reopen: false,
-  accept: false,
-  assign: false,
-  reject: false,
-  reply: false,
-  close: false,
-  subscribe: false,
-  merge: false,
-  answer: false,
-  returnTicket: false,
-  reviewReturn: false,
-  requestExtension: false,
-  reviewExtension: false,
-  cohandle: false,
-  coReply: false,
-  visit: false,
-  visitReopen: false,
-  ask: false,
-  answerAsk: false,
-  urge: false,
-};
-
 const DETAIL: TicketDetail = {
   ...SUMMARY,
-  content: '小区门口路灯坏了一周。',
+  ...UNTOUCHED,
   photos: [
     {
       fileID: 'cloud://local.b/hotline/20200701/a.jpg',
       url: 'http://127.0.0.1:8080/api/storage/hotline/20200701/a.jpg',
     },
   ],
-  subscribed: false,
-  isPublic: true,
-  published: false,
-  requestedDepartmentId: 'd1',
   contactName: '王小明',
   contactPhone: '13912345678',
-  replies: [],
-  ratings: [],
-  reopened: false,
-  rejectReason: null,
-  parent: null,
-  mergedNos: [],
-  returnRequest: null,
-  extensionRequest: null,
-  extendedDays: 0,
-  coDepartments: [],
-  visits: [],
-  followUp: null,
-  reported: false,
   timeline: [
-    {
-      event: 'submit',
-      eventName: '提交诉求',
-      status: 'submitted',
-      actor: 'submitter',
-      actorName: '诉求人',
-      note: null,
-      at: '2020-07-01T09:00:00+08:00',
-    },
+    submitStep('2020-07-01T09:00:00+08:00'),
     {
       event: 'assign',
       eventName: '交办',
@@ -126,7 +60,6 @@ const DETAIL: TicketDetail = {
       at: '2020-07-01T10:00:00+08:00',
     },
   ],
-  can: NO,
 };
 
 describe('热线 tab', () => {
@@ -425,6 +358,18 @@ describe('诉求详情', () => {
   });
 });
 
+/** A department's figures on 部门统计: 4 received, 3 answered, all on time, half satisfied. */
+const BOARD_FIGURES = {
+  ...EMPTY_FIGURES,
+  received: 4,
+  replied: 3,
+  replyRate: 0.75,
+  onTimeRate: 1,
+  satisfaction: 0.5,
+  averageScore: 3.5,
+  averageReplyWorkdays: 2,
+};
+
 it('公开答复 shows masked replies and the department statistics as bars', async () => {
   serve({
     'hotline.publicList': ok({
@@ -445,46 +390,8 @@ it('公开答复 shows masked replies and the department statistics as bars', as
       hasMore: false,
     }),
     'hotline.stats': ok({
-      departments: [
-        {
-          departmentId: 'd1',
-          name: '市发展和改革委员会',
-          received: 4,
-          replied: 3,
-          replyRate: 0.75,
-          onTimeRate: 1,
-          satisfaction: 0.5,
-          averageScore: 3.5,
-          averageReplyWorkdays: 2,
-          directAnswers: 0,
-          directRate: null,
-          merged: 0,
-          duplicateRate: null,
-          solveRate: null,
-          visitRate: null,
-          returned: 0,
-          extended: 0,
-          reported: 0,
-        },
-      ],
-      total: {
-        received: 4,
-        replied: 3,
-        replyRate: 0.75,
-        onTimeRate: 1,
-        satisfaction: 0.5,
-        averageScore: 3.5,
-        averageReplyWorkdays: 2,
-        directAnswers: 0,
-        directRate: null,
-        merged: 0,
-        duplicateRate: null,
-        solveRate: null,
-        visitRate: null,
-        returned: 0,
-        extended: 0,
-        reported: 0,
-      },
+      departments: [{ ...BOARD_FIGURES, departmentId: 'd1', name: '市发展和改革委员会' }],
+      total: BOARD_FIGURES,
       period: null,
     }),
   });
