@@ -4,14 +4,14 @@
 // The server decides who may do what (`can`) and checks it again on every step.
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, Textarea, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { Image, Text, View } from '@tarojs/components';
 import { StatusTag } from './index';
 import { dateText, dateTimeText } from '@/utils/time';
 import { ReplyNotice } from './reply-notice';
 import { MergedInto, TriageHelp } from './ticket-public-side';
 import { LoopActions, LoopInfo } from './ticket-loop';
+import type { StepButton } from './ticket-step-form';
+import { TicketStepForm, useStepForm } from './ticket-step-form';
 import { PhotoUpload } from '@/components/photo-upload';
 import { LoadState } from '@/components/load-state';
 import type { TicketDetail } from '@/domain/api';
@@ -19,12 +19,11 @@ import type { TicketPhoto } from '@/domain/api/hotline';
 import { HOTLINE_POOR_SCORE } from '@/domain/hotline/workflow';
 import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
-import { useSave } from '@/hooks/use-save';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
 import './ticket-detail.scss';
 
-type Form = null | 'reply' | 'rate' | 'reopen' | 'reject' | 'assign' | 'withdraw';
+type Form = 'reply' | 'rate' | 'reopen' | 'reject' | 'assign' | 'withdraw';
 
 const SCORE_LABELS = ['', '很不满意', '不满意', '基本满意', '满意', '很满意'];
 
@@ -37,28 +36,13 @@ function Actions({
   directory: OrgDirectory;
   onDone: (msg: string) => void;
 }) {
-  const [form, setForm] = useState<Form>(null);
-  const [text, setText] = useState('');
+  const { form, text, busy, error, setError, run, open, textBox, confirm } = useStepForm<Form>(onDone);
   const [score, setScore] = useState(0);
   const [photos, setPhotos] = useState<string[]>([]);
   const [departmentId, setDepartmentId] = useState<string | null>(t.departmentId ?? t.requestedDepartmentId);
-  const { busy, error, setError, submit } = useSave();
   const ticketId = t.ticketId;
 
-  const run = (step: () => Promise<unknown>, msg: string) =>
-    submit(step, () => {
-      setForm(null);
-      setText('');
-      onDone(msg);
-    });
-
-  const open = (f: Form) => {
-    setForm(f);
-    setText('');
-    setError(null);
-  };
-
-  const buttons: Array<[string, () => void, 'primary' | 'default']> = [];
+  const buttons: StepButton[] = [];
   if (t.can.reply) buttons.push(['答复', () => open('reply'), 'primary']);
   if (t.can.accept)
     buttons.push(['受理', () => run(() => call('hotline', 'accept', { ticketId }), '已受理'), 'primary']);
@@ -70,45 +54,8 @@ function Actions({
   if (t.can.withdraw) buttons.push(['撤回诉求', () => open('withdraw'), 'default']);
   if (buttons.length === 0) return null;
 
-  const textBox = (placeholder: string, max: number) => (
-    <View className="field__box">
-      <Textarea
-        className="hotline-textarea"
-        value={text}
-        maxlength={max}
-        placeholder={placeholder}
-        onInput={(e) => setText(e.detail.value)}
-      />
-    </View>
-  );
-  const confirm = (label: string, onClick: () => void) => (
-    <View className="actions">
-      <Button type="primary" size="large" loading={busy} disabled={busy} onClick={onClick} style={{ flex: 2 }}>
-        {label}
-      </Button>
-      <Button size="large" fill="outline" disabled={busy} onClick={() => setForm(null)} style={{ flex: 1 }}>
-        取消
-      </Button>
-    </View>
-  );
-
   return (
-    <View className="card hotline-actions">
-      {form === null && (
-        <View className="hotline-actions__row">
-          {buttons.map(([label, onClick, type]) => (
-            <Button
-              key={label}
-              type={type}
-              fill={type === 'default' ? 'outline' : undefined}
-              disabled={busy}
-              onClick={onClick}
-            >
-              {label}
-            </Button>
-          ))}
-        </View>
-      )}
+    <TicketStepForm buttons={buttons} formOpen={form !== null} busy={busy} error={error}>
       {form === 'reply' && (
         <>
           <Text className="card__title">答复群众</Text>
@@ -200,8 +147,7 @@ function Actions({
           )}
         </>
       )}
-      {error && <View className="form-error">{error}</View>}
-    </View>
+    </TicketStepForm>
   );
 }
 

@@ -4,15 +4,16 @@
 // the submitter's 追问 and 催办. The server decides who may do what (`can`) and checks it again on every step.
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { TicketDetail } from '@/domain/api';
 import { HOTLINE_MAX_EXTENSION_DAYS } from '@/domain/hotline/limits';
-import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
 import type { OrgDirectory } from '@/services/session';
 import { dateText, dateTimeText } from '@/utils/time';
+import type { StepButton } from './ticket-step-form';
+import { TicketStepForm, useStepForm } from './ticket-step-form';
 
 /** What the loop has recorded on a ticket; nothing when there is nothing to show. */
 export function LoopInfo({ t }: { t: TicketDetail }) {
@@ -86,7 +87,7 @@ export function LoopInfo({ t }: { t: TicketDetail }) {
   );
 }
 
-type Form = null | 'return' | 'reviewReturn' | 'extend' | 'cohandle' | 'coReply' | 'visit' | 'ask' | 'answerAsk';
+type Form = 'return' | 'reviewReturn' | 'extend' | 'cohandle' | 'coReply' | 'visit' | 'ask' | 'answerAsk';
 
 /** The loop's steps the caller may take now. */
 export function LoopActions({
@@ -98,30 +99,16 @@ export function LoopActions({
   directory: OrgDirectory;
   onDone: (msg: string) => void;
 }) {
-  const [form, setForm] = useState<Form>(null);
-  const [text, setText] = useState('');
+  const { form, setForm, text, busy, error, setError, run, open, textBox, confirm } = useStepForm<Form>(onDone);
   const [days, setDays] = useState(0);
   const [departmentId, setDepartmentId] = useState<string | null>(null);
   const [co, setCo] = useState<string[]>(t.coDepartments.map((c) => c.departmentId));
   const [reached, setReached] = useState<boolean | null>(null);
   const [solved, setSolved] = useState<boolean | null>(null);
-  const { busy, error, setError, submit } = useSave();
   const ticketId = t.ticketId;
   const note = () => (text.trim() ? { note: text.trim() } : {});
 
-  const run = (step: () => Promise<unknown>, msg: string) =>
-    submit(step, () => {
-      setForm(null);
-      setText('');
-      onDone(msg);
-    });
-  const open = (f: Form) => {
-    setForm(f);
-    setText('');
-    setError(null);
-  };
-
-  const buttons: Array<[string, () => void, 'primary' | 'default']> = [];
+  const buttons: StepButton[] = [];
   if (t.can.answerAsk) buttons.push(['答复追问', () => open('answerAsk'), 'primary']);
   if (t.can.coReply) buttons.push(['填写协办意见', () => open('coReply'), 'primary']);
   if (t.can.reviewReturn) buttons.push(['审核退单', () => open('reviewReturn'), 'primary']);
@@ -156,51 +143,15 @@ export function LoopActions({
     ]);
   if (buttons.length === 0) return null;
 
-  const textBox = (placeholder: string, max: number) => (
-    <View className="field__box">
-      <Textarea
-        className="hotline-textarea"
-        value={text}
-        maxlength={max}
-        placeholder={placeholder}
-        onInput={(e) => setText(e.detail.value)}
-      />
-    </View>
-  );
   const chip = (key: string, label: string, on: boolean, onClick: () => void) => (
     <Text key={key} className={`hotline-chip${on ? ' hotline-chip--on' : ''}`} onClick={onClick}>
       {label}
     </Text>
   );
-  const confirm = (label: string, onClick: () => void) => (
-    <View className="actions">
-      <Button type="primary" size="large" loading={busy} disabled={busy} onClick={onClick} style={{ flex: 2 }}>
-        {label}
-      </Button>
-      <Button size="large" fill="outline" disabled={busy} onClick={() => setForm(null)} style={{ flex: 1 }}>
-        取消
-      </Button>
-    </View>
-  );
   const others = directory.departments.filter((d) => d.departmentId !== t.departmentId);
 
   return (
-    <View className="card hotline-actions">
-      {form === null && (
-        <View className="hotline-actions__row">
-          {buttons.map(([label, onClick, type]) => (
-            <Button
-              key={label}
-              type={type}
-              fill={type === 'default' ? 'outline' : undefined}
-              disabled={busy}
-              onClick={onClick}
-            >
-              {label}
-            </Button>
-          ))}
-        </View>
-      )}
+    <TicketStepForm buttons={buttons} formOpen={form !== null} busy={busy} error={error}>
       {form === 'return' && (
         <>
           <Text className="card__title">退单（不属于本部门职责）</Text>
@@ -347,7 +298,6 @@ export function LoopActions({
           )}
         </>
       )}
-      {error && <View className="form-error">{error}</View>}
-    </View>
+    </TicketStepForm>
   );
 }
