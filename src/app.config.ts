@@ -26,6 +26,7 @@ const config: AppConfig & { cloud: boolean } = {
     'pages/wrong-book/index',
     'pages/invite/index',
     'pages/volunteer/index',
+    'pages/trainings/index',
   ],
   subPackages: [
     {
@@ -74,6 +75,8 @@ const config: AppConfig & { cloud: boolean } = {
         'volunteer-activity/index',
         'register-leaders/index',
         'leader-visits/index',
+        'trainings/index',
+        'training-class/index',
         'contests/index',
       ],
     },

@@ -30,6 +30,7 @@ export type AdminPage =
   | 'register'
   | 'volunteer'
   | 'leaders'
+  | 'training'
   | 'contests';
 
 export interface AdminEntry {
@@ -128,6 +129,12 @@ const ENTRIES: Record<AdminPage, AdminEntry> = {
     description: '领导干部到基层联系点领学、带学、督学的记录，未开展的名单，导出',
     url: '/admin/register-leaders/index',
   },
+  training: {
+    page: 'training',
+    title: '培训台账',
+    description: '大培训与书记、组织委员培训班：报名、签到、本季度未培训党员，导出',
+    url: '/admin/trainings/index',
+  },
   contests: {
     page: 'contests',
     title: '创新创优竞赛',
@@ -149,6 +156,7 @@ export const SECRETARY_PAGES: readonly AdminPage[] = [
   'register',
   'volunteer',
   'leaders',
+  'training',
 ];
 
 export { isAdmin };

@@ -16,6 +16,7 @@ import { pct, sortOverview } from '@/utils/points';
 import { dateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { TermsDue } from '../shared/terms-due';
+import { TrainingDue } from '../shared/training-due';
 import { VolunteerDue } from '../shared/volunteer-due';
 import { LeadersDue } from '../shared/leaders-due';
 import '../register-terms/index.scss';
@@ -166,6 +167,7 @@ function Overview() {
         }}
       </LoadState>
       <TermsDue />
+      <TrainingDue />
       <VolunteerDue />
       <LeadersDue />
     </>

@@ -12,6 +12,9 @@ export const CADRE_CLASSES_PER_YEAR = { min: 6, max: 8 } as const;
 
 export type Quarter = 1 | 2 | 3 | 4;
 
+/** Where a class stands: before its start, between its start and end, after its end. */
+export const TRAINING_PHASE_LABELS = { upcoming: '未开班', open: '培训中', ended: '已结业' } as const;
+
 /**
  * The quarter of a calendar day.
  *

@@ -130,6 +130,13 @@ function CheckInEntry() {
         </View>
         <View className="mine-menu__chevron" />
       </View>
+      <View className="mine-menu__item" onClick={() => Taro.navigateTo({ url: '/pages/trainings/index' })}>
+        <View className="mine-menu__text">
+          <Text className="mine-menu__title">我的培训</Text>
+          <Text className="mine-menu__desc">今年报名的培训班与签到情况</Text>
+        </View>
+        <View className="mine-menu__chevron" />
+      </View>
     </View>
   );
 }

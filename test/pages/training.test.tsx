@@ -1,0 +1,259 @@
+// The 培训 pages: the 培训台账 (coverage this quarter with a row's untrained members, the plan, the classes, the
+// admin's form that opens a class, the coverage export), one class (roster with attendance, enrolment by organisation
+// and by name, withdrawal, the code screen, the roster export), the member's 我的培训 and the overview's 培训 line.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import TrainingClassPage from '@/admin/training-class/index';
+import TrainingsPage from '@/admin/trainings/index';
+import { TrainingDue } from '@/admin/shared/training-due';
+import type { MyTrainingRow, TrainingClassRow, TrainingRosterRow } from '@/domain/api/training';
+import type { CoverageRow } from '@/domain/register/training';
+import { trainingPlan } from '@/domain/register/training';
+import MyTrainingsPage from '@/pages/trainings/index';
+import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
+import { setRouterParams } from './stubs/taro';
+
+jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
+
+beforeEach(resetAll);
+
+const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
+const SECRETARY = ok({
+  openid: 'o-s',
+  roles: [{ role: 'secretary' as const, scopeId: 'org-a1' }],
+  member: { memberId: 'm0', name: '王建国', orgId: 'org-a1' },
+});
+const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'org-a1' } });
+const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
+const type = (el: Element, value: string) => fireEvent.change(el, { target: { value } });
+const field = (name: string) => document.querySelector(`[name="${name}"]`) as Element;
+
+const CLASS: TrainingClassRow = {
+  classId: 'aCls1',
+  title: '第四季度第一期大培训',
+  kind: '千名科级党员干部大培训',
+  year: 2026,
+  quarter: 4,
+  startAt: '2026-12-08T09:00:00+08:00',
+  endAt: '2026-12-10T17:00:00+08:00',
+  place: '市委党校报告厅',
+  capacity: 100,
+  enrolled: 2,
+  phase: 'open',
+};
+const ROWS: CoverageRow[] = [
+  { orgId: 'org-a2', orgName: '发改委第二党支部', members: 10, trained: 4, untrained: 6, rate: 40 },
+  { orgId: 'org-a1', orgName: '发改委第一党支部', members: 5, trained: 5, untrained: 0, rate: 100 },
+];
+const COVERAGE = ok({
+  quarter: '2026Q4',
+  label: '2026年第四季度',
+  rows: ROWS,
+  counts: { orgs: 1, untrained: 6, members: 15 },
+});
+const CLASSES = ok({ year: 2026, classes: [CLASS], plan: trainingPlan([CLASS]), canCreate: true });
+
+describe('培训台账', () => {
+  it('shows the coverage, a row’s untrained members, the plan and the classes; opens a class and exports', async () => {
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'register.trainingCoverage': COVERAGE,
+      'register.trainingClasses': CLASSES,
+      'register.untrainedMembers': ok({
+        orgName: '发改委第二党支部',
+        members: [
+          { memberId: 'm5', name: '刘洋' },
+          { memberId: 'm6', name: '陈静' },
+        ],
+        hasMore: false,
+      }),
+      'register.exportTrainingCoverage': ok({ fileID: 'cloud://x/c.xlsx', url: 'http://x/c.xlsx', fileName: 'c.xlsx' }),
+    });
+    render(<TrainingsPage />);
+    expect(await screen.findByText('2026年第四季度培训覆盖')).toBeTruthy();
+    expect(screen.getByText(/已培训 9 \/ 15 人；1 个组织有未培训党员/)).toBeTruthy();
+    expect(screen.getByText('6 人未培训')).toBeTruthy();
+    expect(screen.getByText('全部已培训')).toBeTruthy();
+    fireEvent.click(screen.getByText('发改委第二党支部'));
+    expect(await screen.findByText('未培训：刘洋、陈静')).toBeTruthy();
+    expect(sent('register.untrainedMembers')).toEqual([{ orgId: 'org-a2' }]);
+
+    expect(await screen.findByText('2026年培训计划')).toBeTruthy();
+    expect(screen.getByText('第四季度大培训')).toBeTruthy();
+    expect(screen.getAllByText('1 / 2 期')).toHaveLength(1);
+    expect(screen.getByText('培训中')).toBeTruthy();
+    expect(screen.getByText(/已报名 2 \/ 100 人/)).toBeTruthy();
+    fireEvent.click(screen.getByText('第四季度第一期大培训'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/training-class/index?classId=aCls1' });
+
+    fireEvent.click(screen.getByText('导出覆盖情况（Excel）'));
+    await waitFor(() => expect(sent('register.exportTrainingCoverage')).toHaveLength(1));
+  });
+
+  it('opens a class with the typed fields, and shows the checks and the server’s refusal', async () => {
+    let refuse = true;
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'register.trainingCoverage': COVERAGE,
+      'register.trainingClasses': CLASSES,
+      'register.createTrainingClass': () =>
+        refuse ? fail('INVALID_ARGUMENT', '一期培训班不能超过 30 天') : ok({ classId: 'aNew' }),
+    });
+    render(<TrainingsPage />);
+    fireEvent.click(await screen.findByText('开设培训班', { selector: 'button, button *' }));
+    const submit = () => fireEvent.click(screen.getAllByText('开设培训班').at(-1) as Element);
+    submit();
+    expect(await screen.findByText('请填写班次名称')).toBeTruthy();
+    type(field('title'), '书记培训班（第一期）');
+    type(field('place'), '市委党校');
+    fireEvent.change(screen.getAllByLabelText('picker')[0], { target: { value: '1' } });
+    const [startDay, endDay] = screen.getAllByLabelText('picker-date');
+    const [startTime, endTime] = screen.getAllByLabelText('picker-time');
+    type(startDay, '2026-12-14');
+    type(endDay, '2026-12-16');
+    type(startTime, '08:30');
+    type(endTime, '17:30');
+    type(field('capacity'), '60');
+    submit();
+    expect(await screen.findByText('一期培训班不能超过 30 天')).toBeTruthy();
+    refuse = false;
+    submit();
+    await waitFor(() =>
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/training-class/index?classId=aNew' }),
+    );
+    expect(sent('register.createTrainingClass').at(-1)).toEqual({
+      title: '书记培训班（第一期）',
+      kind: '书记培训班',
+      startAt: '2026-12-14T08:30:00+08:00',
+      endAt: '2026-12-16T17:30:00+08:00',
+      place: '市委党校',
+      capacity: 60,
+    });
+  });
+
+  it('lets a secretary see it without the form, and is closed to a plain member', async () => {
+    serve({
+      'user.login': SECRETARY,
+      'org.list': ok(ORGS),
+      'register.trainingCoverage': COVERAGE,
+      'register.trainingClasses': ok({ year: 2026, classes: [], plan: trainingPlan([]), canCreate: false }),
+    });
+    const { unmount } = render(<TrainingsPage />);
+    expect(await screen.findByText('今年还没有开设培训班。')).toBeTruthy();
+    expect(screen.queryByText('开设培训班')).toBeNull();
+    unmount();
+    resetAll();
+    serve({ 'user.login': MEMBER, 'org.list': ok(ORGS) });
+    render(<TrainingsPage />);
+    expect(await screen.findByText(/管理员和支部书记/)).toBeTruthy();
+    expect(sent('register.trainingCoverage')).toHaveLength(0);
+  });
+});
+
+const ROSTER: TrainingRosterRow[] = [
+  { memberId: 'm1', name: '张伟', orgId: 'org-a1', orgName: '发改委第一党支部', walkIn: false, attendance: 'present' },
+  { memberId: 'm2', name: '王芳', orgId: 'org-a1', orgName: '发改委第一党支部', walkIn: false, attendance: null },
+  { memberId: 'm9', name: '赵磊', orgId: 'org-a2', orgName: '发改委第二党支部', walkIn: true, attendance: 'late' },
+];
+
+describe('培训班', () => {
+  it('shows the roster with attendance, enrols by organisation and by name, withdraws, exports', async () => {
+    setRouterParams({ classId: 'aCls1' });
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'register.trainingClass': ok({ class: CLASS, roster: ROSTER, hasMore: false, canEnrol: true }),
+      'register.enrolTraining': ok({ enrolled: 3, already: 1, full: false, seatsLeft: 95 }),
+      'register.withdrawTraining': ok({ withdrawn: true }),
+      'org.members': ok({
+        members: [{ memberId: 'm7', name: '李娜', phone: '139****0103', orgId: 'org-a2', bound: true }],
+        total: 1,
+        page: 0,
+        pageSize: 20,
+      }),
+      'register.exportTrainingClass': ok({ fileID: 'cloud://x/r.xlsx', url: 'http://x/r.xlsx', fileName: 'r.xlsx' }),
+    });
+    render(<TrainingClassPage />);
+    expect(await screen.findByText('第四季度第一期大培训')).toBeTruthy();
+    expect(screen.getByText(/2026-12-08 09:00/)).toBeTruthy();
+    expect(screen.getByText('已签到')).toBeTruthy();
+    expect(screen.getByText('迟到')).toBeTruthy();
+    expect(screen.getByText(/未报名，现场签到/)).toBeTruthy();
+    // Only who has not attended can be withdrawn.
+    expect(screen.getAllByText('取消报名')).toHaveLength(1);
+
+    fireEvent.click(screen.getByText('打开签到码（大屏）'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/activity-code/index?activityId=aCls1' });
+
+    fireEvent.change(screen.getByLabelText('picker'), { target: { value: '2' } });
+    fireEvent.click(screen.getByText('报名该组织党员'));
+    await waitFor(() => expect(sent('register.enrolTraining')).toEqual([{ classId: 'aCls1', orgId: 'org-a2' }]));
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '新报名 3 人，1 人此前已报名', icon: 'none' }),
+    );
+
+    type(field('memberName'), '李娜');
+    fireEvent.click(screen.getByText('查找'));
+    const row = (await screen.findByText('李娜')).closest('.admin-list__row') as HTMLElement;
+    fireEvent.click(within(row).getByText('报名'));
+    await waitFor(() => expect(sent('register.enrolTraining').at(-1)).toEqual({ classId: 'aCls1', memberIds: ['m7'] }));
+    expect(sent('org.members')).toEqual([{ query: '李娜' }]);
+
+    fireEvent.click(screen.getByText('取消报名'));
+    await waitFor(() => expect(sent('register.withdrawTraining')).toEqual([{ classId: 'aCls1', memberId: 'm2' }]));
+
+    fireEvent.click(screen.getByText('导出花名册（Excel）'));
+    await waitFor(() => expect(sent('register.exportTrainingClass')).toEqual([{ classId: 'aCls1' }]));
+  });
+
+  it('shows a secretary an ended class without enrolment or the code screen', async () => {
+    setRouterParams({ classId: 'aCls1' });
+    serve({
+      'user.login': SECRETARY,
+      'org.list': ok(ORGS),
+      'register.trainingClass': ok({
+        class: { ...CLASS, phase: 'ended' as const },
+        roster: [],
+        hasMore: false,
+        canEnrol: false,
+      }),
+    });
+    render(<TrainingClassPage />);
+    expect(await screen.findByText('已结业')).toBeTruthy();
+    expect(screen.getByText('还没有人报名。')).toBeTruthy();
+    expect(screen.queryByText('打开签到码（大屏）')).toBeNull();
+    expect(screen.queryByText('报名该组织党员')).toBeNull();
+  });
+});
+
+describe('我的培训 and the overview line', () => {
+  it('shows a member the year’s classes with attendance', async () => {
+    const mine: MyTrainingRow[] = [
+      { ...CLASS, attendance: 'late' },
+      { ...CLASS, classId: 'aCls2', title: '第四季度第二期大培训', phase: 'upcoming', attendance: null },
+    ];
+    serve({ 'register.myTrainings': ok({ year: 2026, classes: mine, attended: 1 }) });
+    render(<MyTrainingsPage />);
+    expect(await screen.findByText('2026年已参加培训 1 期')).toBeTruthy();
+    expect(screen.getByText('已签到（迟到）')).toBeTruthy();
+    expect(screen.getByText('已报名，开班时请扫描现场签到码')).toBeTruthy();
+  });
+
+  it('tells a member without classes so', async () => {
+    serve({ 'register.myTrainings': ok({ year: 2026, classes: [], attended: 0 }) });
+    render(<MyTrainingsPage />);
+    expect(await screen.findByText('今年还没有报名培训班。')).toBeTruthy();
+  });
+
+  it('lists the organisations with untrained members on the overview and opens the 培训台账', async () => {
+    serve({ 'register.trainingCoverage': COVERAGE });
+    render(<TrainingDue />);
+    expect(await screen.findByText('培训：2026年第四季度有 1 个组织、6 名党员尚未参加培训')).toBeTruthy();
+    expect(screen.getByText('发改委第二党支部')).toBeTruthy();
+    expect(screen.queryByText('发改委第一党支部')).toBeNull();
+    fireEvent.click(screen.getByText('打开培训台账'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/trainings/index' });
+  });
+});
