@@ -9,6 +9,7 @@ import { seedDemoNotice } from './notice';
 import { seedDemoLeaders } from './leaders';
 import { seedDemoRegister } from './register';
 import { seedDemoVolunteer } from './volunteer';
+import { seedDemoTraining } from './training';
 import { seedDemoOrglife } from './orglife';
 import { seedDemoQuiz } from './quiz';
 
@@ -317,6 +318,7 @@ export async function seedDemoData(invoke: DemoInvoke): Promise<DemoIdentity[]> 
     MEMBERS.map((m) => m.openid),
   );
   await seedDemoLeaders(call, admin);
+  await seedDemoTraining(call, admin);
   await seedDemoContest(call, admin, DEMO_ROSTER);
 
   const orgName = (id: string) => DEMO_ORGS.find((o) => o.orgId === id)?.name ?? id;

@@ -1,6 +1,7 @@
 // 适老化 and accessibility of every page of the H5 build, as each role that uses it, at 375 px: axe-core's WCAG 2 A
 // and AA rules in the standard and the 大字模式 (serious or critical violations fail), every text larger in
 // 大字模式 (the tab bar too), and every control at least 44 × 44 px.
+import { DEMO_TRAINING_TITLES } from '../../emulator/demo/training';
 import type { Page } from 'playwright-core';
 import type { ActivitySummary } from '@/domain/api/checkin';
 import type { SentNotice } from '@/domain/api/notice';
@@ -48,6 +49,7 @@ interface Visit {
 }
 
 interface Ids {
+  trainingClassId: string;
   activityId: string;
   campaignId: string;
   quizId: string;
@@ -130,6 +132,9 @@ function visits(ids: Ids): Visit[] {
     v('admin', '/admin/volunteer/index', '.vol__tag'),
     v('secretary', '/admin/volunteer-form/index'),
     v('member', '/pages/volunteer/index', '.volunteer__item'),
+    v('admin', '/admin/trainings/index', '.trainings__org'),
+    v('admin', `/admin/training-class/index?classId=${ids.trainingClassId}`, '.trainings__tag--present'),
+    v('member', '/pages/trainings/index', '.my-training__row'),
     v('public', '/contest/list/index', '.contest-row'),
     v('public', `/contest/detail/index?id=${ids.contestId}`, '.contest-entry'),
     v('member', `/contest/judge/index?id=${ids.contestId}`, '.contest-entry'),
@@ -226,7 +231,14 @@ describeBrowser('适老化 and accessibility of every page', () => {
     const { notices } = await data<{ notices: SentNotice[] }>('notice', 'sent', {}, OPENIDS.admin);
     const { contests } = await data<{ contests: ContestSummary[] }>('contest', 'list', {}, OPENIDS.public);
     const { programmes } = await data<{ programmes: ProgrammeSummary[] }>('hotline', 'programmeList', {});
+    const { classes } = await data<{ classes: Array<{ classId: string; title: string }> }>(
+      'register',
+      'trainingClasses',
+      {},
+      OPENIDS.admin,
+    );
     const ids = {
+      trainingClassId: classes.find((c) => c.title === DEMO_TRAINING_TITLES.open)?.classId ?? '',
       contestId: contests.find((c) => c.title === DEMO_CONTEST_TITLE)?.contestId ?? '',
       activityId: activity?.activityId ?? '',
       campaignId: campaigns[0]?.campaignId ?? '',

@@ -297,6 +297,18 @@ describe('seedDemoData', () => {
     expect(secretary.rows.map((r) => [r.name, r.visits])).toEqual([['黄志强', 0]]);
   });
 
+  it('opens a 大培训 class under way with three reported in, and a 书记培训班 next week', async () => {
+    const { classes } = await expectOk(cloud.call('register', 'trainingClasses', {}, 'demo-admin'));
+    expect(classes.map((c) => [c.title, c.phase])).toEqual([
+      ['书记培训班（本季度）', 'upcoming'],
+      ['千名科级党员干部大培训（本季度第一期）', 'open'],
+    ]);
+    const { rows } = await expectOk(cloud.call('register', 'trainingCoverage', {}, 'demo-secretary'));
+    expect(rows.find((r) => r.orgId === 'fgw-1')).toMatchObject({ trained: 2 });
+    const mine = await expectOk(cloud.call('register', 'myTrainings', {}, 'demo-member'));
+    expect(mine.classes.map((c) => c.attendance)).toEqual([null, 'present']);
+  });
+
   it('opens a 创新创优 competition: four entries, judges part-way, the public vote open', async () => {
     const { contests } = await expectOk(cloud.call('contest', 'list', {}, 'demo-public'));
     const demo = contests.find((c) => c.title === DEMO_CONTEST_TITLE);

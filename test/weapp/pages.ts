@@ -1,6 +1,7 @@
 // Which role opens which page of the weapp check, with the query a real visit carries and the text that proves the
 // page shows its data. Every page of app.json needs an entry here: a page without one fails the check.
 import { DEMO_CONTEST_TITLE } from '../../emulator/demo/contest';
+import { DEMO_TRAINING_TITLES } from '../../emulator/demo/training';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_KNOWLEDGE_TITLES, DEMO_PROGRAMME_TOPICS } from '../../emulator/demo/hotline-public';
 import { DEMO_NOTICE_TITLES, DEMO_OVERVIEW_TITLE } from '../../emulator/demo/notice';
@@ -47,6 +48,8 @@ export interface DemoIds {
   contestId: string;
   /** The demo branch's past 志愿服务 activity with hours recorded. */
   volunteerActivityId: string;
+  /** The demo 大培训 class under way (three reported in). */
+  trainingClassId: string;
 }
 
 export interface Visit {
@@ -238,4 +241,16 @@ export const PAGE_VISITS: Record<string, Visit[]> = {
   'pages/volunteer/index': [
     { as: 'member', expect: [DEMO_VOLUNTEER_TITLES.open, '我要报名', '名额已满，报名候补', '我的志愿服务时长'] },
   ],
+  'admin/trainings/index': [
+    { as: 'admin', expect: ['培训台账', DEMO_TRAINING_TITLES.open, '开设培训班', '人未培训'] },
+    { as: 'secretary', expect: [orgName('fgw-1'), DEMO_TRAINING_TITLES.upcoming] },
+  ],
+  'admin/training-class/index': [
+    {
+      as: 'admin',
+      query: (ids) => ({ classId: ids.trainingClassId }),
+      expect: [DEMO_TRAINING_TITLES.open, '花名册与签到', '已签到', '打开签到码（大屏）'],
+    },
+  ],
+  'pages/trainings/index': [{ as: 'member', expect: ['我的培训班', DEMO_TRAINING_TITLES.open, '已签到'] }],
 };

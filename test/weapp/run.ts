@@ -8,6 +8,7 @@ import type { SentNotice } from '@/domain/api/notice';
 import type { QuizSummary } from '@/domain/api/quiz';
 import type { VolunteerActivityRow } from '@/domain/api/volunteer';
 import { DEMO_CONTEST_TITLE } from '../../emulator/demo/contest';
+import { DEMO_TRAINING_TITLES } from '../../emulator/demo/training';
 import { DEMO_HOTLINE_TITLES } from '../../emulator/demo/hotline';
 import { DEMO_ARTICLE_IDS, DEMO_NOTICE_TITLES } from '../../emulator/demo/notice';
 import { DEMO_ORGLIFE } from '../../emulator/demo/orglife';
@@ -91,6 +92,17 @@ async function demoIds(cloud: E2eEmulator): Promise<DemoIds> {
         await data<{ activities: VolunteerActivityRow[] }>('register', 'volList', {}, ROLE_OPENIDS.admin)
       ).activities.find((a) => a.title === DEMO_VOLUNTEER_TITLES.past),
     ).activityId,
+    trainingClassId: found(
+      'demo 大培训 class',
+      (
+        await data<{ classes: Array<{ classId: string; title: string }> }>(
+          'register',
+          'trainingClasses',
+          {},
+          ROLE_OPENIDS.admin,
+        )
+      ).classes.find((c) => c.title === DEMO_TRAINING_TITLES.open),
+    ).classId,
   };
 }
 
