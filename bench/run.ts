@@ -19,6 +19,7 @@ import { peakCases } from './cases/peak';
 import { pointsCases } from './cases/points';
 import { quizCases } from './cases/quiz';
 import { ratingCases } from './cases/rating';
+import { trainingCases } from './cases/training';
 import type { BenchContext, BenchRow } from './harness';
 import { formatTable, runCase } from './harness';
 
@@ -65,6 +66,7 @@ async function main() {
       ...hotlinePublicCases,
       ...noticeCases,
       ...contestCases,
+      ...trainingCases,
       ...pointsCases(emu.db),
       ...quizCases,
       ...peakCases,
