@@ -3,9 +3,22 @@
 // the statistics of a period. Every action is tried by every role (anonymous, the submitter, another member of the
 // public, a handler of the lead department, a handler of another department, a branch secretary, the admin): the
 // wrong ones get an error code and change nothing.
+import ExcelJS from 'exceljs';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
-import { ADMIN, allDocs, getDoc, HANDLER, PUBLIC, SECRETARY, sdkDb, seedBasic, seedRoles, snapshot } from './support';
+import {
+  ADMIN,
+  allDocs,
+  sdk,
+  getDoc,
+  HANDLER,
+  PUBLIC,
+  SECRETARY,
+  sdkDb,
+  seedBasic,
+  seedRoles,
+  snapshot,
+} from './support';
 import type { ActionName } from '@/domain/api';
 
 let cloud: TestCloud;
@@ -360,5 +373,29 @@ describe('通报 and statistics', () => {
     const r = await expectOk(call('statsExport', {}, ADMIN));
     expect(r.fileName).toMatch(/\.xlsx$/);
     expect(r.url).toMatch(/^https?:/);
+    // The workbook carries every rate of the page, the same figures as `stats` for the same period.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await sdk().downloadFile({ fileID: r.fileID })).fileContent as never);
+    const sheet = wb.getWorksheet('部门统计')!;
+    const head = (sheet.getRow(2).values as unknown[]).slice(1);
+    for (const h of [
+      '按时办结率(%)',
+      '解决率(%)',
+      '回访率(%)',
+      '重复诉求率(%)',
+      '直接答复率(%)',
+      '退单数',
+      '延期数',
+      '通报数',
+    ])
+      expect(head).toContain(h);
+    const s = await expectOk(call('stats', {}, ADMIN));
+    const d1 = s.departments.find((d) => d.departmentId === 'd1')!;
+    const row = sheet.getRows(3, s.departments.length)!.find((x) => x.getCell(1).value === d1.name)!;
+    const cell = (h: string) => row.getCell(head.indexOf(h) + 1).value;
+    expect(cell('受理数')).toBe(d1.received);
+    expect(cell('并单数')).toBe(d1.merged);
+    expect(cell('直接答复数')).toBe(d1.directAnswers);
+    expect(sheet.getRow(3 + s.departments.length).getCell(1).value).toBe('合计');
   });
 });
