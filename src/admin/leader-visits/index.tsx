@@ -106,7 +106,7 @@ function RecordForm({ leader, onDone, onCancel }: { leader: LeaderRow; onDone: (
       <View className="field">
         <Text className="field__label">情况记录（选填）</Text>
         <TextArea
-          className="leaders__notes"
+          className="admin-textarea leaders__notes"
           value={notes}
           onChange={setNotes}
           maxLength={1000}

@@ -182,7 +182,7 @@ function LongField({
     <View className="field">
       <Text className="field__label">{label}</Text>
       <TextArea
-        className={`minutes-textarea minutes-textarea--${name}`}
+        className={`admin-textarea minutes-textarea--${name}`}
         value={value}
         onChange={onChange}
         maxLength={max}

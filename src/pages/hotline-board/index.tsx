@@ -17,6 +17,8 @@ import { useRemote, useResource } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import type { StatsPeriod } from '@/utils/hotline-stats';
 import { PERIOD_NAMES, percent, statsPeriodMonths } from '@/utils/hotline-stats';
+// The category, department and period chips are the hotline's shared ones.
+import '../../components/hotline-ui/index.scss';
 import './index.scss';
 
 export { statsPeriodMonths };

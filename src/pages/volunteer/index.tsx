@@ -110,7 +110,7 @@ export default function VolunteerMinePage() {
                     <Text>
                       {s.day} {s.title}
                     </Text>
-                    <Text>{s.hours} 小时</Text>
+                    <Text className="volunteer__hours">{s.hours} 小时</Text>
                   </View>
                 ))
               )}
