@@ -19,6 +19,7 @@ import { peakCases } from './cases/peak';
 import { pointsCases } from './cases/points';
 import { quizCases } from './cases/quiz';
 import { ratingCases } from './cases/rating';
+import { registerCases } from './cases/registers';
 import { trainingCases } from './cases/training';
 import type { BenchContext, BenchRow } from './harness';
 import { formatTable, runCase } from './harness';
@@ -67,6 +68,7 @@ async function main() {
       ...noticeCases,
       ...contestCases,
       ...trainingCases,
+      ...registerCases,
       ...pointsCases(emu.db),
       ...quizCases,
       ...peakCases,
