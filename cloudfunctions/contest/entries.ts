@@ -1,4 +1,5 @@
-// contest.submit: a unit's entry (one per org and competition, deterministic id), editable until the window closes.
+// contest.submit: a unit's entry (one per org and competition, deterministic id), editable until the window closes;
+// a new entry counts on the competition's document (entryCount and enteredOrgIds, one write) for 达标创优's list.
 import type { z } from 'zod';
 import type { ContestApi, contestSchemas } from '@/domain/api/contest';
 import { CONTEST_MAX_ENTRIES } from '@/domain/api/contest';
@@ -72,6 +73,6 @@ export async function submit(
   await db
     .collection(CONTESTS)
     .doc(input.contestId)
-    .update({ data: { entryCount: db.command.inc(1) } });
+    .update({ data: { entryCount: db.command.inc(1), enteredOrgIds: db.command.push([input.orgId]) } });
   return { entryId, created: true };
 }

@@ -4,6 +4,7 @@
 import { contestSchemas } from '@/domain/api/contest';
 import type { ContractTable } from '../../server/dispatch';
 import { action, defineFunction } from '../../server/dispatch';
+import { due } from './due';
 import { submit } from './entries';
 import { judging, score } from './judging';
 import { close, create, get, list, progress, setCriteria } from './manage';
@@ -25,6 +26,7 @@ const actions = {
   results: action({ input: contestSchemas.results, auth: 'public', handler: results }),
   publish: action({ input: contestSchemas.publish, auth: ['admin'], handler: publish }),
   export: action({ input: contestSchemas.export, auth: ['admin'], handler: exportResults }),
+  due: action({ input: contestSchemas.due, auth: ['admin'], handler: due }),
 } satisfies ContractTable<'contest'>;
 
 export const main = defineFunction(actions);

@@ -94,6 +94,7 @@ export async function create(
       judgeIds,
       weights: input.weights,
       entryCount: 0,
+      enteredOrgIds: [],
       publishedAt: null,
       published: null,
       createdBy: ctx.requireOpenid(),

@@ -524,3 +524,70 @@ describe('contest.list and get', () => {
     await expectError(call('list', { page: -1 }), 'INVALID_ARGUMENT');
   });
 });
+
+describe('contest.due (达标创优)', () => {
+  // Ends before every other test's open competition, so it is among the first CONTEST_DUE_MAX listed.
+  const SOON = 10 * 60_000;
+  async function due() {
+    const { result, reads, writes } = await cloud.countOps(() => call('due', {}, ADMIN));
+    return { r: await expectOk(Promise.resolve(result)), reads, writes };
+  }
+  const missingOf = (r: { contests: Array<{ contestId: string; missing: Array<{ name: string }> }> }, id: string) =>
+    r.contests.find((c) => c.contestId === id)?.missing.map((m) => m.name);
+
+  it('lists the units without an entry of each open competition, and follows each entry, in bounded reads', async () => {
+    const contestId = await createContest({ title: '2020年创新创优竞赛（第二批）', submitEndAt: iso(SOON) });
+    const first = await due();
+    // caller, directory, the open competitions: whatever the orgs and entries.
+    expect({ reads: first.reads, writes: first.writes }).toEqual({ reads: 3, writes: 0 });
+    expect(first.r.contests.find((c) => c.contestId === contestId)).toMatchObject({
+      title: '2020年创新创优竞赛（第二批）',
+      kind: '创新创优竞赛',
+      units: 2,
+      missing: [
+        { orgId: 'p1', name: '市教育局机关党委' },
+        { orgId: 'p2', name: '市公安局机关党委' },
+      ],
+    });
+    // A branch's entry stands for its unit (市教育局).
+    await entry(contestId, 'b1', '项目甲');
+    const second = await due();
+    expect(second.reads).toBe(3);
+    expect(missingOf(second.r, contestId)).toEqual(['市公安局机关党委']);
+    // Editing the entry neither counts twice nor changes the list.
+    await entry(contestId, 'b1', '项目甲（修改）');
+    expect((await getDoc('contests', contestId))?.enteredOrgIds).toEqual(['b1']);
+    await entry(contestId, 'b3', '项目乙');
+    expect(missingOf((await due()).r, contestId)).toEqual([]);
+  });
+
+  it('leaves out competitions not open for entries, and reads the entries of one kept before the list', async () => {
+    const closed = await createContest({ submitEndAt: iso(SOON) });
+    await closeSubmissions(closed);
+    const upcoming = await createContest({ submitStartAt: iso(HOUR / 2), submitEndAt: iso(HOUR) });
+    const legacy = await createContest({ submitEndAt: iso(SOON) });
+    await entry(legacy, 'b3', '项目乙');
+    // As a competition created before enteredOrgIds was kept: a count without the list.
+    await sdkDb()
+      .collection('contests')
+      .doc(legacy)
+      .update({ data: { enteredOrgIds: [] } });
+    // Closed again after the look, so that the other tests' read counts see no such competition.
+    const { r, reads } = await due().finally(() => closeSubmissions(legacy));
+    const ids = r.contests.map((c) => c.contestId);
+    expect(ids).not.toContain(closed);
+    expect(ids).not.toContain(upcoming);
+    expect(missingOf(r, legacy)).toEqual(['市教育局机关党委']);
+    expect(reads).toBe(4);
+  });
+
+  it.each([
+    [JUDGE, 'PERMISSION_DENIED'],
+    [SECRETARY, 'PERMISSION_DENIED'],
+    [MEMBER, 'PERMISSION_DENIED'],
+    [PUBLIC, 'PERMISSION_DENIED'],
+    [undefined, 'UNAUTHENTICATED'],
+  ])('refuses %s (%s)', async (openid, code) => {
+    await expectError(call('due', {}, openid), code);
+  });
+});

@@ -19,6 +19,7 @@ import { TermsDue } from '../shared/terms-due';
 import { TrainingDue } from '../shared/training-due';
 import { VolunteerDue } from '../shared/volunteer-due';
 import { LeadersDue } from '../shared/leaders-due';
+import { ContestsDue } from '../shared/contests-due';
 import '../register-terms/index.scss';
 import { askedYear, OrgYearPicker } from '../shared/org-year-picker';
 import './index.scss';
@@ -170,6 +171,7 @@ function Overview() {
       <TrainingDue />
       <VolunteerDue />
       <LeadersDue />
+      <ContestsDue />
     </>
   );
 }

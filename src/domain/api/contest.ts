@@ -95,6 +95,11 @@ export const contestSchemas = {
   publish: input({ contestId: id.describe('竞赛') }),
   /** Admin: the results, entries and every judge's scores as an Excel workbook. */
   export: input({ contestId: id.describe('竞赛') }),
+  /**
+   * Admin (达标创优): for each competition whose submission window is open, the units (the organisations just below
+   * the top) with no entry yet; read from the competition documents and the directory, whatever the entries.
+   */
+  due: input({}),
 };
 
 export interface ContestCriterion {
@@ -213,6 +218,20 @@ export interface ContestResults {
   flags: ContestBurstFlag[] | null;
 }
 
+/** Competitions whose submission window is open, at most this many on the overview. */
+export const CONTEST_DUE_MAX = 20;
+
+export interface ContestDue {
+  contestId: string;
+  kind: ContestKind;
+  title: string;
+  submitEndAt: string;
+  /** Units that may enter. */
+  units: number;
+  /** Units with no entry yet, in directory order. */
+  missing: Array<{ orgId: string; name: string }>;
+}
+
 export interface ContestApi {
   create: { input: z.input<typeof contestSchemas.create>; output: { contestId: string } };
   close: { input: z.input<typeof contestSchemas.close>; output: ContestSummary };
@@ -236,4 +255,5 @@ export interface ContestApi {
     input: z.input<typeof contestSchemas.export>;
     output: { fileID: string; url: string; fileName: string };
   };
+  due: { input: z.input<typeof contestSchemas.due>; output: { contests: ContestDue[] } };
 }

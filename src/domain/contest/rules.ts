@@ -73,6 +73,35 @@ export function contestUnitOf(orgs: readonly Pick<OrgNode, 'orgId' | 'parentId'>
 }
 
 /**
+ * The units that may enter a competition, in directory order: the organisations just below the top (each stands for
+ * its agency, as in contestUnitOf), and the top itself only when nothing hangs under it.
+ *
+ * @example
+ * // 工委 gw -> 市教育局机关党委 jyj -> 第一党支部 jyj-1; gw -> 市公安局机关党委 gaj
+ * contestUnits(orgs) // ['jyj', 'gaj']
+ */
+export function contestUnits<T extends Pick<OrgNode, 'orgId' | 'parentId'>>(orgs: readonly T[]): T[] {
+  const ids = new Set(orgs.map((o) => o.orgId));
+  const isTop = (o: T) => o.parentId === null || !ids.has(o.parentId);
+  const tops = new Set(orgs.filter(isTop).map((o) => o.orgId));
+  const units = orgs.filter((o) => o.parentId !== null && tops.has(o.parentId));
+  return units.length ? units : orgs.filter(isTop);
+}
+
+/**
+ * The units with no entry yet: a unit has entered when any of its organisations has (one entry stands for the unit).
+ *
+ * @example contestUnitsDue(orgs, ['jyj-1']).map((o) => o.orgId) // ['gaj']
+ */
+export function contestUnitsDue<T extends Pick<OrgNode, 'orgId' | 'parentId'>>(
+  orgs: readonly T[],
+  enteredOrgIds: readonly string[],
+): T[] {
+  const entered = new Set(enteredOrgIds.map((o) => contestUnitOf(orgs, o)));
+  return contestUnits(orgs).filter((u) => !entered.has(u.orgId));
+}
+
+/**
  * Whether a judge may not score an entry: the judge's org and the entrant's are in the same unit.
  *
  * @example contestJudgeExcluded(orgs, 'jyj-2', 'jyj-1') // true  (both 市教育局)

@@ -5,6 +5,8 @@ import {
   contestScoreId,
   contestStage,
   contestUnitOf,
+  contestUnits,
+  contestUnitsDue,
   contestVoteId,
   contestVoteOpen,
   contestWindowsProblem,
@@ -76,6 +78,24 @@ describe('contestUnitOf and contestJudgeExcluded', () => {
         'x',
       ),
     ).toMatch(/^[xy]$/);
+  });
+});
+
+describe('contestUnits and contestUnitsDue', () => {
+  const ids = (orgs: ReadonlyArray<{ orgId: string }>) => orgs.map((o) => o.orgId);
+  it('takes the organisations just below the top as the units', () => {
+    expect(ids(contestUnits(ORGS))).toEqual(['jyj', 'gaj', 'gw-jg']);
+  });
+  it('takes the top itself when nothing hangs under it', () => {
+    expect(ids(contestUnits([{ orgId: 'gw', parentId: null }]))).toEqual(['gw']);
+    expect(contestUnits([])).toEqual([]);
+  });
+  it('counts a unit as entered once any of its organisations has an entry', () => {
+    expect(ids(contestUnitsDue(ORGS, []))).toEqual(['jyj', 'gaj', 'gw-jg']);
+    expect(ids(contestUnitsDue(ORGS, ['jyj-2-g']))).toEqual(['gaj', 'gw-jg']);
+    expect(ids(contestUnitsDue(ORGS, ['jyj-1', 'gaj', 'gw-jg']))).toEqual([]);
+    // An entry of an org since removed from the directory leaves every unit listed.
+    expect(ids(contestUnitsDue(ORGS, ['gone']))).toEqual(['jyj', 'gaj', 'gw-jg']);
   });
 });
 

@@ -363,6 +363,69 @@ describe('达标创优', () => {
     );
   });
 
+  it('lists the units without an entry of each competition open for entries, each opening the competition', async () => {
+    const units = [
+      '发改委机关党委',
+      '财政局机关党委',
+      '教育局机关党委',
+      '公安局机关党委',
+      '卫健委机关党委',
+      '交通局机关党委',
+    ];
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'points.overview': ok(OVERVIEW),
+      'contest.due': ok({
+        contests: [
+          {
+            contestId: 'ct_a',
+            kind: '创新创优竞赛',
+            title: '2020年机关工作创新创优竞赛',
+            submitEndAt: '2020-07-31T18:00:00+08:00',
+            units: 8,
+            missing: units.map((name, i) => ({ orgId: `u${i}`, name })),
+          },
+          {
+            contestId: 'ct_b',
+            kind: '效能典型案例评比',
+            title: '效能典型案例评比',
+            submitEndAt: '2020-08-15T18:00:00+08:00',
+            units: 8,
+            missing: [],
+          },
+        ],
+      }),
+    });
+    render(<OverviewPage />);
+    expect(await screen.findByText('创新创优：2 项竞赛正在征集参赛项目')).toBeTruthy();
+    expect(screen.getByText('6 个未提交')).toBeTruthy();
+    expect(screen.getByText('均已提交')).toBeTruthy();
+    expect(
+      screen.getByText('创新创优竞赛 · 征集至 7月31日 18:00 · 已提交 2 / 8 个单位', { exact: false }),
+    ).toBeTruthy();
+    // The first five units, then how many more.
+    for (const name of units.slice(0, 5)) expect(screen.getByText(name)).toBeTruthy();
+    expect(screen.queryByText('交通局机关党委')).toBeNull();
+    expect(screen.getByText('另有 1 个单位未提交')).toBeTruthy();
+    fireEvent.click(screen.getByText('财政局机关党委'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/contest/detail/index?id=ct_a' });
+    fireEvent.click(screen.getByText('效能典型案例评比', { selector: '.admin-list__name' }));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/contest/detail/index?id=ct_b' });
+    expect(requests.filter((r) => r.key === 'contest.due')).toEqual([{ key: 'contest.due', data: {} }]);
+  });
+
+  it('says when no competition is open for entries', async () => {
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'points.overview': ok(OVERVIEW),
+      'contest.due': ok({ contests: [] }),
+    });
+    render(<OverviewPage />);
+    expect(await screen.findByText('创新创优：没有正在征集的竞赛')).toBeTruthy();
+  });
+
   it('is for admins only: a secretary sees 无权限', async () => {
     serve({ 'user.login': SECRETARY, 'org.list': ok(ORGS) });
     render(<OverviewPage />);
