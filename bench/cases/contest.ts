@@ -1,6 +1,7 @@
 // Benchmark cases for 创新创优竞赛: the 工委's live results of a competition with 100 entries, 10 judges' totals on
 // each and 3,000 votes (the entries in one read, the votes grouped by the database in one aggregate each for counts
-// and bursts), and the published results everyone reads afterwards (the competition document alone).
+// and bursts), the published results everyone reads afterwards (the competition document alone), and 达标创优's
+// list of the units without an entry (the open competitions' documents and the directory, whatever the entries).
 import type { BenchCase, BenchContext } from '../harness';
 import { must, sdkDatabase } from '../harness';
 import { BENCH_ADMIN } from './identity';
@@ -77,6 +78,39 @@ async function contestFixture(ctx: BenchContext): Promise<{ live: string; publis
   return fixture;
 }
 
+const OPEN = 3;
+let openReady = false;
+
+/** Competitions open for entries, each with ENTRIES entrants listed on its document (as submit writes them). */
+async function openFixture(): Promise<void> {
+  if (openReady) return;
+  const db = sdkDatabase();
+  const now = Date.now();
+  for (let c = 0; c < OPEN; c++)
+    await db.collection('contests').add({
+      data: {
+        _id: `bench-contest-open${c}`,
+        kind: '效能典型案例评比',
+        title: `基准测试征集中${c + 1}`,
+        description: '',
+        submitStartAt: new Date(now - 24 * HOUR),
+        submitEndAt: new Date(now + 24 * HOUR),
+        voteStartAt: null,
+        voteEndAt: null,
+        criteria: [{ key: 'effect', name: '实效性', weight: 100 }],
+        judges: [],
+        judgeIds: [],
+        weights: { panel: 100, public: 0 },
+        entryCount: ENTRIES,
+        enteredOrgIds: Array.from({ length: ENTRIES }, (_, i) => `org${i}`),
+        publishedAt: null,
+        published: null,
+        createdAt: new Date(now - 24 * HOUR),
+      },
+    });
+  openReady = true;
+}
+
 export const contestCases: BenchCase[] = [
   {
     name: 'contest.results',
@@ -91,5 +125,12 @@ export const contestCases: BenchCase[] = [
     iterations: 30,
     setup: async (ctx) => void (await contestFixture(ctx)),
     run: (ctx) => ctx.call('contest', 'results', { contestId: fixture!.published }),
+  },
+  {
+    name: 'contest.due',
+    scenario: `达标创优's units without an entry: ${OPEN} competitions open for entries, ${ENTRIES} entrants each`,
+    iterations: 30,
+    setup: openFixture,
+    run: (ctx) => ctx.call('contest', 'due', {}, BENCH_ADMIN),
   },
 ];
