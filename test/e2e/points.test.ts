@@ -111,17 +111,19 @@ describeBrowser('积分 and 评星定级 in the H5 build', () => {
         ]);
         expect(await shown(page, '.bar-list__value').count()).toBeGreaterThanOrEqual(2);
         expect(await shown(page, '.column-chart__col').count()).toBe(dash.distribution.length);
-        // A bar's width follows its rate.
-        const first = dash.activities[0];
-        if (first.rate !== null) {
-          const ratio = await shown(page, '.dash-attendance .bar-list__bar')
-            .first()
-            .evaluate(
-              (el) =>
-                el.getBoundingClientRect().width / (el.parentElement as HTMLElement).getBoundingClientRect().width,
-            );
-          expect(ratio).toBeCloseTo(first.rate / 100, 1);
-        }
+        // A bar's width follows the rate written beside it. Read both from the page: the precomputed dashboard may be
+        // refreshed by the timer between the call above and the page's own (a check-in of an earlier test).
+        const rows = shown(page, '.dash-attendance .bar-list__row');
+        const texts = await rows.locator('.bar-list__value').allInnerTexts();
+        const i = texts.findIndex((t) => /\d+%$/.test(t));
+        expect(i).toBeGreaterThanOrEqual(0);
+        const ratio = await rows
+          .nth(i)
+          .locator('.bar-list__bar')
+          .evaluate(
+            (el) => el.getBoundingClientRect().width / (el.parentElement as HTMLElement).getBoundingClientRect().width,
+          );
+        expect(ratio).toBeCloseTo(Number(/(\d+)%$/.exec(texts[i])![1]) / 100, 1);
         await shot(page, 'top', 'points-dashboard');
         await shot(page, '.dash-cadence', 'points-dashboard-cadence');
         await shot(page, '.dash-attendance', 'points-dashboard-attendance');
