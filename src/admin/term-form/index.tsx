@@ -12,6 +12,7 @@ import { DEFAULT_TERM_YEARS, ORG_KINDS, TERM_STATE_LABELS } from '@/domain/regis
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
+import { dateText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { Segmented } from '../shared/segmented';
 import { SelectField } from '../shared/select-field';
@@ -34,11 +35,6 @@ function names(text: string): string[] {
     .split(/[、，,\s]+/)
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-function todayText(): string {
-  const d = new Date(Date.now() + 8 * 3600_000);
-  return d.toISOString().slice(0, 10);
 }
 
 function TermCard({ t }: { t: TermDetail }) {
@@ -97,7 +93,7 @@ function Election({ e }: { e: ElectionRow }) {
 
 function Editor({ t, reload }: { t: TermDetail; reload: () => void }) {
   const [mode, setMode] = useState<Mode>(t.endsOn ? 'election' : 'term');
-  const dayFor = (m: Mode) => (m === 'term' && t.electedOn ? t.electedOn : todayText());
+  const dayFor = (m: Mode) => (m === 'term' && t.electedOn ? t.electedOn : dateText(Date.now()));
   const [orgKind, setOrgKind] = useState<OrgKind>(t.orgKind ?? '党支部');
   const [termYears, setTermYears] = useState(String(t.termYears ?? DEFAULT_TERM_YEARS[t.orgKind ?? '党支部']));
   const [day, setDay] = useState(() => dayFor(mode));
