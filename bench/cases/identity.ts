@@ -40,6 +40,27 @@ export const identityCases: BenchCase[] = [
     run: (ctx) => ctx.call('user', 'login', {}, 'bench-login'),
   },
   {
+    name: '我的',
+    scenario:
+      'a bound 领导干部 returns to 我的: its cards read points.mine and orglife.reviews (the session is read once a launch)',
+    iterations: 30,
+    async setup(ctx) {
+      const id = await ensureRoster(ctx);
+      // The last row: user.bind's runs bind the first ones.
+      const m = rosterRow(ROSTER - 1, id);
+      const bind = { name: m.name, phone: m.phone };
+      const { memberId } = await must(ctx.call<{ memberId: string }>('user', 'bind', bind, 'bench-mine'));
+      await must(ctx.call('register', 'saveLeader', { memberId, title: '副局长', contactOrgIds: [id] }, BENCH_ADMIN));
+      const me = await must(ctx.call<{ leader?: boolean }>('user', 'login', {}, 'bench-mine'));
+      if (!me.leader) throw new Error('the leader is not marked on login');
+    },
+    async run(ctx) {
+      const points = await ctx.call('points', 'mine', {}, 'bench-mine');
+      if (!points.ok) return points;
+      return ctx.call('orglife', 'reviews', {}, 'bench-mine');
+    },
+  },
+  {
     name: 'user.bind',
     scenario: 'a new openid binds to its roster entry',
     iterations: 50,

@@ -1,6 +1,7 @@
 // register.leaders, saveLeader, removeLeader, recordVisit, visits and exportLeaders: 领学带学督学. The leaders live in
 // one summary document (title, contact points, last visit, visits per year), which the register and the overview
-// read in one read; each visit is its own document.
+// read in one read; each visit is its own document. The member document of a leader carries the mark `login` reads
+// for 我的 (server/members.ts markLeader).
 import { randomBytes } from 'node:crypto';
 import type * as ExcelJS from 'exceljs';
 import type { z } from 'zod';
@@ -18,7 +19,7 @@ import { isDuplicateKeyError, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { tempUrls } from '../../server/files';
-import { MEMBERS } from '../../server/members';
+import { markLeader, MEMBERS, memberIsLeader } from '../../server/members';
 import { shanghaiDay, shanghaiIso } from '../../server/time';
 import { uploadForDownload } from '../../server/xlsx';
 
@@ -156,6 +157,8 @@ export async function saveLeader(
     lastVisitOn: previous?.lastVisitOn ?? null,
     years: previous?.years ?? {},
   });
+  // The mark login reads for 我的 (written once: saving a leader again writes only the summary).
+  if (!memberIsLeader(member)) await markLeader(db, input.memberId, true);
   return { memberId: input.memberId };
 }
 
@@ -166,6 +169,8 @@ export async function removeLeader(
   const { db } = ctx;
   const { leaders: all } = await readLeaders(db);
   if (!all.has(input.memberId)) return { removed: false };
+  // The mark first: a failure before the summary's write leaves the leader listed, and removing again clears both.
+  await markLeader(db, input.memberId, false);
   await db
     .collection(REGISTER_LEADERS)
     .doc(LEADERS_ID)

@@ -39,6 +39,13 @@ async function resetLeaders() {
   const db = sdkDb();
   for (const name of ['register_leaders', 'register_visits'])
     for (const doc of await allDocs(name)) await db.collection(name).doc(doc._id).remove();
+  // The leader marks login reads, cleared with the summary they go with.
+  for (const m of await allDocs('members'))
+    if (m.leader !== undefined)
+      await db
+        .collection('members')
+        .doc(m._id)
+        .update({ data: { leader: db.command.remove() } });
   await expectOk(
     call('saveLeader', { memberId: ids['王芳'], title: '市教育局副局长', contactOrgIds: ['b2', 'b3'] }, ADMIN),
   );
@@ -134,6 +141,55 @@ describe('register.saveLeader / removeLeader', () => {
       expect(err.message).toMatch(message);
     }
     expect(await state()).toEqual(before);
+  });
+});
+
+describe('user.login tells 我的 whether the caller is a leader (the mark on the member document)', () => {
+  const PLAIN = 'plain-1';
+  const login = async (openid: string) => {
+    const { result, reads } = await cloud.countOps(() => cloud.call('user', 'login', {}, openid));
+    const out = await expectOk(Promise.resolve(result));
+    // caller, member: the mark costs no read of its own.
+    expect(reads).toBe(2);
+    return out;
+  };
+
+  beforeAll(async () => {
+    await expectOk(cloud.call('user', 'bind', { name: '李娜', phone: '13900000103' }, PLAIN));
+  });
+
+  it("marks a leader and neither a contact point's secretary nor a plain member", async () => {
+    expect(await login(MEMBER)).toMatchObject({ member: { name: '王芳' }, leader: true });
+    // The secretary of b1, 刘洋's contact point: the register opens from his 管理 menu, not from this entry.
+    const secretary = await login(SECRETARY);
+    expect(secretary.member?.name).toBe('张伟');
+    expect(secretary.leader).toBeUndefined();
+    const plain = await login(PLAIN);
+    expect(plain.member?.name).toBe('李娜');
+    expect(plain.leader).toBeUndefined();
+  });
+
+  it('sets the mark with the first save only and clears it with the removal (one write each)', async () => {
+    const saved = await cloud.countOps(() =>
+      call('saveLeader', { memberId: ids['张伟'], title: '科长', contactOrgIds: ['b3'] }, ADMIN),
+    );
+    await expectOk(Promise.resolve(saved.result));
+    // The summary entry and the mark.
+    expect(saved.writes).toBe(2);
+    expect((await login(SECRETARY)).leader).toBe(true);
+
+    const removed = await cloud.countOps(() => call('removeLeader', { memberId: ids['王芳'] }, ADMIN));
+    expect(await expectOk(Promise.resolve(removed.result))).toEqual({ removed: true });
+    // The mark and the summary entry.
+    expect(removed.writes).toBe(2);
+    expect((await login(MEMBER)).leader).toBeUndefined();
+    expect((await getDoc('members', ids['王芳']))?.leader).toBeUndefined();
+    // Removing again changes nothing; saving again marks her again.
+    expect(await expectOk(call('removeLeader', { memberId: ids['王芳'] }, ADMIN))).toEqual({ removed: false });
+    await expectOk(
+      call('saveLeader', { memberId: ids['王芳'], title: '市教育局副局长', contactOrgIds: ['b2'] }, ADMIN),
+    );
+    expect((await login(MEMBER)).leader).toBe(true);
   });
 });
 

@@ -20,7 +20,12 @@ const SECRETARY = ok({
   roles: [{ role: 'secretary' as const, scopeId: 'org-a1' }],
   member: { memberId: 'm0', name: '王建国', orgId: 'org-a1' },
 });
-const LEADER = ok({ openid: 'o-l', roles: [], member: { memberId: 'm9', name: '陈静', orgId: 'org-a2' } });
+const LEADER = ok({
+  openid: 'o-l',
+  roles: [],
+  member: { memberId: 'm9', name: '陈静', orgId: 'org-a2' },
+  leader: true,
+});
 const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'org-a1' } });
 const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
 const type = (el: Element, value: string) => fireEvent.change(el, { target: { value } });
@@ -244,26 +249,27 @@ describe('达标创优 and 我的', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/register-leaders/index' });
   });
 
-  it('shows a leader the 领学 entry on 我的 and a member who is not one nothing', async () => {
-    serve({
-      'user.login': LEADER,
-      'org.list': ok(ORGS),
-      'register.leaders': ok({ year: 2026, rows: [{ ...VISITED, visits: 0 }], counts: { leaders: 1, without: 1 } }),
+  it('shows a leader the 领学 entry on 我的 from the session, and a member who is not one nothing', async () => {
+    // The register's list is served, so a page that still asked it would show the entry to the member below.
+    const everyone = ok({
+      year: 2026,
+      rows: [{ ...VISITED, memberId: 'm1', visits: 0 }],
+      counts: { leaders: 1, without: 1 },
     });
+    serve({ 'user.login': LEADER, 'org.list': ok(ORGS), 'register.leaders': everyone });
     const { unmount } = render(<MinePage />);
-    expect(await screen.findByText('今年未开展')).toBeTruthy();
-    fireEvent.click(screen.getByText('领学带学督学'));
+    fireEvent.click(await screen.findByText('领学带学督学'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/leader-visits/index' });
+    await waitFor(() => expect(sent('orglife.reviews')).toHaveLength(1));
+    expect(sent('register.leaders')).toHaveLength(0);
     unmount();
 
     resetAll();
-    serve({
-      'user.login': MEMBER,
-      'org.list': ok(ORGS),
-      'register.leaders': ok({ year: 2026, rows: [], counts: { leaders: 0, without: 0 } }),
-    });
+    serve({ 'user.login': MEMBER, 'org.list': ok(ORGS), 'register.leaders': everyone });
     render(<MinePage />);
-    await waitFor(() => expect(sent('register.leaders')).toHaveLength(1));
+    await screen.findByText('张伟');
+    await waitFor(() => expect(sent('orglife.reviews')).toHaveLength(1));
     expect(screen.queryByText('领学带学督学')).toBeNull();
+    expect(sent('register.leaders')).toHaveLength(0);
   });
 });

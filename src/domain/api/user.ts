@@ -17,7 +17,13 @@ export interface MemberSummary {
 export interface UserApi {
   login: {
     input: z.input<typeof userSchemas.login>;
-    output: { openid: string; roles: RoleGrant[]; member: MemberSummary | null };
+    output: {
+      openid: string;
+      roles: RoleGrant[];
+      member: MemberSummary | null;
+      /** Present (true) when the bound member is a 领导干部 of the 领学带学督学 register: 我的 shows its entry. */
+      leader?: boolean;
+    };
   };
   bind: { input: z.input<typeof userSchemas.bind>; output: { memberId: string } };
 }
