@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
-import type { CheckInStatus } from '@/domain/checkin/rules';
-import { activityTimesError, checkInId, DEFAULT_OPENS_BEFORE_MINUTES } from '@/domain/checkin/rules';
+import type { CheckInStatus } from '@/domain/checkin';
+import { activityTimesError, checkInId, DEFAULT_OPENS_BEFORE_MINUTES } from '@/domain/checkin';
 import { orgAncestry, orgSubtree } from '@/domain/identity/org-tree';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';

@@ -2,7 +2,7 @@
 // one request (never one by one), the absentees in roster order, and the Excel sign-in sheet.
 import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
-import { attendanceRate } from '@/domain/checkin/rules';
+import { attendanceRate } from '@/domain/checkin';
 import type { ActionContext } from '../../server/dispatch';
 import { uploadForDownload } from '../../server/xlsx';
 import { managedActivity } from './activities';

@@ -1,7 +1,7 @@
 // checkin.qrToken and checkin.qrImage: the rotating code for the secretary's screen.
 import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
-import { signScene, TOKEN_WINDOW_MS } from '@/domain/checkin/token';
+import { checkinSignScene, CHECKIN_TOKEN_WINDOW_MS } from '@/domain/checkin';
 import { AppError } from '../../server/app-error';
 import type { ActionContext } from '../../server/dispatch';
 import { miniProgramCode } from '../../server/wxacode';
@@ -15,7 +15,7 @@ async function token(ctx: ActionContext, activityId: string): Promise<CheckinApi
   const activity = await managedActivity(ctx, activityId);
   const now = new Date();
   if (now.getTime() > activity.endAt.getTime()) throw new AppError('FAILED_PRECONDITION', '活动已结束，签到码已停用');
-  const { scene, expiresAt } = signScene(activity.secret, activity.activityId, now);
+  const { scene, expiresAt } = checkinSignScene(activity.secret, activity.activityId, now);
   return { scene, path: `${CHECKIN_PAGE}?scene=${encodeURIComponent(scene)}`, expiresAt: shanghaiIso(expiresAt) };
 }
 
@@ -32,5 +32,5 @@ export async function qrImage(
 ): Promise<CheckinApi['qrImage']['output']> {
   const t = await token(ctx, input.activityId);
   const image = await miniProgramCode(t.scene, CHECKIN_PAGE);
-  return { ...t, image, refreshMs: TOKEN_WINDOW_MS };
+  return { ...t, image, refreshMs: CHECKIN_TOKEN_WINDOW_MS };
 }

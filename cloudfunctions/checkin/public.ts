@@ -1,7 +1,7 @@
 // What other functions may read of the check-in feature (the `checkin` function writes it): an activity without its
 // code secret, its expected roster and its check-ins, a branch's activities of a year, and the counts and lists the
 // points views and the home page need.
-import { checkInId } from '@/domain/checkin/rules';
+import { checkInId } from '@/domain/checkin';
 import type { Database, Doc } from '../../server/db';
 import { findIn, str } from '../../server/db';
 import { MEMBERS } from '../../server/members';

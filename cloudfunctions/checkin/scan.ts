@@ -4,10 +4,16 @@
 // instance (four on a cold one).
 import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
-import type { CheckInFlag, CheckInStatus, ScanSource } from '@/domain/checkin/rules';
-import { checkInFlags, checkInId, scanSource, windowState } from '@/domain/checkin/rules';
+import type { CheckInFlag, CheckInStatus, ScanSource } from '@/domain/checkin';
+import {
+  checkInFlags,
+  checkInId,
+  checkinScanSource,
+  checkinWindowState,
+  checkinParseScene,
+  checkinVerifyScene,
+} from '@/domain/checkin';
 import { POINTS_CONFIG } from '@/domain/points';
-import { parseScene, verifyScene } from '@/domain/checkin/token';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError, str } from '../../server/db';
@@ -111,13 +117,13 @@ export async function checkIn(
       // Not an encoded scene: checked as it is.
     }
   }
-  const parsed = parseScene(scene);
+  const parsed = checkinParseScene(scene);
   if (!parsed) throw new AppError('INVALID_ARGUMENT', '这不是有效的签到码，请扫描现场大屏上的二维码');
 
   const [member, activity] = await Promise.all([memberOf(db, openid), loadActivity(db, parsed.activityId)]);
   if (!activity) throw new AppError('INVALID_ARGUMENT', '这不是有效的签到码，请扫描现场大屏上的二维码');
   const now = new Date();
-  const check = verifyScene(activity.secret, activity.activityId, scene, now);
+  const check = checkinVerifyScene(activity.secret, activity.activityId, scene, now);
   if (check === 'malformed' || check === 'bad-signature')
     throw new AppError('INVALID_ARGUMENT', '签到码无效或被改动过，请扫描现场大屏上的二维码');
   if (check === 'expired')
@@ -125,10 +131,10 @@ export async function checkIn(
   if (!member) throw new AppError('PERMISSION_DENIED', '请先绑定党员身份，再扫码签到');
   if (!activity.expectedOrgIds.includes(str(member, 'orgId') ?? ''))
     throw new AppError('PERMISSION_DENIED', '您不在本次活动的参加范围内（非本支部活动）');
-  const state = windowState(activity, now);
+  const state = checkinWindowState(activity, now);
   if (state === 'not-open' || state === 'closed') throw new AppError('FAILED_PRECONDITION', WINDOW_MESSAGES[state]);
 
-  const source = scanSource(input.launchScene);
+  const source = checkinScanSource(input.launchScene);
   const { flags, distanceM } = checkInFlags({ source, place: activity.location, location: input.location });
   const { duplicate, stored } = await writeCheckIn(db, {
     activity,

@@ -1,6 +1,6 @@
 // The Excel sign-in sheet (exceljs): 签到表 with every expected member in roster order, and 缺勤名单.
 import type * as ExcelJS from 'exceljs';
-import { checkInStatusText, FLAG_LABELS } from '@/domain/checkin/rules';
+import { checkInStatusText, CHECKIN_FLAG_LABELS } from '@/domain/checkin';
 import type { Activity, CheckInRecord, RosterEntry } from './store';
 import { shanghaiText } from '../../server/time';
 
@@ -48,7 +48,8 @@ export async function buildSignInWorkbook(
       r ? checkInStatusText({ status: r.status, manual: r.manual !== null }) : '缺勤',
       r ? shanghaiText(r.checkedInAt) : '',
       r
-        ? r.flags.map((f) => FLAG_LABELS[f]).join('、') + (r.distanceM !== null ? `（距离 ${r.distanceM} 米）` : '')
+        ? r.flags.map((f) => CHECKIN_FLAG_LABELS[f]).join('、') +
+          (r.distanceM !== null ? `（距离 ${r.distanceM} 米）` : '')
         : '',
       r?.manual ? `${shanghaiText(r.checkedInAt)} 补签：${r.manual.reason}（${r.manual.byName}）` : '',
     ]);

@@ -1,8 +1,8 @@
 // The check-in collections, the stored activity read back into a typed shape (with a per-instance cache), who
 // manages an activity, and the bulk reads of a roster and of an activity's check-ins.
 import type { ActivitySummary } from '@/domain/api/checkin';
-import type { ActivityKind, CheckInFlag, CheckInStatus } from '@/domain/checkin/rules';
-import { ACTIVITY_KINDS, activityPhase, checkinRunsActivity } from '@/domain/checkin/rules';
+import type { ActivityKind, CheckInFlag, CheckInStatus } from '@/domain/checkin';
+import { ACTIVITY_KINDS, activityPhase, checkinRunsActivity } from '@/domain/checkin';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';

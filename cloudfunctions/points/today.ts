@@ -4,7 +4,7 @@
 // branch has not held yet). Each feature's data is read through that feature's public.ts.
 import type { z } from 'zod';
 import type { PointsApi, pointsSchemas, TodayItem } from '@/domain/api/points';
-import { checkinRunsActivity } from '@/domain/checkin/rules';
+import { checkinRunsActivity } from '@/domain/checkin';
 import type { Database } from '../../server/db';
 import { str } from '../../server/db';
 import type { Caller } from '../../server/caller';

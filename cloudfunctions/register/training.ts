@@ -3,8 +3,8 @@
 import type { z } from 'zod';
 import type { TrainingApi, trainingSchemas } from '@/domain/api/training';
 import { TRAINING_ROSTER_PAGE, UNTRAINED_PAGE } from '@/domain/api/training';
-import type { CheckInStatus } from '@/domain/checkin/rules';
-import { checkInId } from '@/domain/checkin/rules';
+import type { CheckInStatus } from '@/domain/checkin';
+import { checkInId } from '@/domain/checkin';
 import type { OrgNode } from '@/domain/identity/org-tree';
 import { orgSubtree } from '@/domain/identity/org-tree';
 import {

@@ -1,7 +1,7 @@
 // How activities and check-ins read on the pages: kinds, phases, statuses, flags and times (the server sends +08:00).
 import type { ActivitySummary } from '@/domain/api';
-import type { ActivityPhase, CheckInFlag, CheckInStatus } from '@/domain/checkin/rules';
-import { FLAG_LABELS } from '@/domain/checkin/rules';
+import type { ActivityPhase, CheckInFlag, CheckInStatus } from '@/domain/checkin';
+import { CHECKIN_FLAG_LABELS } from '@/domain/checkin';
 import { clockText, dateText, dayTimeText } from './time';
 
 export const PHASE_LABELS: Record<ActivityPhase, string> = {
@@ -24,7 +24,7 @@ export function timeRange(a: Pick<ActivitySummary, 'startAt' | 'endAt'>): string
 }
 
 export function flagText(flags: readonly CheckInFlag[]): string {
-  return flags.map((f) => FLAG_LABELS[f]).join('、');
+  return flags.map((f) => CHECKIN_FLAG_LABELS[f]).join('、');
 }
 
 /** Activities to show first: those open now, then upcoming (soonest first), then ended (newest first). */

@@ -2,7 +2,7 @@
 // attendance and the Excel export, every role against every action, database operations per call, concurrent scans
 // (500 members at once: checkin-load.test.ts).
 import { Workbook } from 'exceljs';
-import { signScene, SCENE_PATTERN, TOKEN_WINDOW_MS } from '@/domain/checkin/token';
+import { checkinSignScene, SCENE_PATTERN, CHECKIN_TOKEN_WINDOW_MS } from '@/domain/checkin';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
 import {
@@ -158,7 +158,7 @@ describe('checkin.qrToken and checkin.qrImage', () => {
     expect(token.expiresAt).toMatch(/\+08:00$/);
     const image = await expectOk(call('qrImage', { activityId }, ADMIN));
     expect(image.image).toMatch(/^data:image\/png;base64,iVBOR/);
-    expect(image.refreshMs).toBe(TOKEN_WINDOW_MS);
+    expect(image.refreshMs).toBe(CHECKIN_TOKEN_WINDOW_MS);
     const everything = JSON.stringify([
       token,
       image,
@@ -249,9 +249,9 @@ describe('checkin.checkIn', () => {
   it('accepts a code from the previous window and refuses one older as expired', async () => {
     const activityId = await createB1(10);
     const secret = await secretOf(activityId);
-    const previous = signScene(secret, activityId, new Date(Date.now() - TOKEN_WINDOW_MS)).scene;
+    const previous = checkinSignScene(secret, activityId, new Date(Date.now() - CHECKIN_TOKEN_WINDOW_MS)).scene;
     await expectOk(call('checkIn', { scene: previous }, MEMBER));
-    const old = signScene(secret, activityId, new Date(Date.now() - 3 * TOKEN_WINDOW_MS)).scene;
+    const old = checkinSignScene(secret, activityId, new Date(Date.now() - 3 * CHECKIN_TOKEN_WINDOW_MS)).scene;
     const e = await expectError(call('checkIn', { scene: old }, SECRETARY), 'FAILED_PRECONDITION');
     expect(e.message).toContain('已过期');
     expect(e.reason).toBe('CHECKIN_CODE_EXPIRED');
@@ -260,12 +260,12 @@ describe('checkin.checkIn', () => {
   it('refuses a forged or altered code with INVALID_ARGUMENT', async () => {
     const activityId = await createB1(10);
     const scene = await sceneOf(activityId);
-    const forged = signScene('a-guessed-secret', activityId, new Date()).scene;
+    const forged = checkinSignScene('a-guessed-secret', activityId, new Date()).scene;
     await expectError(call('checkIn', { scene: forged }, MEMBER), 'INVALID_ARGUMENT');
     const altered = scene.slice(0, -1) + (scene.endsWith('A') ? 'B' : 'A');
     await expectError(call('checkIn', { scene: altered }, MEMBER), 'INVALID_ARGUMENT');
     await expectError(call('checkIn', { scene: 'not-a-scene' }, MEMBER), 'INVALID_ARGUMENT');
-    const unknown = signScene('x', 'aNOPE1234', new Date()).scene;
+    const unknown = checkinSignScene('x', 'aNOPE1234', new Date()).scene;
     await expectError(call('checkIn', { scene: unknown }, MEMBER), 'INVALID_ARGUMENT');
     expect(await allDocs('checkins')).not.toContainEqual(expect.objectContaining({ activityId, openid: MEMBER }));
   });
@@ -293,7 +293,7 @@ describe('checkin.checkIn', () => {
     const e1 = await expectError(call('checkIn', { scene: await sceneOf(early) }, MEMBER), 'FAILED_PRECONDITION');
     expect(e1.message).toContain('尚未开始');
     const ended = await createB1(-200);
-    const scene = signScene(await secretOf(ended), ended, new Date()).scene;
+    const scene = checkinSignScene(await secretOf(ended), ended, new Date()).scene;
     const e2 = await expectError(call('checkIn', { scene }, MEMBER), 'FAILED_PRECONDITION');
     expect(e2.message).toContain('已结束');
   });

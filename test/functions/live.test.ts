@@ -7,7 +7,7 @@ import { LIVE_GRACE_MS } from '../../src/domain/api/live';
 import type { TestCloud } from '../helpers/cloud';
 import { advance, fakeClock } from '../helpers/clock';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
-import { SCENE_PATTERN } from '../../src/domain/checkin/token';
+import { SCENE_PATTERN } from '../../src/domain/checkin';
 import { LIVE_PLAY_PAGE } from '../../src/utils/live';
 import { createSession, right, ROUNDS, wrong } from './live-support';
 import { importBank } from './quiz-support';

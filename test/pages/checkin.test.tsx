@@ -1,7 +1,7 @@
 // 扫码签到: the scene from the URL, one tap to check in, and a clear screen for every outcome (success on time and
 // late, a second scan, an expired code, another branch, a closed window, a forged code, an unbound member).
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { signScene } from '@/domain/checkin/token';
+import { checkinSignScene } from '@/domain/checkin';
 import type { ErrorCode } from '@/domain/errors';
 import CheckInPage from '@/pages/checkin/index';
 import type { KeyOutput, Reply } from './helpers';
@@ -11,7 +11,7 @@ import { setRouterParams } from './stubs/taro';
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
 const ACTIVITY = 'aB3dE5fG7';
-const SCENE = signScene('secret', ACTIVITY, new Date('2020-07-01T01:00:00Z')).scene;
+const SCENE = checkinSignScene('secret', ACTIVITY, new Date('2020-07-01T01:00:00Z')).scene;
 const BOUND: Reply<KeyOutput<'user.login'>> = ok({
   openid: 'o-m',
   roles: [],

@@ -1,8 +1,8 @@
 // Contract of the `checkin` cloud function: input schemas and output shapes (scan, live attendance, 补签, list/get,
 // qrImage and the sign-in sheet export).
 import { z } from 'zod';
-import type { ActivityKind, ActivityPhase, CheckInFlag, CheckInStatus, ScanSource } from '../checkin/rules';
-import { ACTIVITY_KINDS } from '../checkin/rules';
+import type { ActivityKind, ActivityPhase, CheckInFlag, CheckInStatus, ScanSource } from '../checkin';
+import { ACTIVITY_KINDS } from '../checkin';
 import { id, input, text } from './common';
 
 /** ISO 8601 with an offset, e.g. 2020-07-01T09:00:00+08:00. */

@@ -1,7 +1,7 @@
 // Contract of the `register` function's 培训 actions: training classes with their check-in activity, enrolment of
 // members, attendance through the check-in code and each organisation's coverage this quarter.
 import { z } from 'zod';
-import type { CheckInStatus } from '../checkin/rules';
+import type { CheckInStatus } from '../checkin';
 import type { CoverageRow, PlanLine, Quarter, TrainingKind } from '../register/training';
 import { TRAINING_KINDS } from '../register/training';
 import { id, input, text } from './common';

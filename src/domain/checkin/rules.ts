@@ -46,9 +46,9 @@ export type WindowState = 'not-open' | 'present' | 'late' | 'closed';
 /**
  * Where `now` falls: before the window, on time (from opening to the start), late (from the start to the end), after.
  *
- * @example windowState({ opensAt: t('08:30'), startAt: t('09:00'), endAt: t('11:00') }, t('09:05')) // 'late'
+ * @example checkinWindowState({ opensAt: t('08:30'), startAt: t('09:00'), endAt: t('11:00') }, t('09:05')) // 'late'
  */
-export function windowState(w: ActivityWindow, now: Date): WindowState {
+export function checkinWindowState(w: ActivityWindow, now: Date): WindowState {
   const t = now.getTime();
   if (t < w.opensAt.getTime()) return 'not-open';
   if (t > w.endAt.getTime()) return 'closed';
@@ -60,7 +60,7 @@ export type ActivityPhase = 'upcoming' | 'open' | 'ended';
 
 /** @example activityPhase(w, w.startAt) // 'open' */
 export function activityPhase(w: ActivityWindow, now: Date): ActivityPhase {
-  const s = windowState(w, now);
+  const s = checkinWindowState(w, now);
   return s === 'not-open' ? 'upcoming' : s === 'closed' ? 'ended' : 'open';
 }
 
@@ -68,10 +68,10 @@ export function activityPhase(w: ActivityWindow, now: Date): ActivityPhase {
  * The scan source from the mini-program's launch scene: 1047/1011 scanned with the camera, 1048/1049/1012/1013 a
  * long-pressed or album picture (the code may have been forwarded), anything else (H5, a link) `link`.
  *
- * @example scanSource(1047) // 'camera'
- * @example scanSource(1049) // 'album'
+ * @example checkinScanSource(1047) // 'camera'
+ * @example checkinScanSource(1049) // 'album'
  */
-export function scanSource(launchScene: number | undefined): Exclude<ScanSource, 'manual'> {
+export function checkinScanSource(launchScene: number | undefined): Exclude<ScanSource, 'manual'> {
   if (launchScene === 1047 || launchScene === 1011) return 'camera';
   if (launchScene === 1048 || launchScene === 1049 || launchScene === 1012 || launchScene === 1013) return 'album';
   return 'link';
@@ -95,7 +95,7 @@ export function distanceM(a: LatLng, b: LatLng): number {
   return Math.round(2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h))));
 }
 
-export interface Place extends LatLng {
+export interface CheckinPlace extends LatLng {
   radiusM: number;
 }
 
@@ -104,7 +104,7 @@ export interface Place extends LatLng {
  *
  * @example checkInFlags({ source: 'album', place: null }) // { flags: ['album'], distanceM: null }
  */
-export function checkInFlags(s: { source: ScanSource; place: Place | null; location?: LatLng }): {
+export function checkInFlags(s: { source: ScanSource; place: CheckinPlace | null; location?: LatLng }): {
   flags: CheckInFlag[];
   distanceM: number | null;
 } {
@@ -145,7 +145,7 @@ export function checkInStatusText(r: { status: CheckInStatus; manual: boolean })
 }
 
 /** How the flags read on the attendance page and in the export. */
-export const FLAG_LABELS: Record<CheckInFlag, string> = {
+export const CHECKIN_FLAG_LABELS: Record<CheckInFlag, string> = {
   album: '相册/长按识别',
   outside: '不在活动地点',
   'no-location': '未提供位置',

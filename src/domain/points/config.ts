@@ -1,6 +1,6 @@
 // Points per source and daily caps per category: the one place a deployer changes how points are earned.
-import type { ActivityKind } from '../checkin/rules';
-import { ATTENDANCE_POINTS } from '../checkin/rules';
+import type { ActivityKind } from '../checkin';
+import { ATTENDANCE_POINTS } from '../checkin';
 import type { PointsSource } from '../api/points';
 
 export interface PointsConfig {

@@ -9,7 +9,7 @@ import {
   TAG_MAX_CHARS,
   TAGS_MAX,
 } from './limits';
-import { sha256, toHex, utf8 } from '../checkin/sha256';
+import { sha256, toHex, utf8 } from '../hash';
 
 /**
  * The options of every 判断 question, in this order.

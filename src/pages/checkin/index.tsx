@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { ActionOutput, ActivityDetail } from '@/domain/api';
-import { parseScene } from '@/domain/checkin/token';
+import { checkinParseScene } from '@/domain/checkin';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { bothStates, useRemote, useResource } from '@/hooks/use-remote';
@@ -175,7 +175,7 @@ function Ready({ scene, activity, me, onRescan }: ReadyProps) {
 }
 
 function CheckIn({ scene, onRescan }: { scene: string; onRescan: (scene: string) => void }) {
-  const parsed = parseScene(scene);
+  const parsed = checkinParseScene(scene);
   const activityId = parsed?.activityId ?? '';
   const me = useResource(session);
   const activity = useRemote(

@@ -9,14 +9,14 @@ import {
   checkInStatusText,
   distanceM,
   GEOFENCE_TOLERANCE_M,
-  scanSource,
-  windowState,
-} from '@/domain/checkin/rules';
+  checkinScanSource,
+  checkinWindowState,
+} from '@/domain/checkin';
 
 const t = (hhmm: string) => new Date(`2020-07-01T${hhmm}:00+08:00`);
 const W = { opensAt: t('08:30'), startAt: t('09:00'), endAt: t('11:00') };
 
-describe('windowState and activityPhase', () => {
+describe('checkinWindowState and activityPhase', () => {
   it.each([
     ['08:29', 'not-open', 'upcoming'],
     ['08:30', 'present', 'open'],
@@ -25,12 +25,12 @@ describe('windowState and activityPhase', () => {
     ['11:00', 'late', 'open'],
     ['11:01', 'closed', 'ended'],
   ] as const)('at %s is %s (%s)', (time, state, phase) => {
-    expect(windowState(W, t(time))).toBe(state);
+    expect(checkinWindowState(W, t(time))).toBe(state);
     expect(activityPhase(W, t(time))).toBe(phase);
   });
 });
 
-describe('scanSource', () => {
+describe('checkinScanSource', () => {
   it.each([
     [1047, 'camera'],
     [1011, 'camera'],
@@ -41,7 +41,7 @@ describe('scanSource', () => {
     [1001, 'link'],
     [undefined, 'link'],
   ] as const)('launch scene %s is %s', (scene, source) => {
-    expect(scanSource(scene)).toBe(source);
+    expect(checkinScanSource(scene)).toBe(source);
   });
 });
 

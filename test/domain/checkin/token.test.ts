@@ -1,15 +1,15 @@
 // The rotating check-in code as pure functions: SHA-256/HMAC vectors, sign and verify with injected time and secret.
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { base64url, hmacSha256, sha256, toHex, utf8 } from '@/domain/checkin/sha256';
+import { base64url, hmacSha256, sha256, toHex, utf8 } from '@/domain/hash';
 import {
-  parseScene,
+  checkinParseScene,
   SCENE_PATTERN,
-  signScene,
-  TOKEN_WINDOW_MS,
-  tokenWindow,
-  verifyScene,
-} from '@/domain/checkin/token';
+  checkinSignScene,
+  CHECKIN_TOKEN_WINDOW_MS,
+  checkinTokenWindow,
+  checkinVerifyScene,
+} from '@/domain/checkin';
 
 const SECRET = 'k3Jd9fXq2LmN8pRt5vWy0zAb';
 const ACTIVITY = 'aB3dE5fG7';
@@ -58,80 +58,86 @@ describe('sha256 and hmacSha256', () => {
   });
 });
 
-describe('signScene and verifyScene', () => {
+describe('checkinSignScene and checkinVerifyScene', () => {
   it('signs a scene that fits WeChat: at most 32 characters of its alphabet', () => {
-    const { scene, expiresAt } = signScene(SECRET, ACTIVITY, at(5_000));
+    const { scene, expiresAt } = checkinSignScene(SECRET, ACTIVITY, at(5_000));
     expect(scene.length).toBeLessThanOrEqual(32);
     expect(scene).toMatch(SCENE_PATTERN);
-    expect(parseScene(scene)).toEqual({ activityId: ACTIVITY, window: tokenWindow(T0), signature: expect.any(String) });
-    expect(expiresAt.getTime()).toBe(T0.getTime() + 2 * TOKEN_WINDOW_MS);
+    expect(checkinParseScene(scene)).toEqual({
+      activityId: ACTIVITY,
+      window: checkinTokenWindow(T0),
+      signature: expect.any(String),
+    });
+    expect(expiresAt.getTime()).toBe(T0.getTime() + 2 * CHECKIN_TOKEN_WINDOW_MS);
   });
 
   it('stays within 32 characters for the longest activity id and far-future windows', () => {
-    const { scene } = signScene(SECRET, 'abcdefghijkl', new Date('2199-12-31T23:59:59Z'));
+    const { scene } = checkinSignScene(SECRET, 'abcdefghijkl', new Date('2199-12-31T23:59:59Z'));
     expect(scene.length).toBeLessThanOrEqual(32);
     expect(scene).toMatch(SCENE_PATTERN);
   });
 
   it('accepts a scene in its own window', () => {
-    const { scene } = signScene(SECRET, ACTIVITY, at(0));
-    expect(verifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('ok');
-    expect(verifyScene(SECRET, ACTIVITY, scene, at(19_999))).toBe('ok');
+    const { scene } = checkinSignScene(SECRET, ACTIVITY, at(0));
+    expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('ok');
+    expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(19_999))).toBe('ok');
   });
 
   it('accepts a scene from the previous window (a slow phone is not punished)', () => {
-    const { scene } = signScene(SECRET, ACTIVITY, at(19_000));
-    expect(verifyScene(SECRET, ACTIVITY, scene, at(20_000))).toBe('ok');
-    expect(verifyScene(SECRET, ACTIVITY, scene, at(39_999))).toBe('ok');
+    const { scene } = checkinSignScene(SECRET, ACTIVITY, at(19_000));
+    expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(20_000))).toBe('ok');
+    expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(39_999))).toBe('ok');
   });
 
   it('rejects a scene two windows old as expired', () => {
-    const { scene } = signScene(SECRET, ACTIVITY, at(0));
-    expect(verifyScene(SECRET, ACTIVITY, scene, at(40_000))).toBe('expired');
-    expect(verifyScene(SECRET, ACTIVITY, scene, at(3_600_000))).toBe('expired');
+    const { scene } = checkinSignScene(SECRET, ACTIVITY, at(0));
+    expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(40_000))).toBe('expired');
+    expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(3_600_000))).toBe('expired');
   });
 
   it('rejects a scene from a future window (a clock that runs ahead) as expired', () => {
-    const { scene } = signScene(SECRET, ACTIVITY, at(20_000));
-    expect(verifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('expired');
+    const { scene } = checkinSignScene(SECRET, ACTIVITY, at(20_000));
+    expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('expired');
   });
 
   it('rejects a scene signed with another secret', () => {
-    const { scene } = signScene('another-secret', ACTIVITY, at(0));
-    expect(verifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('bad-signature');
+    const { scene } = checkinSignScene('another-secret', ACTIVITY, at(0));
+    expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('bad-signature');
   });
 
   it('rejects a scene of another activity', () => {
-    const { scene } = signScene(SECRET, 'zZ9yY8xX7', at(0));
-    expect(verifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('bad-signature');
+    const { scene } = checkinSignScene(SECRET, 'zZ9yY8xX7', at(0));
+    expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('bad-signature');
   });
 
   it('rejects a moved window (an old code made to look current) as tampered, not merely expired', () => {
-    const { scene } = signScene(SECRET, ACTIVITY, at(0));
-    const parsed = parseScene(scene)!;
+    const { scene } = checkinSignScene(SECRET, ACTIVITY, at(0));
+    const parsed = checkinParseScene(scene)!;
     const moved = `${ACTIVITY}.${(parsed.window + 5).toString(36)}.${parsed.signature}`;
-    expect(verifyScene(SECRET, ACTIVITY, moved, at(100_000))).toBe('bad-signature');
+    expect(checkinVerifyScene(SECRET, ACTIVITY, moved, at(100_000))).toBe('bad-signature');
   });
 
   it('rejects any single changed character of the signature', () => {
-    const { scene } = signScene(SECRET, ACTIVITY, at(0));
+    const { scene } = checkinSignScene(SECRET, ACTIVITY, at(0));
     const sig = scene.slice(scene.lastIndexOf('.') + 1);
     const head = scene.slice(0, scene.lastIndexOf('.') + 1);
     for (let i = 0; i < sig.length; i++) {
       const c = sig[i] === 'A' ? 'B' : 'A';
-      expect(verifyScene(SECRET, ACTIVITY, head + sig.slice(0, i) + c + sig.slice(i + 1), at(0))).toBe('bad-signature');
+      expect(checkinVerifyScene(SECRET, ACTIVITY, head + sig.slice(0, i) + c + sig.slice(i + 1), at(0))).toBe(
+        'bad-signature',
+      );
     }
   });
 
   it.each(['', 'hello', 'aB3dE5fG7.1bfn4x', 'aB3dE5fG7.1bfn4x.short', 'a b.c.d', `${ACTIVITY}.ZZ.AAAAAAAAAAAA`])(
     'calls %j malformed',
     (scene) => {
-      expect(parseScene(scene)).toBeNull();
-      expect(verifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('malformed');
+      expect(checkinParseScene(scene)).toBeNull();
+      expect(checkinVerifyScene(SECRET, ACTIVITY, scene, at(0))).toBe('malformed');
     },
   );
 
   it('refuses to sign for an id that would not fit a scene', () => {
-    expect(() => signScene(SECRET, 'a_far_too_long_activity_id', at(0))).toThrow(/does not fit/);
+    expect(() => checkinSignScene(SECRET, 'a_far_too_long_activity_id', at(0))).toThrow(/does not fit/);
   });
 });

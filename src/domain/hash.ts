@@ -1,5 +1,5 @@
-// SHA-256 and HMAC-SHA256 for token signing and question ids, from @noble/hashes (audited, pure JavaScript, no
-// node:crypto), so that signing stays in the pure domain; plus the byte helpers the callers need.
+// SHA-256 and HMAC-SHA256 for the check-in token signing and the quiz question ids, from @noble/hashes (audited, pure
+// JavaScript, no node:crypto), so that signing stays in the pure domain; plus the byte helpers the callers need.
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
