@@ -1,6 +1,5 @@
 // How the 民声热线 statistics read for people: the periods (本月, 本季度, 本年, 自选月份), the months to pick from,
-// and the department table sorted by a column.
-import type { DepartmentStatsRow } from '@/domain/api';
+// and the rates of the department table.
 import { dateText } from './time';
 
 export type StatsPeriod = 'all' | 'month' | 'quarter' | 'year';
@@ -56,37 +55,6 @@ export function monthSpan(from: string, to: string): number {
 export function periodText(period: { from: string; to: string } | null): string {
   if (!period) return '全部';
   return period.from === period.to ? period.from : `${period.from} 至 ${period.to}`;
-}
-
-export type StatsKey =
-  | 'name'
-  | 'received'
-  | 'onTimeRate'
-  | 'solveRate'
-  | 'visitRate'
-  | 'duplicateRate'
-  | 'directRate'
-  | 'returned'
-  | 'extended'
-  | 'reported';
-export type SortDir = 'asc' | 'desc';
-
-/**
- * The departments sorted by one column; a rate that does not exist yet (null) goes last in either direction, and ties
- * keep the name order so that the table does not jump about.
- */
-export function sortStatsRows(rows: readonly DepartmentStatsRow[], key: StatsKey, dir: SortDir): DepartmentStatsRow[] {
-  const sign = dir === 'asc' ? 1 : -1;
-  const byName = (a: DepartmentStatsRow, b: DepartmentStatsRow) => a.name.localeCompare(b.name, 'zh-CN');
-  return [...rows].sort((a, b) => {
-    if (key === 'name') return sign * byName(a, b);
-    const x = a[key];
-    const y = b[key];
-    if (x === null && y === null) return byName(a, b);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x === y ? byName(a, b) : sign * (x - y);
-  });
 }
 
 /** A rate 0..1 as a whole per cent, or "—" when nothing was counted. */

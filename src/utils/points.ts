@@ -4,7 +4,6 @@ import type {
   ActivityAttendance,
   CadenceRow,
   LedgerEntry,
-  OverviewRow,
   PointsBucket,
   PointsSource,
   ReviewGrade,
@@ -97,28 +96,6 @@ export function distributionColumns(buckets: readonly PointsBucket[]): BarDatum[
 /** Members per star count as columns, one star to five. */
 export function starColumns(counts: readonly number[]): BarDatum[] {
   return counts.map((n, i) => ({ key: String(i + 1), label: `${i + 1}星`, value: n, valueText: `${n}人` }));
-}
-
-export type OverviewKey =
-  'name' | 'members' | 'compliance' | 'missingNow' | 'attendanceRate' | 'quizRate' | 'averagePoints';
-export type SortDir = 'asc' | 'desc';
-
-/**
- * The overview sorted by one column; rows without a value (null) go last in either direction, and ties keep the
- * name order so that the list does not jump about.
- */
-export function sortOverview(rows: readonly OverviewRow[], key: OverviewKey, dir: SortDir): OverviewRow[] {
-  const sign = dir === 'asc' ? 1 : -1;
-  const byName = (a: OverviewRow, b: OverviewRow) => a.name.localeCompare(b.name, 'zh-CN');
-  return [...rows].sort((a, b) => {
-    if (key === 'name') return sign * byName(a, b);
-    const x = a[key];
-    const y = b[key];
-    if (x === null && y === null) return byName(a, b);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x === y ? byName(a, b) : sign * (x - y);
-  });
 }
 
 /** Tab pages open with switchTab and take no query; everything else with navigateTo. */

@@ -2,8 +2,7 @@
 // (no rows, all zero, values over the maximum) drawn without dividing by zero or overflowing.
 import { render, screen, within } from '@testing-library/react';
 import { BarList, CadenceGrid, ColumnChart } from '@/components/chart';
-import { cadenceGridRows, sortOverview } from '@/utils/points';
-import { OVERVIEW } from './fixtures-points';
+import { cadenceGridRows } from '@/utils/points';
 
 const widths = (el: HTMLElement) =>
   Array.from(el.querySelectorAll('.bar-list__bar')).map((b) => (b as HTMLElement).style.width);
@@ -99,23 +98,5 @@ describe('CadenceGrid', () => {
     expect(slot('党课第一季度已开1次').style.width).toBe('25%');
     expect(within(grid).getByText('每季度 · 1/3')).toBeTruthy();
     expect(within(grid).getAllByText(/^(1[0-2]|[1-9])$/)).toHaveLength(12);
-  });
-});
-
-describe('sortOverview', () => {
-  const names = (key: Parameters<typeof sortOverview>[1], dir: 'asc' | 'desc') =>
-    sortOverview(OVERVIEW.rows, key, dir).map((r) => r.orgId);
-
-  it('puts branches without a value last in both directions', () => {
-    expect(names('compliance', 'desc')).toEqual(['org-a2', 'org-a1', 'org-b1']);
-    expect(names('compliance', 'asc')).toEqual(['org-a1', 'org-a2', 'org-b1']);
-    expect(names('averagePoints', 'asc')).toEqual(['org-a2', 'org-a1', 'org-b1']);
-  });
-
-  it('breaks ties by name and sorts names in Chinese order', () => {
-    expect(names('missingNow', 'asc')).toEqual(['org-b1', 'org-a2', 'org-a1']);
-    // Pinyin order: 财 (cai) before 发 (fa), 第二 (er) before 第一 (yi).
-    expect(names('name', 'asc')).toEqual(['org-b1', 'org-a2', 'org-a1']);
-    expect(names('name', 'desc')).toEqual(['org-a1', 'org-a2', 'org-b1']);
   });
 });

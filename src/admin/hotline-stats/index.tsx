@@ -7,22 +7,23 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import type { DepartmentStatsRow, HotlineApi, ReportedTicket } from '@/domain/api';
+import type { HotlineApi, ReportedTicket } from '@/domain/api';
 import { HOTLINE_PAGES } from '@/components/hotline-ui';
 import { LoadState } from '@/components/load-state';
 import { Pager } from '@/components/pager';
+import type { SortableColumn } from '@/components/sortable-table';
+import { SortableTable } from '@/components/sortable-table';
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
 import { openExport } from '@/services/checkin-device';
-import type { SortDir, StatsKey, StatsPeriod } from '@/utils/hotline-stats';
+import type { StatsPeriod } from '@/utils/hotline-stats';
 import {
   monthSpan,
   PERIOD_NAMES,
   percent,
   periodText,
   recentMonths,
-  sortStatsRows,
   STATS_MAX_MONTHS,
   statsPeriodMonths,
 } from '@/utils/hotline-stats';
@@ -31,26 +32,20 @@ import { SelectField } from '../shared/select-field';
 import './index.scss';
 
 type StatsOutput = HotlineApi['stats']['output'];
-type Totals = StatsOutput['total'];
 
-interface Column {
-  key: StatsKey;
-  label: string;
-  /** The first tap sorts this way: the most telling first (most received, best rate, most returns). */
-  first: SortDir;
-  cell: (r: Totals) => string;
-}
+type Row = StatsOutput['departments'][number];
 
-const COLUMNS: Column[] = [
-  { key: 'received', label: '受理量', first: 'desc', cell: (r) => String(r.received) },
-  { key: 'onTimeRate', label: '按时办结率', first: 'desc', cell: (r) => percent(r.onTimeRate) },
-  { key: 'solveRate', label: '解决率', first: 'desc', cell: (r) => percent(r.solveRate) },
-  { key: 'visitRate', label: '回访率', first: 'desc', cell: (r) => percent(r.visitRate) },
-  { key: 'duplicateRate', label: '重复诉求率', first: 'desc', cell: (r) => percent(r.duplicateRate) },
-  { key: 'directRate', label: '直接答复率', first: 'desc', cell: (r) => percent(r.directRate) },
-  { key: 'returned', label: '退单数', first: 'desc', cell: (r) => String(r.returned) },
-  { key: 'extended', label: '延期数', first: 'desc', cell: (r) => String(r.extended) },
-  { key: 'reported', label: '通报数', first: 'desc', cell: (r) => String(r.reported) },
+const COLUMNS: SortableColumn<Row>[] = [
+  { key: 'name', label: '部门', first: 'asc', format: (r) => r.name },
+  { key: 'received', label: '受理量', first: 'desc', format: (r) => String(r.received) },
+  { key: 'onTimeRate', label: '按时办结率', first: 'desc', format: (r) => percent(r.onTimeRate) },
+  { key: 'solveRate', label: '解决率', first: 'desc', format: (r) => percent(r.solveRate) },
+  { key: 'visitRate', label: '回访率', first: 'desc', format: (r) => percent(r.visitRate) },
+  { key: 'duplicateRate', label: '重复诉求率', first: 'desc', format: (r) => percent(r.duplicateRate) },
+  { key: 'directRate', label: '直接答复率', first: 'desc', format: (r) => percent(r.directRate) },
+  { key: 'returned', label: '退单数', first: 'desc', format: (r) => String(r.returned) },
+  { key: 'extended', label: '延期数', first: 'desc', format: (r) => String(r.extended) },
+  { key: 'reported', label: '通报数', first: 'desc', format: (r) => String(r.reported), bad: (r) => r.reported > 0 },
 ];
 
 type Choice = StatsPeriod | 'custom';
@@ -106,56 +101,19 @@ function PeriodPicker({ onQuery }: { onQuery: (q: Query | string) => void }) {
 }
 
 function Table({ data }: { data: StatsOutput }) {
-  const [sort, setSort] = useState<{ key: StatsKey; dir: SortDir }>({ key: 'received', dir: 'desc' });
-  const rows = sortStatsRows(data.departments, sort.key, sort.dir);
-  const tap = (key: StatsKey, first: SortDir) =>
-    setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: first }));
-  const head = (key: StatsKey, label: string, first: SortDir) => (
-    <View
-      key={key}
-      className={`hs-th hs-col--${key}${sort.key === key ? ' hs-th--on' : ''}`}
-      ariaRole="columnheader"
-      ariaSort={sort.key !== key ? 'none' : sort.dir === 'asc' ? 'ascending' : 'descending'}
-      ariaLabel={`按${label}排序`}
-      onClick={() => tap(key, first)}
-    >
-      <Text className="hs-th__text">{label}</Text>
-      <Text className="hs-th__arrow">{sort.key === key ? (sort.dir === 'asc' ? '↑' : '↓') : '↕'}</Text>
-    </View>
-  );
-  const row = (key: string, name: string, r: Totals, total = false) => (
-    <View key={key} className={`hs-tr${total ? ' hs-tr--total' : ''}`} ariaRole="row">
-      <View className="hs-td hs-col--name" ariaRole="rowheader">
-        {name}
-      </View>
-      {COLUMNS.map((c) => (
-        <View
-          key={c.key}
-          ariaRole="cell"
-          className={`hs-td hs-col--${c.key}${c.key === 'reported' && r.reported > 0 ? ' hs-td--bad' : ''}`}
-        >
-          {c.cell(r)}
-        </View>
-      ))}
-    </View>
-  );
-  if (data.departments.length === 0) return <Text className="muted">尚未录入部门。</Text>;
   return (
-    <>
-      <Text className="hs-scroll-hint">
-        点按表头排序，再点一次反向；表格较宽，左右滑动可看全部 {COLUMNS.length + 1} 列 →
-      </Text>
-      <View className="hs-scroll" tabindex="0" ariaRole="region" ariaLabel="各部门办理情况表，可左右滑动">
-        <View className="hs-table" ariaRole="table" ariaLabel={`各部门办理情况（${periodText(data.period)}）`}>
-          <View className="hs-tr hs-tr--head" ariaRole="row">
-            {head('name', '部门', 'asc')}
-            {COLUMNS.map((c) => head(c.key, c.label, c.first))}
-          </View>
-          {rows.map((d: DepartmentStatsRow) => row(d.departmentId, d.name, d))}
-          {row('total', '合计', data.total, true)}
-        </View>
-      </View>
-    </>
+    <SortableTable
+      block="hs"
+      columns={COLUMNS}
+      rows={data.departments}
+      rowKey={(d) => d.departmentId}
+      initialSort={{ key: 'received', dir: 'desc' }}
+      label={`各部门办理情况（${periodText(data.period)}）`}
+      scrollLabel="各部门办理情况表，可左右滑动"
+      hintLead="点按表头排序，再点一次反向；"
+      empty="尚未录入部门。"
+      total={{ ...data.total, departmentId: 'total', name: '合计' }}
+    />
   );
 }
 

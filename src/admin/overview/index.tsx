@@ -7,12 +7,13 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { OverviewRow, PointsOverview } from '@/domain/api';
 import { LoadState } from '@/components/load-state';
+import type { SortableColumn } from '@/components/sortable-table';
+import { SortableTable } from '@/components/sortable-table';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { useSave } from '@/hooks/use-save';
 import { openExport } from '@/services/checkin-device';
-import type { OverviewKey, SortDir } from '@/utils/points';
-import { pct, sortOverview } from '@/utils/points';
+import { pct } from '@/utils/points';
 import { dateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
 import { TermsDue } from '../shared/terms-due';
@@ -24,79 +25,43 @@ import '../register-terms/index.scss';
 import { askedYear, OrgYearPicker } from '../shared/org-year-picker';
 import './index.scss';
 
-interface Column {
-  key: OverviewKey;
-  label: string;
-  /** The first tap sorts this way: best first (most compliant, fewest missing). */
-  first: SortDir;
-  cell: (r: OverviewRow) => string;
-}
-
-const COLUMNS: Column[] = [
-  { key: 'name', label: '支部', first: 'asc', cell: (r) => r.name },
-  { key: 'compliance', label: '落实率', first: 'desc', cell: (r) => pct(r.compliance) },
-  { key: 'missingNow', label: '本期缺项', first: 'asc', cell: (r) => String(r.missingNow) },
-  { key: 'attendanceRate', label: '出勤率', first: 'desc', cell: (r) => pct(r.attendanceRate) },
-  { key: 'quizRate', label: '答题参与', first: 'desc', cell: (r) => pct(r.quizRate) },
+const COLUMNS: SortableColumn<OverviewRow>[] = [
+  { key: 'name', label: '支部', first: 'asc', format: (r) => r.name },
+  { key: 'compliance', label: '落实率', first: 'desc', format: (r) => pct(r.compliance) },
+  {
+    key: 'missingNow',
+    label: '本期缺项',
+    first: 'asc',
+    format: (r) => String(r.missingNow),
+    bad: (r) => r.missingNow > 0,
+  },
+  { key: 'attendanceRate', label: '出勤率', first: 'desc', format: (r) => pct(r.attendanceRate) },
+  { key: 'quizRate', label: '答题参与', first: 'desc', format: (r) => pct(r.quizRate) },
   {
     key: 'averagePoints',
     label: '人均积分',
     first: 'desc',
-    cell: (r) => (r.averagePoints === null ? '—' : String(r.averagePoints)),
+    format: (r) => (r.averagePoints === null ? '—' : String(r.averagePoints)),
   },
-  { key: 'members', label: '党员', first: 'desc', cell: (r) => String(r.members) },
+  { key: 'members', label: '党员', first: 'desc', format: (r) => String(r.members) },
 ];
 
+/** Each branch opens its dashboard. On a phone the table is wider than the screen and says so (a PC shows it all). */
 function Table({ data, year }: { data: PointsOverview; year: number }) {
-  const [sort, setSort] = useState<{ key: OverviewKey; dir: SortDir }>({ key: 'compliance', dir: 'desc' });
-  const rows = sortOverview(data.rows, sort.key, sort.dir);
-  const tap = (c: Column) =>
-    setSort((s) =>
-      s.key === c.key ? { key: c.key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key: c.key, dir: c.first },
-    );
-  const open = (r: OverviewRow) =>
-    Taro.navigateTo({ url: `/admin/branch-dashboard/index?orgId=${encodeURIComponent(r.orgId)}&year=${year}` });
-
-  if (data.rows.length === 0) return <Text className="muted">还没有支部。</Text>;
   return (
-    <>
-      {/* On a phone the table is wider than the screen: say so (a PC shows every column and hides this). */}
-      <Text className="overview-scroll-hint">表格较宽，左右滑动可看全部 {COLUMNS.length} 列 →</Text>
-      <View className="overview-scroll" tabindex="0" ariaRole="region" ariaLabel="达标创优表，可左右滑动">
-        <View className="overview-table" ariaRole="table" ariaLabel={`${year}年各支部达标创优情况`}>
-          <View className="overview-tr overview-tr--head" ariaRole="row">
-            {COLUMNS.map((c) => (
-              <View
-                key={c.key}
-                className={`overview-th overview-col--${c.key}${sort.key === c.key ? ' overview-th--on' : ''}`}
-                ariaRole="columnheader"
-                ariaSort={sort.key !== c.key ? 'none' : sort.dir === 'asc' ? 'ascending' : 'descending'}
-                ariaLabel={`按${c.label}排序`}
-                onClick={() => tap(c)}
-              >
-                <Text className="overview-th__text">{c.label}</Text>
-                <Text className="overview-th__arrow">
-                  {sort.key === c.key ? (sort.dir === 'asc' ? '↑' : '↓') : '↕'}
-                </Text>
-              </View>
-            ))}
-          </View>
-          {rows.map((r) => (
-            <View key={r.orgId} className="overview-tr" ariaRole="row" onClick={() => open(r)}>
-              {COLUMNS.map((c) => (
-                <View
-                  key={c.key}
-                  ariaRole={c.key === 'name' ? 'rowheader' : 'cell'}
-                  className={`overview-td overview-col--${c.key}${c.key === 'missingNow' && r.missingNow > 0 ? ' overview-td--bad' : ''}`}
-                >
-                  {c.cell(r)}
-                </View>
-              ))}
-            </View>
-          ))}
-        </View>
-      </View>
-    </>
+    <SortableTable
+      block="overview"
+      columns={COLUMNS}
+      rows={data.rows}
+      rowKey={(r) => r.orgId}
+      initialSort={{ key: 'compliance', dir: 'desc' }}
+      label={`${year}年各支部达标创优情况`}
+      scrollLabel="达标创优表，可左右滑动"
+      empty="还没有支部。"
+      onRow={(r) =>
+        Taro.navigateTo({ url: `/admin/branch-dashboard/index?orgId=${encodeURIComponent(r.orgId)}&year=${year}` })
+      }
+    />
   );
 }
 
