@@ -1,4 +1,4 @@
-// Props shared by both platforms' NoticeFiles (index.h5.tsx: a file input; index.weapp.tsx: a file from a chat).
+// Props and rules of NoticeFiles (index.tsx); the picking is FilePicker's, the one platform fork.
 import { NOTICE_FILE_EXTENSIONS, NOTICE_FILE_MAX_BYTES, NOTICE_MAX_ATTACHMENTS, noticeFilePath } from '@/domain/notice';
 import type { CallError } from '@/services/call-error';
 import { dateText } from '@/utils/time';
