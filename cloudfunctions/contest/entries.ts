@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { ContestApi, contestSchemas } from '@/domain/api/contest';
 import { CONTEST_MAX_ENTRIES } from '@/domain/api/contest';
 import { contestEntryId, contestStage } from '@/domain/contest';
-import { attachmentsProblem } from '@/domain/notice/files';
+import { noticeAttachmentsProblem } from '@/domain/notice';
 import { AppError } from '../../server/app-error';
 import { secretaryScopes } from '../../server/caller';
 import { isDuplicateKeyError } from '../../server/db';
@@ -21,7 +21,7 @@ export async function submit(
   if (!secretaryScopes(caller).includes(input.orgId))
     throw new AppError('PERMISSION_DENIED', '只能由本单位的支部书记提交本单位的参赛项目');
   const attachments = input.attachments ?? [];
-  const problem = attachmentsProblem(attachments.map((a) => a.fileID));
+  const problem = noticeAttachmentsProblem(attachments.map((a) => a.fileID));
   if (problem) throw new AppError('INVALID_ARGUMENT', problem);
   const entryId = contestEntryId(input.contestId, input.orgId);
   const [contest, dir, { data: existing }] = await Promise.all([

@@ -3,8 +3,7 @@
 import type { z } from 'zod';
 import type { ArticleBlock, NoticeApi, noticeSchemas } from '@/domain/api/notice';
 import { ARTICLE_PAGE_SIZE } from '@/domain/api/notice';
-import { articleReadId, judgeReading, requiredReadingSeconds } from '@/domain/notice/reading';
-import { studyImagesProblem } from '@/domain/notice/files';
+import { articleReadId, judgeReading, requiredReadingSeconds, studyImagesProblem } from '@/domain/notice';
 import { POINTS_CONFIG } from '@/domain/points';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';

@@ -4,8 +4,13 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { NoticeApi, noticeSchemas } from '@/domain/api/notice';
 import { NOTICE_PAGE_SIZE } from '@/domain/api/notice';
-import { attachmentsProblem } from '@/domain/notice/files';
-import { confirmState, noticeAudience, noticeManagers, receiptId } from '@/domain/notice/receipts';
+import {
+  noticeAttachmentsProblem,
+  confirmState,
+  noticeAudience,
+  noticeManagers,
+  noticeReceiptId,
+} from '@/domain/notice';
 import { orgSubtree } from '@/domain/identity/org-tree';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
@@ -68,7 +73,7 @@ export async function publish(
     }
   }
   const attachments = input.attachments ?? [];
-  const problem = attachmentsProblem(attachments.map((a) => a.fileID));
+  const problem = noticeAttachmentsProblem(attachments.map((a) => a.fileID));
   if (problem) throw new AppError('INVALID_ARGUMENT', problem);
   const now = new Date();
   if (input.confirmBy && new Date(input.confirmBy).getTime() <= now.getTime())
@@ -91,7 +96,7 @@ export async function publish(
 
   for (let i = 0; i < members.length; i += PAGE_SIZE) {
     const rows = members.slice(i, i + PAGE_SIZE).map((m, j) => ({
-      _id: receiptId(noticeId, m._id),
+      _id: noticeReceiptId(noticeId, m._id),
       noticeId,
       memberId: m._id,
       name: str(m, 'name') ?? '',
@@ -155,7 +160,7 @@ export async function inbox(
     db,
     NOTICE_RECEIPTS,
     '_id',
-    shown.map((n) => receiptId(n._id, member._id)),
+    shown.map((n) => noticeReceiptId(n._id, member._id)),
   );
   const byNotice = new Map(receipts.map((r) => [String(r.noticeId), r]));
   const nowMs = Date.now();
@@ -170,7 +175,7 @@ export async function inbox(
  */
 async function recordRead(db: Database, notice: Doc, member: Doc, receipt: Doc | null): Promise<Doc> {
   const _ = db.command;
-  const id = receiptId(notice._id, member._id);
+  const id = noticeReceiptId(notice._id, member._id);
   const now = new Date();
   if (receipt) {
     if (receipt.read === true) return receipt;
@@ -227,7 +232,7 @@ export async function open(
   if (!recipient && !canManage) throw new AppError('PERMISSION_DENIED', '这条通知不是发给您所在组织的');
   let receipt: Doc | null = null;
   if (recipient && member) {
-    const { data } = await db.collection(NOTICE_RECEIPTS).doc(receiptId(notice._id, member._id)).get();
+    const { data } = await db.collection(NOTICE_RECEIPTS).doc(noticeReceiptId(notice._id, member._id)).get();
     receipt = await recordRead(db, notice, member, data);
   }
   const attachments = Array.isArray(notice.attachments)
@@ -260,7 +265,7 @@ export async function confirm(
     throw new AppError('PERMISSION_DENIED', '这条通知不是发给您所在组织的');
   const confirmByMs = ms(notice.confirmBy);
   if (confirmByMs === null) throw new AppError('FAILED_PRECONDITION', '这条通知不需要确认');
-  const id = receiptId(notice._id, member._id);
+  const id = noticeReceiptId(notice._id, member._id);
   const { data: existing } = await db.collection(NOTICE_RECEIPTS).doc(id).get();
   // Confirming implies having read it (the page only offers 确认 on the opened notice; this keeps the counts honest).
   const receipt = await recordRead(db, notice, member, existing);

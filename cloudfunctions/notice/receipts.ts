@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { NoticeApi, noticeSchemas } from '@/domain/api/notice';
 import { NOTICE_PAGE_SIZE, RECEIPTS_PAGE_SIZE } from '@/domain/api/notice';
-import { REMIND_INTERVAL_MS, remindAllowed } from '@/domain/notice/receipts';
+import { NOTICE_REMIND_INTERVAL_MS, noticeRemindAllowed } from '@/domain/notice';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, requireMember, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
@@ -105,7 +105,7 @@ export async function remind(
   const notice = await managedNotice(ctx, input.noticeId);
   const now = new Date();
   const last = ms(notice.lastRemindedAt);
-  const allowed = remindAllowed({ lastRemindedAtMs: last, nowMs: now.getTime() });
+  const allowed = noticeRemindAllowed({ lastRemindedAtMs: last, nowMs: now.getTime() });
   if (!allowed.ok)
     throw new AppError(
       'RESOURCE_EXHAUSTED',
@@ -162,7 +162,7 @@ export async function remind(
     unread,
     messaged,
     withoutSubscription: unread - messaged,
-    nextRemindAt: shanghaiIso(new Date(now.getTime() + REMIND_INTERVAL_MS)),
+    nextRemindAt: shanghaiIso(new Date(now.getTime() + NOTICE_REMIND_INTERVAL_MS)),
   };
 }
 

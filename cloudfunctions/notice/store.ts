@@ -1,9 +1,8 @@
 // The notice function's collections and how their documents read back: notices with their counters, one receipt per
 // recipient, the members' reminder subscriptions, articles, learnt-article records and the open reading clocks.
-import type { NoticeSummary, ReceiptRow, SentNotice } from '@/domain/api/notice';
-import type { ArticleCategory, ArticleSummary } from '@/domain/api/notice';
+import type { NoticeSummary, ReceiptRow, SentNotice, ArticleCategory, ArticleSummary } from '@/domain/api/notice';
 import { ARTICLE_CATEGORIES } from '@/domain/api/notice';
-import { confirmState, readRate } from '@/domain/notice/receipts';
+import { confirmState, readRate } from '@/domain/notice';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Doc } from '../../server/db';

@@ -1,6 +1,6 @@
 // Words of the 通知公告 and 学习资料 pages: reading times, 确认收到 states and what a finished reading earned.
 import type { FinishStatus } from '@/domain/api/notice';
-import type { ConfirmState } from '@/domain/notice/receipts';
+import type { ConfirmState } from '@/domain/notice';
 
 /**
  * The reading an article asks for, as its list row says it.

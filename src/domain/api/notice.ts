@@ -1,7 +1,7 @@
 // Contract of the `notice` cloud function: 通知公告 (publish to orgs, read receipts, 确认收到, remind the unread)
 // and 学习资料 (articles in categories whose reading, timed on the server, earns capped points).
 import { z } from 'zod';
-import type { ConfirmState } from '../notice/receipts';
+import type { ConfirmState } from '../notice';
 import { id, input, text } from './common';
 
 const isoTime = z.iso.datetime({ offset: true });

@@ -28,10 +28,10 @@ export function noticeFilePath(kind: 'notice' | 'study', day: string, unique: st
 /**
  * Why a notice's attachments are not acceptable, or null.
  *
- * @example attachmentsProblem(['cloud://env.b/notice/20200701/a.pdf']) // null
- * @example attachmentsProblem(['cloud://env.b/hotline/o1/a.jpg']) // '第 1 个附件不是上传到通知目录的文件'
+ * @example noticeAttachmentsProblem(['cloud://env.b/notice/20200701/a.pdf']) // null
+ * @example noticeAttachmentsProblem(['cloud://env.b/hotline/o1/a.jpg']) // '第 1 个附件不是上传到通知目录的文件'
  */
-export function attachmentsProblem(fileIDs: readonly string[]): string | null {
+export function noticeAttachmentsProblem(fileIDs: readonly string[]): string | null {
   if (fileIDs.length > NOTICE_MAX_ATTACHMENTS) return `最多 ${NOTICE_MAX_ATTACHMENTS} 个附件`;
   if (new Set(fileIDs).size !== fileIDs.length) return '附件重复';
   const bad = fileIDs.findIndex((f) => !ATTACHMENT_FILE_ID.test(f) || f.includes('..'));

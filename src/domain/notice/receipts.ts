@@ -4,7 +4,7 @@ import type { OrgNode } from '../identity/org-tree';
 import { orgAncestry, orgSubtree } from '../identity/org-tree';
 
 /** A sender may remind the unread of one notice at most this often (a reminder is a message on their phone). */
-export const REMIND_INTERVAL_MS = 60 * 60 * 1000;
+export const NOTICE_REMIND_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
  * The organisations whose members receive a notice sent to `orgIds`: those organisations and everything below them,
@@ -36,9 +36,9 @@ export function noticeManagers(orgs: readonly OrgNode[], orgIds: readonly string
 /**
  * The id of one member's receipt of one notice (written for each member when the notice is published).
  *
- * @example receiptId('n_1', 'm_1') // 'n_1:m_1'
+ * @example noticeReceiptId('n_1', 'm_1') // 'n_1:m_1'
  */
-export function receiptId(noticeId: string, memberId: string): string {
+export function noticeReceiptId(noticeId: string, memberId: string): string {
   return `${noticeId}:${memberId}`;
 }
 
@@ -64,15 +64,15 @@ export function confirmState(a: {
 /**
  * Whether the unread may be reminded now, and if not, from when.
  *
- * @example remindAllowed({ lastRemindedAtMs: null, nowMs: 0 }) // { ok: true }
- * @example remindAllowed({ lastRemindedAtMs: 0, nowMs: 600_000 }) // { ok: false, nextAtMs: 3_600_000 }
+ * @example noticeRemindAllowed({ lastRemindedAtMs: null, nowMs: 0 }) // { ok: true }
+ * @example noticeRemindAllowed({ lastRemindedAtMs: 0, nowMs: 600_000 }) // { ok: false, nextAtMs: 3_600_000 }
  */
-export function remindAllowed(a: {
+export function noticeRemindAllowed(a: {
   lastRemindedAtMs: number | null;
   nowMs: number;
 }): { ok: true } | { ok: false; nextAtMs: number } {
   if (a.lastRemindedAtMs === null) return { ok: true };
-  const nextAtMs = a.lastRemindedAtMs + REMIND_INTERVAL_MS;
+  const nextAtMs = a.lastRemindedAtMs + NOTICE_REMIND_INTERVAL_MS;
   return a.nowMs >= nextAtMs ? { ok: true } : { ok: false, nextAtMs };
 }
 

@@ -8,7 +8,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import type { NoticeDetail } from '@/domain/api/notice';
-import type { ConfirmState } from '@/domain/notice/receipts';
+import type { ConfirmState } from '@/domain/notice';
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';

@@ -1,15 +1,15 @@
 // 通知公告 rules: the audience of a notice, who manages it, 确认收到 states, the reminder interval, the read rate.
 import type { OrgNode } from '@/domain/identity/org-tree';
 import {
-  attachmentsProblem,
+  noticeAttachmentsProblem,
   confirmState,
   noticeAudience,
   noticeFilePath,
   noticeManagers,
   readRate,
-  receiptId,
-  REMIND_INTERVAL_MS,
-  remindAllowed,
+  noticeReceiptId,
+  NOTICE_REMIND_INTERVAL_MS,
+  noticeRemindAllowed,
   studyImagesProblem,
 } from '@/domain/notice';
 
@@ -77,14 +77,14 @@ describe('confirmState', () => {
   });
 });
 
-describe('remindAllowed', () => {
-  it.each<[number | null, number, ReturnType<typeof remindAllowed>]>([
+describe('noticeRemindAllowed', () => {
+  it.each<[number | null, number, ReturnType<typeof noticeRemindAllowed>]>([
     [null, 0, { ok: true }],
-    [0, REMIND_INTERVAL_MS - 1, { ok: false, nextAtMs: REMIND_INTERVAL_MS }],
-    [0, REMIND_INTERVAL_MS, { ok: true }],
-    [1000, 2000, { ok: false, nextAtMs: 1000 + REMIND_INTERVAL_MS }],
+    [0, NOTICE_REMIND_INTERVAL_MS - 1, { ok: false, nextAtMs: NOTICE_REMIND_INTERVAL_MS }],
+    [0, NOTICE_REMIND_INTERVAL_MS, { ok: true }],
+    [1000, 2000, { ok: false, nextAtMs: 1000 + NOTICE_REMIND_INTERVAL_MS }],
   ])('last %p, now %i -> %p', (lastRemindedAtMs, nowMs, expected) => {
-    expect(remindAllowed({ lastRemindedAtMs, nowMs })).toEqual(expected);
+    expect(noticeRemindAllowed({ lastRemindedAtMs, nowMs })).toEqual(expected);
   });
 });
 
@@ -99,18 +99,22 @@ describe('readRate and ids', () => {
   });
 
   it('names a receipt by notice and member', () => {
-    expect(receiptId('n_1', 'm_1')).toBe('n_1:m_1');
+    expect(noticeReceiptId('n_1', 'm_1')).toBe('n_1:m_1');
   });
 });
 
 describe('files', () => {
   it('accepts attachments from the notice folder only', () => {
-    expect(attachmentsProblem(['cloud://env.b/notice/20200701/a.pdf', 'cloud://env.b/notice/x/b.docx'])).toBeNull();
-    expect(attachmentsProblem(['cloud://env.b/hotline/o1/a.jpg'])).toBe('第 1 个附件不是上传到通知目录的文件');
-    expect(attachmentsProblem(['cloud://env.b/notice/a.exe'])).toMatch(/第 1 个附件/);
-    expect(attachmentsProblem(['cloud://env.b/notice/../a.pdf'])).toMatch(/第 1 个附件/);
-    expect(attachmentsProblem(['cloud://env.b/notice/a.pdf', 'cloud://env.b/notice/a.pdf'])).toBe('附件重复');
-    expect(attachmentsProblem(Array.from({ length: 7 }, (_, i) => `cloud://env.b/notice/${i}.pdf`))).toMatch(/最多/);
+    expect(
+      noticeAttachmentsProblem(['cloud://env.b/notice/20200701/a.pdf', 'cloud://env.b/notice/x/b.docx']),
+    ).toBeNull();
+    expect(noticeAttachmentsProblem(['cloud://env.b/hotline/o1/a.jpg'])).toBe('第 1 个附件不是上传到通知目录的文件');
+    expect(noticeAttachmentsProblem(['cloud://env.b/notice/a.exe'])).toMatch(/第 1 个附件/);
+    expect(noticeAttachmentsProblem(['cloud://env.b/notice/../a.pdf'])).toMatch(/第 1 个附件/);
+    expect(noticeAttachmentsProblem(['cloud://env.b/notice/a.pdf', 'cloud://env.b/notice/a.pdf'])).toBe('附件重复');
+    expect(noticeAttachmentsProblem(Array.from({ length: 7 }, (_, i) => `cloud://env.b/notice/${i}.pdf`))).toMatch(
+      /最多/,
+    );
   });
 
   it('accepts article pictures from the study folder only', () => {
@@ -122,7 +126,7 @@ describe('files', () => {
   it('builds upload paths the server accepts', () => {
     const path = noticeFilePath('notice', '20200701', 'a b/c', 'PDF');
     expect(path).toBe('notice/20200701/a_b_c.pdf');
-    expect(attachmentsProblem([`cloud://env.b/${path}`])).toBeNull();
+    expect(noticeAttachmentsProblem([`cloud://env.b/${path}`])).toBeNull();
     expect(studyImagesProblem([`cloud://env.b/${noticeFilePath('study', '20200701', 'x', 'JPEG')}`])).toBeNull();
   });
 });
