@@ -13,6 +13,7 @@ export const CHECKIN_PAGE = 'pages/checkin/index';
 
 async function token(ctx: ActionContext, activityId: string): Promise<CheckinApi['qrToken']['output']> {
   const activity = await managedActivity(ctx, activityId);
+  if (activity.cancelled) throw new AppError('FAILED_PRECONDITION', '培训班已取消，签到码已停用');
   const now = new Date();
   if (now.getTime() > activity.endAt.getTime()) throw new AppError('FAILED_PRECONDITION', '活动已结束，签到码已停用');
   const { scene, expiresAt } = checkinSignScene(activity.secret, activity.activityId, now);

@@ -1,7 +1,8 @@
 // What other functions may read of the check-in feature (the `checkin` function writes it): an activity without its
 // code secret, its expected roster and its check-ins, a branch's activities of a year, and the counts and lists the
 // points views and the home page need.
-import { checkInId } from '@/domain/checkin';
+import { activityTimesError, checkInId, DEFAULT_OPENS_BEFORE_MINUTES } from '@/domain/checkin';
+import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import { findIn, str } from '../../server/db';
 import { MEMBERS } from '../../server/members';
@@ -275,6 +276,42 @@ export async function readActivitiesToCheckIn(
  * (a training class opens its 培训 check-in: the member scans the same code screen).
  */
 export { createActivity as openCheckInActivity } from './activities';
+
+/**
+ * Moves an activity opened for another function's event (a training class edited) to its new title, place and times,
+ * checked as at creation; it opens DEFAULT_OPENS_BEFORE_MINUTES before the start, as openCheckInActivity's do. One
+ * write.
+ */
+export async function moveLinkedActivity(
+  db: Database,
+  activityId: string,
+  a: { title: string; place: string; startAt: Date; endAt: Date },
+): Promise<void> {
+  const error = activityTimesError(a.startAt, a.endAt);
+  if (error) throw new AppError('INVALID_ARGUMENT', error);
+  const opensAt = new Date(a.startAt.getTime() - DEFAULT_OPENS_BEFORE_MINUTES * 60_000);
+  await db
+    .collection(ACTIVITIES)
+    .doc(activityId)
+    .update({ data: { title: a.title, place: a.place, startAt: a.startAt, endAt: a.endAt, opensAt } });
+}
+
+/**
+ * Calls off an activity opened for another function's event (a training class cancelled): it takes no check-in and
+ * its code stops, and it expects nobody from now on, so it leaves every member's list and home page. One write.
+ */
+export async function cancelLinkedActivity(db: Database, activityId: string): Promise<void> {
+  await db
+    .collection(ACTIVITIES)
+    .doc(activityId)
+    .update({ data: { cancelled: true, expectedOrgIds: [] } });
+}
+
+/** Whether anyone has checked in to the activity (one read). */
+export async function hasCheckIns(db: Database, activityId: string): Promise<boolean> {
+  const { data } = await db.collection(CHECKINS).where({ activityId }).limit(1).field({ _id: true }).get();
+  return data.length > 0;
+}
 
 /** Check-in statuses by check-in id (`checkInId(activity, member)`): one read per 100 ids. */
 export async function readCheckInStatuses(

@@ -1,7 +1,7 @@
 // checkin.checkIn and checkin.manualCheckIn: one idempotent record per member and activity (`<activity>:<member>`)
 // and one idempotent points entry (`points:checkin:<activity>:<member>`, via awardPoints). A scan costs three
 // database operations: the member, the check-in and the points entry; the activity is read once per function
-// instance (four on a cold one).
+// instance (four on a cold one), a training class's on every scan (it may be moved or cancelled).
 import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
 import type { CheckInFlag, CheckInStatus, ScanSource } from '@/domain/checkin';
@@ -97,6 +97,8 @@ async function writeCheckIn(db: Database, c: NewCheckIn): Promise<{ duplicate: b
   return { duplicate, stored };
 }
 
+const CANCELLED = '该培训班已取消，无需签到';
+
 const WINDOW_MESSAGES = {
   'not-open': '签到尚未开始，请在活动开始前半小时内再扫码',
   closed: '签到已结束。如确实参加了活动，请联系支部书记补签',
@@ -128,6 +130,7 @@ export async function checkIn(
     throw new AppError('INVALID_ARGUMENT', '签到码无效或被改动过，请扫描现场大屏上的二维码');
   if (check === 'expired')
     throw new AppError('FAILED_PRECONDITION', '签到码已过期，请重新扫描大屏上的最新二维码', 'CHECKIN_CODE_EXPIRED');
+  if (activity.cancelled) throw new AppError('FAILED_PRECONDITION', CANCELLED);
   if (!member) throw new AppError('PERMISSION_DENIED', '请先绑定党员身份，再扫码签到');
   if (!activity.expectedOrgIds.includes(str(member, 'orgId') ?? ''))
     throw new AppError('PERMISSION_DENIED', '您不在本次活动的参加范围内（非本支部活动）');
@@ -171,6 +174,7 @@ export async function manualCheckIn(
     db.collection(MEMBERS).doc(input.memberId).get(),
     caller.memberId ? db.collection(MEMBERS).doc(caller.memberId).get() : Promise.resolve({ data: null }),
   ]);
+  if (activity.cancelled) throw new AppError('FAILED_PRECONDITION', CANCELLED);
   if (!member) throw new AppError('NOT_FOUND', '名册中没有该党员');
   if (!activity.expectedOrgIds.includes(str(member, 'orgId') ?? ''))
     throw new AppError('FAILED_PRECONDITION', '该党员不在本次活动的参加范围内');

@@ -33,6 +33,8 @@ export interface Activity {
   /** Signs the rotating code; never leaves the server. */
   secret: string;
   createdBy: string;
+  /** Called off (a cancelled training class): no code, no check-in. */
+  cancelled: boolean;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -58,11 +60,13 @@ export function toActivity(doc: Doc): Activity {
         : null,
     secret: str(doc, 'secret') ?? '',
     createdBy: str(doc, 'createdBy') ?? '',
+    cancelled: doc.cancelled === true,
   };
 }
 
 // An activity never changes after it is created, so a warm function instance keeps it: a room of members
-// scanning in costs one read for the activity per instance instead of one per scan.
+// scanning in costs one read for the activity per instance instead of one per scan. A training class's (kind 培训)
+// is the exception: the register function moves it with the class or cancels it, so it is read on every scan.
 const CACHE_MS = 10 * 60_000;
 const CACHE_MAX = 200;
 const cache = new Map<string, { activity: Activity; at: number }>();
@@ -74,6 +78,7 @@ export async function loadActivity(db: Database, activityId: string): Promise<Ac
   const { data } = await db.collection(ACTIVITIES).doc(activityId).get();
   if (!data) return null;
   const activity = toActivity(data);
+  if (activity.kind === '培训') return activity;
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(activityId, { activity, at: Date.now() });
   return activity;

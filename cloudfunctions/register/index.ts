@@ -19,6 +19,7 @@ import {
   untrainedMembers,
   withdrawTraining,
 } from './training';
+import { cancelTrainingClass, updateTrainingClass } from './training-edit';
 import { exportTrainingClass, exportTrainingCoverage } from './training-export';
 
 const KEEPERS = ['admin', 'secretary'] as const;
@@ -42,6 +43,17 @@ const actions = {
     input: registerSchemas.createTrainingClass,
     auth: ['admin'],
     handler: createTrainingClass,
+  }),
+  // Only who opens classes edits or cancels them.
+  updateTrainingClass: action({
+    input: registerSchemas.updateTrainingClass,
+    auth: ['admin'],
+    handler: updateTrainingClass,
+  }),
+  cancelTrainingClass: action({
+    input: registerSchemas.cancelTrainingClass,
+    auth: ['admin'],
+    handler: cancelTrainingClass,
   }),
   trainingClass: action({ input: registerSchemas.trainingClass, auth: KEEPERS, handler: trainingClass }),
   enrolTraining: action({ input: registerSchemas.enrolTraining, auth: KEEPERS, handler: enrolTraining }),

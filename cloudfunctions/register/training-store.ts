@@ -41,7 +41,8 @@ export function classRow(d: Doc, now: Date): TrainingClassRow {
     place: str(d, 'place') ?? '',
     capacity: Number(d.capacity) || 0,
     enrolled: Number(d.enrolled) || 0,
-    phase: nowMs < startMs ? 'upcoming' : nowMs > endMs ? 'ended' : 'open',
+    phase: d.cancelled === true ? 'cancelled' : nowMs < startMs ? 'upcoming' : nowMs > endMs ? 'ended' : 'open',
+    cancelReason: d.cancelled === true ? (str(d, 'cancelReason') ?? '') : null,
   };
 }
 

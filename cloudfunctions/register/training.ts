@@ -53,7 +53,24 @@ export function trainingScope(caller: Caller, orgs: readonly OrgNode[]): Set<str
 
 const inScope = (scope: Set<string> | 'all', orgId: string) => scope === 'all' || scope.has(orgId);
 
-async function readClass(db: Database, classId: string): Promise<Doc> {
+/**
+ * A class's times as opening or editing it takes them (the end after the start, at most CLASS_DAYS_MAX days), and the
+ * end of its check-in: a check-in lasts at most a day, so a longer class checks in within its first 24 hours.
+ */
+export function classTimes(input: { startAt: string; endAt: string }): {
+  startAt: Date;
+  endAt: Date;
+  checkInEndAt: Date;
+} {
+  const startAt = new Date(input.startAt);
+  const endAt = new Date(input.endAt);
+  if (endAt.getTime() <= startAt.getTime()) throw new AppError('INVALID_ARGUMENT', '结业时间必须晚于开班时间');
+  if (endAt.getTime() - startAt.getTime() > CLASS_DAYS_MAX * 86_400_000)
+    throw new AppError('INVALID_ARGUMENT', `一期培训班不能超过 ${CLASS_DAYS_MAX} 天`);
+  return { startAt, endAt, checkInEndAt: new Date(Math.min(endAt.getTime(), startAt.getTime() + 86_400_000)) };
+}
+
+export async function readClass(db: Database, classId: string): Promise<Doc> {
   const { data } = await db.collection(TRAINING_CLASSES).doc(classId).get();
   if (!data) throw new AppError('NOT_FOUND', '培训班不存在');
   return data;
@@ -84,6 +101,7 @@ export async function trainingClasses(
   ]);
   const now = new Date();
   const classes = data.map((d) => classRow(d, now));
+  // A cancelled class is listed (marked) but not held: trainingPlan leaves it out.
   return { year, classes, plan: trainingPlan(classes), canCreate: callerIsAdmin(caller) };
 }
 
@@ -95,20 +113,16 @@ export async function createTrainingClass(
   const dir = await readDirectory(db);
   const roots = dir.orgs.filter((o) => o.parentId === null).map((o) => o.orgId);
   if (roots.length === 0) throw new AppError('FAILED_PRECONDITION', '请先建立组织架构，再开设培训班');
-  const startAt = new Date(input.startAt);
-  const endAt = new Date(input.endAt);
-  if (endAt.getTime() <= startAt.getTime()) throw new AppError('INVALID_ARGUMENT', '结业时间必须晚于开班时间');
-  if (endAt.getTime() - startAt.getTime() > CLASS_DAYS_MAX * 86_400_000)
-    throw new AppError('INVALID_ARGUMENT', `一期培训班不能超过 ${CLASS_DAYS_MAX} 天`);
+  const { startAt, endAt, checkInEndAt } = classTimes(input);
   // The class's check-in (报到) on its first day: for the whole 工委, so that a member who was not enrolled is still
-  // counted when he comes. A check-in lasts at most a day, so a longer class checks in within its first 24 hours.
+  // counted when he comes.
   const { activityId } = await openCheckInActivity(
     {
       title: input.title,
       kind: '培训',
       orgIds: roots,
       startAt: input.startAt,
-      endAt: new Date(Math.min(endAt.getTime(), startAt.getTime() + 86_400_000)).toISOString(),
+      endAt: checkInEndAt.toISOString(),
       place: input.place,
     },
     ctx,
@@ -174,7 +188,7 @@ export async function trainingClass(
       };
     }),
     hasMore: data.length > TRAINING_ROSTER_PAGE,
-    canEnrol: klass.phase !== 'ended',
+    canEnrol: klass.phase !== 'ended' && klass.phase !== 'cancelled',
   };
 }
 
@@ -224,6 +238,7 @@ export async function enrolTraining(
   const [caller, dir, doc] = await Promise.all([ctx.caller(), readDirectory(db), readClass(db, input.classId)]);
   const klass = classRow(doc, new Date());
   if (klass.phase === 'ended') throw new AppError('FAILED_PRECONDITION', '培训班已结业，不能再报名');
+  if (klass.phase === 'cancelled') throw new AppError('FAILED_PRECONDITION', '培训班已取消，不能再报名');
   const scope = trainingScope(caller, dir.orgs);
   const seatsLeft = Math.max(0, klass.capacity - klass.enrolled);
   const members = await enrolCandidates(db, input, scope, dir.orgs, seatsLeft);
@@ -240,11 +255,17 @@ export async function enrolTraining(
   if (fresh.length > 0 && take.length === 0)
     throw new AppError('FAILED_PRECONDITION', `培训班名额已满（${klass.capacity} 人）`);
   if (take.length === 0) return { enrolled: 0, already: had.size, full: false, seatsLeft };
-  // The seats first, only while they are left (another enrolment at the same time may have taken them).
+  // The seats first, only while they are left (another enrolment at the same time may have taken them) and the class
+  // is as read: an edit of its seats or its cancellation in between makes this fail rather than overfill it.
   const _ = db.command;
   const { stats } = await db
     .collection(TRAINING_CLASSES)
-    .where({ _id: klass.classId, enrolled: _.lte(klass.capacity - take.length) })
+    .where({
+      _id: klass.classId,
+      capacity: klass.capacity,
+      cancelled: _.neq(true),
+      enrolled: _.lte(klass.capacity - take.length),
+    })
     .update({ data: { enrolled: _.inc(take.length) } });
   if (stats.updated !== 1) throw new AppError('FAILED_PRECONDITION', '名额刚有变动，请刷新后重试');
   let enrolled = 0;
@@ -303,6 +324,7 @@ export async function withdrawTraining(
     readCheckInStatuses(db, [checkInId(input.classId, input.memberId)]),
   ]);
   if (!enrolment) throw new AppError('NOT_FOUND', '该党员未报名此培训班');
+  if (doc.cancelled === true) throw new AppError('FAILED_PRECONDITION', '培训班已取消，报名记录保留');
   if (!inScope(trainingScope(caller, dir.orgs), str(enrolment, 'orgId') ?? ''))
     throw new AppError('PERMISSION_DENIED', '只能为本组织及下级组织的党员取消报名');
   if (attended.size > 0) throw new AppError('FAILED_PRECONDITION', '该党员已签到参加培训，不能取消报名');

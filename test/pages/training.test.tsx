@@ -1,6 +1,7 @@
 // The 培训 pages: the 培训台账 (coverage this quarter with a row's untrained members, the plan, the classes, the
 // admin's form that opens a class, the coverage export), one class (roster with attendance, enrolment by organisation
-// and by name, withdrawal, the code screen, the roster export), the member's 我的培训 and the overview's 培训 line.
+// and by name, withdrawal, the code screen, the roster export; the admin's 编辑 and 取消培训), the member's 我的培训
+// (a cancelled class says so) and the overview's 培训 line.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import TrainingClassPage from '@/admin/training-class/index';
@@ -40,6 +41,7 @@ const CLASS: TrainingClassRow = {
   capacity: 100,
   enrolled: 2,
   phase: 'open',
+  cancelReason: null,
 };
 const ROWS: CoverageRow[] = [
   { orgId: 'org-a2', orgName: '发改委第二党支部', members: 10, trained: 4, untrained: 6, rate: 40 },
@@ -228,17 +230,151 @@ describe('培训班', () => {
   });
 });
 
+describe('培训班: 编辑 and 取消培训', () => {
+  const CANCELLED = { ...CLASS, phase: 'cancelled' as const, cancelReason: '与全市重要会议冲突' };
+
+  it('edits the class with its fields filled in, keeps the seats above the enrolled, and shows a refusal', async () => {
+    setRouterParams({ classId: 'aCls1' });
+    let refuse = true;
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'register.trainingClass': ok({ class: CLASS, roster: ROSTER, hasMore: false, canEnrol: true }),
+      'register.updateTrainingClass': () =>
+        refuse ? fail('FAILED_PRECONDITION', '已有学员签到，不能再修改培训时间') : ok({ class: CLASS }),
+    });
+    render(<TrainingClassPage />);
+    fireEvent.click(await screen.findByText('编辑'));
+    expect(screen.getByText('编辑培训班')).toBeTruthy();
+    expect((field('title') as HTMLInputElement).value).toBe('第四季度第一期大培训');
+    expect((field('place') as HTMLInputElement).value).toBe('市委党校报告厅');
+    expect((field('capacity') as HTMLInputElement).value).toBe('100');
+    const save = () => fireEvent.click(screen.getByText('保存修改'));
+    type(field('capacity'), '1');
+    save();
+    expect(await screen.findByText('已有 2 人报名，名额不能少于已报名人数')).toBeTruthy();
+    expect(sent('register.updateTrainingClass')).toHaveLength(0);
+    type(field('capacity'), '80');
+    type(field('title'), '第四季度第一期大培训（调整）');
+    type(screen.getAllByLabelText('picker-time')[1], '12:00');
+    save();
+    expect(await screen.findByText('已有学员签到，不能再修改培训时间')).toBeTruthy();
+    refuse = false;
+    save();
+    await waitFor(() => expect(screen.queryByText('编辑培训班')).toBeNull());
+    expect(sent('register.updateTrainingClass').at(-1)).toEqual({
+      classId: 'aCls1',
+      title: '第四季度第一期大培训（调整）',
+      kind: '千名科级党员干部大培训',
+      startAt: '2026-12-08T09:00:00+08:00',
+      endAt: '2026-12-10T12:00:00+08:00',
+      place: '市委党校报告厅',
+      capacity: 80,
+    });
+    // Saved: the class is read again.
+    await waitFor(() => expect(sent('register.trainingClass')).toHaveLength(2));
+  });
+
+  it('cancels with a reason, only after the confirm', async () => {
+    setRouterParams({ classId: 'aCls1' });
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'register.trainingClass': ok({ class: CLASS, roster: ROSTER, hasMore: false, canEnrol: true }),
+      'register.cancelTrainingClass': ok({ already: false }),
+    });
+    render(<TrainingClassPage />);
+    fireEvent.click(await screen.findByText('取消培训'));
+    const modal = Taro.showModal as jest.Mock;
+    const asked = modal.mock.calls.length;
+    fireEvent.click(screen.getByText('确认取消培训'));
+    expect(await screen.findByText('请填写取消原因')).toBeTruthy();
+    expect(modal.mock.calls.length).toBe(asked);
+    type(field('reason'), '与全市重要会议冲突');
+    modal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
+    fireEvent.click(screen.getByText('确认取消培训'));
+    await waitFor(() => expect(modal.mock.calls.length).toBe(asked + 1));
+    expect(modal.mock.calls.at(-1)?.[0]).toMatchObject({
+      title: '取消培训班',
+      content: expect.stringMatching(/已报名的 2 人/),
+    });
+    expect(sent('register.cancelTrainingClass')).toHaveLength(0);
+    fireEvent.click(screen.getByText('确认取消培训'));
+    await waitFor(() =>
+      expect(sent('register.cancelTrainingClass')).toEqual([{ classId: 'aCls1', reason: '与全市重要会议冲突' }]),
+    );
+    await waitFor(() => expect(screen.queryByText('确认取消培训')).toBeNull());
+  });
+
+  it('shows a cancelled class with its reason, without the code, the edit, enrolment or withdrawal', async () => {
+    setRouterParams({ classId: 'aCls1' });
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'register.trainingClass': ok({ class: CANCELLED, roster: ROSTER, hasMore: false, canEnrol: false }),
+    });
+    render(<TrainingClassPage />);
+    expect(await screen.findByText('已取消')).toBeTruthy();
+    expect(screen.getByText('取消原因：与全市重要会议冲突')).toBeTruthy();
+    for (const gone of ['打开签到码（大屏）', '编辑', '取消培训', '报名该组织党员', '取消报名'])
+      expect(screen.queryByText(gone)).toBeNull();
+    expect(screen.getByText('王芳')).toBeTruthy();
+  });
+
+  it('gives a secretary enrolment but neither 编辑 nor 取消培训', async () => {
+    setRouterParams({ classId: 'aCls1' });
+    serve({
+      'user.login': SECRETARY,
+      'org.list': ok(ORGS),
+      'register.trainingClass': ok({ class: CLASS, roster: ROSTER, hasMore: false, canEnrol: true }),
+    });
+    render(<TrainingClassPage />);
+    expect(await screen.findByText('报名该组织党员')).toBeTruthy();
+    expect(screen.queryByText('编辑')).toBeNull();
+    expect(screen.queryByText('取消培训')).toBeNull();
+  });
+
+  it('lists a cancelled class on the 培训台账 with its reason instead of the seats', async () => {
+    serve({
+      'user.login': ADMIN,
+      'org.list': ok(ORGS),
+      'register.trainingCoverage': COVERAGE,
+      'register.trainingClasses': ok({
+        year: 2026,
+        classes: [CANCELLED],
+        plan: trainingPlan([CANCELLED]),
+        canCreate: true,
+      }),
+    });
+    render(<TrainingsPage />);
+    expect(await screen.findByText('取消原因：与全市重要会议冲突')).toBeTruthy();
+    expect(screen.getByText('已取消')).toBeTruthy();
+    expect(screen.queryByText(/已报名 2/)).toBeNull();
+    expect(screen.getAllByText('0 / 2 期')).toHaveLength(4);
+  });
+});
+
 describe('我的培训 and the overview line', () => {
   it('shows a member the year’s classes with attendance', async () => {
     const mine: MyTrainingRow[] = [
       { ...CLASS, attendance: 'late' },
       { ...CLASS, classId: 'aCls2', title: '第四季度第二期大培训', phase: 'upcoming', attendance: null },
+      {
+        ...CLASS,
+        classId: 'aCls3',
+        title: '书记培训班（第三期）',
+        phase: 'cancelled',
+        cancelReason: '与全市重要会议冲突',
+        attendance: null,
+      },
     ];
     serve({ 'register.myTrainings': ok({ year: 2026, classes: mine, attended: 1 }) });
     render(<MyTrainingsPage />);
     expect(await screen.findByText('2026年已参加培训 1 期')).toBeTruthy();
     expect(screen.getByText('已签到（迟到）')).toBeTruthy();
     expect(screen.getByText('已报名，开班时请扫描现场签到码')).toBeTruthy();
+    expect(screen.getByText('已取消')).toBeTruthy();
+    expect(screen.getByText('本期培训已取消：与全市重要会议冲突')).toBeTruthy();
   });
 
   it('tells a member without classes so', async () => {

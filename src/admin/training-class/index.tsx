@@ -1,6 +1,7 @@
 // One training class (工委 and secretaries): when and where, the seats, enrolment by organisation or by name, the
 // roster with each member's attendance from the check-in (a page of 100; a secretary sees the own organisations'),
-// withdrawal before attending, the code screen for the admin and the roster export.
+// withdrawal before attending, the code screen for the admin and the roster export; the admin edits the class or calls
+// it off (a cancelled one shows its reason and takes no more enrolment).
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -22,6 +23,7 @@ import { dateTimeText } from '@/utils/time';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
 import { SelectField } from '../shared/select-field';
+import { CancelClass, ClassForm } from '../trainings/class-form';
 import '../trainings/index.scss';
 
 type Enrolled = TrainingApi['enrolTraining']['output'];
@@ -101,7 +103,18 @@ function Enrol({ classId, ctx, onDone }: { classId: string; ctx: AdminContext; o
   );
 }
 
-function RosterRow({ r, classId, onDone }: { r: TrainingRosterRow; classId: string; onDone: () => void }) {
+function RosterRow({
+  r,
+  classId,
+  locked,
+  onDone,
+}: {
+  r: TrainingRosterRow;
+  classId: string;
+  /** Cancelled: the roster stays as it was. */
+  locked: boolean;
+  onDone: () => void;
+}) {
   const withdraw = useSave({ toast: '已取消报名', errorToast: true });
   return (
     <View className="admin-list__row">
@@ -117,23 +130,32 @@ function RosterRow({ r, classId, onDone }: { r: TrainingRosterRow; classId: stri
       ) : (
         <>
           <Text className="trainings__tag">未签到</Text>
-          <Text
-            className="admin-list__action"
-            onClick={() =>
-              withdraw.submit(() => call('register', 'withdrawTraining', { classId, memberId: r.memberId }), onDone)
-            }
-          >
-            取消报名
-          </Text>
+          {!locked && (
+            <Text
+              className="admin-list__action"
+              onClick={() =>
+                withdraw.submit(() => call('register', 'withdrawTraining', { classId, memberId: r.memberId }), onDone)
+              }
+            >
+              取消报名
+            </Text>
+          )}
         </>
       )}
     </View>
   );
 }
 
+type Mode = 'view' | 'edit' | 'cancel';
+
 function ClassView({ classId, ctx }: { classId: string; ctx: AdminContext }) {
   const [page, setPage] = useState(0);
+  const [mode, setMode] = useState<Mode>('view');
   const state = useRemote(useCallback(() => call('register', 'trainingClass', { classId, page }), [classId, page]));
+  const done = () => {
+    setMode('view');
+    state.reload();
+  };
   const exporting = useSave({ errorToast: true });
   return (
     <LoadState state={state} loadingText="正在加载培训班…">
@@ -154,25 +176,57 @@ function ClassView({ classId, ctx }: { classId: string; ctx: AdminContext }) {
             <Text className="admin-list__meta trainings__untrained">
               {c.place} · 已报名 {c.enrolled} / {c.capacity} 人
             </Text>
-            {isAdmin(ctx.me.roles) && c.phase !== 'ended' && (
-              <Button
-                block
-                type="primary"
-                onClick={() =>
-                  Taro.navigateTo({ url: `/admin/activity-code/index?activityId=${encodeURIComponent(c.classId)}` })
-                }
-              >
-                打开签到码（大屏）
-              </Button>
+            {c.phase === 'cancelled' && (
+              <Text className="admin-list__meta trainings__untrained">取消原因：{c.cancelReason}</Text>
+            )}
+            {isAdmin(ctx.me.roles) && c.phase !== 'ended' && c.phase !== 'cancelled' && (
+              <>
+                <Button
+                  block
+                  type="primary"
+                  onClick={() =>
+                    Taro.navigateTo({ url: `/admin/activity-code/index?activityId=${encodeURIComponent(c.classId)}` })
+                  }
+                >
+                  打开签到码（大屏）
+                </Button>
+                {mode === 'view' && (
+                  <View className="actions trainings__manage">
+                    <Button fill="outline" style={{ flex: 1 }} onClick={() => setMode('edit')}>
+                      编辑
+                    </Button>
+                    <Button fill="outline" type="danger" style={{ flex: 1 }} onClick={() => setMode('cancel')}>
+                      取消培训
+                    </Button>
+                  </View>
+                )}
+              </>
             )}
           </View>
+          {mode === 'edit' && (
+            <ClassForm
+              editing={c}
+              onSubmit={(fields) => call('register', 'updateTrainingClass', { classId, ...fields })}
+              onDone={done}
+              onCancel={() => setMode('view')}
+            />
+          )}
+          {mode === 'cancel' && <CancelClass c={c} onDone={done} onBack={() => setMode('view')} />}
           {canEnrol && <Enrol classId={classId} ctx={ctx} onDone={state.reload} />}
           <View className="card">
             <View className="card__title">花名册与签到</View>
             {roster.length === 0 ? (
               <Text className="muted">还没有人报名。</Text>
             ) : (
-              roster.map((r) => <RosterRow key={r.memberId} r={r} classId={classId} onDone={state.reload} />)
+              roster.map((r) => (
+                <RosterRow
+                  key={r.memberId}
+                  r={r}
+                  classId={classId}
+                  locked={c.phase === 'cancelled'}
+                  onDone={state.reload}
+                />
+              ))
             )}
             <Pager page={page} hasMore={hasMore} onPage={setPage} />
           </View>

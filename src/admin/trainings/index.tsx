@@ -1,26 +1,23 @@
 // 培训台账 (工委 and secretaries): this quarter's coverage per organisation (one summary read on the server; a row
-// shows its members not yet trained), the year's classes against the plan, and for the admin the form that opens a
-// class with its check-in.
+// shows its members not yet trained), the year's classes against the plan (a cancelled class listed as 已取消 with its
+// reason), and for the admin the form that opens a class with its check-in.
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { FormActions } from '@/components/form-actions';
 import { LoadState } from '@/components/load-state';
-import { TextField } from '@/components/text-field';
 import type { TrainingClassRow } from '@/domain/api/training';
-import type { CoverageRow, TrainingKind } from '@/domain/register/training';
-import { TRAINING_KINDS, TRAINING_PHASE_LABELS } from '@/domain/register/training';
+import type { CoverageRow } from '@/domain/register/training';
+import { TRAINING_PHASE_LABELS } from '@/domain/register/training';
 import { useRemote } from '@/hooks/use-remote';
 import { useReloadOnReturn } from '@/hooks/use-return';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
 import { openExport } from '@/services/checkin-device';
-import { dateText, shortDateTimeText } from '@/utils/time';
+import { shortDateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
-import { SelectField } from '../shared/select-field';
-import { TimeField } from '../shared/time-field';
+import { ClassForm } from './class-form';
 import './index.scss';
 
 function Untrained({ orgId }: { orgId: string }) {
@@ -106,92 +103,10 @@ function ClassRow({ c }: { c: TrainingClassRow }) {
           {c.kind} · <Text className="nowrap">{shortDateTimeText(c.startAt)}</Text> · {c.place}
         </Text>
         <Text className="admin-list__meta">
-          已报名 {c.enrolled} / {c.capacity} 人
+          {c.phase === 'cancelled' ? `取消原因：${c.cancelReason ?? ''}` : `已报名 ${c.enrolled} / ${c.capacity} 人`}
         </Text>
       </View>
       <Text className={`trainings__tag trainings__tag--${c.phase}`}>{TRAINING_PHASE_LABELS[c.phase]}</Text>
-    </View>
-  );
-}
-
-function NewClass({ onDone }: { onDone: () => void }) {
-  const today = dateText(Date.now());
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<TrainingKind>('千名科级党员干部大培训');
-  const [startDay, setStartDay] = useState(today);
-  const [startTime, setStartTime] = useState('09:00');
-  const [endDay, setEndDay] = useState(today);
-  const [endTime, setEndTime] = useState('17:00');
-  const [place, setPlace] = useState('');
-  const [capacity, setCapacity] = useState('100');
-  const { busy, error, setError, submit } = useSave({ toast: '已开设' });
-  const save = () => {
-    if (!title.trim()) return setError('请填写班次名称');
-    if (!place.trim()) return setError('请填写培训地点');
-    const seats = Number(capacity);
-    if (!Number.isInteger(seats) || seats < 1) return setError('名额应为正整数');
-    const startAt = `${startDay}T${startTime}:00+08:00`;
-    const endAt = `${endDay}T${endTime}:00+08:00`;
-    if (endAt <= startAt) return setError('结业时间必须晚于开班时间');
-    void submit(
-      () =>
-        call('register', 'createTrainingClass', {
-          title: title.trim(),
-          kind,
-          startAt,
-          endAt,
-          place: place.trim(),
-          capacity: seats,
-        }),
-      ({ classId }) => {
-        onDone();
-        Taro.navigateTo({ url: `/admin/training-class/index?classId=${encodeURIComponent(classId)}` });
-      },
-    );
-  };
-  return (
-    <View className="card admin-form">
-      <View className="card__title">开设培训班</View>
-      <TextField
-        label="班次名称"
-        name="title"
-        value={title}
-        onChange={setTitle}
-        placeholder="如：2026年第四季度第一期"
-        maxLength={64}
-      />
-      <SelectField
-        label="培训类别"
-        options={TRAINING_KINDS.map((k) => ({ value: k, label: k }))}
-        value={kind}
-        onChange={(v) => setKind(v as TrainingKind)}
-      />
-      <View className="trainings__times">
-        <TimeField label="开班日期" mode="date" value={startDay} onChange={setStartDay} />
-        <TimeField label="时间" mode="time" value={startTime} onChange={setStartTime} />
-      </View>
-      <View className="trainings__times">
-        <TimeField label="结业日期" mode="date" value={endDay} onChange={setEndDay} />
-        <TimeField label="时间" mode="time" value={endTime} onChange={setEndTime} />
-      </View>
-      <TextField
-        label="培训地点"
-        name="place"
-        value={place}
-        onChange={setPlace}
-        placeholder="如：市委党校报告厅"
-        maxLength={64}
-      />
-      <TextField
-        label="名额（人）"
-        name="capacity"
-        type="number"
-        value={capacity}
-        onChange={setCapacity}
-        maxLength={4}
-      />
-      <Text className="card__hint">开班后 24 小时内扫码签到（报到），签到码在培训班页面打开。</Text>
-      <FormActions error={error} busy={busy} submitText={busy ? '正在开设…' : '开设培训班'} onSubmit={save} />
     </View>
   );
 }
@@ -217,11 +132,16 @@ function Classes() {
           </View>
           {canCreate &&
             (creating ? (
-              <NewClass
+              <ClassForm
+                onSubmit={async (fields) => {
+                  const { classId } = await call('register', 'createTrainingClass', fields);
+                  Taro.navigateTo({ url: `/admin/training-class/index?classId=${encodeURIComponent(classId)}` });
+                }}
                 onDone={() => {
                   setCreating(false);
                   state.reload();
                 }}
+                onCancel={() => setCreating(false)}
               />
             ) : (
               <Button className="trainings__new" type="primary" block onClick={() => setCreating(true)}>

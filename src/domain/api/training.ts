@@ -15,18 +15,27 @@ export const TRAINING_ROSTER_PAGE = 100;
 export const UNTRAINED_PAGE = 100;
 export const TRAINING_CAPACITY_MAX = 1000;
 
+const classFields = {
+  title: text(64).describe('班次名称'),
+  kind: z.enum(TRAINING_KINDS).describe('培训类别'),
+  startAt: isoTime.describe('开班时间'),
+  endAt: isoTime.describe('结业时间'),
+  place: text(64).describe('培训地点'),
+  capacity: z.number().int().min(1).max(TRAINING_CAPACITY_MAX).describe('名额'),
+};
+
 export const trainingSchemas = {
   /** The year's classes, newest first, with the plan (2 大培训 classes a quarter, 6–8 书记/组织委员 classes). */
   trainingClasses: input({ year: z.number().int().min(2000).max(2999).optional().describe('年度') }),
   /** Opens a class and its check-in activity (the same id), for the whole 工委. */
-  createTrainingClass: input({
-    title: text(64).describe('班次名称'),
-    kind: z.enum(TRAINING_KINDS).describe('培训类别'),
-    startAt: isoTime.describe('开班时间'),
-    endAt: isoTime.describe('结业时间'),
-    place: text(64).describe('培训地点'),
-    capacity: z.number().int().min(1).max(TRAINING_CAPACITY_MAX).describe('名额'),
-  }),
+  createTrainingClass: input(classFields),
+  /**
+   * Changes a class before its end (the same fields and checks as opening it; its check-in follows). The seats never
+   * go below those enrolled, and the time stays once a member has checked in.
+   */
+  updateTrainingClass: input({ classId: id.describe('培训班'), ...classFields }),
+  /** Calls a class off with a reason: it stays listed as 已取消 and takes no more enrolment or check-in. */
+  cancelTrainingClass: input({ classId: id.describe('培训班'), reason: text(100).describe('取消原因') }),
   /** One class with a page of its roster (enrolled members and who came without enrolling) and their attendance. */
   trainingClass: input({
     classId: id.describe('培训班'),
@@ -55,7 +64,7 @@ export const trainingSchemas = {
   exportTrainingCoverage: input({}),
 };
 
-export type TrainingPhase = 'upcoming' | 'open' | 'ended';
+export type TrainingPhase = 'upcoming' | 'open' | 'ended' | 'cancelled';
 
 export interface TrainingClassRow {
   classId: string;
@@ -69,6 +78,8 @@ export interface TrainingClassRow {
   capacity: number;
   enrolled: number;
   phase: TrainingPhase;
+  /** Why the class was called off (phase 'cancelled'), else null. */
+  cancelReason: string | null;
 }
 
 export interface TrainingRosterRow {
@@ -97,6 +108,15 @@ export interface TrainingApi {
     output: { year: number; classes: TrainingClassRow[]; plan: PlanLine[]; canCreate: boolean };
   };
   createTrainingClass: { input: z.input<typeof trainingSchemas.createTrainingClass>; output: { classId: string } };
+  updateTrainingClass: {
+    input: z.input<typeof trainingSchemas.updateTrainingClass>;
+    output: { class: TrainingClassRow };
+  };
+  cancelTrainingClass: {
+    input: z.input<typeof trainingSchemas.cancelTrainingClass>;
+    /** `already`: it was cancelled before (a repeated call changes nothing). */
+    output: { already: boolean };
+  };
   trainingClass: {
     input: z.input<typeof trainingSchemas.trainingClass>;
     output: {

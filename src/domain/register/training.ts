@@ -12,8 +12,13 @@ export const CADRE_CLASSES_PER_YEAR = { min: 6, max: 8 } as const;
 
 export type Quarter = 1 | 2 | 3 | 4;
 
-/** Where a class stands: before its start, between its start and end, after its end. */
-export const TRAINING_PHASE_LABELS = { upcoming: '未开班', open: '培训中', ended: '已结业' } as const;
+/** Where a class stands: before its start, between its start and end, after its end; or called off. */
+export const TRAINING_PHASE_LABELS = {
+  upcoming: '未开班',
+  open: '培训中',
+  ended: '已结业',
+  cancelled: '已取消',
+} as const;
 
 /**
  * The quarter of a calendar day.
@@ -60,11 +65,12 @@ export interface PlanLine {
 
 /**
  * How the year's classes stand against the plan: each quarter's 大培训 classes (2 each) and the 书记 and 组织委员
- * classes of the year together (6–8).
+ * classes of the year together (6–8). A cancelled class is not held.
  *
  * @example trainingPlan([{ kind: '千名科级党员干部大培训', quarter: 1 }])[0] // { label: '第一季度大培训', held: 1, planned: 2, met: false }
  */
-export function trainingPlan(classes: readonly { kind: TrainingKind; quarter: Quarter }[]): PlanLine[] {
+export function trainingPlan(all: readonly { kind: TrainingKind; quarter: Quarter; phase?: string }[]): PlanLine[] {
+  const classes = all.filter((c) => c.phase !== 'cancelled');
   const lines: PlanLine[] = ([1, 2, 3, 4] as const).map((q) => {
     const held = classes.filter((c) => c.kind === '千名科级党员干部大培训' && c.quarter === q).length;
     return {

@@ -1,5 +1,6 @@
 // 我的培训 for members: the classes the member is enrolled in this year (or came to without enrolling) with when,
-// where and whether the check-in recorded him; the check-in itself is the class's code on the big screen (扫一扫).
+// where and whether the check-in recorded him (or that the class was called off, and why); the check-in itself is the
+// class's code on the big screen (扫一扫).
 import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import { LoadState } from '@/components/load-state';
@@ -11,6 +12,7 @@ import { dateTimeText } from '@/utils/time';
 import './index.scss';
 
 function attendanceText(c: MyTrainingRow): string {
+  if (c.phase === 'cancelled') return '已取消';
   if (c.attendance === 'present') return '已签到';
   if (c.attendance === 'late') return '已签到（迟到）';
   if (c.phase === 'ended') return '未签到';
@@ -42,8 +44,13 @@ export default function MyTrainingsPage() {
                       <Text className="my-training__meta">
                         {c.kind} · <Text className="nowrap">{dateTimeText(c.startAt)}</Text> · {c.place}
                       </Text>
+                      {c.phase === 'cancelled' && (
+                        <Text className="my-training__meta">本期培训已取消：{c.cancelReason}</Text>
+                      )}
                     </View>
-                    <Text className={`my-training__tag${c.attendance ? ' my-training__tag--present' : ''}`}>
+                    <Text
+                      className={`my-training__tag${c.phase === 'cancelled' ? ' my-training__tag--cancelled' : c.attendance ? ' my-training__tag--present' : ''}`}
+                    >
                       {attendanceText(c)}
                     </Text>
                   </View>

@@ -44,6 +44,15 @@ describe('trainingPlan', () => {
       ['书记、组织委员培训班', 2, 6, false],
     ]);
   });
+
+  it('does not count a cancelled class as held', () => {
+    const plan = trainingPlan([
+      { kind: '千名科级党员干部大培训', quarter: 1, phase: 'ended' },
+      { kind: '千名科级党员干部大培训', quarter: 1, phase: 'cancelled' },
+      { kind: '书记培训班', quarter: 2, phase: 'cancelled' },
+    ]);
+    expect([plan[0].held, plan[0].met, plan[4].held]).toEqual([1, false, 0]);
+  });
 });
 
 describe('coverageRows', () => {
