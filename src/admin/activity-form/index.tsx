@@ -18,7 +18,7 @@ import { dateText } from '@/utils/time';
 import { useSave } from '@/hooks/use-save';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
-import { SelectField } from '../shared/select-field';
+import { plainOptions, SelectField } from '../shared/select-field';
 import { TimeField } from '../shared/time-field';
 import './index.scss';
 
@@ -90,12 +90,7 @@ function Form({ me, directory }: AdminContext) {
         placeholder="如：七月主题党日——重温入党誓词"
         maxLength={64}
       />
-      <SelectField
-        label="活动类型"
-        options={ACTIVITY_KINDS.map((k) => ({ value: k, label: k }))}
-        value={kind}
-        onChange={(v) => setKind(v as ActivityKind)}
-      />
+      <SelectField label="活动类型" options={plainOptions(ACTIVITY_KINDS)} value={kind} onChange={setKind} />
       <SelectField label="参加组织" options={orgs} value={orgId} onChange={setOrgId} />
       <TimeField label="日期" mode="date" value={day} onChange={setDay} />
       <View className="activity-form__times">

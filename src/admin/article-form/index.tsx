@@ -13,7 +13,7 @@ import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
 import { AdminGate } from '../shared/admin-gate';
-import { SelectField } from '../shared/select-field';
+import { plainOptions, SelectField } from '../shared/select-field';
 import './index.scss';
 
 type Block =
@@ -87,12 +87,7 @@ function Form({ article }: { article: ArticleDetail | null }) {
   return (
     <View className="card admin-form">
       <View className="card__title">{article ? '编辑文章' : '新增文章'}</View>
-      <SelectField
-        label="栏目"
-        options={ARTICLE_CATEGORIES.map((c) => ({ value: c, label: c }))}
-        value={category}
-        onChange={(v) => setCategory(v as ArticleCategory)}
-      />
+      <SelectField label="栏目" options={plainOptions(ARTICLE_CATEGORIES)} value={category} onChange={setCategory} />
       <TextField label="标题" name="title" value={title} onChange={setTitle} maxLength={NOTICE_TITLE_MAX} />
       <TextField
         label="摘要（选填，不填取正文开头）"

@@ -24,6 +24,7 @@ import { Segmented } from '../shared/segmented';
 import { TimeField } from '../shared/time-field';
 import '../../contest/contest.scss';
 import './index.scss';
+import { plainOptions } from '../shared/select-field';
 
 const DAY = 86400_000;
 /** A date picked on the form as the end of that day's office hours, Beijing time. */
@@ -66,7 +67,7 @@ function CreateForm({ onCreated }: { onCreated: (contestId: string) => void }) {
   return (
     <View className="card contests-admin__form">
       <View className="card__title">新建评比</View>
-      <Segmented options={CONTEST_KINDS.map((k) => ({ value: k, label: k }))} value={kind} onChange={setKind} />
+      <Segmented options={plainOptions(CONTEST_KINDS)} value={kind} onChange={setKind} />
       <TextField label="竞赛名称" name="title" value={title} onChange={setTitle} maxLength={60} />
       <TimeField label="征集截止日期（当天 17:30）" mode="date" value={submitEnd} onChange={setSubmitEnd} />
       <CriteriaEditor rows={criteriaRows} onChange={setCriteriaRows} />

@@ -3,7 +3,7 @@
 // with one. An answer is switched off rather than deleted, so the counts of who it helped stay.
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '../../components/hotline-ui/index.scss';
@@ -67,18 +67,15 @@ function KnowledgeForm({
         maxLength={HOTLINE_KNOWLEDGE_TITLE_MAX}
         placeholder="如：离职后住房公积金怎样提取"
       />
-      <View className="field">
-        <Text className="field__label">答复口径</Text>
-        <View className="field__box">
-          <Textarea
-            className="hotline-textarea"
-            value={answer}
-            maxlength={HOTLINE_KNOWLEDGE_ANSWER_MAX}
-            placeholder="群众看到的答复，写清办理条件、材料、地点和时限"
-            onInput={(e) => setAnswer(e.detail.value)}
-          />
-        </View>
-      </View>
+      <TextField
+        multiline
+        label="答复口径"
+        className="hotline-textarea"
+        value={answer}
+        onChange={setAnswer}
+        maxLength={HOTLINE_KNOWLEDGE_ANSWER_MAX}
+        placeholder="群众看到的答复，写清办理条件、材料、地点和时限"
+      />
       <TextField
         label="关键词（用空格分开）"
         value={keywords}

@@ -28,7 +28,7 @@ import {
   statsPeriodMonths,
 } from '@/utils/hotline-stats';
 import { AdminGate } from '../shared/admin-gate';
-import { SelectField } from '../shared/select-field';
+import { plainOptions, SelectField } from '../shared/select-field';
 import './index.scss';
 
 type StatsOutput = HotlineApi['stats']['output'];
@@ -74,7 +74,7 @@ function PeriodPicker({ onQuery }: { onQuery: (q: Query | string) => void }) {
     if (c === 'custom') custom(from, to);
     else onQuery(statsPeriodMonths(c, Date.now()));
   };
-  const options = months.map((m) => ({ value: m, label: m }));
+  const options = plainOptions(months);
   return (
     <View className="card hotline-stats__period">
       <View className="hotline-chips" ariaRole="radiogroup" ariaLabel="统计期间">

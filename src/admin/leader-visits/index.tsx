@@ -22,7 +22,7 @@ import { call } from '@/services/call';
 import { session } from '@/services/session';
 import { dateText } from '@/utils/time';
 import { Segmented } from '../shared/segmented';
-import { SelectField } from '../shared/select-field';
+import { plainOptions, SelectField } from '../shared/select-field';
 import { TimeField } from '../shared/time-field';
 import '../shared/admin.scss';
 import '../register-terms/index.scss';
@@ -100,7 +100,7 @@ function RecordForm({ leader, onDone, onCancel }: { leader: LeaderRow; onDone: (
       <TimeField label="日期" mode="date" value={visitedOn} onChange={setVisitedOn} />
       <View className="field">
         <Text className="field__label">形式</Text>
-        <Segmented options={VISIT_KINDS.map((k) => ({ value: k, label: k }))} value={kind} onChange={setKind} />
+        <Segmented options={plainOptions(VISIT_KINDS)} value={kind} onChange={setKind} />
       </View>
       <TextField label="学习主题" name="topic" value={topic} onChange={setTopic} maxLength={50} />
       <View className="field">

@@ -21,6 +21,7 @@ import { Segmented } from '../shared/segmented';
 import type { LiveFormValues, RoundValues } from './form';
 import { defaultLiveForm, toLiveInput } from './form';
 import './index.scss';
+import { plainOptions } from '../shared/select-field';
 
 const KINDS: RoundKind[] = ['必答', '抢答', '风险'];
 const runUrl = (sessionId: string) => `/admin/live-run/index?id=${encodeURIComponent(sessionId)}`;
@@ -47,7 +48,7 @@ function RoundRow({
         )}
       </View>
       <Segmented<RoundKind>
-        options={KINDS.map((k) => ({ value: k, label: k }))}
+        options={plainOptions(KINDS)}
         value={round.kind}
         onChange={(kind) => onChange({ ...round, kind, questionCount: kind === '风险' ? '3' : round.questionCount })}
       />

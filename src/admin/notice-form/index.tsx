@@ -2,7 +2,7 @@
 // an optional deadline for 确认收到; then straight to its read list.
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { FormActions } from '@/components/form-actions';
 import { NoticeFiles } from '@/components/notice-files';
 import { TextField } from '@/components/text-field';
@@ -69,18 +69,15 @@ function Form({ me, directory }: AdminContext) {
         placeholder="如：关于召开支部党员大会的通知"
         maxLength={NOTICE_TITLE_MAX}
       />
-      <View className="field">
-        <Text className="field__label">通知正文</Text>
-        <View className="field__box">
-          <Textarea
-            className="notice-form__body"
-            value={body}
-            maxlength={NOTICE_BODY_MAX}
-            placeholder="通知的内容：时间、地点、要求"
-            onInput={(e) => setBody(e.detail.value)}
-          />
-        </View>
-      </View>
+      <TextField
+        multiline
+        label="通知正文"
+        className="notice-form__body"
+        value={body}
+        onChange={setBody}
+        maxLength={NOTICE_BODY_MAX}
+        placeholder="通知的内容：时间、地点、要求"
+      />
       <View className="field">
         <Text className="field__label">附件（选填，最多 6 个：PDF、Word、Excel、PPT 或图片）</Text>
         <NoticeFiles value={files} onChange={setFiles} onError={(e) => setError(e.message)} disabled={busy} />

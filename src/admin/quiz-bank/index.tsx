@@ -14,7 +14,7 @@ import { toCallError } from '@/services/call-error';
 import { choiceText, QUIZ_PAGE_SIZE, TYPE_LABELS } from '@/utils/quiz';
 import { AdminGate } from '../shared/admin-gate';
 import { Segmented } from '../shared/segmented';
-import { SelectField } from '../shared/select-field';
+import { plainOptions, SelectField } from '../shared/select-field';
 import { QuestionEditor } from './editor';
 import '../../components/quiz-ui/index.scss';
 import '../quiz/index.scss';
@@ -164,7 +164,7 @@ function Bank() {
         />
         <SelectField
           label="标签"
-          options={[{ value: '', label: '全部标签' }, ...(state.data?.tags ?? []).map((t) => ({ value: t, label: t }))]}
+          options={[{ value: '', label: '全部标签' }, ...plainOptions(state.data?.tags ?? [])]}
           value={filters.tag}
           onChange={(tag) => set({ tag })}
         />

@@ -21,6 +21,7 @@ import { Segmented } from '../shared/segmented';
 import type { QuizFormValues } from './form';
 import { toQuizInput } from './form';
 import '../quiz/index.scss';
+import { plainOptions } from '../shared/select-field';
 
 const TYPES: QuestionType[] = ['single', 'multiple', 'judge'];
 
@@ -145,7 +146,7 @@ function QuizForm({ orgs }: { orgs: OrgRow[] }) {
         <Text className="field__label">出题范围（按标签，不选即全部题目）</Text>
         {bank.data && bank.data.tags.length === 0 && <Text className="muted">题库中还没有标签。</Text>}
         <CheckList
-          items={(bank.data?.tags ?? []).map((t) => ({ value: t, label: t }))}
+          items={plainOptions(bank.data?.tags ?? [])}
           picked={v.tags}
           onChange={(tags) => set({ tags: tags.slice(0, 5) })}
         />

@@ -1,21 +1,33 @@
 // A labelled single-choice field on the platform's native picker (a wheel on the phone, a popup on H5).
 import { Picker, Text, View } from '@tarojs/components';
 
-export interface SelectOption {
-  value: string;
+export interface SelectOption<V extends string = string> {
+  value: V;
   label: string;
 }
 
-export interface SelectFieldProps {
+/** Options that read as their values (the kinds of a contract: 培训类别, 服务类型 …). */
+export function plainOptions<V extends string>(values: readonly V[]): SelectOption<V>[] {
+  return values.map((v) => ({ value: v, label: v }));
+}
+
+export interface SelectFieldProps<V extends string> {
   label: string;
-  options: readonly SelectOption[];
-  value: string;
+  options: readonly SelectOption<V>[];
+  value: V;
   placeholder?: string;
   disabled?: boolean;
-  onChange: (value: string) => void;
+  onChange: (value: V) => void;
 }
 
-export function SelectField({ label, options, value, placeholder = '请选择', disabled, onChange }: SelectFieldProps) {
+export function SelectField<V extends string>({
+  label,
+  options,
+  value,
+  placeholder = '请选择',
+  disabled,
+  onChange,
+}: SelectFieldProps<V>) {
   const index = options.findIndex((o) => o.value === value);
   return (
     <View className="field">

@@ -11,7 +11,7 @@ import { TRAINING_KINDS } from '@/domain/register/training';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
 import { dateText } from '@/utils/time';
-import { SelectField } from '../shared/select-field';
+import { plainOptions, SelectField } from '../shared/select-field';
 import { TimeField } from '../shared/time-field';
 
 export interface ClassFields {
@@ -66,12 +66,7 @@ export function ClassForm({ editing, onSubmit, onDone, onCancel }: ClassFormProp
         placeholder="如：2026年第四季度第一期"
         maxLength={64}
       />
-      <SelectField
-        label="培训类别"
-        options={TRAINING_KINDS.map((k) => ({ value: k, label: k }))}
-        value={kind}
-        onChange={(v) => setKind(v as TrainingKind)}
-      />
+      <SelectField label="培训类别" options={plainOptions(TRAINING_KINDS)} value={kind} onChange={setKind} />
       <View className="trainings__times">
         <TimeField label="开班日期" mode="date" value={startDay} onChange={setStartDay} />
         <TimeField label="时间" mode="time" value={startTime} onChange={setStartTime} />

@@ -14,7 +14,7 @@ import { rosterOrgIds } from '@/utils/roles';
 import { dateText } from '@/utils/time';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
-import { SelectField } from '../shared/select-field';
+import { plainOptions, SelectField } from '../shared/select-field';
 import { TimeField } from '../shared/time-field';
 import '../volunteer/index.scss';
 
@@ -76,12 +76,7 @@ function Form({ me, directory }: AdminContext) {
         placeholder="如：社区环境整治志愿服务"
         maxLength={40}
       />
-      <SelectField
-        label="服务类型"
-        options={VOLUNTEER_MODES.map((m) => ({ value: m, label: m }))}
-        value={mode}
-        onChange={(v) => setMode(v as VolunteerMode)}
-      />
+      <SelectField label="服务类型" options={plainOptions(VOLUNTEER_MODES)} value={mode} onChange={setMode} />
       <TextField
         label={mode === '共建' ? '共建村（社区）党支部' : '服务的社区或村'}
         name="partner"

@@ -1,6 +1,7 @@
-// A labelled one-line text input: the form row every page uses (label above a bordered box, optional hint below).
+// A labelled text field: the form row every page uses (label above a bordered box, optional hint below), one line
+// or, with `multiline`, a text area for a body, an answer or a summary.
 import type { ComponentProps } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 
@@ -17,24 +18,49 @@ export interface TextFieldProps {
   type?: InputProps['type'];
   /** A line of help under the box. */
   hint?: string;
-  /** Shows the clear button (default on). */
+  /** Shows the clear button of a one-line field (default on). */
   clearable?: boolean;
+  /** Several lines: a text area instead of the one-line input. */
+  multiline?: boolean;
+  /** Class of the text area (its height). */
+  className?: string;
 }
 
-export function TextField({ label, hint, clearable = true, placeholder = '', ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  clearable = true,
+  placeholder = '',
+  multiline = false,
+  className,
+  ...input
+}: TextFieldProps) {
   return (
     <View className="field">
       <Text className="field__label">{label}</Text>
       <View className="field__box">
         {/* An empty placeholder by default: NutUI's own is "请输入内容", meaningless under a label (and on a number). */}
         {/* The label names the input for screen readers (H5: on the inner <input>; WeChat: aria-label). */}
-        <Input
-          {...input}
-          placeholder={placeholder}
-          clearable={clearable}
-          ariaLabel={label}
-          nativeProps={{ 'aria-label': label }}
-        />
+        {multiline ? (
+          <Textarea
+            className={className}
+            name={input.name}
+            value={input.value}
+            maxlength={input.maxLength}
+            placeholder={placeholder}
+            onInput={(e) => input.onChange(e.detail.value)}
+            ariaLabel={label}
+            nativeProps={{ 'aria-label': label }}
+          />
+        ) : (
+          <Input
+            {...input}
+            placeholder={placeholder}
+            clearable={clearable}
+            ariaLabel={label}
+            nativeProps={{ 'aria-label': label }}
+          />
+        )}
       </View>
       {hint && <Text className="field__hint">{hint}</Text>}
     </View>

@@ -2,7 +2,7 @@
 // while entries are collected (a secretary); 去评分 for a judge; and the ranked list once the 工委 has published it.
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { NoticeAttachmentInput } from '@/components/notice-files';
@@ -69,18 +69,15 @@ function EntryForm({ c, orgId, reload }: { c: ContestDetail; orgId: string; relo
     <View className="card contest-form">
       <View className="card__title">{existing ? '本单位参赛项目（征集截止前可修改）' : '报送本单位参赛项目'}</View>
       <TextField label="项目名称" name="title" value={title} onChange={setTitle} maxLength={60} />
-      <View className="field">
-        <Text className="field__label">项目简介（做法、成效）</Text>
-        <View className="field__box">
-          <Textarea
-            className="contest-form__summary"
-            value={summary}
-            maxlength={CONTEST_SUMMARY_MAX}
-            placeholder="主要做法、创新之处和取得的成效"
-            onInput={(e) => setSummary(e.detail.value)}
-          />
-        </View>
-      </View>
+      <TextField
+        multiline
+        label="项目简介（做法、成效）"
+        className="contest-form__summary"
+        value={summary}
+        onChange={setSummary}
+        maxLength={CONTEST_SUMMARY_MAX}
+        placeholder="主要做法、创新之处和取得的成效"
+      />
       <View className="field">
         <Text className="field__label">附件（选填，最多 6 个）</Text>
         <NoticeFiles value={files} onChange={setFiles} onError={(e) => setError(e.message)} disabled={busy} />

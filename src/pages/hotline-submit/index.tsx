@@ -4,10 +4,9 @@
 // question for an upcoming 热线节目, sent to one of its departments on air.
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { HOTLINE_PAGES } from '@/components/hotline-ui';
 import { KnowledgeHints } from '@/components/hotline-ui/knowledge-hints';
 import type { KnowledgeAnswer, ProgrammeSummary } from '@/domain/api/hotline-public';
@@ -16,6 +15,7 @@ import { ReplyNotice } from '@/components/hotline-ui/reply-notice';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { PhotoUpload } from '@/components/photo-upload';
+import { TextField } from '@/components/text-field';
 import type { HotlineCategory } from '@/domain/hotline/categories';
 import { HOTLINE_CATEGORIES, HOTLINE_DEFAULT_DEADLINES } from '@/domain/hotline/categories';
 import { HOTLINE_CONTENT_MAX, HOTLINE_TITLE_MAX } from '@/domain/hotline/limits';
@@ -148,24 +148,23 @@ function SubmitForm({ directory, programme }: { directory: OrgDirectory; program
         </View>
       )}
       <View className="card">
-        <View className="field">
-          <Text className="field__label">标题</Text>
-          <View className="field__box">
-            <Input value={title} onChange={setTitle} maxLength={HOTLINE_TITLE_MAX} placeholder="一句话说明问题" />
-          </View>
-        </View>
-        <View className="field">
-          <Text className="field__label">诉求内容</Text>
-          <View className="field__box">
-            <Textarea
-              className="hotline-textarea"
-              value={content}
-              maxlength={HOTLINE_CONTENT_MAX}
-              placeholder="请写明时间、地点和具体情况"
-              onInput={(e) => setContent(e.detail.value)}
-            />
-          </View>
-        </View>
+        <TextField
+          label="标题"
+          value={title}
+          onChange={setTitle}
+          maxLength={HOTLINE_TITLE_MAX}
+          placeholder="一句话说明问题"
+          clearable={false}
+        />
+        <TextField
+          multiline
+          label="诉求内容"
+          className="hotline-textarea"
+          value={content}
+          onChange={setContent}
+          maxLength={HOTLINE_CONTENT_MAX}
+          placeholder="请写明时间、地点和具体情况"
+        />
         <View className="field">
           <Text className="field__label">照片（选填，最多 6 张）</Text>
           <PhotoUpload value={photos} onChange={setPhotos} onError={(e) => setError(e.message)} disabled={busy} />
@@ -173,24 +172,23 @@ function SubmitForm({ directory, programme }: { directory: OrgDirectory; program
       </View>
       <View className="card">
         <Text className="card__title">联系方式（选填，仅承办部门可见）</Text>
-        <View className="field">
-          <Text className="field__label">姓名</Text>
-          <View className="field__box">
-            <Input value={contactName} onChange={setContactName} maxLength={32} placeholder="便于部门回访" />
-          </View>
-        </View>
-        <View className="field">
-          <Text className="field__label">手机号</Text>
-          <View className="field__box">
-            <Input
-              value={contactPhone}
-              onChange={setContactPhone}
-              type="number"
-              maxLength={11}
-              placeholder="11 位手机号"
-            />
-          </View>
-        </View>
+        <TextField
+          label="姓名"
+          value={contactName}
+          onChange={setContactName}
+          maxLength={32}
+          placeholder="便于部门回访"
+          clearable={false}
+        />
+        <TextField
+          label="手机号"
+          value={contactPhone}
+          onChange={setContactPhone}
+          type="number"
+          maxLength={11}
+          placeholder="11 位手机号"
+          clearable={false}
+        />
         <Text className="field__label">答复后是否在“公开答复”中展示（姓名、电话、证件号和门牌号会打码）</Text>
         <View className="hotline-chips">
           <Text className={`hotline-chip${isPublic ? ' hotline-chip--on' : ''}`} onClick={() => setIsPublic(true)}>
