@@ -2,7 +2,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { RegisterApi, registerSchemas, TermRow } from '@/domain/api/register';
-import { TERM_STATE_LABELS } from '@/domain/register/term';
+import { TERM_STATE_LABELS } from '@/domain/register';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { shanghaiDay, shanghaiIso } from '../../server/time';

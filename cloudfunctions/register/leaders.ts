@@ -9,8 +9,8 @@ import type { LeaderContact, LeaderRow, registerSchemas, RegisterApi, VisitRow }
 import { VISIT_PAGE_SIZE } from '@/domain/api/register-leader';
 import type { OrgNode } from '@/domain/identity/org-tree';
 import { orgSubtree } from '@/domain/identity/org-tree';
-import type { LeaderVisits, VisitKind } from '@/domain/register/leader';
-import { compareLeaders, VISIT_KINDS, visitPhotosProblem, visitsIn, withVisit } from '@/domain/register/leader';
+import type { LeaderVisits, VisitKind } from '@/domain/register';
+import { compareLeaders, VISIT_KINDS, visitPhotosProblem, visitsIn, withVisit } from '@/domain/register';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';

@@ -1,6 +1,6 @@
 // What other functions may do with the register function's data: the check-in adds a 培训 attendance (the member
 // on the class roster and the quarter's training counted once for the organisation).
-import { enrolmentId, quarterKey, quarterOf, trainedId } from '@/domain/register/training';
+import { enrolmentId, registerQuarterKey, registerQuarterOf, trainedId } from '@/domain/register';
 import type { Database } from '../../server/db';
 import { isDuplicateKeyError } from '../../server/db';
 import { shanghaiDay } from '../../server/time';
@@ -35,8 +35,8 @@ export interface AttendedTraining {
  * quarter's record is marked counted only after the count went up.
  */
 export async function recordTrainingAttendance(db: Database, a: AttendedTraining): Promise<void> {
-  const { year, quarter } = quarterOf(shanghaiDay(a.startAt));
-  const qkey = quarterKey(year, quarter);
+  const { year, quarter } = registerQuarterOf(shanghaiDay(a.startAt));
+  const qkey = registerQuarterKey(year, quarter);
   try {
     await db.collection(TRAINING_ENROLMENTS).add({
       data: {

@@ -3,7 +3,7 @@
 import type { ElectionRow, TermCounts, TermDetail, TermRow } from '@/domain/api/register';
 import type { OrgNode } from '@/domain/identity/org-tree';
 import { orgSubtree } from '@/domain/identity/org-tree';
-import type { OrgKind, ReminderMonths } from '@/domain/register/term';
+import type { OrgKind, ReminderMonths } from '@/domain/register';
 import {
   compareTerms,
   electionQuorum,
@@ -11,7 +11,7 @@ import {
   TERM_REMINDER_MONTHS,
   termReminderDays,
   termState,
-} from '@/domain/register/term';
+} from '@/domain/register';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';

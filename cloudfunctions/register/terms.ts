@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { RegisterApi, registerSchemas } from '@/domain/api/register';
 import { ELECTION_PAGE_SIZE } from '@/domain/api/register';
-import { DEFAULT_TERM_YEARS, electionQuorum, termEndsOn, termState } from '@/domain/register/term';
+import { DEFAULT_TERM_YEARS, electionQuorum, termEndsOn, termState } from '@/domain/register';
 import { AppError } from '../../server/app-error';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';

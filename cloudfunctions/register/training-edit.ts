@@ -5,7 +5,7 @@
 // never leave more enrolled than seats.
 import type { z } from 'zod';
 import type { TrainingApi, trainingSchemas } from '@/domain/api/training';
-import { quarterOf } from '@/domain/register/training';
+import { registerQuarterOf } from '@/domain/register';
 import { AppError } from '../../server/app-error';
 import type { Doc } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
@@ -37,7 +37,7 @@ export async function updateTrainingClass(
   const moved = startAt.getTime() !== timeMs(doc.startAt) || endAt.getTime() !== timeMs(doc.endAt);
   if (moved && (await hasCheckIns(db, doc._id)))
     throw new AppError('FAILED_PRECONDITION', '已有学员签到，不能再修改培训时间');
-  const { year, quarter } = quarterOf(shanghaiDay(startAt));
+  const { year, quarter } = registerQuarterOf(shanghaiDay(startAt));
   // Only while the seats still hold everyone enrolled and the class is not cancelled (an enrolment or a cancellation
   // may have come in since the read).
   const fields = {

@@ -3,7 +3,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { TrainingApi, trainingSchemas, TrainingRosterRow } from '@/domain/api/training';
-import type { CoverageRow } from '@/domain/register/training';
+import type { CoverageRow } from '@/domain/register';
 import type { ActionContext } from '../../server/dispatch';
 import { shanghaiDay, shanghaiIso, shanghaiText } from '../../server/time';
 import { uploadForDownload } from '../../server/xlsx';

@@ -2,8 +2,8 @@
 // activity's; an enrolment is `<class>:<member>`; a member's first training of a quarter is `<2026Q4>:<member>` and
 // counts once in the quarter's coverage document (trained members per organisation), which the overview reads.
 import type { TrainingClassRow } from '@/domain/api/training';
-import type { Quarter, TrainingKind } from '@/domain/register/training';
-import { TRAINING_KINDS } from '@/domain/register/training';
+import type { Quarter, TrainingKind } from '@/domain/register';
+import { TRAINING_KINDS } from '@/domain/register';
 import type { Database, Doc } from '../../server/db';
 import { str } from '../../server/db';
 import { MEMBERS } from '../../server/members';

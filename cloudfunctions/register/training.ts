@@ -11,12 +11,12 @@ import {
   coverageCounts,
   coverageRows,
   enrolmentId,
-  quarterKey,
-  quarterLabel,
-  quarterOf,
+  registerQuarterKey,
+  registerQuarterLabel,
+  registerQuarterOf,
   trainedId,
   trainingPlan,
-} from '@/domain/register/training';
+} from '@/domain/register';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, requireMember, secretaryScopes } from '../../server/caller';
@@ -94,7 +94,7 @@ export async function trainingClasses(
   input: z.output<typeof trainingSchemas.trainingClasses>,
   ctx: ActionContext,
 ): Promise<TrainingApi['trainingClasses']['output']> {
-  const year = input.year ?? quarterOf(shanghaiDay()).year;
+  const year = input.year ?? registerQuarterOf(shanghaiDay()).year;
   const [caller, { data }] = await Promise.all([
     ctx.caller(),
     ctx.db.collection(TRAINING_CLASSES).where({ year }).orderBy('startAt', 'desc').limit(CLASSES_PER_YEAR_MAX).get(),
@@ -127,7 +127,7 @@ export async function createTrainingClass(
     },
     ctx,
   );
-  const { year, quarter } = quarterOf(shanghaiDay(startAt));
+  const { year, quarter } = registerQuarterOf(shanghaiDay(startAt));
   await db.collection(TRAINING_CLASSES).add({
     data: {
       _id: activityId,
@@ -343,7 +343,7 @@ export async function myTrainings(
 ): Promise<TrainingApi['myTrainings']['output']> {
   const { db } = ctx;
   const memberId = requireMember(await ctx.caller());
-  const year = quarterOf(shanghaiDay()).year;
+  const year = registerQuarterOf(shanghaiDay()).year;
   const { data: enrolments } = await db
     .collection(TRAINING_ENROLMENTS)
     .where({ memberId, year })
@@ -373,8 +373,8 @@ export async function trainingCoverage(
 ): Promise<TrainingApi['trainingCoverage']['output']> {
   const { db } = ctx;
   const now = new Date();
-  const { year, quarter } = quarterOf(shanghaiDay(now));
-  const qkey = quarterKey(year, quarter);
+  const { year, quarter } = registerQuarterOf(shanghaiDay(now));
+  const qkey = registerQuarterKey(year, quarter);
   const [caller, dir, rosters, trained] = await Promise.all([
     ctx.caller(),
     readDirectory(db),
@@ -387,7 +387,7 @@ export async function trainingCoverage(
     rosters,
     trained,
   );
-  return { quarter: qkey, label: quarterLabel(year, quarter), rows, counts: coverageCounts(rows) };
+  return { quarter: qkey, label: registerQuarterLabel(year, quarter), rows, counts: coverageCounts(rows) };
 }
 
 export async function untrainedMembers(
@@ -401,8 +401,8 @@ export async function untrainedMembers(
   if (!org) throw new AppError('NOT_FOUND', '组织不存在');
   if (!inScope(trainingScope(caller, dir.orgs), org.orgId))
     throw new AppError('PERMISSION_DENIED', '只能查看本组织及下级组织的培训情况');
-  const { year, quarter } = quarterOf(shanghaiDay());
-  const qkey = quarterKey(year, quarter);
+  const { year, quarter } = registerQuarterOf(shanghaiDay());
+  const qkey = registerQuarterKey(year, quarter);
   const { data: members } = await db
     .collection(MEMBERS)
     .where({ orgId: org.orgId })

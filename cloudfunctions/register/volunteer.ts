@@ -11,16 +11,16 @@ import { VOLUNTEER_PAGE_SIZE } from '@/domain/api/volunteer';
 import type { OrgNode } from '@/domain/identity/org-tree';
 import { orgAncestry, orgSubtree } from '@/domain/identity/org-tree';
 import { POINTS_CONFIG } from '@/domain/points';
-import type { VolunteerMode, VolunteerRoster, VolunteerSignup } from '@/domain/register/volunteer';
+import type { VolunteerMode, VolunteerRoster, VolunteerSignup } from '@/domain/register';
 import {
-  cancelSignup,
-  defaultHours,
-  hoursDelta,
-  roundHours,
-  signUp,
+  volunteerCancelSignup,
+  volunteerDefaultHours,
+  volunteerHoursDelta,
+  volunteerRoundHours,
+  volunteerSignUp,
   VOLUNTEER_MODES,
   volunteerPoints,
-} from '@/domain/register/volunteer';
+} from '@/domain/register';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, requireMember, secretaryScopes } from '../../server/caller';
@@ -238,7 +238,7 @@ async function attendeesOf(db: Database, a: VolunteerActivity) {
       .get();
     for (const m of data) names.set(m._id, str(m, 'name') ?? '');
   }
-  const suggested = defaultHours(a.startAt, a.endAt);
+  const suggested = volunteerDefaultHours(a.startAt, a.endAt);
   const ids = [...new Set([...checkIns.map((c) => c.memberId), ...Object.keys(a.hours)])];
   const orgOf = new Map(checkIns.map((c) => [c.memberId, c.orgId]));
   return ids.map((memberId) => ({
@@ -295,9 +295,9 @@ export async function volRecordHours(
     const after: Record<string, HoursEntry> = { ...before };
     for (const h of input.hours) {
       const a = attendees.get(h.memberId) as { name: string; orgId: string };
-      after[h.memberId] = { name: a.name, orgId: a.orgId, hours: roundHours(h.hours) };
+      after[h.memberId] = { name: a.name, orgId: a.orgId, hours: volunteerRoundHours(h.hours) };
     }
-    const delta = hoursDelta(before, after);
+    const delta = volunteerHoursDelta(before, after);
     const sumRef = tx.collection(VOLUNTEER_SUMMARY).doc(String(year));
     const { data: sum } = await sumRef.get();
     const orgs = { ...((sum?.orgs ?? {}) as Record<string, { hours?: number; people?: number }>) };
@@ -447,7 +447,7 @@ export async function volSignUp(
       const a = toActivity(data);
       if (!ancestry.includes(a.orgId)) throw new AppError('PERMISSION_DENIED', '您不在本次志愿服务的报名范围内');
       if (Date.now() >= a.startAt.getTime()) throw new AppError('FAILED_PRECONDITION', '活动已开始，报名已截止');
-      const r = signUp(a, { memberId: me.memberId, name: me.name, orgId: me.orgId, at });
+      const r = volunteerSignUp(a, { memberId: me.memberId, name: me.name, orgId: me.orgId, at });
       if (r.status === 'full') throw new AppError('FAILED_PRECONDITION', '名额已满，候补名单也已满');
       if (!r.already) await ref.update({ data: { signups: r.roster.signups, waiting: r.roster.waiting } });
       const w = r.roster.waiting.findIndex((s) => s.memberId === me.memberId);
@@ -472,7 +472,7 @@ export async function volCancel(
       const a = toActivity(data);
       if (Date.now() >= a.startAt.getTime())
         throw new AppError('FAILED_PRECONDITION', '活动已开始，不能取消报名；如不能参加请联系组织者');
-      const r = cancelSignup(a, memberId);
+      const r = volunteerCancelSignup(a, memberId);
       if (!r.removed) throw new AppError('NOT_FOUND', '您没有报名这次志愿服务');
       await ref.update({ data: { signups: r.roster.signups, waiting: r.roster.waiting } });
       return { removed: r.removed, promotedName: r.promoted?.name ?? null };

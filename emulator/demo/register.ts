@@ -2,7 +2,7 @@
 // (one branch due in 2 months, one overdue, one 党委 within 6 months, one branch not yet registered) and a few
 // election records, so that the register opens with something to act on. Skipped when terms are registered already.
 import type { TermRow } from '../../src/domain/api/register';
-import { termAddMonths } from '../../src/domain/register/term';
+import { termAddMonths } from '../../src/domain/register';
 import { shanghaiDay } from '../../server/time';
 import type { DemoCall } from './quiz';
 

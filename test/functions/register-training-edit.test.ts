@@ -5,7 +5,7 @@
 // recorded, bad input) changing nothing.
 import type { ActionName } from '@/domain/api';
 import type { Envelope } from '@/domain/errors';
-import { quarterKey, quarterOf } from '@/domain/register';
+import { registerQuarterKey, registerQuarterOf } from '@/domain/register';
 import { shanghaiDay } from '../../server/time';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
@@ -115,7 +115,7 @@ describe('register.updateTrainingClass', () => {
       startAt: beijing(startAt),
       endAt: beijing(endAt),
     });
-    const { year, quarter } = quarterOf(shanghaiDay(new Date(startAt)));
+    const { year, quarter } = registerQuarterOf(shanghaiDay(new Date(startAt)));
     expect(await getDoc('training_classes', classId)).toMatchObject({ year, quarter, capacity: 6, enrolled: 3 });
     const activity = await getDoc('activities', classId);
     expect(activity).toMatchObject({ kind: '培训', title: '书记培训班（第二期）', place: '市行政学院' });
@@ -261,8 +261,8 @@ describe('register.updateTrainingClass', () => {
 
 describe('register.cancelTrainingClass', () => {
   it('lists the class as 已取消 with its reason, closes enrolment and check-in, and leaves it out of the plan', async () => {
-    const { year, quarter } = quarterOf(shanghaiDay());
-    const qkey = quarterKey(year, quarter);
+    const { year, quarter } = registerQuarterOf(shanghaiDay());
+    const qkey = registerQuarterKey(year, quarter);
     const classId = await createClass({ capacity: 10 });
     await expectOk(call('enrolTraining', { classId, orgId: 'b1' }, ADMIN));
     // A code shown before the cancellation.

@@ -4,7 +4,7 @@
 // nothing.
 import ExcelJS from 'exceljs';
 import type { ActionName } from '@/domain/api';
-import { quarterKey, quarterOf } from '@/domain/register';
+import { registerQuarterKey, registerQuarterOf } from '@/domain/register';
 import { shanghaiDay } from '../../server/time';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectError, expectOk } from '../helpers/cloud';
@@ -45,8 +45,8 @@ const call = <A extends ActionName<'register'>>(action: A, data: unknown, openid
   cloud.call('register', action, data, openid);
 const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 const qkey = () => {
-  const { year, quarter } = quarterOf(shanghaiDay());
-  return quarterKey(year, quarter);
+  const { year, quarter } = registerQuarterOf(shanghaiDay());
+  return registerQuarterKey(year, quarter);
 };
 
 const klass = (extra: Record<string, unknown> = {}) => ({
@@ -90,7 +90,7 @@ describe('register.createTrainingClass', () => {
     const { classId } = await expectOk(Promise.resolve(result));
     // The activity and the class.
     expect(writes).toBe(2);
-    const { year, quarter } = quarterOf(shanghaiDay(new Date(Date.now() - 600_000)));
+    const { year, quarter } = registerQuarterOf(shanghaiDay(new Date(Date.now() - 600_000)));
     expect(await getDoc('training_classes', classId)).toMatchObject({ kind: '千名科级党员干部大培训', year, quarter });
     const activity = await getDoc('activities', classId);
     expect(activity).toMatchObject({ kind: '培训', orgIds: ['gw'], place: '市委党校报告厅' });
@@ -343,7 +343,7 @@ describe('the views and the roles', () => {
 
   it('shows a member the own classes only, and refuses who is not bound', async () => {
     const mine = await expectOk(call('myTrainings', {}, SECRETARY));
-    expect(mine.year).toBe(quarterOf(shanghaiDay()).year);
+    expect(mine.year).toBe(registerQuarterOf(shanghaiDay()).year);
     await expectError(call('myTrainings', {}, PUBLIC), 'PERMISSION_DENIED');
     await expectError(call('myTrainings', {}, HANDLER), 'PERMISSION_DENIED');
     await expectError(call('myTrainings', {}, undefined), 'UNAUTHENTICATED');

@@ -10,7 +10,7 @@ import { DEMO_ADMIN_OPENID, DEMO_DEPARTMENTS, DEMO_ORGS, DEMO_ROSTER, seedDemoDa
 import type { MeetingList, MeetingView, ReviewSummary } from '../../src/domain/api/orglife';
 import type { LeaderboardResult, MemberRankRow, OrgRankRow, QuizSummary } from '../../src/domain/api/quiz';
 import type { TermRow } from '../../src/domain/api/register';
-import { termAddMonths } from '../../src/domain/register/term';
+import { termAddMonths } from '../../src/domain/register';
 import { shanghaiDay } from '../../server/time';
 import type { TestCloud } from '../helpers/cloud';
 import { createTestCloud, expectOk } from '../helpers/cloud';

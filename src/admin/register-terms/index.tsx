@@ -7,7 +7,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { LoadState } from '@/components/load-state';
 import type { TermRow } from '@/domain/api/register';
-import { TERM_STATE_LABELS } from '@/domain/register/term';
+import { TERM_STATE_LABELS } from '@/domain/register';
 import { useRemote } from '@/hooks/use-remote';
 import { useReloadOnReturn } from '@/hooks/use-return';
 import { useSave } from '@/hooks/use-save';

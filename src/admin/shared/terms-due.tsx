@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { LoadState } from '@/components/load-state';
-import { TERM_STATE_LABELS } from '@/domain/register/term';
+import { TERM_STATE_LABELS } from '@/domain/register';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 

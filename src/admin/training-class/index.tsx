@@ -12,7 +12,7 @@ import { Pager } from '@/components/pager';
 import { TextField } from '@/components/text-field';
 import type { MemberRow } from '@/domain/api';
 import type { TrainingApi, TrainingRosterRow } from '@/domain/api/training';
-import { TRAINING_PHASE_LABELS } from '@/domain/register/training';
+import { TRAINING_PHASE_LABELS } from '@/domain/register';
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';

@@ -10,7 +10,7 @@ import { FormActions } from '@/components/form-actions';
 import { LoadState } from '@/components/load-state';
 import { TextField } from '@/components/text-field';
 import type { RegisterApi } from '@/domain/api/register';
-import { VOLUNTEER_HOURS_MAX } from '@/domain/register/volunteer';
+import { VOLUNTEER_HOURS_MAX } from '@/domain/register';
 import { useRemote } from '@/hooks/use-remote';
 import { useReloadOnReturn } from '@/hooks/use-return';
 import { useSave } from '@/hooks/use-save';

@@ -2,8 +2,8 @@
 // a visit (领学/带学/督学) is recorded by the admin, the leader himself or the contact point's secretary; leaders
 // without a visit this year are listed. Spread into registerSchemas / RegisterApi (register.ts).
 import { z } from 'zod';
-import type { VisitKind } from '../register/leader';
-import { isCalendarDay, LEADER_CONTACTS_MAX, VISIT_KINDS, VISIT_MAX_PHOTOS } from '../register';
+import type { VisitKind } from '../register';
+import { registerIsCalendarDay, LEADER_CONTACTS_MAX, VISIT_KINDS, VISIT_MAX_PHOTOS } from '../register';
 import { id, input, text } from './common';
 
 export const VISIT_PAGE_SIZE = 20;
@@ -28,7 +28,10 @@ export const leaderSchemas = {
   recordVisit: input({
     leaderId: id.describe('领导干部'),
     orgId: id.describe('联系点'),
-    visitedOn: z.string().refine(isCalendarDay, { message: '日期应为 YYYY-MM-DD 格式的有效日期' }).describe('日期'),
+    visitedOn: z
+      .string()
+      .refine(registerIsCalendarDay, { message: '日期应为 YYYY-MM-DD 格式的有效日期' })
+      .describe('日期'),
     kind: z.enum(VISIT_KINDS).describe('形式'),
     topic: text(50).describe('学习主题'),
     notes: z.string().trim().max(1000).optional().describe('情况记录'),

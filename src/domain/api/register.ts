@@ -1,8 +1,8 @@
 // Contract of the `register` cloud function: the 工委's 台账. 换届选举台账: each organisation's current term, the
 // record of each election, reminders before a term ends and the overdue flag after it.
 import { z } from 'zod';
-import type { OrgKind, ReminderMonths, TermState } from '../register/term';
-import { isCalendarDay, ORG_KINDS } from '../register/term';
+import type { OrgKind, ReminderMonths, TermState } from '../register';
+import { registerIsCalendarDay, ORG_KINDS } from '../register';
 import { id, input, text } from './common';
 import type { LeaderApi } from './register-leader';
 import { leaderSchemas } from './register-leader';
@@ -13,7 +13,10 @@ import { volunteerSchemas } from './volunteer';
 import type { TrainingApi } from './training';
 import { trainingSchemas } from './training';
 
-const day = z.string().refine(isCalendarDay, { message: '日期应为 YYYY-MM-DD 格式的有效日期' }).describe('日期');
+const day = z
+  .string()
+  .refine(registerIsCalendarDay, { message: '日期应为 YYYY-MM-DD 格式的有效日期' })
+  .describe('日期');
 const name = text(20);
 
 /** Committee members named in a term (书记 and 委员 together): a 党委 has at most a few dozen. */

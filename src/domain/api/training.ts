@@ -2,8 +2,8 @@
 // members, attendance through the check-in code and each organisation's coverage this quarter.
 import { z } from 'zod';
 import type { CheckInStatus } from '../checkin';
-import type { CoverageRow, PlanLine, Quarter, TrainingKind } from '../register/training';
-import { TRAINING_KINDS } from '../register/training';
+import type { CoverageRow, PlanLine, Quarter, TrainingKind } from '../register';
+import { TRAINING_KINDS } from '../register';
 import { id, input, text } from './common';
 
 /** ISO 8601 with an offset, e.g. 2026-12-08T09:00:00+08:00. */

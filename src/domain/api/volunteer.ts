@@ -1,13 +1,8 @@
 // Contract of the 志愿服务 actions of the `register` function: volunteer activities (进社区/进农村/共建) with sign-up,
 // a waiting list, check-in through a linked check-in activity, hours per attendee and the hours per org this year.
 import { z } from 'zod';
-import type { SignupStatus, VolunteerMode } from '../register/volunteer';
-import {
-  VOLUNTEER_CAPACITY_MAX,
-  VOLUNTEER_HOURS_MAX,
-  VOLUNTEER_MODES,
-  type VolunteerSignup,
-} from '../register/volunteer';
+import type { SignupStatus, VolunteerMode } from '../register';
+import { VOLUNTEER_CAPACITY_MAX, VOLUNTEER_HOURS_MAX, VOLUNTEER_MODES, type VolunteerSignup } from '../register';
 import { id, input, text } from './common';
 
 const isoTime = z.iso.datetime({ offset: true });

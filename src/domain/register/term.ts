@@ -35,10 +35,10 @@ function daysInMonth(year: number, month: number): number {
 /**
  * Whether `s` is a real calendar day in the form 'YYYY-MM-DD'.
  *
- * @example isCalendarDay('2024-02-29') // true
- * @example isCalendarDay('2023-02-29') // false
+ * @example registerIsCalendarDay('2024-02-29') // true
+ * @example registerIsCalendarDay('2023-02-29') // false
  */
-export function isCalendarDay(s: string): boolean {
+export function registerIsCalendarDay(s: string): boolean {
   const m = DAY.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -23,9 +23,9 @@ export const TRAINING_PHASE_LABELS = {
 /**
  * The quarter of a calendar day.
  *
- * @example quarterOf('2026-12-06') // { year: 2026, quarter: 4 }
+ * @example registerQuarterOf('2026-12-06') // { year: 2026, quarter: 4 }
  */
-export function quarterOf(day: string): { year: number; quarter: Quarter } {
+export function registerQuarterOf(day: string): { year: number; quarter: Quarter } {
   const m = /^(\d{4})-(\d{2})-\d{2}/.exec(day);
   if (!m) throw new RangeError(`not a calendar day: ${day}`);
   return { year: Number(m[1]), quarter: (Math.floor((Number(m[2]) - 1) / 3) + 1) as Quarter };
@@ -34,14 +34,14 @@ export function quarterOf(day: string): { year: number; quarter: Quarter } {
 /**
  * The key a quarter's coverage is stored under.
  *
- * @example quarterKey(2026, 4) // '2026Q4'
+ * @example registerQuarterKey(2026, 4) // '2026Q4'
  */
-export function quarterKey(year: number, quarter: Quarter): string {
+export function registerQuarterKey(year: number, quarter: Quarter): string {
   return `${year}Q${quarter}`;
 }
 
-/** @example quarterLabel(2026, 4) // '2026年第四季度' */
-export function quarterLabel(year: number, quarter: Quarter): string {
+/** @example registerQuarterLabel(2026, 4) // '2026年第四季度' */
+export function registerQuarterLabel(year: number, quarter: Quarter): string {
   return `${year}年第${'一二三四'[quarter - 1]}季度`;
 }
 

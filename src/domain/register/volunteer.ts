@@ -33,9 +33,9 @@ export type SignupStatus = 'confirmed' | 'waiting';
  * A member signs up: a place while one is free, else the end of the waiting list. Signing up again changes nothing
  * (`already`); a full waiting list refuses (`full`).
  *
- * @example signUp({ capacity: 1, signups: [a], waiting: [] }, b).status // 'waiting'
+ * @example volunteerSignUp({ capacity: 1, signups: [a], waiting: [] }, b).status // 'waiting'
  */
-export function signUp(
+export function volunteerSignUp(
   roster: VolunteerRoster,
   s: VolunteerSignup,
 ): { roster: VolunteerRoster; status: SignupStatus | 'full'; already: boolean } {
@@ -51,9 +51,9 @@ export function signUp(
  * A member cancels: leaving a place promotes the first on the waiting list into it. `removed` is null when the
  * member was on neither list (nothing changes).
  *
- * @example cancelSignup({ capacity: 1, signups: [a], waiting: [b] }, a.memberId).promoted // b
+ * @example volunteerCancelSignup({ capacity: 1, signups: [a], waiting: [b] }, a.memberId).promoted // b
  */
-export function cancelSignup(
+export function volunteerCancelSignup(
   roster: VolunteerRoster,
   memberId: string,
 ): { roster: VolunteerRoster; removed: SignupStatus | null; promoted: VolunteerSignup | null } {
@@ -78,9 +78,9 @@ export function cancelSignup(
 /**
  * A number of hours as recorded: rounded to the nearest half hour, within 0..24.
  *
- * @example roundHours(2.3) // 2.5
+ * @example volunteerRoundHours(2.3) // 2.5
  */
-export function roundHours(h: number): number {
+export function volunteerRoundHours(h: number): number {
   if (!Number.isFinite(h) || h <= 0) return 0;
   return Math.min(VOLUNTEER_HOURS_MAX, Math.round(h * 2) / 2);
 }
@@ -88,10 +88,10 @@ export function roundHours(h: number): number {
 /**
  * The hours an attendee served unless the organiser says otherwise: the activity's length in half hours.
  *
- * @example defaultHours(new Date('2026-03-05T01:00:00Z'), new Date('2026-03-05T04:20:00Z')) // 3.5
+ * @example volunteerDefaultHours(new Date('2026-03-05T01:00:00Z'), new Date('2026-03-05T04:20:00Z')) // 3.5
  */
-export function defaultHours(startAt: Date, endAt: Date): number {
-  return roundHours((endAt.getTime() - startAt.getTime()) / 3_600_000);
+export function volunteerDefaultHours(startAt: Date, endAt: Date): number {
+  return volunteerRoundHours((endAt.getTime() - startAt.getTime()) / 3_600_000);
 }
 
 /**
@@ -101,15 +101,15 @@ export function defaultHours(startAt: Date, endAt: Date): number {
  * @example volunteerPoints(3.5, 1) // 3
  */
 export function volunteerPoints(hours: number, perHour: number): number {
-  return Math.floor(roundHours(hours)) * perHour;
+  return Math.floor(volunteerRoundHours(hours)) * perHour;
 }
 
 /**
  * What a change of recorded hours adds to each org's totals: the difference of hours and of people served.
  *
- * @example hoursDelta({ m1: { orgId: 'b1', hours: 2 } }, { m1: { orgId: 'b1', hours: 3 } }) // { b1: { hours: 1, people: 0 } }
+ * @example volunteerHoursDelta({ m1: { orgId: 'b1', hours: 2 } }, { m1: { orgId: 'b1', hours: 3 } }) // { b1: { hours: 1, people: 0 } }
  */
-export function hoursDelta(
+export function volunteerHoursDelta(
   before: Readonly<Record<string, { orgId: string; hours: number }>>,
   after: Readonly<Record<string, { orgId: string; hours: number }>>,
 ): Record<string, { hours: number; people: number }> {

@@ -6,7 +6,7 @@ import {
   visitPhotosProblem,
   visitsIn,
   withVisit,
-} from '@/domain/register/leader';
+} from '@/domain/register';
 
 const photo = (n: string | number) => `cloud://env.b/register/visits/20260701/${n}.jpg`;
 

@@ -4,7 +4,7 @@ import {
   compareTerms,
   DEFAULT_TERM_YEARS,
   electionQuorum,
-  isCalendarDay,
+  registerIsCalendarDay,
   termAddMonths,
   termEndsOn,
   termReminderDays,
@@ -13,7 +13,7 @@ import {
 } from '@/domain/register';
 import type { TermState } from '@/domain/register';
 
-describe('isCalendarDay', () => {
+describe('registerIsCalendarDay', () => {
   it.each([
     ['2024-02-29', true],
     ['2023-02-29', false],
@@ -24,7 +24,7 @@ describe('isCalendarDay', () => {
     ['2021-13-01', false],
     ['2021-1-01', false],
     ['2021-01-01T00:00', false],
-  ])('%s is %s', (day, ok) => expect(isCalendarDay(day)).toBe(ok));
+  ])('%s is %s', (day, ok) => expect(registerIsCalendarDay(day)).toBe(ok));
 });
 
 describe('termAddMonths', () => {

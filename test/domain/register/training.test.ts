@@ -2,13 +2,13 @@
 import {
   coverageCounts,
   coverageRows,
-  quarterKey,
-  quarterLabel,
-  quarterOf,
+  registerQuarterKey,
+  registerQuarterLabel,
+  registerQuarterOf,
   trainingPlan,
-} from '@/domain/register/training';
+} from '@/domain/register';
 
-describe('quarterOf', () => {
+describe('registerQuarterOf', () => {
   it.each([
     ['2026-01-01', 1],
     ['2026-03-31', 1],
@@ -17,13 +17,13 @@ describe('quarterOf', () => {
     ['2026-10-01', 4],
     ['2026-12-31', 4],
   ])('%s is in quarter %i', (day, quarter) => {
-    expect(quarterOf(day)).toEqual({ year: 2026, quarter });
+    expect(registerQuarterOf(day)).toEqual({ year: 2026, quarter });
   });
 
   it('names and keys a quarter', () => {
-    expect(quarterKey(2026, 4)).toBe('2026Q4');
-    expect(quarterLabel(2026, 1)).toBe('2026年第一季度');
-    expect(() => quarterOf('12/06/2026')).toThrow(RangeError);
+    expect(registerQuarterKey(2026, 4)).toBe('2026Q4');
+    expect(registerQuarterLabel(2026, 1)).toBe('2026年第一季度');
+    expect(() => registerQuarterOf('12/06/2026')).toThrow(RangeError);
   });
 });
 
