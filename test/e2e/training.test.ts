@@ -1,12 +1,14 @@
 // 培训 in the H5 build, in a real browser against the local cloud with the demo data: the 工委 opens the 培训台账 (this
 // quarter's coverage, an organisation's untrained members), the class under way (its roster with attendance) and
-// next week's 书记培训班, where it enrols 赵丽华 (demo-member-3) by name; she then sees that class on 我的培训.
+// next week's 书记培训班, where it enrols 赵丽华 (demo-member-3) by name, then edits the class (place and seats, which
+// its check-in follows) and cancels it with a reason; she then sees that class on 我的培训 as 已取消.
 // Screenshots at 375 px, 我的培训 also in 大字模式.
+import type { CheckinApi } from '@/domain/api/checkin';
 import type { TrainingApi } from '@/domain/api/training';
 import { DEMO_TRAINING_TITLES } from '../../emulator/demo/training';
 import { describeBrowser, screenshot } from './browser';
 import { e2eSession } from './session';
-import { scrollTo, settled, shown, toastCame, waitForText } from './ui';
+import { confirmModal, scrollTo, settled, shown, toastCame, waitForText } from './ui';
 
 jest.setTimeout(240_000);
 
@@ -15,12 +17,14 @@ const ADMIN = 'demo-admin';
 const MEMBER = 'demo-member-3';
 const MEMBER_NAME = '赵丽华';
 const LARGE_FONT_KEY = 'jgdj.large-font';
+const NEW_PLACE = '市行政学院第二教室';
+const CANCEL_REASON = '与全市重点工作推进会冲突，另行安排';
 
 describeBrowser('培训 in the H5 build', () => {
   const session = e2eSession();
   const { emu, pageErrors } = session;
 
-  it('the 工委 sees coverage and a roster, enrols a member by name; the member sees the class', async () => {
+  it('the 工委 sees coverage and a roster, enrols a member by name, edits and cancels the class; the member sees it cancelled', async () => {
     const { classes } = await emu().data<TrainingApi['trainingClasses']['output']>(
       'register',
       'trainingClasses',
@@ -91,6 +95,44 @@ describeBrowser('培训 in the H5 build', () => {
         await scrollTo(page, '.card__title:has-text("花名册与签到")', 'start');
         await settled(page);
         await screenshot(page, 'training-enrolled');
+
+        // 编辑: the form comes filled in; a new place and seats, saved, show on the class and on its check-in.
+        await scrollTo(page, 'top');
+        await shown(page, '.trainings__manage taro-button-core').filter({ hasText: '编辑' }).click();
+        await waitForText(page, '.card__title', '编辑培训班');
+        await expect(shown(page, 'input[name="title"]').inputValue()).resolves.toBe(DEMO_TRAINING_TITLES.upcoming);
+        await shown(page, 'input[name="place"]').fill(NEW_PLACE);
+        await shown(page, 'input[name="capacity"]').fill('45');
+        await scrollTo(page, '.card__title:has-text("编辑培训班")', 'start');
+        await settled(page);
+        await screenshot(page, 'training-edit');
+        await shown(page, 'taro-button-core').filter({ hasText: '保存修改' }).click();
+        await toastCame(page, '已保存');
+        await waitForText(page, '.admin-list__meta', new RegExp(`${NEW_PLACE} · 已报名 \\d+ / 45 人`));
+        const activity = await emu().data<CheckinApi['get']['output']>(
+          'checkin',
+          'get',
+          { activityId: upcoming?.classId ?? '' },
+          ADMIN,
+        );
+        expect(activity.place).toBe(NEW_PLACE);
+
+        // 取消培训: a reason, the confirm; the class stays, marked 已取消 with the reason, without enrolment.
+        await shown(page, '.trainings__manage taro-button-core').filter({ hasText: '取消培训' }).click();
+        await shown(page, 'input[name="reason"]').fill(CANCEL_REASON);
+        await scrollTo(page, '.card__title:has-text("取消培训班")', 'start');
+        await settled(page);
+        await screenshot(page, 'training-cancel');
+        await shown(page, 'taro-button-core').filter({ hasText: '确认取消培训' }).click();
+        await confirmModal(page, /取消后不再报名和签到/);
+        await toastCame(page, '已取消培训班');
+        await waitForText(page, '.admin-list__meta', `取消原因：${CANCEL_REASON}`);
+        await waitForText(page, '.trainings__tag', '已取消');
+        expect(await page.locator('.trainings__manage').count()).toBe(0);
+        expect(await page.locator('input[name="memberName"]').count()).toBe(0);
+        await scrollTo(page, 'top');
+        await settled(page);
+        await screenshot(page, 'training-cancelled');
       },
       ADMIN,
     );
@@ -101,7 +143,8 @@ describeBrowser('培训 in the H5 build', () => {
       async (page) => {
         await waitForText(page, '.my-training__row', DEMO_TRAINING_TITLES.upcoming);
         const row = shown(page, '.my-training__row').filter({ hasText: DEMO_TRAINING_TITLES.upcoming });
-        expect(await row.textContent()).toContain('已报名，开班时请扫描现场签到码');
+        await expect(row.locator('.my-training__tag').textContent()).resolves.toBe('已取消');
+        expect(await row.textContent()).toContain(`本期培训已取消：${CANCEL_REASON}`);
         await waitForText(page, '.my-training__row', DEMO_TRAINING_TITLES.open);
         await settled(page);
         await screenshot(page, 'training-mine');
