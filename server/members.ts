@@ -13,6 +13,22 @@ export function memberSummary(doc: Doc | null): MemberSummary | null {
   return { memberId: doc._id, name, orgId };
 }
 
+/** More organisations than a city's agencies have; one aggregation answers for all of them. */
+const ORGS_MAX = 5000;
+
+/** How many members each organisation has on the roster, by orgId (one aggregation). */
+export async function countMembersByOrg(db: Database): Promise<Record<string, number>> {
+  const { list } = await db
+    .collection(MEMBERS)
+    .aggregate()
+    .group({ _id: '$orgId', n: { $sum: 1 } })
+    .limit(ORGS_MAX)
+    .end();
+  const counts: Record<string, number> = {};
+  for (const g of list) if (typeof g._id === 'string') counts[g._id] = Number(g.n) || 0;
+  return counts;
+}
+
 /**
  * `leader: true` marks a member the register lists as a 领导干部 (register.saveLeader sets it, removeLeader clears
  * it), so that `login`, which reads the member document anyway, tells 我的 whether to show 领学带学督学 without

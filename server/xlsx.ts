@@ -75,3 +75,23 @@ export async function uploadForDownload(
   if (!url) throw new AppError('INTERNAL', '文件的下载地址获取失败，请重试');
   return { fileID, url, fileName: name };
 }
+
+/** A sheet's title in row 1, merged across its first `columns` columns, bold and centred. */
+export function sheetTitle(sheet: ExcelJS.Worksheet, text: string, columns: number): void {
+  sheet.mergeCells(1, 1, 1, columns);
+  const cell = sheet.getCell(1, 1);
+  cell.value = text;
+  cell.font = { bold: true, size: 14 };
+  cell.alignment = { horizontal: 'center' };
+}
+
+/** A header row: the column names in bold on grey, ruled beneath. */
+export function sheetHeader(sheet: ExcelJS.Worksheet, rowNumber: number, names: string[]): void {
+  const row = sheet.getRow(rowNumber);
+  row.values = names;
+  row.font = { bold: true };
+  row.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F3F3' } };
+    c.border = { bottom: { style: 'thin' } };
+  });
+}

@@ -3,24 +3,7 @@ import type * as ExcelJS from 'exceljs';
 import { checkInStatusText, CHECKIN_FLAG_LABELS } from '@/domain/checkin';
 import type { Activity, CheckInRecord, RosterEntry } from './store';
 import { shanghaiText } from '../../server/time';
-
-function title(sheet: ExcelJS.Worksheet, text: string, columns: number): void {
-  sheet.mergeCells(1, 1, 1, columns);
-  const cell = sheet.getCell(1, 1);
-  cell.value = text;
-  cell.font = { bold: true, size: 14 };
-  cell.alignment = { horizontal: 'center' };
-}
-
-function header(sheet: ExcelJS.Worksheet, names: string[]): void {
-  const row = sheet.getRow(3);
-  row.values = names;
-  row.font = { bold: true };
-  row.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F3F3' } };
-    c.border = { bottom: { style: 'thin' } };
-  });
-}
+import { sheetHeader, sheetTitle } from '../../server/xlsx';
 
 /** The workbook as a Buffer. */
 export async function buildSignInWorkbook(
@@ -37,9 +20,9 @@ export async function buildSignInWorkbook(
 
   const sheet = wb.addWorksheet('签到表');
   sheet.columns = [{ width: 6 }, { width: 14 }, { width: 12 }, { width: 18 }, { width: 22 }, { width: 30 }];
-  title(sheet, `${activity.title} 签到表`, 6);
+  sheetTitle(sheet, `${activity.title} 签到表`, 6);
   sheet.getCell(2, 1).value = `${subtitle}，应到 ${roster.length} 人，实到 ${present} 人`;
-  header(sheet, ['序号', '姓名', '签到情况', '签到时间', '标记', '补签说明']);
+  sheetHeader(sheet, 3, ['序号', '姓名', '签到情况', '签到时间', '标记', '补签说明']);
   roster.forEach((m, i) => {
     const r = byMember.get(m.memberId);
     sheet.addRow([
@@ -57,9 +40,9 @@ export async function buildSignInWorkbook(
 
   const absent = wb.addWorksheet('缺勤名单');
   absent.columns = [{ width: 6 }, { width: 14 }, { width: 30 }];
-  title(absent, `${activity.title} 缺勤名单`, 3);
+  sheetTitle(absent, `${activity.title} 缺勤名单`, 3);
   absent.getCell(2, 1).value = `缺勤 ${roster.length - present} 人`;
-  header(absent, ['序号', '姓名', '缺勤原因（请填写）']);
+  sheetHeader(absent, 3, ['序号', '姓名', '缺勤原因（请填写）']);
   roster
     .filter((m) => !byMember.has(m.memberId))
     .forEach((m, i) => {

@@ -17,17 +17,17 @@ import { findIn, runTransactionWithRetry } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import {
+  attachmentsWithUrls,
+  attachmentUrls,
   CONTEST_ENTRIES,
   CONTEST_SCORES,
   contestCriteria,
   contestJudges,
   contestSummary,
   contestTimes,
-  entryAttachments,
   entryJudged,
   loadContest,
   readEntries,
-  tempUrls,
 } from './store';
 
 function judgeOf(contest: Doc, caller: Caller) {
@@ -57,7 +57,7 @@ export async function judging(
     entries.map((e) => contestScoreId(e._id, judge.memberId)),
   );
   const byEntry = new Map(sheets.map((s) => [String(s.entryId), s]));
-  const urls = await tempUrls(entries.flatMap((e) => entryAttachments(e).map((a) => a.fileID)));
+  const urls = await attachmentUrls(entries);
   return {
     contest: contestSummary(contest, caller, now),
     criteria,
@@ -68,7 +68,7 @@ export async function judging(
         orgName: String(e.orgName ?? ''),
         title: String(e.title ?? ''),
         summary: String(e.summary ?? ''),
-        attachments: entryAttachments(e).map((a) => ({ ...a, url: urls.get(a.fileID) ?? null })),
+        attachments: attachmentsWithUrls(e, urls),
         excluded: contestJudgeExcluded(dir.orgs, judge.orgId, String(e.orgId)),
         scores: sheet ? (sheet.scores as Record<string, number>) : null,
         total: sheet ? Number(sheet.total) : null,

@@ -20,6 +20,7 @@ import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
 import { shanghaiDay } from '../../server/time';
 import {
+  attachmentUrls,
   CONTEST_VOTES,
   CONTESTS,
   contestCriteria,
@@ -28,11 +29,9 @@ import {
   contestSummary,
   contestTimes,
   contestWeights,
-  entryAttachments,
   entryJudged,
   loadContest,
   readEntries,
-  tempUrls,
 } from './store';
 
 /** The caller when there is one (the public pages call without signing in). */
@@ -194,7 +193,7 @@ export async function get(
       : Promise.resolve({ data: null }),
   ]);
   const shown = showAll ? entries : entries.filter((e) => own.has(String(e.orgId)));
-  const urls = await tempUrls(shown.flatMap((e) => entryAttachments(e).map((a) => a.fileID)));
+  const urls = await attachmentUrls(shown);
   return {
     ...summary,
     description: typeof contest.description === 'string' ? contest.description : '',

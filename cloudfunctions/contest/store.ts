@@ -10,6 +10,7 @@ import type { Caller } from '../../server/caller';
 import { secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
 import { str } from '../../server/db';
+import { tempUrls } from '../../server/files';
 import { shanghaiIso, timeMs } from '../../server/time';
 
 export const CONTESTS = 'contests';
@@ -112,7 +113,15 @@ export function entryAttachments(e: Doc): Array<{ fileID: string; name: string }
     : [];
 }
 
-export { tempUrls } from '../../server/files';
+/** Download addresses of the entries' attachments (one request for all of them). */
+export function attachmentUrls(entries: readonly Doc[]): Promise<Map<string, string>> {
+  return tempUrls(entries.flatMap((e) => entryAttachments(e).map((a) => a.fileID)));
+}
+
+/** An entry's attachments with their download addresses (null when WeChat gave none). */
+export function attachmentsWithUrls(e: Doc, urls: ReadonlyMap<string, string>) {
+  return entryAttachments(e).map((a) => ({ ...a, url: urls.get(a.fileID) ?? null }));
+}
 
 export function contestEntry(e: Doc, urls: Map<string, string>): ContestEntry {
   return {
@@ -121,7 +130,7 @@ export function contestEntry(e: Doc, urls: Map<string, string>): ContestEntry {
     orgName: str(e, 'orgName') ?? '',
     title: str(e, 'title') ?? '',
     summary: str(e, 'summary') ?? '',
-    attachments: entryAttachments(e).map((a) => ({ ...a, url: urls.get(a.fileID) ?? null })),
+    attachments: attachmentsWithUrls(e, urls),
     updatedAt: shanghaiIso(e.updatedAt),
   };
 }

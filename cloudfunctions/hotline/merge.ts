@@ -18,11 +18,10 @@ import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { replyMessage } from './notify';
+import { replyMessage, sendIfConfigured } from './notify';
 import { bumpStats, nextFlow, readTicket, REMINDERS, strOrNull, TICKETS, timelineEntry, writeStep } from './store';
 import { shanghaiIso } from '../../server/time';
 import { hotlineReplyTemplateId } from '../../server/config';
-import { sendSubscribeMessage } from '../../server/subscribe-message';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -72,23 +71,10 @@ export async function similarityCheck(
 
 /** Records (and where configured, sends) the notice that a ticket was merged into another. */
 async function notifyMerged(db: Database, t: Doc, parent: Doc): Promise<void> {
-  const templateId = hotlineReplyTemplateId();
-  const message = replyMessage(t, String(parent.departmentName ?? '') || '机关工委', templateId);
+  const message = replyMessage(t, String(parent.departmentName ?? '') || '机关工委', hotlineReplyTemplateId());
   message.data.phrase4 = { value: '已并单' };
-  let sent: 'sent' | 'no-template' | 'failed' | 'not-subscribed' = 'not-subscribed';
-  let error: string | null = null;
-  if (t.subscribe === true) {
-    sent = 'no-template';
-    if (templateId) {
-      try {
-        await sendSubscribeMessage(message);
-        sent = 'sent';
-      } catch (e) {
-        sent = 'failed';
-        error = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
-      }
-    }
-  }
+  const { sent, error } =
+    t.subscribe === true ? await sendIfConfigured(message) : { sent: 'not-subscribed', error: null };
   try {
     await db.collection(REMINDERS).add({
       data: {

@@ -10,7 +10,6 @@ import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError } from '../../server/db';
 import { hotlineProgressTemplateId, hotlineRemindTemplateId, hotlineReplyTemplateId } from '../../server/config';
 import type { SubscribeMessage } from '../../server/subscribe-message';
-import { sendSubscribeMessage } from '../../server/subscribe-message';
 import { REMINDERS } from './store';
 import type { Delivery, SendOutcome } from './subscriptions';
 import { errorText, RemindAudience, sendReminders, spendProgress, trySend } from './subscriptions';
@@ -29,37 +28,37 @@ async function record(db: Database, id: string, data: Record<string, unknown>): 
   }
 }
 
-/** The subscribe message for a reply, in `subscribeMessage.send`'s shape (thing = ≤20 chars, phrase = ≤5). */
-export function replyMessage(t: Doc, departmentName: string, templateId: string): SubscribeMessage {
+/** A subscribe message to the ticket's submitter that opens the ticket; the ticket number is its first field. */
+function submitterMessage(t: Doc, templateId: string, data: SubscribeMessage['data']): SubscribeMessage {
   return {
     touser: String(t.openid),
     templateId,
     page: `pages/hotline-ticket/index?id=${t._id}`,
-    data: {
-      character_string1: { value: String(t.ticketNo) },
-      thing2: { value: String(t.title).slice(0, 20) },
-      thing3: { value: departmentName.slice(0, 20) || '承办部门' },
-      phrase4: { value: '已答复' },
-    },
+    data: { character_string1: { value: String(t.ticketNo) }, ...data },
   };
+}
+
+/** The subscribe message for a reply, in `subscribeMessage.send`'s shape (thing = ≤20 chars, phrase = ≤5). */
+export function replyMessage(t: Doc, departmentName: string, templateId: string): SubscribeMessage {
+  return submitterMessage(t, templateId, {
+    thing2: { value: String(t.title).slice(0, 20) },
+    thing3: { value: departmentName.slice(0, 20) || '承办部门' },
+    phrase4: { value: '已答复' },
+  });
+}
+
+/** Sends a message when its template is configured, saying what became of it (WeChat's refusal is not thrown). */
+export async function sendIfConfigured(
+  message: SubscribeMessage,
+): Promise<{ sent: 'sent' | 'no-template' | 'failed'; error: string | null }> {
+  return message.templateId ? trySend(message) : { sent: 'no-template', error: null };
 }
 
 /** Records (and where configured, sends) the notice that a ticket was answered. */
 export async function notifyReply(db: Database, t: Doc, departmentName: string): Promise<void> {
-  const templateId = hotlineReplyTemplateId();
-  const message = replyMessage(t, departmentName, templateId);
+  const message = replyMessage(t, departmentName, hotlineReplyTemplateId());
   const replies = Array.isArray(t.replies) ? t.replies.length : 0;
-  let sent: 'sent' | 'no-template' | 'failed' = 'no-template';
-  let error: string | null = null;
-  if (templateId) {
-    try {
-      await sendSubscribeMessage(message);
-      sent = 'sent';
-    } catch (e) {
-      sent = 'failed';
-      error = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
-    }
-  }
+  const { sent, error } = await sendIfConfigured(message);
   await record(db, `${t._id}:reply-notice:${replies + 1}`, {
     kind: 'reply-notice',
     ticketId: t._id,
@@ -181,18 +180,12 @@ export interface Progress {
 
 /** The progress subscribe message to the submitter (thing ≤ 20 characters, phrase ≤ 5, date as 年月日). */
 export function progressMessage(t: Doc, progress: Progress, templateId: string): SubscribeMessage {
-  return {
-    touser: String(t.openid),
-    templateId,
-    page: `pages/hotline-ticket/index?id=${t._id}`,
-    data: {
-      character_string1: { value: String(t.ticketNo) },
-      thing2: { value: String(t.title ?? '').slice(0, 20) || '民声热线诉求' },
-      phrase3: { value: progress.phrase },
-      date4: { value: wxDate(progress.dueDay) },
-      thing5: { value: progress.note.slice(0, 20) },
-    },
-  };
+  return submitterMessage(t, templateId, {
+    thing2: { value: String(t.title ?? '').slice(0, 20) || '民声热线诉求' },
+    phrase3: { value: progress.phrase },
+    date4: { value: wxDate(progress.dueDay) },
+    thing5: { value: progress.note.slice(0, 20) },
+  });
 }
 
 /**

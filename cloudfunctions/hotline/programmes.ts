@@ -5,13 +5,11 @@
 import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type { HotlineApi, hotlineSchemas } from '@/domain/api/hotline';
-import type { ProgrammeQuestion, ProgrammeSummary } from '@/domain/api/hotline-public';
-import type { HotlineCategory } from '@/domain/hotline';
+import type { ProgrammeSummary } from '@/domain/api/hotline-public';
 import {
   HOTLINE_PROGRAMME_PAGE_SIZE,
   HOTLINE_PROGRAMME_PHASE_NAMES,
   HOTLINE_REPLIED_STATUSES,
-  hotlineMaskText,
   hotlineProgrammePhase,
   hotlineReplayUrlOk,
 } from '@/domain/hotline';
@@ -21,6 +19,7 @@ import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { strOrNull, TICKETS } from './store';
+import { publicQuestion } from './views';
 import { shanghaiIso } from '../../server/time';
 
 /** Programmes (`_id` = programmeId). */
@@ -132,20 +131,6 @@ export async function programmeList(
   };
 }
 
-function questionOf(p: Doc): ProgrammeQuestion {
-  // The public copy is masked when stored; masked again here, as on the board.
-  const mask = (v: unknown) => hotlineMaskText(String(v ?? ''));
-  return {
-    ticketNo: String(p.ticketNo),
-    category: p.category as HotlineCategory,
-    title: mask(p.title),
-    content: mask(p.content),
-    departmentName: mask(p.departmentName),
-    reply: mask(p.reply),
-    repliedAt: shanghaiIso(p.repliedMs),
-  };
-}
-
 export async function programmeGet(
   input: z.output<typeof hotlineSchemas.programmeGet>,
   ctx: ActionContext,
@@ -171,7 +156,7 @@ export async function programmeGet(
     .slice(0, HOTLINE_PROGRAMME_PAGE_SIZE)
     .map((d) => d.public)
     .filter((p): p is Doc => typeof p === 'object' && p !== null)
-    .map(questionOf);
+    .map(publicQuestion);
   return {
     programme: summaryOf(programme, Date.now()),
     questions,

@@ -9,6 +9,7 @@ import type {
   TicketDetail,
   TicketPhoto,
 } from '@/domain/api/hotline';
+import type { ProgrammeQuestion } from '@/domain/api/hotline-public';
 import type { HotlineCategory, HotlineCounters } from '@/domain/hotline';
 import {
   HOTLINE_EMPTY_COUNTERS,
@@ -226,7 +227,8 @@ export async function queue(
   };
 }
 
-function publicTicket(p: Doc): PublicTicket {
+/** A published ticket's question and answer as the public sees them (on the board and in a 节目's questions). */
+export function publicQuestion(p: Doc): ProgrammeQuestion {
   // Masked when stored; masked again on the way out, so a rule added later also covers older tickets.
   const mask = (v: unknown) => hotlineMaskText(String(v ?? ''));
   return {
@@ -237,9 +239,11 @@ function publicTicket(p: Doc): PublicTicket {
     departmentName: mask(p.departmentName),
     reply: mask(p.reply),
     repliedAt: shanghaiIso(p.repliedMs),
-    createdAt: shanghaiIso(p.createdAt),
-    score: numOrNull(p.score),
   };
+}
+
+function publicTicket(p: Doc): PublicTicket {
+  return { ...publicQuestion(p), createdAt: shanghaiIso(p.createdAt), score: numOrNull(p.score) };
 }
 
 export async function publicList(

@@ -5,26 +5,9 @@ import type { MeetingAttendance } from '@/domain/orglife';
 import { ATTENDANCE_LABELS, orglifeMinutesMissing } from '@/domain/orglife';
 import type { ActivityInfo } from '../checkin/public';
 import type { StoredMinutes } from './minutes';
+import { sheetHeader, sheetTitle } from '../../server/xlsx';
 
 const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-
-function title(sheet: ExcelJS.Worksheet, text: string, columns: number): void {
-  sheet.mergeCells(1, 1, 1, columns);
-  const cell = sheet.getCell(1, 1);
-  cell.value = text;
-  cell.font = { bold: true, size: 14 };
-  cell.alignment = { horizontal: 'center' };
-}
-
-function header(sheet: ExcelJS.Worksheet, rowNumber: number, names: string[]): void {
-  const row = sheet.getRow(rowNumber);
-  row.values = names;
-  row.font = { bold: true };
-  row.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F3F3' } };
-    c.border = { bottom: { style: 'thin' } };
-  });
-}
 
 function workbook(): ExcelJS.Workbook {
   // Loaded on first use: exceljs is most of the bundle and reading a 纪实 should not pay for it.
@@ -53,7 +36,7 @@ export async function buildMeetingWorkbook(m: MeetingSheetInput): Promise<Buffer
   const wb = workbook();
   const sheet = wb.addWorksheet('会议纪实');
   sheet.columns = [{ width: 14 }, { width: 80 }];
-  title(sheet, `${m.activity.title} 会议纪实`, 2);
+  sheetTitle(sheet, `${m.activity.title} 会议纪实`, 2);
   const a = m.attendance;
   const rec = m.minutes;
   const rows: Array<[string, string]> = [
@@ -81,9 +64,9 @@ export async function buildMeetingWorkbook(m: MeetingSheetInput): Promise<Buffer
 
   const att = wb.addWorksheet('出勤情况');
   att.columns = [{ width: 6 }, { width: 14 }, { width: 10 }, { width: 40 }];
-  title(att, `${m.activity.title} 出勤情况`, 4);
+  sheetTitle(att, `${m.activity.title} 出勤情况`, 4);
   att.getCell(2, 1).value = `应到 ${a.expected} 人，实到 ${a.present} 人，缺席 ${a.absent} 人`;
-  header(att, 3, ['序号', '姓名', '出勤', '说明']);
+  sheetHeader(att, 3, ['序号', '姓名', '出勤', '说明']);
   a.rows.forEach((r, i) => att.addRow([i + 1, r.name, ATTENDANCE_LABELS[r.status], r.reason]));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -104,11 +87,11 @@ export async function buildYearWorkbook(orgName: string, year: number, meetings:
     { width: 36 },
     { width: 10 },
   ];
-  title(sheet, `${orgName} ${year} 年“三会一课”台账`, 10);
+  sheetTitle(sheet, `${orgName} ${year} 年“三会一课”台账`, 10);
   const complete = meetings.filter((m) => m.minutes?.complete).length;
   sheet.getCell(2, 1).value =
     `共 ${meetings.length} 次会议，纪实完整 ${complete} 次，未录纪实或不完整 ${meetings.length - complete} 次`;
-  header(sheet, 3, [
+  sheetHeader(sheet, 3, [
     '序号',
     '会议时间',
     '会议类型',
@@ -138,8 +121,8 @@ export async function buildYearWorkbook(orgName: string, year: number, meetings:
 
   const notes = wb.addWorksheet('会议记录');
   notes.columns = [{ width: 18 }, { width: 12 }, { width: 24 }, { width: 70 }, { width: 40 }];
-  title(notes, `${orgName} ${year} 年会议记录`, 5);
-  header(notes, 3, ['会议时间', '会议类型', '会议主题', '会议记录', '会议决定']);
+  sheetTitle(notes, `${orgName} ${year} 年会议记录`, 5);
+  sheetHeader(notes, 3, ['会议时间', '会议类型', '会议主题', '会议记录', '会议决定']);
   for (const m of meetings) {
     const row = notes.addRow([
       m.when,

@@ -37,6 +37,7 @@ import {
   bestDocId,
   parseAttempt,
   parseQuestion,
+  questionContent,
   parseQuiz,
   parseSums,
   QUESTIONS,
@@ -271,12 +272,7 @@ async function drawQuestions(db: Database, quiz: StoredQuiz, seed: string): Prom
       return drawn.questionIds.map((id) => {
         const q = byId.get(id) as ReturnType<typeof parseQuestion>;
         return {
-          questionId: id,
-          type: q.type,
-          stem: q.stem,
-          options: q.options,
-          answer: q.answer,
-          analysis: q.analysis,
+          ...questionContent(q),
           tags: q.tags,
           order: quizOptionOrder(q.type, q.options.length, `${seed}:${id}`),
         };
@@ -395,13 +391,23 @@ export async function start(
   return startResult(attempt, now.getTime(), false);
 }
 
-/** The caller's own attempt, or NOT_FOUND / PERMISSION_DENIED. */
-async function ownAttempt(ctx: ActionContext, attemptId: string): Promise<Doc> {
+/**
+ * The caller's own attempt as stored and parsed, or NOT_FOUND / PERMISSION_DENIED, and FAILED_PRECONDITION with
+ * `otherwise` when it is not `status`.
+ */
+async function ownAttempt(
+  ctx: ActionContext,
+  attemptId: string,
+  status: StoredAttempt['status'],
+  otherwise: string,
+): Promise<{ doc: Doc; a: StoredAttempt }> {
   const memberId = requireMember(await ctx.caller());
   const { data } = await ctx.db.collection(ATTEMPTS).doc(attemptId).get();
   if (!data) throw new AppError('NOT_FOUND', '答题记录不存在');
   if (data.memberId !== memberId) throw new AppError('PERMISSION_DENIED', '这不是您的答题记录');
-  return data;
+  const a = parseAttempt(data);
+  if (a.status !== status) throw new AppError('FAILED_PRECONDITION', otherwise);
+  return { doc: data, a };
 }
 
 /** Keeps the answers given so far (merged over earlier ones) while the attempt is open. Two reads, one write. */
@@ -409,9 +415,8 @@ export async function saveAnswers(
   input: z.output<typeof quizSchemas.saveAnswers>,
   ctx: ActionContext,
 ): Promise<QuizApi['saveAnswers']['output']> {
-  const a = parseAttempt(await ownAttempt(ctx, input.attemptId));
+  const { a } = await ownAttempt(ctx, input.attemptId, 'open', '本次答题已提交');
   const now = Date.now();
-  if (a.status !== 'open') throw new AppError('FAILED_PRECONDITION', '本次答题已提交');
   if (quizAttemptExpired(a.deadlineMs, now)) throw new AppError('FAILED_PRECONDITION', '答题时间已到，请提交');
   const onPaper = new Set(a.questions.map((q) => q.questionId));
   const saved = { ...a.saved };
@@ -433,9 +438,7 @@ export async function submit(
   input: z.output<typeof quizSchemas.submit>,
   ctx: ActionContext,
 ): Promise<QuizApi['submit']['output']> {
-  const doc = await ownAttempt(ctx, input.attemptId);
-  const a = parseAttempt(doc);
-  if (a.status !== 'open') throw new AppError('FAILED_PRECONDITION', '本次答题已提交，不能重复提交');
+  const { a } = await ownAttempt(ctx, input.attemptId, 'open', '本次答题已提交，不能重复提交');
   const now = new Date();
   const timing = quizSubmitTiming(now.getTime(), a.startedMs, a.deadlineMs);
   const answers = timing.inTime ? { ...a.saved, ...input.answers } : a.saved;
@@ -472,9 +475,7 @@ export async function result(
   input: z.output<typeof quizSchemas.result>,
   ctx: ActionContext,
 ): Promise<QuizApi['result']['output']> {
-  const doc = await ownAttempt(ctx, input.attemptId);
-  const a = parseAttempt(doc);
-  if (a.status !== 'submitted') throw new AppError('FAILED_PRECONDITION', '提交后才能查看成绩');
+  const { doc, a } = await ownAttempt(ctx, input.attemptId, 'submitted', '提交后才能查看成绩');
   const quizDoc = (await ctx.db.collection(QUIZZES).doc(a.quizId).get()).data;
   if (!quizDoc) throw new AppError('NOT_FOUND', '竞赛不存在');
   const quiz = parseQuiz(quizDoc);

@@ -18,7 +18,7 @@ import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
 import { containing, findIn, isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { parseQuestion, putBankEntries, QUESTIONS, readBankPool } from './store';
+import { parseQuestion, putBankEntries, QUESTIONS, questionContent, readBankPool } from './store';
 import { readUploadedWorkbook, uploadForDownload } from '../../server/xlsx';
 import { shanghaiIso } from '../../server/time';
 
@@ -209,12 +209,7 @@ export async function questionTemplate(): Promise<QuizApi['questionTemplate']['o
 function adminRow(doc: Doc): QuestionAdminRow {
   const q = parseQuestion(doc);
   return {
-    questionId: q.questionId,
-    type: q.type,
-    stem: q.stem,
-    options: q.options,
-    answer: q.answer,
-    analysis: q.analysis,
+    ...questionContent(q),
     tags: q.tags,
     retired: q.retired,
     updatedAt: q.updatedAt instanceof Date ? shanghaiIso(q.updatedAt) : '',

@@ -19,9 +19,11 @@ import { findIn, isDuplicateKeyError } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
 import { awardPoints } from '../points/public';
+import type { QuestionContent } from './store';
 import {
   parseQuestion,
   PRACTICE,
+  questionContent,
   practiceDocId,
   QUESTIONS,
   readBankPool,
@@ -32,14 +34,7 @@ import {
 import { shanghaiDay, shanghaiIso } from '../../server/time';
 
 /** A practice question as kept in the day's document (with its answer: never sent before it is answered). */
-interface PracticeQuestion {
-  questionId: string;
-  type: QuestionType;
-  stem: string;
-  options: string[];
-  answer: number[];
-  analysis: string | null;
-}
+type PracticeQuestion = QuestionContent;
 
 interface PracticeAnswer {
   chosen: number[];
@@ -81,9 +76,7 @@ async function todaysPractice(db: Database, memberId: string, day: string, held:
   const byId = new Map((await findIn(db, QUESTIONS, '_id', ids)).map((d) => [d._id, parseQuestion(d)]));
   const questions: PracticeQuestion[] = ids.flatMap((id) => {
     const q = byId.get(id);
-    return q && !q.retired
-      ? [{ questionId: id, type: q.type, stem: q.stem, options: q.options, answer: q.answer, analysis: q.analysis }]
-      : [];
+    return q && !q.retired ? [questionContent(q)] : [];
   });
   const doc = { _id: practiceDocId(memberId, day), memberId, day, questions, answered: {}, done: false };
   try {

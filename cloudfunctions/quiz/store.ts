@@ -12,7 +12,7 @@ import {
 } from '@/domain/quiz';
 import type { Database, Doc } from '../../server/db';
 import { isDuplicateKeyError, PAGE_SIZE } from '../../server/db';
-import { MEMBERS } from '../../server/members';
+import { countMembersByOrg } from '../../server/members';
 import { timeMs } from '../../server/time';
 
 export const QUESTIONS = 'quiz_questions';
@@ -76,6 +76,20 @@ export function parseQuestion(doc: Doc): StoredQuestion {
     tags: strings(doc.tags),
     retired: doc.retired === true,
     updatedAt: doc.updatedAt ?? null,
+  };
+}
+
+/** What a question asks and answers: what an attempt and a day's practice keep of a drawn bank question. */
+export type QuestionContent = Pick<StoredQuestion, 'questionId' | 'type' | 'stem' | 'options' | 'answer' | 'analysis'>;
+
+export function questionContent(q: StoredQuestion): QuestionContent {
+  return {
+    questionId: q.questionId,
+    type: q.type,
+    stem: q.stem,
+    options: q.options,
+    answer: q.answer,
+    analysis: q.analysis,
   };
 }
 
@@ -225,13 +239,7 @@ export function takesPart(quiz: Pick<StoredQuiz, 'takingPart'>, orgId: string): 
 }
 
 /** One question of an attempt: the bank question as drawn, and the member's option order. */
-export interface AttemptQuestion {
-  questionId: string;
-  type: QuestionType;
-  stem: string;
-  options: string[];
-  answer: number[];
-  analysis: string | null;
+export interface AttemptQuestion extends QuestionContent {
   tags: string[];
   /** `order[shown] = original`. */
   order: number[];
@@ -305,14 +313,7 @@ const GROUP_LIMIT = 5000;
 
 /** Counts the roster by organisation (one aggregation) and stores it (one write). */
 export async function recountRosters(db: Database, now: Date): Promise<RosterCounts> {
-  const { list } = await db
-    .collection(MEMBERS)
-    .aggregate()
-    .group({ _id: '$orgId', n: { $sum: 1 } })
-    .limit(GROUP_LIMIT)
-    .end();
-  const counts: Record<string, number> = {};
-  for (const g of list) if (typeof g._id === 'string') counts[g._id] = Number(g.n) || 0;
+  const counts = await countMembersByOrg(db);
   await db
     .collection(QUIZ_META)
     .doc(ROSTERS_ID)

@@ -6,7 +6,7 @@ import type { Quarter, TrainingKind } from '@/domain/register';
 import { TRAINING_KINDS } from '@/domain/register';
 import type { Database, Doc } from '../../server/db';
 import { str } from '../../server/db';
-import { MEMBERS } from '../../server/members';
+import { countMembersByOrg } from '../../server/members';
 import { shanghaiIso, timeMs } from '../../server/time';
 
 export const TRAINING_CLASSES = 'training_classes';
@@ -17,8 +17,6 @@ export const TRAINING_SUMMARY = 'training_summary';
 const ROSTERS_ID = 'rosters';
 /** Roster sizes older than this are recounted when the coverage is read (one aggregation). */
 export const ROSTERS_STALE_MS = 3600_000;
-/** More organisations than a city's agencies have; one aggregation answers for all of them. */
-const GROUP_LIMIT = 5000;
 
 export const coverageId = (qkey: string) => `coverage-${qkey}`;
 
@@ -52,14 +50,7 @@ export async function readRosterCounts(db: Database, now: Date): Promise<Record<
   const { data } = await ref.get();
   if (data && now.getTime() - (Number(data.computedMs) || 0) <= ROSTERS_STALE_MS)
     return (data.counts ?? {}) as Record<string, number>;
-  const { list } = await db
-    .collection(MEMBERS)
-    .aggregate()
-    .group({ _id: '$orgId', n: { $sum: 1 } })
-    .limit(GROUP_LIMIT)
-    .end();
-  const counts: Record<string, number> = {};
-  for (const g of list) if (typeof g._id === 'string') counts[g._id] = Number(g.n) || 0;
+  const counts = await countMembersByOrg(db);
   await ref.set({ data: { counts, computedMs: now.getTime(), computedAt: now } });
   return counts;
 }

@@ -390,13 +390,18 @@ async function boundMember(ctx: ActionContext): Promise<{ memberId: string; name
   return { memberId, name: str(data, 'name') ?? '', orgId: str(data, 'orgId') ?? '' };
 }
 
+/** The bound member and his organisation with those above it, whose activities he may join (two reads). */
+async function memberWithAncestry(ctx: ActionContext) {
+  const [me, dir] = await Promise.all([boundMember(ctx), readDirectory(ctx.db)]);
+  return { me, ancestry: orgAncestry(new Map(dir.orgs.map((o) => [o.orgId, o])), me.orgId) };
+}
+
 export async function volMine(
   _input: z.output<typeof registerSchemas.volMine>,
   ctx: ActionContext,
 ): Promise<RegisterApi['volMine']['output']> {
   const { db } = ctx;
-  const [me, dir] = await Promise.all([boundMember(ctx), readDirectory(db)]);
-  const ancestry = orgAncestry(new Map(dir.orgs.map((o) => [o.orgId, o])), me.orgId);
+  const { me, ancestry } = await memberWithAncestry(ctx);
   const now = new Date();
   const year = shanghaiYear(now);
   const [{ data: open }, { data: served }] = await Promise.all([
@@ -435,8 +440,7 @@ export async function volSignUp(
   ctx: ActionContext,
 ): Promise<RegisterApi['volSignUp']['output']> {
   const { db } = ctx;
-  const [me, dir] = await Promise.all([boundMember(ctx), readDirectory(db)]);
-  const ancestry = orgAncestry(new Map(dir.orgs.map((o) => [o.orgId, o])), me.orgId);
+  const { me, ancestry } = await memberWithAncestry(ctx);
   const at = shanghaiIso(new Date());
   return runTransactionWithRetry(
     db,
