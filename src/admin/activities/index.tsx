@@ -12,6 +12,7 @@ import { call } from '@/services/call';
 import { PHASE_LABELS, sortForList, timeRange } from '@/utils/checkin';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import './index.scss';
 
 function Activities({ directory }: AdminContext) {
@@ -23,11 +24,7 @@ function Activities({ directory }: AdminContext) {
 
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">活动签到</Text>
-          <Text className="admin-head__sub">主题党日、“三会一课”</Text>
-        </View>
+      <AdminHead title="活动签到" sub="主题党日、“三会一课”">
         <Button
           className="manage-activities__new"
           type="primary"
@@ -35,7 +32,7 @@ function Activities({ directory }: AdminContext) {
         >
           新建活动
         </Button>
-      </View>
+      </AdminHead>
       <LoadState state={state} loadingText="正在读取活动…">
         {({ activities }) =>
           activities.length === 0 ? (

@@ -15,6 +15,7 @@ import { call } from '@/services/call';
 import { durationText } from '@/utils/notice';
 import { dateText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 
 const edit = (articleId?: string) =>
   Taro.navigateTo({
@@ -77,12 +78,7 @@ export default function ArticlesAdminPage() {
     <AdminGate page="articles">
       {() => (
         <>
-          <View className="admin-head">
-            <View>
-              <Text className="admin-head__title">学习资料</Text>
-              <Text className="admin-head__sub">党员读满规定时间每篇得 1 积分，每天最多 6 分</Text>
-            </View>
-          </View>
+          <AdminHead title="学习资料" sub="党员读满规定时间每篇得 1 积分，每天最多 6 分" />
           <Button type="primary" size="large" block className="articles-admin__new" onClick={() => edit()}>
             新增文章
           </Button>

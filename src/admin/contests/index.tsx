@@ -18,6 +18,7 @@ import { dateText, dayTimeText } from '@/utils/time';
 import { CONTEST_STAGE_LABELS, contestWhen } from '../../contest/stage';
 import { ContestResultList } from '../../contest/results';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { CriteriaEdit, CriteriaEditor, criteriaOf, DEFAULT_CRITERIA } from './criteria-editor';
 import { CheckList } from '../shared/check-list';
 import { Segmented } from '../shared/segmented';
@@ -286,14 +287,10 @@ export default function ContestsAdminPage() {
     <AdminGate page="contests" className="contests-admin">
       {() => (
         <>
-          <View className="admin-head">
-            <View>
-              <Text className="admin-head__title">创新创优竞赛</Text>
-              <Text className="admin-head__sub">
-                机关工作创新创优竞赛、效能典型案例评比：征集、评委评分、群众投票、公布
-              </Text>
-            </View>
-          </View>
+          <AdminHead
+            title="创新创优竞赛"
+            sub="机关工作创新创优竞赛、效能典型案例评比：征集、评委评分、群众投票、公布"
+          />
           <Contests />
         </>
       )}

@@ -1,6 +1,5 @@
 // 部门管理: the department list (org.list) with adding and renaming (org.saveDepartment).
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -8,8 +7,10 @@ import { TextField } from '@/components/text-field';
 import { call } from '@/services/call';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
+import { useEditing } from '@/hooks/use-editing';
 import { useSave } from '@/hooks/use-save';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { EditForm } from '../shared/edit-form';
 
 interface Draft {
@@ -41,25 +42,17 @@ function DepartmentForm({ draft, onDone }: { draft: Draft; onDone: () => void })
 }
 
 function Departments({ directory }: { directory: OrgDirectory }) {
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const edit = (next: Draft) => {
-    setDraft(next);
-    Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
-  };
+  const { editing: draft, open: edit, close } = useEditing<Draft>();
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">市直部门</Text>
-          <Text className="admin-head__sub">共 {directory.departments.length} 个部门</Text>
-        </View>
+      <AdminHead title="市直部门" sub={`共 ${directory.departments.length} 个部门`}>
         {!draft && (
           <Button type="primary" onClick={() => edit({ name: '' })}>
             新增部门
           </Button>
         )}
-      </View>
-      {draft && <DepartmentForm key={draft.departmentId ?? 'new'} draft={draft} onDone={() => setDraft(null)} />}
+      </AdminHead>
+      {draft && <DepartmentForm key={draft.departmentId ?? 'new'} draft={draft} onDone={close} />}
       <View className="card">
         {directory.departments.length === 0 && <Text className="muted">还没有部门。点击“新增部门”录入市直部门。</Text>}
         {directory.departments.map((d) => (

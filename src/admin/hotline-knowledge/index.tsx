@@ -2,7 +2,6 @@
 // The submit page shows the ones that fit before an appeal is sent (直接答复); at triage an admin answers a ticket
 // with one. An answer is switched off rather than deleted, so the counts of who it helped stay.
 import { useCallback, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -14,12 +13,14 @@ import type { KnowledgeItem } from '@/domain/api/hotline-public';
 import type { HotlineCategory } from '@/domain/hotline/categories';
 import { HOTLINE_CATEGORIES } from '@/domain/hotline/categories';
 import { HOTLINE_KNOWLEDGE_ANSWER_MAX, HOTLINE_KNOWLEDGE_TITLE_MAX } from '@/domain/hotline/knowledge';
+import { useEditing } from '@/hooks/use-editing';
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
 import type { OrgDirectory } from '@/services/session';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { EditForm } from '../shared/edit-form';
 
 function KnowledgeForm({
@@ -123,33 +124,25 @@ function KnowledgeForm({
 
 function Knowledge({ directory }: AdminContext) {
   const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<KnowledgeItem | 'new' | null>(null);
+  const { editing, open: edit, close } = useEditing<KnowledgeItem | 'new'>();
   const fetcher = useCallback(() => call('hotline', 'knowledgeList', { page, includeInactive: true }), [page]);
   const state = useRemote(fetcher);
-  const edit = (next: KnowledgeItem | 'new') => {
-    setEditing(next);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
-  };
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">热线知识库</Text>
-          <Text className="admin-head__sub">群众提交诉求前先看到相符的答复，可直接解决</Text>
-        </View>
+      <AdminHead title="热线知识库" sub="群众提交诉求前先看到相符的答复，可直接解决">
         {!editing && (
           <Button type="primary" onClick={() => edit('new')}>
             新增答复
           </Button>
         )}
-      </View>
+      </AdminHead>
       {editing && (
         <KnowledgeForm
           key={editing === 'new' ? 'new' : editing.knowledgeId}
           item={editing === 'new' ? null : editing}
           directory={directory}
           onDone={() => {
-            setEditing(null);
+            close();
             state.reload();
           }}
         />

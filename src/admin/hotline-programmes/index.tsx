@@ -11,6 +11,7 @@ import { Pager } from '@/components/pager';
 import { TextField } from '@/components/text-field';
 import type { ProgrammeSummary } from '@/domain/api/hotline-public';
 import { HOTLINE_PROGRAMME_TOPIC_MAX, HOTLINE_PROGRAMME_URL_MAX } from '@/domain/hotline/programme';
+import { useEditing } from '@/hooks/use-editing';
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
@@ -18,6 +19,7 @@ import type { OrgDirectory } from '@/services/session';
 import { dateText, dateTimeText } from '@/utils/time';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { CheckList } from '../shared/check-list';
 import { EditForm } from '../shared/edit-form';
 import { TimeField } from '../shared/time-field';
@@ -87,33 +89,25 @@ function ProgrammeForm({
 
 function Programmes({ directory }: AdminContext) {
   const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<ProgrammeSummary | 'new' | null>(null);
+  const { editing, open: edit, close } = useEditing<ProgrammeSummary | 'new'>();
   const fetcher = useCallback(() => call('hotline', 'programmeList', { page }), [page]);
   const state = useRemote(fetcher);
-  const edit = (next: ProgrammeSummary | 'new') => {
-    setEditing(next);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
-  };
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">热线节目安排</Text>
-          <Text className="admin-head__sub">节目播出前群众可提问，问题直接交给上线单位</Text>
-        </View>
+      <AdminHead title="热线节目安排" sub="节目播出前群众可提问，问题直接交给上线单位">
         {!editing && (
           <Button type="primary" onClick={() => edit('new')}>
             安排节目
           </Button>
         )}
-      </View>
+      </AdminHead>
       {editing && (
         <ProgrammeForm
           key={editing === 'new' ? 'new' : editing.programmeId}
           item={editing === 'new' ? null : editing}
           directory={directory}
           onDone={() => {
-            setEditing(null);
+            close();
             state.reload();
           }}
         />

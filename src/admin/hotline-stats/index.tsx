@@ -28,6 +28,7 @@ import {
   statsPeriodMonths,
 } from '@/utils/hotline-stats';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { plainOptions, SelectField } from '../shared/select-field';
 import './index.scss';
 
@@ -234,12 +235,7 @@ function HotlineStats() {
   const [tab, setTab] = useState<'stats' | 'reports'>(useRouter().params.tab === 'reports' ? 'reports' : 'stats');
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">热线统计</Text>
-          <Text className="admin-head__sub">各部门办理情况、月报导出与超期通报</Text>
-        </View>
-      </View>
+      <AdminHead title="热线统计" sub="各部门办理情况、月报导出与超期通报" />
       <View className="hs-tabs" ariaRole="radiogroup" ariaLabel="热线统计内容">
         {(
           [

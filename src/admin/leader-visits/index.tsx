@@ -24,6 +24,7 @@ import { dateText } from '@/utils/time';
 import { Segmented } from '../shared/segmented';
 import { plainOptions, SelectField } from '../shared/select-field';
 import { TimeField } from '../shared/time-field';
+import { AdminHead } from '../shared/admin-head';
 import '../shared/admin.scss';
 import '../register-terms/index.scss';
 import '../register-leaders/index.scss';
@@ -152,14 +153,10 @@ function Visits({ leaderId }: { leaderId: string }) {
     <LoadState state={state} loadingText="正在读取领学记录…">
       {({ leader, visits, hasMore }) => (
         <>
-          <View className="admin-head">
-            <View>
-              <Text className="admin-head__title">{leader.name}的领学记录</Text>
-              <Text className="admin-head__sub">
-                {leader.title} · 联系点：{leader.contacts.map((c) => c.orgName).join('、')}
-              </Text>
-            </View>
-          </View>
+          <AdminHead
+            title={`${leader.name}的领学记录`}
+            sub={`${leader.title} · 联系点：${leader.contacts.map((c) => c.orgName).join('、')}`}
+          />
           <View className="card terms__summary">
             <View className={`terms__count${leader.visits === 0 ? ' terms__count--overdue' : ''}`}>
               <Text className="terms__number">{leader.visits}</Text>

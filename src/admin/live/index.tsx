@@ -16,6 +16,7 @@ import { LIVE_PHASE_LABELS, ROUND_HINTS, SCORING_LABELS } from '@/utils/live';
 import { rosterOrgIds } from '@/utils/roles';
 import { useSave } from '@/hooks/use-save';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { OrgCheckField } from '../shared/check-list';
 import { Segmented } from '../shared/segmented';
 import type { LiveFormValues, RoundValues } from './form';
@@ -188,12 +189,7 @@ function Sessions({ orgs }: { orgs: OrgRow[] }) {
   const [creating, setCreating] = useState(false);
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">现场赛</Text>
-          <Text className="admin-head__sub">七一知识竞赛：大屏幕出题，党员手机作答</Text>
-        </View>
-      </View>
+      <AdminHead title="现场赛" sub="七一知识竞赛：大屏幕出题，党员手机作答" />
       {creating ? (
         <CreateForm orgs={orgs} onCancel={() => setCreating(false)} />
       ) : (

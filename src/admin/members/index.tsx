@@ -12,6 +12,7 @@ import { orgOptions } from '@/utils/org-tree';
 import { isAdmin, rosterOrgIds } from '@/utils/roles';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { SelectField } from '../shared/select-field';
 
 const ALL = '';
@@ -34,18 +35,14 @@ function Roster({ me, directory }: AdminContext) {
 
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">党员名册</Text>
-          <Text className="admin-head__sub">{admin ? '全部党组织' : '本支部'}</Text>
-        </View>
+      <AdminHead title="党员名册" sub={admin ? '全部党组织' : '本支部'}>
         <Button
           type="primary"
           onClick={() => Taro.navigateTo({ url: `/admin/import/index?orgId=${encodeURIComponent(orgId)}` })}
         >
           导入名册
         </Button>
-      </View>
+      </AdminHead>
       <View className="card">
         <SelectField
           label="组织"

@@ -13,6 +13,7 @@ import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
 import { dateTimeText, shortDateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import './index.scss';
 
 function SentRow({ n }: { n: SentNotice }) {
@@ -64,12 +65,7 @@ export default function NoticesAdminPage() {
     <AdminGate page="notices" className="notices-admin">
       {() => (
         <>
-          <View className="admin-head">
-            <View>
-              <Text className="admin-head__title">通知公告</Text>
-              <Text className="admin-head__sub">发给所选组织的每名党员，可看已读未读、提醒未读</Text>
-            </View>
-          </View>
+          <AdminHead title="通知公告" sub="发给所选组织的每名党员，可看已读未读、提醒未读" />
           <Button
             className="notices-admin__new"
             type="primary"

@@ -1,6 +1,5 @@
 // 组织管理: the org tree (org.list) with adding, renaming and moving under another parent (org.saveOrg).
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -11,8 +10,10 @@ import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
 import { checkOrgParent } from '@/domain/identity/org-tree';
 import { buildOrgTree, flattenOrgTree, orgOptions, toOrgNodes } from '@/utils/org-tree';
+import { useEditing } from '@/hooks/use-editing';
 import { useSave } from '@/hooks/use-save';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { EditForm } from '../shared/edit-form';
 import { SelectField } from '../shared/select-field';
 
@@ -61,31 +62,20 @@ function OrgForm({ draft, orgs, onDone }: { draft: Draft; orgs: readonly OrgRow[
 }
 
 function Orgs({ directory }: { directory: OrgDirectory }) {
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const { editing: draft, open: edit, close } = useEditing<Draft>();
   const rows = flattenOrgTree(buildOrgTree(directory.orgs));
   const byId = new Map(directory.orgs.map((o) => [o.orgId, o]));
 
-  const edit = (next: Draft) => {
-    setDraft(next);
-    Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
-  };
-
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">组织架构</Text>
-          <Text className="admin-head__sub">共 {directory.orgs.length} 个党组织</Text>
-        </View>
+      <AdminHead title="组织架构" sub={`共 ${directory.orgs.length} 个党组织`}>
         {!draft && (
           <Button type="primary" onClick={() => edit({ name: '', parentId: NO_PARENT })}>
             新增组织
           </Button>
         )}
-      </View>
-      {draft && (
-        <OrgForm key={draft.orgId ?? 'new'} draft={draft} orgs={directory.orgs} onDone={() => setDraft(null)} />
-      )}
+      </AdminHead>
+      {draft && <OrgForm key={draft.orgId ?? 'new'} draft={draft} orgs={directory.orgs} onDone={close} />}
       <View className="card">
         {rows.length === 0 && <Text className="muted">还没有组织。点击“新增组织”从机关党委开始建立组织架构。</Text>}
         {rows.map(({ org, depth }) => (

@@ -16,6 +16,7 @@ import { openExport } from '@/services/checkin-device';
 import { pct } from '@/utils/points';
 import { dateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { TermsDue } from '../shared/terms-due';
 import { TrainingDue } from '../shared/training-due';
 import { VolunteerDue } from '../shared/volunteer-due';
@@ -83,12 +84,7 @@ function Overview() {
 
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">达标创优</Text>
-          <Text className="admin-head__sub">各支部“三会一课”落实、出勤与答题参与</Text>
-        </View>
-      </View>
+      <AdminHead title="达标创优" sub="各支部“三会一课”落实、出勤与答题参与" />
       <OrgYearPicker
         year={year}
         onYear={(y) => {

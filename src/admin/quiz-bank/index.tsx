@@ -8,11 +8,13 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { LoadState } from '@/components/load-state';
 import type { QuestionAdminRow, QuestionType } from '@/domain/api/quiz';
+import { useEditing } from '@/hooks/use-editing';
 import { useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { toCallError } from '@/services/call-error';
 import { choiceText, QUIZ_PAGE_SIZE, TYPE_LABELS } from '@/utils/quiz';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { Segmented } from '../shared/segmented';
 import { plainOptions, SelectField } from '../shared/select-field';
 import { QuestionEditor } from './editor';
@@ -80,7 +82,7 @@ function QuestionRow({ q, onEdit, onChanged }: { q: QuestionAdminRow; onEdit: ()
 function Bank() {
   const [filters, setFilters] = useState<Filters>({ query: '', type: 'all', status: 'active', tag: '', page: 0 });
   const [typed, setTyped] = useState('');
-  const [editing, setEditing] = useState<QuestionAdminRow | 'new' | null>(null);
+  const { editing, open: edit, close } = useEditing<QuestionAdminRow | 'new'>();
   const state = useRemote(
     useCallback(
       () =>
@@ -96,34 +98,26 @@ function Bank() {
   );
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, page: 0, ...patch });
   // The editor opens above the list: bring it into view when a row far down is edited.
-  const edit = (q: QuestionAdminRow) => {
-    setEditing(q);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined);
-  };
   const done = () => {
-    setEditing(null);
+    close();
     state.reload();
   };
 
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">题库管理</Text>
-          <Text className="admin-head__sub">{state.data ? `共 ${state.data.total} 题` : '单选、多选、判断'}</Text>
-        </View>
+      <AdminHead title="题库管理" sub={state.data ? `共 ${state.data.total} 题` : '单选、多选、判断'}>
         {editing === null && (
-          <Button className="quiz-bank__add" type="primary" onClick={() => setEditing('new')}>
+          <Button className="quiz-bank__add" type="primary" onClick={() => edit('new')}>
             新增题目
           </Button>
         )}
-      </View>
+      </AdminHead>
       {editing !== null && (
         <QuestionEditor
           key={editing === 'new' ? 'new' : editing.questionId}
           question={editing === 'new' ? undefined : editing}
           onDone={done}
-          onCancel={() => setEditing(null)}
+          onCancel={close}
         />
       )}
       <View className="card quiz-filter">

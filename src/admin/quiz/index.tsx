@@ -9,6 +9,7 @@ import { call } from '@/services/call';
 import { PHASE_LABELS } from '@/utils/quiz';
 import { shortDateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import '../../components/quiz-ui/index.scss';
 import './index.scss';
 
@@ -24,12 +25,7 @@ function Competitions() {
   useReloadOnReturn(state.reload);
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">知识竞赛</Text>
-          <Text className="admin-head__sub">题库、竞赛与排行榜</Text>
-        </View>
-      </View>
+      <AdminHead title="知识竞赛" sub="题库、竞赛与排行榜" />
       <View className="quiz-tools">
         {TOOLS.map((t) => (
           <View key={t.key} className={`quiz-tool quiz-tool--${t.key}`} onClick={() => Taro.navigateTo({ url: t.url })}>

@@ -16,6 +16,7 @@ import { openExport } from '@/services/checkin-device';
 import { useSave } from '@/hooks/use-save';
 import { dateText, dateTimeText, shortDateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { Segmented } from '../shared/segmented';
 import { Comments } from './comments';
 import '../rating/index.scss';
@@ -181,15 +182,10 @@ function Manage({
 
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">{campaign.title}</Text>
-          <Text className="admin-head__sub">
-            {dateText(campaign.startAt)} 至 {dateText(campaign.endAt)} · 共 {results.totalVotes} 人次评价 ·{' '}
-            {results.published ? '结果已公布' : '结果未公布'}
-          </Text>
-        </View>
-      </View>
+      <AdminHead
+        title={campaign.title}
+        sub={`${dateText(campaign.startAt)} 至 ${dateText(campaign.endAt)} · 共 ${results.totalVotes} 人次评价 · ${results.published ? '结果已公布' : '结果未公布'}`}
+      />
       <View className="card">
         <View className="rating-admin__buttons">
           <Button

@@ -14,6 +14,7 @@ import { call } from '@/services/call';
 import { dateText } from '@/utils/time';
 import { useSave } from '@/hooks/use-save';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { CheckList } from '../shared/check-list';
 import { Segmented } from '../shared/segmented';
 import { TimeField } from '../shared/time-field';
@@ -182,17 +183,13 @@ function Campaigns({ departments }: { departments: DepartmentRow[] }) {
   const [creating, setCreating] = useState(false);
   return (
     <>
-      <View className="admin-head">
-        <View>
-          <Text className="admin-head__title">微信测评</Text>
-          <Text className="admin-head__sub">政风行风评议活动</Text>
-        </View>
+      <AdminHead title="微信测评" sub="政风行风评议活动">
         {!creating && (
           <Button type="primary" onClick={() => setCreating(true)}>
             新建测评
           </Button>
         )}
-      </View>
+      </AdminHead>
       {creating && (
         <CreateForm
           departments={departments}

@@ -18,6 +18,7 @@ import { call } from '@/services/call';
 import { openExport } from '@/services/checkin-device';
 import { isAdmin } from '@/utils/roles';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { CheckList } from '../shared/check-list';
 import '../register-terms/index.scss';
 import './index.scss';
@@ -237,14 +238,10 @@ export default function RegisterLeadersPage() {
     <AdminGate page="leaders" className="terms leaders">
       {({ me, directory }) => (
         <>
-          <View className="admin-head">
-            <View>
-              <Text className="admin-head__title">领学带学督学台账</Text>
-              <Text className="admin-head__sub">
-                领导干部每年到基层联系点领学、带学或督学至少一次；点姓名查看和登记
-              </Text>
-            </View>
-          </View>
+          <AdminHead
+            title="领学带学督学台账"
+            sub="领导干部每年到基层联系点领学、带学或督学至少一次；点姓名查看和登记"
+          />
           <Register admin={isAdmin(me.roles)} orgs={directory.orgs} />
         </>
       )}

@@ -14,6 +14,7 @@ import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';
 import { openExport } from '@/services/checkin-device';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import './index.scss';
 
 function Row({ r }: { r: TermRow }) {
@@ -96,14 +97,7 @@ export default function RegisterTermsPage() {
     <AdminGate page="register" className="terms">
       {() => (
         <>
-          <View className="admin-head">
-            <View>
-              <Text className="admin-head__title">换届选举台账</Text>
-              <Text className="admin-head__sub">
-                任期届满前 6、3、1 个月提醒书记和机关工委；点组织登记任期或记录选举
-              </Text>
-            </View>
-          </View>
+          <AdminHead title="换届选举台账" sub="任期届满前 6、3、1 个月提醒书记和机关工委；点组织登记任期或记录选举" />
           <Register />
         </>
       )}

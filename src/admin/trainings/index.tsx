@@ -17,6 +17,7 @@ import { call } from '@/services/call';
 import { openExport } from '@/services/checkin-device';
 import { shortDateTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import { ClassForm } from './class-form';
 import './index.scss';
 
@@ -167,14 +168,10 @@ export default function TrainingsPage() {
     <AdminGate page="training" className="trainings">
       {() => (
         <>
-          <View className="admin-head">
-            <View>
-              <Text className="admin-head__title">培训台账</Text>
-              <Text className="admin-head__sub">
-                千名科级党员干部大培训每季度 2 期；书记、组织委员培训班每年 6–8 期；扫码签到即记为参训
-              </Text>
-            </View>
-          </View>
+          <AdminHead
+            title="培训台账"
+            sub="千名科级党员干部大培训每季度 2 期；书记、组织委员培训班每年 6–8 期；扫码签到即记为参训"
+          />
           <Coverage />
           <Classes />
         </>

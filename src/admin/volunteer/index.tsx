@@ -15,6 +15,7 @@ import { call } from '@/services/call';
 import { openExport } from '@/services/checkin-device';
 import { clockText, dayTimeText } from '@/utils/time';
 import { AdminGate } from '../shared/admin-gate';
+import { AdminHead } from '../shared/admin-head';
 import './index.scss';
 
 const open = (activityId: string) =>
@@ -106,14 +107,10 @@ export default function VolunteerPage() {
     <AdminGate page="volunteer" className="vol">
       {() => (
         <>
-          <View className="admin-head">
-            <View>
-              <Text className="admin-head__title">志愿服务台账</Text>
-              <Text className="admin-head__sub">
-                进社区、进农村、共建：党员报名（额满候补），扫码签到，活动后登记服务时长
-              </Text>
-            </View>
-          </View>
+          <AdminHead
+            title="志愿服务台账"
+            sub="进社区、进农村、共建：党员报名（额满候补），扫码签到，活动后登记服务时长"
+          />
           <Button
             className="vol__button"
             type="primary"
