@@ -1,14 +1,7 @@
 // The read actions: 我的诉求, one ticket with its timeline, the admin's triage list, a department's queue, the
 // public board and the department statistics. Each reads a bounded number of documents.
 import type { z } from 'zod';
-import type {
-  DepartmentStatsRow,
-  HotlineApi,
-  hotlineSchemas,
-  PublicTicket,
-  TicketDetail,
-  TicketPhoto,
-} from '@/domain/api/hotline';
+import type { DepartmentStatsRow, HotlineApi, hotlineSchemas, PublicTicket, TicketDetail } from '@/domain/api/hotline';
 import type { ProgrammeQuestion } from '@/domain/api/hotline-public';
 import type { HotlineCategory, HotlineCounters } from '@/domain/hotline';
 import {
@@ -27,10 +20,10 @@ import {
 import { loopDetail } from './loop-views';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, handlerScopes } from '../../server/caller';
-import { cloud } from '../../server/cloud';
 import type { Doc } from '../../server/db';
 import { findIn, PAGE_SIZE } from '../../server/db';
 import { readDirectory } from '../../server/directory';
+import { filesWithUrls } from '../../server/files';
 import type { ActionContext } from '../../server/dispatch';
 import { parentProgress } from './merge';
 import {
@@ -55,27 +48,6 @@ export const QUEUE_PAGE_SIZE = 50;
 
 /** How long a photo's temporary URL stays valid: long enough to look through a ticket, short enough not to leak. */
 export const PHOTO_URL_MAX_AGE_S = 2 * 3600;
-
-/**
- * Temporary URLs for a ticket's photos, in one storage call. Storage is private (only cloud functions read it), so
- * these URLs are the only way to see a photo and are handed out only by `get`. A photo storage cannot serve, or a
- * storage failure, leaves its URL null rather than failing the whole ticket.
- */
-async function photoUrls(fileIDs: string[]): Promise<TicketPhoto[]> {
-  if (fileIDs.length === 0) return [];
-  const urls = new Map<string, string>();
-  try {
-    const res = (await cloud.getTempFileURL({
-      fileList: fileIDs.map((fileID) => ({ fileID, maxAge: PHOTO_URL_MAX_AGE_S })),
-    })) as { fileList?: Array<{ fileID?: string; tempFileURL?: string; status?: number }> };
-    for (const f of res.fileList ?? []) {
-      if (f.status === 0 && f.fileID && f.tempFileURL) urls.set(f.fileID, f.tempFileURL);
-    }
-  } catch {
-    // The page says the photos cannot be shown right now; the ticket itself is still readable.
-  }
-  return fileIDs.map((fileID) => ({ fileID, url: urls.get(fileID) ?? null }));
-}
 
 export async function mine(_input: unknown, ctx: ActionContext): Promise<HotlineApi['mine']['output']> {
   const openid = ctx.requireOpenid();
@@ -105,7 +77,9 @@ export async function get(input: z.output<typeof hotlineSchemas.get>, ctx: Actio
   const ticketPhotoIds = Array.isArray(t.photos) ? (t.photos as string[]) : [];
   // The ticket's and the replies' photos in one storage call; a merged ticket also reads its parent.
   const [allPhotos, parent] = await Promise.all([
-    photoUrls([...ticketPhotoIds, ...replyPhotoIds.flat()]),
+    // Storage is private (only cloud functions read it): these URLs, handed out only here, are the only way to see a
+    // photo; one storage cannot serve leaves its URL null rather than failing the ticket.
+    filesWithUrls([...ticketPhotoIds, ...replyPhotoIds.flat()], PHOTO_URL_MAX_AGE_S),
     parentProgress(ctx.db, t),
   ]);
   let photoAt = ticketPhotoIds.length;

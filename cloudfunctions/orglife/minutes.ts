@@ -15,12 +15,12 @@ import { readActivityCheckIns, readActivityInfo, readExpectedRoster, readOrgActi
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
-import { cloud } from '../../server/cloud';
 import type { Database, Doc } from '../../server/db';
 import { str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import type { Directory } from '../../server/directory';
 import { readDirectory } from '../../server/directory';
+import { filesWithUrls } from '../../server/files';
 import { readMinutesStates, MINUTES } from './store';
 import { MEMBERS } from '../../server/members';
 import { shanghaiIso } from '../../server/time';
@@ -161,25 +161,6 @@ export async function saveMinutes(
   return { complete: missing.length === 0, missing };
 }
 
-/**
- * Temporary URLs for photos, in one storage call. A photo storage cannot serve leaves its URL null rather than failing
- * the whole 纪实.
- */
-export async function photoUrls(fileIDs: string[]): Promise<MeetingPhoto[]> {
-  if (fileIDs.length === 0) return [];
-  const urls = new Map<string, string>();
-  try {
-    const res = (await cloud.getTempFileURL({
-      fileList: fileIDs.map((fileID) => ({ fileID, maxAge: PHOTO_URL_MAX_AGE_S })),
-    })) as { fileList?: Array<{ fileID?: string; tempFileURL?: string; status?: number }> };
-    for (const f of res.fileList ?? [])
-      if (f.status === 0 && f.fileID && f.tempFileURL) urls.set(f.fileID, f.tempFileURL);
-  } catch {
-    // The page says the photos cannot be shown right now; the 纪实 itself is still readable.
-  }
-  return fileIDs.map((fileID) => ({ fileID, url: urls.get(fileID) ?? null }));
-}
-
 export function recordView(m: StoredMinutes, photos: MeetingPhoto[]): MeetingRecord {
   return {
     topic: m.topic,
@@ -221,7 +202,7 @@ export async function meeting(
     startAt: shanghaiIso(activity.startAt),
     endAt: shanghaiIso(activity.endAt),
     place: activity.place,
-    record: stored ? recordView(stored, await photoUrls(stored.photos)) : null,
+    record: stored ? recordView(stored, await filesWithUrls(stored.photos, PHOTO_URL_MAX_AGE_S)) : null,
     attendance,
     canEdit,
   };

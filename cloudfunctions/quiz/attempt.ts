@@ -195,6 +195,15 @@ async function finish(
   const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => onPaper.has(id)));
   const scored = quizScoreAttempt(a.questions, kept);
   const flagged = quizTooFast(timing.durationMs, scored.total);
+  // What the attempt keeps and the member is told.
+  const outcome: SubmitResult = {
+    score: scored.score,
+    correct: scored.correct,
+    total: scored.total,
+    durationMs: timing.durationMs,
+    late: timing.late,
+    timeUp: timing.timeUp,
+  };
   const { stats } = await db
     .collection(ATTEMPTS)
     .where({ _id: a.attemptId, status: 'open' })
@@ -203,12 +212,7 @@ async function finish(
         status: 'submitted',
         answers: db.command.set(kept),
         results: scored.results,
-        score: scored.score,
-        correct: scored.correct,
-        total: scored.total,
-        durationMs: timing.durationMs,
-        late: timing.late,
-        timeUp: timing.timeUp,
+        ...outcome,
         flagged,
         submittedAt: now,
         submittedMs: now.getTime(),
@@ -224,14 +228,7 @@ async function finish(
     durationMs: timing.durationMs,
     submittedMs: now.getTime(),
   });
-  return {
-    score: scored.score,
-    correct: scored.correct,
-    total: scored.total,
-    durationMs: timing.durationMs,
-    late: timing.late,
-    timeUp: timing.timeUp,
-  };
+  return outcome;
 }
 
 /**

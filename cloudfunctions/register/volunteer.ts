@@ -24,7 +24,7 @@ import {
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, requireMember, secretaryScopes } from '../../server/caller';
-import type { Database, Doc } from '../../server/db';
+import type { Database, Doc, Transaction } from '../../server/db';
 import { isDuplicateKeyError, runTransactionWithRetry, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
@@ -83,6 +83,14 @@ function hoursOf(v: unknown): Record<string, HoursEntry> {
     out[memberId] = { name: String(r.name ?? ''), orgId: String(r.orgId ?? ''), hours: Number(r.hours) || 0 };
   }
   return out;
+}
+
+/** An activity read inside a transaction, with its reference to write it back, or NOT_FOUND. */
+async function activityIn(tx: Transaction, activityId: string) {
+  const ref = tx.collection(VOLUNTEER_ACTIVITIES).doc(activityId);
+  const { data } = await ref.get();
+  if (!data) throw new AppError('NOT_FOUND', '志愿服务活动不存在');
+  return { ref, a: toActivity(data) };
 }
 
 function toActivity(d: Doc): VolunteerActivity {
@@ -445,10 +453,7 @@ export async function volSignUp(
   return runTransactionWithRetry(
     db,
     async (tx) => {
-      const ref = tx.collection(VOLUNTEER_ACTIVITIES).doc(input.activityId);
-      const { data } = await ref.get();
-      if (!data) throw new AppError('NOT_FOUND', '志愿服务活动不存在');
-      const a = toActivity(data);
+      const { ref, a } = await activityIn(tx, input.activityId);
       if (!ancestry.includes(a.orgId)) throw new AppError('PERMISSION_DENIED', '您不在本次志愿服务的报名范围内');
       if (Date.now() >= a.startAt.getTime()) throw new AppError('FAILED_PRECONDITION', '活动已开始，报名已截止');
       const r = volunteerSignUp(a, { memberId: me.memberId, name: me.name, orgId: me.orgId, at });
@@ -470,10 +475,7 @@ export async function volCancel(
   return runTransactionWithRetry(
     db,
     async (tx) => {
-      const ref = tx.collection(VOLUNTEER_ACTIVITIES).doc(input.activityId);
-      const { data } = await ref.get();
-      if (!data) throw new AppError('NOT_FOUND', '志愿服务活动不存在');
-      const a = toActivity(data);
+      const { ref, a } = await activityIn(tx, input.activityId);
       if (Date.now() >= a.startAt.getTime())
         throw new AppError('FAILED_PRECONDITION', '活动已开始，不能取消报名；如不能参加请联系组织者');
       const r = volunteerCancelSignup(a, memberId);
