@@ -1,6 +1,6 @@
 // Who is calling: the openid from the WeChat context, its grants from `users/<openid>`, and config admins.
 import type { GrantedRole, RoleGrant } from '@/domain/roles';
-import { effectiveGrants, isAdmin, scopesOf } from '@/domain/identity/grants';
+import { effectiveGrants, identityIsAdmin, identityScopesOf } from '@/domain/identity';
 import { AppError } from './app-error';
 import { isConfigAdmin } from './config';
 import type { Database, Doc } from './db';
@@ -35,17 +35,17 @@ export function hasAnyRole(caller: Caller, roles: readonly GrantedRole[]): boole
 }
 
 export function callerIsAdmin(caller: Caller): boolean {
-  return isAdmin(caller.grants);
+  return identityIsAdmin(caller.grants);
 }
 
 /** orgIds the caller is secretary of (not including descendants). */
 export function secretaryScopes(caller: Caller): string[] {
-  return scopesOf(caller.grants, 'secretary');
+  return identityScopesOf(caller.grants, 'secretary');
 }
 
 /** departmentIds the caller handles. */
 export function handlerScopes(caller: Caller): string[] {
-  return scopesOf(caller.grants, 'handler');
+  return identityScopesOf(caller.grants, 'handler');
 }
 
 /** The bound member's id, or PERMISSION_DENIED for a caller not bound to the roster. */

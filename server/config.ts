@@ -6,7 +6,7 @@
 // holiday calendar along.
 import type { HotlineDeadlines } from '@/domain/hotline/categories';
 import { hotlineParseDeadlines } from '@/domain/hotline/categories';
-import { parseAdminOpenids } from '@/domain/identity/grants';
+import { parseAdminOpenids } from '@/domain/identity';
 
 /** A setting that cannot be used as it is: thrown, logged by WeChat, answered as INTERNAL. */
 export class ConfigError extends Error {

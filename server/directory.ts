@@ -1,6 +1,6 @@
 // The directory: one document holding every organisation and department (name, parent, order), so that `list`,
 // scope checks and import validation cost one read instead of paging two collections.
-import type { OrgNode } from '@/domain/identity/org-tree';
+import type { OrgNode } from '@/domain/identity';
 import type { Database, Doc } from './db';
 import { isDuplicateKeyError } from './db';
 

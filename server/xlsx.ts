@@ -1,7 +1,7 @@
 // Reading an uploaded workbook (a roster, a question bank) into plain rows with exceljs; the rules that read the rows
 // stay in src/domain.
 import type * as ExcelJS from 'exceljs';
-import type { SheetRow } from '@/domain/identity/roster-sheet';
+import type { SheetRow } from '@/domain/sheet';
 import { AppError } from './app-error';
 import { cloud } from './cloud';
 

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CheckinApi, checkinSchemas } from '@/domain/api/checkin';
 import type { CheckInStatus } from '@/domain/checkin';
 import { activityTimesError, checkInId, DEFAULT_OPENS_BEFORE_MINUTES } from '@/domain/checkin';
-import { orgAncestry, orgSubtree } from '@/domain/identity/org-tree';
+import { orgAncestry, orgSubtree } from '@/domain/identity';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc, Query } from '../../server/db';

@@ -9,7 +9,7 @@
 //   approved 延期, a re-opened ticket, an answered 追问).
 import type { z } from 'zod';
 import type { HotlineApi, hotlineSchemas } from '@/domain/api/hotline';
-import { effectiveGrants } from '@/domain/identity/grants';
+import { effectiveGrants } from '@/domain/identity';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, handlerScopes, USERS } from '../../server/caller';
 import { isConfigAdmin } from '../../server/config';

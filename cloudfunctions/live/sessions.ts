@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { LiveApi, LiveFlag, LiveSessionSummary, liveSchemas } from '@/domain/api/live';
 import { LIVE_DEFAULT_READ_SECONDS, LIVE_MAX_QUESTIONS, STAKES } from '@/domain/api/live';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { orgSubtree } from '@/domain/identity';
 import { liveFloorMs, liveInitial } from '@/domain/live';
 import { quizDraw } from '@/domain/quiz';
 import { AppError } from '../../server/app-error';

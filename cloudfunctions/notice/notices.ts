@@ -11,7 +11,7 @@ import {
   noticeManagers,
   noticeReceiptId,
 } from '@/domain/notice';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { orgSubtree } from '@/domain/identity';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';

@@ -1,7 +1,7 @@
 // org.grantRole, org.revokeRole and org.listGrants: roles stored on `users/<openid>`, plus the config admins.
 import type { z } from 'zod';
 import type { GrantRow, OrgApi, orgSchemas } from '@/domain/api/org';
-import { addGrant, effectiveGrants, grantShapeError, removeGrant } from '@/domain/identity/grants';
+import { addGrant, effectiveGrants, grantShapeError, removeGrant } from '@/domain/identity';
 import type { RoleGrant } from '@/domain/roles';
 import { AppError } from '../../server/app-error';
 import { readGrantHolders, USERS } from '../../server/caller';

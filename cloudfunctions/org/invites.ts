@@ -2,9 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { InviteRow, OrgApi, orgSchemas } from '@/domain/api/org';
-import { addGrant } from '@/domain/identity/grants';
-import { INVITE_TTL_DAYS, inviteCodeFromBytes, inviteState, normalizeInviteCode } from '@/domain/identity/invite';
-import type { InviteState } from '@/domain/identity/invite';
+import { addGrant, INVITE_TTL_DAYS, inviteCodeFromBytes, inviteState, normalizeInviteCode } from '@/domain/identity';
+import type { InviteState } from '@/domain/identity';
 import type { RoleGrant } from '@/domain/roles';
 import { AppError } from '../../server/app-error';
 import type { Doc } from '../../server/db';

@@ -2,11 +2,15 @@
 import type { z } from 'zod';
 import type { MemberRow, OrgApi, RowError, orgSchemas } from '@/domain/api/org';
 import { IMPORT_MAX_ROWS, MEMBERS_PAGE_SIZE } from '@/domain/api/org';
-import { orgSubtree } from '@/domain/identity/org-tree';
-import { maskPhone } from '@/domain/identity/phone';
-import type { RosterInputRow, RosterRow, RosterUpdate } from '@/domain/identity/roster';
-import { chunk, planImport, validateRosterRows } from '@/domain/identity/roster';
-import { rosterRowsFromSheet } from '@/domain/identity/roster-sheet';
+import {
+  orgSubtree,
+  identityMaskPhone,
+  identityChunk,
+  identityPlanImport,
+  validateRosterRows,
+  rosterRowsFromSheet,
+} from '@/domain/identity';
+import type { RosterInputRow, RosterRow, RosterUpdate } from '@/domain/identity';
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
@@ -96,11 +100,11 @@ async function importRoster(
     phone: str(d, 'phone') ?? '',
     orgId: str(d, 'orgId') ?? '',
   }));
-  const plan = planImport(valid, existing, allowed);
+  const plan = identityPlanImport(valid, existing, allowed);
   errors.push(...plan.errors);
 
   let created = 0;
-  for (const batch of chunk(plan.creates, PAGE_SIZE)) {
+  for (const batch of identityChunk(plan.creates, PAGE_SIZE)) {
     const r = await insertMembers(db, batch);
     created += r.created;
     errors.push(...r.errors);
@@ -165,7 +169,7 @@ async function applyUpdates(db: Database, updates: RosterUpdate[]): Promise<void
   }
   for (const group of groups.values()) {
     const patch = group[0].patch;
-    for (const part of chunk(group, PAGE_SIZE)) {
+    for (const part of identityChunk(group, PAGE_SIZE)) {
       const data = { ...patch, updatedAt: db.serverDate() };
       if (part.length === 1) await db.collection(MEMBERS).doc(part[0].memberId).update({ data });
       else
@@ -218,7 +222,7 @@ export async function members(
   const rows: MemberRow[] = data.map((d) => ({
     memberId: d._id,
     name: str(d, 'name') ?? '',
-    phone: maskPhone(str(d, 'phone') ?? ''),
+    phone: identityMaskPhone(str(d, 'phone') ?? ''),
     orgId: str(d, 'orgId') ?? '',
     bound: typeof d.openid === 'string' && d.openid !== '',
   }));

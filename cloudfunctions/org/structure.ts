@@ -1,7 +1,7 @@
 // org.saveOrg, org.saveDepartment and org.list: the organisation tree and the departments, kept in the directory.
 import type { z } from 'zod';
 import type { OrgApi, orgSchemas } from '@/domain/api/org';
-import { checkOrgParent, ORG_MAX_DEPTH, sortOrgTree } from '@/domain/identity/org-tree';
+import { checkOrgParent, ORG_MAX_DEPTH, sortOrgTree } from '@/domain/identity';
 import { AppError } from '../../server/app-error';
 import type { ActionContext } from '../../server/dispatch';
 import { DEPARTMENTS, nextSeq, ORGS, putDirectoryEntry, readDirectory } from '../../server/directory';

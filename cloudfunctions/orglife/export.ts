@@ -1,7 +1,7 @@
 // orglife.exportMinutes: one meeting's 纪实, or a branch's year as a 三会一课台账, as an Excel file in cloud storage.
 import type { z } from 'zod';
 import type { OrglifeApi, orglifeSchemas } from '@/domain/api/orglife';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { orgSubtree } from '@/domain/identity';
 import { orglifeMeetingAttendance } from '@/domain/orglife';
 import type { ActivityInfo } from '../checkin/public';
 import { readActivityCheckIns, readExpectedRoster } from '../checkin/public';

@@ -3,7 +3,7 @@
 // meeting with the state of its 纪实.
 import type { z } from 'zod';
 import type { MeetingPhoto, MeetingRecord, MeetingRow, OrglifeApi, orglifeSchemas } from '@/domain/api/orglife';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { orgSubtree } from '@/domain/identity';
 import {
   orglifeIsMeetingKind,
   orglifeMeetingAttendance,

@@ -2,7 +2,7 @@
 // close), the tally groups the ballots in the database, and the secretary's proposed results feed 评星定级.
 import type { z } from 'zod';
 import type { OrglifeApi, orglifeSchemas, ReviewSummary, TallyRow } from '@/domain/api/orglife';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { orgSubtree } from '@/domain/identity';
 import type { GradeCounts, GradeGroup } from '@/domain/orglife';
 import {
   orglifeBallotError,

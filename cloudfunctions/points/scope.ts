@@ -1,8 +1,8 @@
 // Who may see an org's points views: admins every org, a secretary the own org and everything below it.
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { orgSubtree } from '@/domain/identity';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
-import type { OrgNode } from '@/domain/identity/org-tree';
+import type { OrgNode } from '@/domain/identity';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { shanghaiYear } from '../../server/time';

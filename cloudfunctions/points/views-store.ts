@@ -10,13 +10,18 @@ import type {
   StarsView,
 } from '@/domain/api/points';
 import { REVIEW_GRADES } from '@/domain/api/points';
-import type { OrgNode } from '@/domain/identity/org-tree';
-import { orgSubtree, sortOrgTree } from '@/domain/identity/org-tree';
+import type { OrgNode } from '@/domain/identity';
+import { orgSubtree, sortOrgTree } from '@/domain/identity';
 import { orglifeIsMeetingKind } from '@/domain/orglife';
-import { pointsCadenceCompliance } from '@/domain/points';
-import { POINTS_CONFIG } from '@/domain/points';
-import { percent, pointsDistribution } from '@/domain/points';
-import { pointsFinalStars, pointsStars, pointsStarsRule } from '@/domain/points';
+import {
+  pointsCadenceCompliance,
+  POINTS_CONFIG,
+  percent,
+  pointsDistribution,
+  pointsFinalStars,
+  pointsStars,
+  pointsStarsRule,
+} from '@/domain/points';
 import type { Database } from '../../server/db';
 import { str } from '../../server/db';
 import { readDirectory } from '../../server/directory';

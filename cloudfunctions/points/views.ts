@@ -2,7 +2,7 @@
 // them fresh); a missing one, or `refresh: true`, is computed now. points.evaluate records 民主评议 results.
 import type { z } from 'zod';
 import type { PointsApi, PointsOverview, pointsSchemas } from '@/domain/api/points';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { orgSubtree } from '@/domain/identity';
 import { AppError } from '../../server/app-error';
 import { findIn, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';

@@ -1,7 +1,7 @@
 // Competitions: creating one (window, counts checked against the bank) and listing them with the caller's state.
 import type { z } from 'zod';
 import type { QuizApi, QuizSummary, quizSchemas } from '@/domain/api/quiz';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { orgSubtree } from '@/domain/identity';
 import { quizAttemptExpired, quizPhase, quizReservedIds, quizReservePool } from '@/domain/quiz';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin } from '../../server/caller';

@@ -1,8 +1,8 @@
 // The register function's collections and how a term reads back. A term lives twice: one document per organisation
 // (with its committee) and one entry in the summary document, which the register and the overview read in one read.
 import type { ElectionRow, TermCounts, TermDetail, TermRow } from '@/domain/api/register';
-import type { OrgNode } from '@/domain/identity/org-tree';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import type { OrgNode } from '@/domain/identity';
+import { orgSubtree } from '@/domain/identity';
 import type { OrgKind, ReminderMonths } from '@/domain/register';
 import {
   compareTerms,

@@ -1,6 +1,6 @@
 // The daily timer: for each term that has reached its 6-, 3- or 1-month reminder day, records the reminder once and
 // sends it as a subscribe message (REGISTER_REMIND_TEMPLATE_ID) to the organisation's secretaries and the admins.
-import { effectiveGrants } from '@/domain/identity/grants';
+import { effectiveGrants } from '@/domain/identity';
 import type { ReminderMonths } from '@/domain/register';
 import { termReminderDue } from '@/domain/register';
 import { readGrantHolders } from '../../server/caller';

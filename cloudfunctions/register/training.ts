@@ -5,8 +5,8 @@ import type { TrainingApi, trainingSchemas } from '@/domain/api/training';
 import { TRAINING_ROSTER_PAGE, UNTRAINED_PAGE } from '@/domain/api/training';
 import type { CheckInStatus } from '@/domain/checkin';
 import { checkInId } from '@/domain/checkin';
-import type { OrgNode } from '@/domain/identity/org-tree';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import type { OrgNode } from '@/domain/identity';
+import { orgSubtree } from '@/domain/identity';
 import {
   coverageCounts,
   coverageRows,

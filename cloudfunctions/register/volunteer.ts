@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import type { RegisterApi, registerSchemas } from '@/domain/api/register';
 import type { VolunteerActivityRow, VolunteerOrgHours } from '@/domain/api/volunteer';
 import { VOLUNTEER_PAGE_SIZE } from '@/domain/api/volunteer';
-import type { OrgNode } from '@/domain/identity/org-tree';
-import { orgAncestry, orgSubtree } from '@/domain/identity/org-tree';
+import type { OrgNode } from '@/domain/identity';
+import { orgAncestry, orgSubtree } from '@/domain/identity';
 import { POINTS_CONFIG } from '@/domain/points';
 import type { VolunteerMode, VolunteerRoster, VolunteerSignup } from '@/domain/register';
 import {

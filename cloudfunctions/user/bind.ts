@@ -1,8 +1,13 @@
 // user.bind: binds the caller to the roster member with that name and phone, race-safe and rate-limited.
 import type { z } from 'zod';
 import type { userSchemas, UserApi } from '@/domain/api/user';
-import { BIND_MAX_FAILURES_PER_DAY, bindAllowed, bindFailureCounterId, decideBind } from '@/domain/identity/bind';
-import { namesMatch } from '@/domain/identity/name';
+import {
+  BIND_MAX_FAILURES_PER_DAY,
+  bindAllowed,
+  bindFailureCounterId,
+  decideBind,
+  identityNamesMatch,
+} from '@/domain/identity';
 import { AppError } from '../../server/app-error';
 import { USERS } from '../../server/caller';
 import type { Database } from '../../server/db';
@@ -28,7 +33,7 @@ export async function bind(
   const candidate = found.data[0];
   // A wrong name and an unknown phone get the same answer, so the call cannot confirm a phone number. The failure
   // is counted with a conditional update, so concurrent guesses cannot get more than the day's answers between them.
-  if (!candidate || !namesMatch(candidate.name, input.name)) {
+  if (!candidate || !identityNamesMatch(candidate.name, input.name)) {
     const failures = await recordFailure(db, counterId, openid);
     if (failures === null) throw new AppError('RESOURCE_EXHAUSTED', LIMITED);
     const left = BIND_MAX_FAILURES_PER_DAY - failures;

@@ -1,6 +1,6 @@
 // The flat org list (each row names its parent) as a tree for display, and as the domain's OrgNode rows.
 import type { OrgRow } from '@/domain/api';
-import type { OrgNode as DomainOrgNode } from '@/domain/identity/org-tree';
+import type { OrgNode as DomainOrgNode } from '@/domain/identity';
 
 export interface OrgNode {
   org: OrgRow;

@@ -1,7 +1,6 @@
 // What the caller's role grants mean in the UI: labels like 支部书记（机关一支部） and which admin pages open.
 import type { DepartmentRow, OrgRow } from '@/domain/api';
-import { isAdmin } from '@/domain/identity/grants';
-import { orgSubtree } from '@/domain/identity/org-tree';
+import { identityIsAdmin, orgSubtree } from '@/domain/identity';
 import type { GrantedRole, RoleGrant } from '@/domain/roles';
 import { toOrgNodes } from './org-tree';
 
@@ -159,14 +158,14 @@ export const SECRETARY_PAGES: readonly AdminPage[] = [
   'training',
 ];
 
-export { isAdmin };
+export { identityIsAdmin as isAdmin };
 
 /**
  * The orgs whose roster the caller may see and import into: every org for an admin; for a secretary the own org and
  * everything below it (a secretary of a 机关党委 also manages its branches), as the server decides.
  */
 export function rosterOrgIds(roles: readonly RoleGrant[], orgs: readonly OrgRow[]): string[] {
-  if (isAdmin(roles)) return orgs.map((o) => o.orgId);
+  if (identityIsAdmin(roles)) return orgs.map((o) => o.orgId);
   const own = roles.filter((r) => r.role === 'secretary' && r.scopeId).map((r) => r.scopeId as string);
   const scope = orgSubtree(toOrgNodes(orgs), own);
   return orgs.filter((o) => scope.has(o.orgId)).map((o) => o.orgId);
@@ -178,7 +177,7 @@ export type GatedPage =
 
 /** Whether the caller may open an admin page; the server checks every action again. */
 export function canOpen(page: GatedPage, roles: readonly RoleGrant[]): boolean {
-  if (isAdmin(roles)) return true;
+  if (identityIsAdmin(roles)) return true;
   if (page === 'hotline-queue') return roles.some((r) => r.role === 'handler' && r.scopeId);
   return (
     (SECRETARY_PAGES as readonly GatedPage[]).includes(page) && roles.some((r) => r.role === 'secretary' && r.scopeId)

@@ -1,9 +1,8 @@
 // Roster rows pasted from Excel (or typed): cells, the optional header, and the same row checks the server runs.
 import type { OrgRow } from '@/domain/api';
-import { validateRosterRows } from '@/domain/identity/roster';
-import type { RosterInputRow } from '@/domain/identity/roster';
-import { findRosterHeader } from '@/domain/identity/roster-sheet';
-import type { SheetRow } from '@/domain/identity/roster-sheet';
+import { validateRosterRows, findRosterHeader } from '@/domain/identity';
+import type { RosterInputRow } from '@/domain/identity';
+import type { SheetRow } from '@/domain/sheet';
 import { toOrgNodes } from './org-tree';
 
 export interface LineIssue {

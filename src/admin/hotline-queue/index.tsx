@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { TicketRow } from '@/components/hotline-ui';
 import { RemindNotice } from '@/components/hotline-ui/remind-notice';
 import { LoadState } from '@/components/load-state';
-import { isAdmin } from '@/domain/identity/grants';
+import { identityIsAdmin } from '@/domain/identity';
 import { useRemote } from '@/hooks/use-remote';
 import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
@@ -45,7 +45,7 @@ function Queue({ departmentId }: { departmentId: string }) {
 
 function Departments({ me, directory }: AdminContext) {
   const own = me.roles.filter((r) => r.role === 'handler' && r.scopeId).map((r) => r.scopeId as string);
-  const choices = isAdmin(me.roles)
+  const choices = identityIsAdmin(me.roles)
     ? directory.departments
     : directory.departments.filter((d) => own.includes(d.departmentId));
   const [departmentId, setDepartmentId] = useState<string | null>(choices[0]?.departmentId ?? null);

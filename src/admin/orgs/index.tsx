@@ -8,7 +8,7 @@ import type { OrgRow } from '@/domain/api';
 import { call } from '@/services/call';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory } from '@/services/session';
-import { checkOrgParent } from '@/domain/identity/org-tree';
+import { checkOrgParent } from '@/domain/identity';
 import { buildOrgTree, flattenOrgTree, orgOptions, toOrgNodes } from '@/utils/org-tree';
 import { useEditing } from '@/hooks/use-editing';
 import { useSave } from '@/hooks/use-save';

@@ -7,7 +7,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { TextField } from '@/components/text-field';
 import type { GrantRow, InviteRow, MemberRow } from '@/domain/api';
-import { formatInviteCode, INVITE_TTL_DAYS } from '@/domain/identity/invite';
+import { formatInviteCode, INVITE_TTL_DAYS } from '@/domain/identity';
 import type { GrantedRole, RoleGrant } from '@/domain/roles';
 import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';

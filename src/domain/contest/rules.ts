@@ -1,6 +1,6 @@
 // The competition's calendar (征集 / 评审 / 已公布), who is one unit (judges of the entrant's own unit are excluded),
 // and the deterministic ids that keep entries, scores and votes single.
-import type { OrgNode } from '../identity/org-tree';
+import type { OrgNode } from '../identity';
 
 export type ContestStage = 'upcoming' | 'submitting' | 'judging' | 'published';
 

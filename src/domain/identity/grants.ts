@@ -60,18 +60,18 @@ function isRoleGrant(g: unknown): g is RoleGrant {
 /**
  * The scopes (orgIds or departmentIds) a caller holds a role for.
  *
- * @example scopesOf([{ role: 'secretary', scopeId: 'o1' }, { role: 'handler', scopeId: 'd1' }], 'secretary') // ['o1']
+ * @example identityScopesOf([{ role: 'secretary', scopeId: 'o1' }, { role: 'handler', scopeId: 'd1' }], 'secretary') // ['o1']
  */
-export function scopesOf(grants: readonly RoleGrant[], role: Exclude<GrantedRole, 'admin'>): string[] {
+export function identityScopesOf(grants: readonly RoleGrant[], role: Exclude<GrantedRole, 'admin'>): string[] {
   return grants.filter((g) => g.role === role && g.scopeId !== undefined).map((g) => g.scopeId as string);
 }
 
 /**
  * Whether the grants include `admin`.
  *
- * @example isAdmin([{ role: 'admin' }]) // true
+ * @example identityIsAdmin([{ role: 'admin' }]) // true
  */
-export function isAdmin(grants: readonly RoleGrant[]): boolean {
+export function identityIsAdmin(grants: readonly RoleGrant[]): boolean {
   return grants.some((g) => g.role === 'admin');
 }
 

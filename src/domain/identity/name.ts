@@ -13,11 +13,11 @@ const NAME_DOTS = /[\u2022\u2027\u30FB\uFF0E\u2219\u22C5\u0387.．]/g;
  * Normalises a person's name; null when it is empty, too long or not text.
  * Whitespace between Chinese characters is removed, other runs collapse to one space, dots become "·".
  *
- * @example normalizeName(' 张\u3000伟 ')   // '张伟'
- * @example normalizeName('阿卜杜•热合曼')   // '阿卜杜·热合曼'
- * @example normalizeName('')               // null
+ * @example identityNormalizeName(' 张\u3000伟 ')   // '张伟'
+ * @example identityNormalizeName('阿卜杜•热合曼')   // '阿卜杜·热合曼'
+ * @example identityNormalizeName('')               // null
  */
-export function normalizeName(raw: unknown): string | null {
+export function identityNormalizeName(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.length > 256) return null;
   const name = raw
     .replace(/[\s\u3000]+/g, ' ')
@@ -31,10 +31,10 @@ export function normalizeName(raw: unknown): string | null {
 /**
  * Whether two names are the same person's name after normalising both.
  *
- * @example namesMatch('张 伟', '张伟') // true
- * @example namesMatch('张伟', '张玮') // false
+ * @example identityNamesMatch('张 伟', '张伟') // true
+ * @example identityNamesMatch('张伟', '张玮') // false
  */
-export function namesMatch(a: unknown, b: unknown): boolean {
-  const x = normalizeName(a);
-  return x !== null && x === normalizeName(b);
+export function identityNamesMatch(a: unknown, b: unknown): boolean {
+  const x = identityNormalizeName(a);
+  return x !== null && x === identityNormalizeName(b);
 }

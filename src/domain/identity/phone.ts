@@ -6,12 +6,12 @@ const FULL_WIDTH_DIGIT = /[\uFF10-\uFF19]/g;
  * Normalises a mainland mobile number typed by a person or read from an Excel cell; null when it is not one.
  * Spaces, dashes and brackets are dropped, full-width digits are folded, and a +86 / 86 prefix is removed.
  *
- * @example normalizePhone('138 0000-1234') // '13800001234'
- * @example normalizePhone(13800001234)     // '13800001234' (a numeric Excel cell)
- * @example normalizePhone('+86 138 0000 1234') // '13800001234'
- * @example normalizePhone('1380000123')    // null (10 digits)
+ * @example identityNormalizePhone('138 0000-1234') // '13800001234'
+ * @example identityNormalizePhone(13800001234)     // '13800001234' (a numeric Excel cell)
+ * @example identityNormalizePhone('+86 138 0000 1234') // '13800001234'
+ * @example identityNormalizePhone('1380000123')    // null (10 digits)
  */
-export function normalizePhone(raw: unknown): string | null {
+export function identityNormalizePhone(raw: unknown): string | null {
   let text: string;
   if (typeof raw === 'number') {
     if (!Number.isSafeInteger(raw) || raw < 0) return null;
@@ -32,10 +32,10 @@ export function normalizePhone(raw: unknown): string | null {
 /**
  * Masks the middle four digits of an 11-digit mobile number; anything else keeps only its last two characters.
  *
- * @example maskPhone('13800001234') // '138****1234'
- * @example maskPhone('12345')       // '***45'
+ * @example identityMaskPhone('13800001234') // '138****1234'
+ * @example identityMaskPhone('12345')       // '***45'
  */
-export function maskPhone(phone: string): string {
+export function identityMaskPhone(phone: string): string {
   if (/^\d{11}$/.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
   return `${'*'.repeat(Math.max(phone.length - 2, 1))}${phone.slice(-2)}`;
 }

@@ -1,4 +1,6 @@
 // Reading a roster from spreadsheet rows (姓名 / 手机号 / 所属组织): finding the header row and the columns.
+import type { SheetRow } from '../sheet';
+import { cellText } from '../sheet';
 import type { RosterInputRow } from './roster';
 
 /** Column titles accepted for each field, compared after removing spaces. */
@@ -10,39 +12,6 @@ const TITLES = {
 
 /** Rows searched for the header (title rows above it are common). */
 const HEADER_SEARCH_ROWS = 10;
-
-export interface SheetRow {
-  /** The spreadsheet's own 1-based row number. */
-  rowNumber: number;
-  /** Cell values from column A on, as read from the file. */
-  cells: readonly unknown[];
-}
-
-/**
- * Plain text of a spreadsheet cell value as exceljs reports it (string, number, rich text, hyperlink, formula).
- *
- * @example cellText({ richText: [{ text: '张' }, { text: '伟' }] }) // '张伟'
- * @example cellText({ formula: 'A1', result: 13800000001 })        // '13800000001'
- */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text?: unknown }>; text?: unknown; result?: unknown; error?: unknown };
-    if (Array.isArray(v.richText))
-      return v.richText
-        .map((r) => (typeof r.text === 'string' ? r.text : ''))
-        .join('')
-        .trim();
-    if ('result' in v) return cellText(v.result);
-    if (typeof v.text === 'string') return v.text.trim();
-    if (typeof v.text === 'object') return cellText(v.text);
-  }
-  return '';
-}
 
 export interface RosterHeader {
   /** Index into the rows array (not the spreadsheet row number). */

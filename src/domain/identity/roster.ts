@@ -1,9 +1,9 @@
 // Roster import: checking rows one by one (a bad row never stops the others) and planning creates and updates.
 import type { RowError } from '../api/org';
-import { normalizeName } from './name';
+import { identityNormalizeName } from './name';
 import type { OrgNode } from './org-tree';
 import { resolveOrgRef } from './org-tree';
-import { normalizePhone } from './phone';
+import { identityNormalizePhone } from './phone';
 
 /** One row as submitted: raw values, checked here. `row` is what errors report (1-based or the Excel row). */
 export interface RosterInputRow {
@@ -51,10 +51,10 @@ export function validateRosterRows(
     if (input.unknownFields?.length)
       problems.push(`不支持的字段：${input.unknownFields.map((f) => f.slice(0, 32)).join('、')}`);
 
-    const name = normalizeName(input.name);
+    const name = identityNormalizeName(input.name);
     if (name === null) problems.push(isBlank(input.name) ? '缺少姓名' : '姓名无效（最多 32 个字）');
 
-    const phone = normalizePhone(input.phone);
+    const phone = identityNormalizePhone(input.phone);
     if (phone === null) problems.push(isBlank(input.phone) ? '缺少手机号' : '手机号格式不正确（应为 11 位手机号）');
     else if (firstRowOfPhone.has(phone)) problems.push(`手机号与第 ${firstRowOfPhone.get(phone)} 行重复`);
 
@@ -130,10 +130,10 @@ export interface ImportPlan {
  * Splits valid rows into new members, changed members and unchanged ones, keyed by phone.
  * A secretary may not take over a member registered in an organisation outside the own scope.
  *
- * @example planImport([{ row: 1, name: '张伟', phone: '13800000001', orgId: 'o2' }], [{ memberId: 'm1', name: '张伟', phone: '13800000001', orgId: 'o1' }], null)
+ * @example identityPlanImport([{ row: 1, name: '张伟', phone: '13800000001', orgId: 'o2' }], [{ memberId: 'm1', name: '张伟', phone: '13800000001', orgId: 'o1' }], null)
  *   // { creates: [], updates: [{ memberId: 'm1', row: 1, patch: { orgId: 'o2' } }], unchanged: [], errors: [] }
  */
-export function planImport(
+export function identityPlanImport(
   rows: readonly RosterRow[],
   existing: readonly ExistingMember[],
   allowedOrgIds: ReadonlySet<string> | null,
@@ -162,9 +162,9 @@ export function planImport(
 /**
  * Splits a list into chunks (database reads and batched writes go in 100s).
  *
- * @example chunk([1, 2, 3], 2) // [[1, 2], [3]]
+ * @example identityChunk([1, 2, 3], 2) // [[1, 2], [3]]
  */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
+export function identityChunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -1,7 +1,7 @@
 // 通知公告: who a notice reaches, who manages it, read receipts and confirmations, and how often the unread may be
 // reminded. Pure: the organisation tree, times and counts come in as arguments.
-import type { OrgNode } from '../identity/org-tree';
-import { orgAncestry, orgSubtree } from '../identity/org-tree';
+import type { OrgNode } from '../identity';
+import { orgAncestry, orgSubtree } from '../identity';
 
 /** A sender may remind the unread of one notice at most this often (a reminder is a message on their phone). */
 export const NOTICE_REMIND_INTERVAL_MS = 60 * 60 * 1000;

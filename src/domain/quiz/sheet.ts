@@ -1,6 +1,6 @@
 // The Excel template of the question bank: its columns, and reading its rows into raw questions.
-import type { SheetRow } from '../identity/roster-sheet';
-import { cellText } from '../identity/roster-sheet';
+import type { SheetRow } from '../sheet';
+import { cellText } from '../sheet';
 import { JUDGE_OPTIONS, OPTION_LETTERS, quizQuestionType } from './questions';
 
 /**

@@ -9,7 +9,7 @@ import { HOTLINE_PAGES } from '@/components/hotline-ui';
 import { LoadState } from '@/components/load-state';
 import { PageShell } from '@/components/page-shell';
 import { useResource } from '@/hooks/use-remote';
-import { isAdmin } from '@/domain/identity/grants';
+import { identityIsAdmin } from '@/domain/identity';
 import type { OrgDirectory } from '@/services/session';
 import { orgDirectory, session } from '@/services/session';
 import './index.scss';
@@ -60,7 +60,7 @@ function Entries() {
   const me = useSyncExternalStore(session.subscribe, session.snapshot, session.snapshot).data;
   const roles = me?.roles ?? [];
   const staff = [
-    ...(isAdmin(roles)
+    ...(identityIsAdmin(roles)
       ? [
           { title: '诉求分办', sub: '受理、交办、不予受理', url: HOTLINE_PAGES.triage },
           { title: '热线知识库', sub: '常见问题的答复口径', url: HOTLINE_PAGES.knowledgeAdmin },
@@ -68,7 +68,7 @@ function Entries() {
           { title: '热线统计', sub: '部门办理情况、月报导出、超期通报', url: HOTLINE_PAGES.statsAdmin },
         ]
       : []),
-    ...(isAdmin(roles) || roles.some((r) => r.role === 'handler')
+    ...(identityIsAdmin(roles) || roles.some((r) => r.role === 'handler')
       ? [{ title: '本部门诉求', sub: '按办理期限答复', url: HOTLINE_PAGES.queue }]
       : []),
   ];

@@ -7,7 +7,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { PageShell } from '@/components/page-shell';
 import { TextField } from '@/components/text-field';
-import { formatInviteCode, normalizeInviteCode } from '@/domain/identity/invite';
+import { formatInviteCode, normalizeInviteCode } from '@/domain/identity';
 import type { ActionOutput } from '@/domain/api';
 import { call } from '@/services/call';
 import { useResource } from '@/hooks/use-remote';

@@ -1,5 +1,5 @@
 // Table tests of the bind decision and the failed-attempt limit.
-import { BIND_MAX_FAILURES_PER_DAY, bindAllowed, bindFailureCounterId, decideBind } from '@/domain/identity/bind';
+import { BIND_MAX_FAILURES_PER_DAY, bindAllowed, bindFailureCounterId, decideBind } from '@/domain/identity';
 
 describe('decideBind', () => {
   it.each([

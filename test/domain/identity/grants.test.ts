@@ -3,12 +3,12 @@ import {
   addGrant,
   effectiveGrants,
   grantShapeError,
-  isAdmin,
+  identityIsAdmin,
   parseAdminOpenids,
   removeGrant,
   sameGrant,
-  scopesOf,
-} from '@/domain/identity/grants';
+  identityScopesOf,
+} from '@/domain/identity';
 import type { RoleGrant } from '@/domain/roles';
 
 const sec = (scopeId: string): RoleGrant => ({ role: 'secretary', scopeId });
@@ -64,15 +64,15 @@ describe('effectiveGrants', () => {
   });
 });
 
-describe('scopesOf / isAdmin', () => {
+describe('identityScopesOf / identityIsAdmin', () => {
   const grants: RoleGrant[] = [sec('o1'), handler('d1'), sec('o2')];
   it('lists scopes per role', () => {
-    expect(scopesOf(grants, 'secretary')).toEqual(['o1', 'o2']);
-    expect(scopesOf(grants, 'handler')).toEqual(['d1']);
+    expect(identityScopesOf(grants, 'secretary')).toEqual(['o1', 'o2']);
+    expect(identityScopesOf(grants, 'handler')).toEqual(['d1']);
   });
   it('tells admins apart', () => {
-    expect(isAdmin(grants)).toBe(false);
-    expect(isAdmin([...grants, { role: 'admin' }])).toBe(true);
+    expect(identityIsAdmin(grants)).toBe(false);
+    expect(identityIsAdmin([...grants, { role: 'admin' }])).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import {
   inviteCodeFromBytes,
   inviteState,
   normalizeInviteCode,
-} from '@/domain/identity/invite';
+} from '@/domain/identity';
 
 describe('inviteCodeFromBytes', () => {
   it('maps each byte to a character of the alphabet', () => {

@@ -1,7 +1,7 @@
 // Table tests of name normalising and matching.
-import { namesMatch, normalizeName } from '@/domain/identity/name';
+import { identityNamesMatch, identityNormalizeName } from '@/domain/identity';
 
-describe('normalizeName', () => {
+describe('identityNormalizeName', () => {
   it.each([
     ['张伟', '张伟'],
     [' 张伟 ', '张伟'],
@@ -14,21 +14,21 @@ describe('normalizeName', () => {
     ['John  Smith', 'John Smith'],
     ['x'.repeat(32), 'x'.repeat(32)],
   ])('normalises %p to %p', (raw, expected) => {
-    expect(normalizeName(raw)).toBe(expected);
+    expect(identityNormalizeName(raw)).toBe(expected);
   });
 
   it.each([[''], ['   '], ['x'.repeat(33)], ['x'.repeat(100_000)], [null], [42], [['张伟']]])('rejects %p', (raw) => {
-    expect(normalizeName(raw)).toBeNull();
+    expect(identityNormalizeName(raw)).toBeNull();
   });
 });
 
-describe('namesMatch', () => {
+describe('identityNamesMatch', () => {
   it.each([
     ['张伟', '张 伟', true],
     ['张伟', '张玮', false],
     ['', '', false],
     ['阿依古丽·买买提', '阿依古丽•买买提', true],
   ])('%p vs %p -> %p', (a, b, expected) => {
-    expect(namesMatch(a, b)).toBe(expected);
+    expect(identityNamesMatch(a, b)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 // Table tests of the organisation tree: ordering, parent checks, subtrees and name lookup.
-import type { OrgNode } from '@/domain/identity/org-tree';
-import { checkOrgParent, ORG_MAX_DEPTH, orgSubtree, resolveOrgRef, sortOrgTree } from '@/domain/identity/org-tree';
+import type { OrgNode } from '@/domain/identity';
+import { checkOrgParent, ORG_MAX_DEPTH, orgSubtree, resolveOrgRef, sortOrgTree } from '@/domain/identity';
 
 const node = (orgId: string, parentId: string | null, seq: number, name = orgId): OrgNode => ({
   orgId,

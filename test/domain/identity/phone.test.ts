@@ -1,8 +1,8 @@
 // Table tests of phone normalising and masking.
 import fc from 'fast-check';
-import { maskPhone, normalizePhone } from '@/domain/identity/phone';
+import { identityMaskPhone, identityNormalizePhone } from '@/domain/identity';
 
-describe('normalizePhone', () => {
+describe('identityNormalizePhone', () => {
   it.each([
     ['13800001234', '13800001234'],
     [' 138 0000 1234 ', '13800001234'],
@@ -13,7 +13,7 @@ describe('normalizePhone', () => {
     [13800001234, '13800001234'],
     ['(138)00001234', '13800001234'],
   ])('accepts %p as %p', (raw, expected) => {
-    expect(normalizePhone(raw)).toBe(expected);
+    expect(identityNormalizePhone(raw)).toBe(expected);
   });
 
   it.each([
@@ -29,31 +29,31 @@ describe('normalizePhone', () => {
     [{}],
     ['1'.repeat(100_000)],
   ])('rejects %p', (raw) => {
-    expect(normalizePhone(raw)).toBeNull();
+    expect(identityNormalizePhone(raw)).toBeNull();
   });
 
   it('is idempotent on what it accepts', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (p) => {
-        expect(normalizePhone(normalizePhone(p))).toBe(p);
+        expect(identityNormalizePhone(identityNormalizePhone(p))).toBe(p);
       }),
     );
   });
 });
 
-describe('maskPhone', () => {
+describe('identityMaskPhone', () => {
   it.each([
     ['13800001234', '138****1234'],
     ['12345', '***45'],
     ['1', '*1'],
   ])('masks %p as %p', (phone, masked) => {
-    expect(maskPhone(phone)).toBe(masked);
+    expect(identityMaskPhone(phone)).toBe(masked);
   });
 
   it('never shows the middle four digits of a mobile number', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (p) => {
-        const m = maskPhone(p);
+        const m = identityMaskPhone(p);
         expect(m).toHaveLength(11);
         expect(m.slice(3, 7)).toBe('****');
       }),

@@ -1,5 +1,6 @@
 // Table tests of reading roster rows from spreadsheet rows.
-import { cellText, findRosterHeader, rosterRowsFromSheet } from '@/domain/identity/roster-sheet';
+import { findRosterHeader, rosterRowsFromSheet } from '@/domain/identity';
+import { cellText } from '@/domain/sheet';
 
 describe('cellText', () => {
   it.each([

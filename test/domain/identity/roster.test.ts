@@ -1,7 +1,6 @@
 // Table tests of roster rows: validation, duplicate phones, scopes, and planning creates and updates.
-import type { OrgNode } from '@/domain/identity/org-tree';
-import type { RosterInputRow, RosterRules } from '@/domain/identity/roster';
-import { chunk, planImport, validateRosterRows } from '@/domain/identity/roster';
+import type { OrgNode, RosterInputRow, RosterRules } from '@/domain/identity';
+import { identityChunk, identityPlanImport, validateRosterRows } from '@/domain/identity';
 
 const ORGS: OrgNode[] = [
   { orgId: 'gw', name: '市直机关工委', parentId: null, seq: 1 },
@@ -86,14 +85,14 @@ describe('validateRosterRows', () => {
   });
 });
 
-describe('planImport', () => {
+describe('identityPlanImport', () => {
   const existing = [
     { memberId: 'm1', name: '张伟', phone: '13800000001', orgId: 'o1' },
     { memberId: 'm2', name: '王芳', phone: '13800000002', orgId: 'o2' },
   ];
 
   it('creates new phones, updates changed members and counts unchanged ones', () => {
-    const plan = planImport(
+    const plan = identityPlanImport(
       [
         { row: 1, name: '张伟', phone: '13800000001', orgId: 'o1' },
         { row: 2, name: '王芳芳', phone: '13800000002', orgId: 'o1' },
@@ -109,18 +108,22 @@ describe('planImport', () => {
   });
 
   it('does not let a secretary take over a member of another organisation', () => {
-    const plan = planImport([{ row: 4, name: '王芳', phone: '13800000002', orgId: 'o1' }], existing, new Set(['o1']));
+    const plan = identityPlanImport(
+      [{ row: 4, name: '王芳', phone: '13800000002', orgId: 'o1' }],
+      existing,
+      new Set(['o1']),
+    );
     expect(plan.updates).toEqual([]);
     expect(plan.errors).toEqual([{ row: 4, message: '该手机号已登记在其他组织，无权修改，请联系机关工委' }]);
   });
 });
 
-describe('chunk', () => {
+describe('identityChunk', () => {
   it.each([
     [[], 100, []],
     [[1, 2, 3], 2, [[1, 2], [3]]],
     [[1, 2], 2, [[1, 2]]],
   ])('%p by %p', (items, size, expected) => {
-    expect(chunk(items, size)).toEqual(expected);
+    expect(identityChunk(items, size)).toEqual(expected);
   });
 });

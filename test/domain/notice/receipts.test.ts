@@ -1,5 +1,5 @@
 // 通知公告 rules: the audience of a notice, who manages it, 确认收到 states, the reminder interval, the read rate.
-import type { OrgNode } from '@/domain/identity/org-tree';
+import type { OrgNode } from '@/domain/identity';
 import {
   noticeAttachmentsProblem,
   confirmState,
