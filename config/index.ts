@@ -1,6 +1,7 @@
 // Taro build configuration: a base shared by both targets, merged with dev.ts or prod.ts (Taro's default template).
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type Chain from 'webpack-chain';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -8,6 +9,19 @@ import prodConfig from './prod';
 function designWidth(input?: string | number | { file?: string }): number {
   const file = typeof input === 'object' && input !== null ? input.file : undefined;
   return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+}
+
+/**
+ * src/domain is pure (ESLint keeps Taro, the SDK, node and I/O out of it), so its modules have no side effects. Saying so
+ * lets webpack look through a part's index.ts, which the pages import, and put each file only into the packages that use
+ * it, as a direct import of the file would; otherwise the files a page uses through an index go to the main package
+ * together with those an admin page uses (and a page importing `@/domain/hotline` would carry the holiday calendar).
+ */
+function domainIsPure(chain: Chain) {
+  chain.module
+    .rule('domain-pure')
+    .test(/[\\/]src[\\/]domain[\\/]/)
+    .set('sideEffects', false);
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -50,6 +64,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     cache: { enable: false },
     mini: {
+      webpackChain: domainIsPure,
       // Pages import component styles in different orders; the rules do not overlap, so the order is irrelevant.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -80,6 +95,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy of NutUI and the
         // shared components; splitting all chunks shares them (about half the size of dist-h5).
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
+        domainIsPure(chain);
       },
       // Runs NutUI's CSS through Taro's H5 postcss as well (px -> rem at its 375 design width), so it scales with ours.
       esnextModules: ['@nutui/nutui-react-taro'],
