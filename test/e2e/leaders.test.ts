@@ -52,7 +52,11 @@ describeBrowser('领学带学督学 in the H5 build', () => {
       'leaders-member',
       '/pages/mine/index',
       async (page) => {
+        // The entry comes with the session (user.login marks a leader): 我的 asks the register nothing.
         await waitForText(page, '.mine-menu__item', '领学带学督学');
+        await scrollTo(page, '.mine-menu__item:has-text("领学带学督学")');
+        await settled(page);
+        await screenshot(page, 'leaders-mine');
         await shown(page, '.mine-menu__item').filter({ hasText: '领学带学督学' }).click();
         await waitForText(page, '.visit', '学习贯彻党的二十届四中全会精神');
         await settled(page);
