@@ -41,6 +41,11 @@ export function shanghaiIso(value: unknown): string {
   return dayjs(timeMs(value)).tz(APP_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
+/** A moment as digits in UTC+8, for file names: @example shanghaiStamp(new Date('2020-07-01T01:00:00Z')) // '20200701090000' */
+export function shanghaiStamp(value: unknown): string {
+  return dayjs(timeMs(value)).tz(APP_TIME_ZONE).format('YYYYMMDDHHmmss');
+}
+
 /** @example shanghaiText(new Date('2020-07-01T01:00:00Z')) // '2020-07-01 09:00' */
 export function shanghaiText(value: unknown): string {
   return dayjs(timeMs(value)).tz(APP_TIME_ZONE).format('YYYY-MM-DD HH:mm');

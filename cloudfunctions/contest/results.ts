@@ -10,7 +10,7 @@ import { callerIsAdmin } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
 import { PAGE_SIZE } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
-import { shanghaiIso } from '../../server/time';
+import { shanghaiIso, shanghaiStamp } from '../../server/time';
 import { uploadForDownload } from '../../server/xlsx';
 import { optionalCaller } from './manage';
 import {
@@ -236,6 +236,6 @@ export async function exportResults(
   }
   detail.getColumn(1).width = 40;
   const file = Buffer.from(await wb.xlsx.writeBuffer());
-  const stamp = shanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+  const stamp = shanghaiStamp(new Date());
   return uploadForDownload(`exports/contest/${contest._id}-${stamp}`, `${r.title}-评比结果.xlsx`, file);
 }

@@ -6,7 +6,7 @@ import { uploadForDownload } from '../../server/xlsx';
 import type { ActionContext } from '../../server/dispatch';
 import { overviewOrCompute, viewsOrCompute } from './views';
 import { scopedOrg } from './scope';
-import { shanghaiIso } from '../../server/time';
+import { shanghaiStamp } from '../../server/time';
 
 const STAR_TEXT = ['★', '★★', '★★★', '★★★★', '★★★★★'];
 const num = (x: number | null) => (x === null ? '' : x);
@@ -79,7 +79,7 @@ function upload(
   fileName: string,
   file: Buffer,
 ): Promise<{ fileID: string; url: string; fileName: string }> {
-  const stamp = shanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+  const stamp = shanghaiStamp(new Date());
   return uploadForDownload(`exports/points/${path}-${stamp}`, fileName, file);
 }
 

@@ -9,7 +9,7 @@ import { PAGE_SIZE } from '../../server/db';
 import { readCampaign } from './store';
 import { EXPORT_MAX_COMMENTS, readComments } from './comments';
 import { buildResults } from './results';
-import { shanghaiIso } from '../../server/time';
+import { shanghaiIso, shanghaiStamp } from '../../server/time';
 
 const num = (x: number | null) => (x === null ? '' : x);
 
@@ -104,6 +104,6 @@ export async function exportResults(
 ): Promise<RatingApi['export']['output']> {
   const r = await buildResults(ctx, input.campaignId, true);
   const file = await resultsWorkbook(r, await allComments(ctx, input.campaignId));
-  const stamp = shanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+  const stamp = shanghaiStamp(new Date());
   return uploadForDownload(`exports/rating/${input.campaignId}-${stamp}`, `${r.title}-测评结果.xlsx`, file);
 }

@@ -5,7 +5,7 @@ import type { RegisterApi, registerSchemas, TermRow } from '@/domain/api/registe
 import { TERM_STATE_LABELS } from '@/domain/register';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
-import { shanghaiDay, shanghaiIso } from '../../server/time';
+import { shanghaiDay, shanghaiStamp } from '../../server/time';
 import { uploadForDownload } from '../../server/xlsx';
 import { readTermSummary, registerScope, termRows } from './store';
 
@@ -44,6 +44,6 @@ export async function exportTerms(
   const today = shanghaiDay();
   const { rows } = termRows(registerScope(caller, dir.orgs), summary.terms, today);
   const file = await termsWorkbook(rows, today);
-  const stamp = shanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+  const stamp = shanghaiStamp(new Date());
   return uploadForDownload(`exports/register/terms-${stamp}`, `换届选举台账-${today}.xlsx`, file);
 }

@@ -20,7 +20,7 @@ import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { tempUrls } from '../../server/files';
 import { markLeader, MEMBERS, memberIsLeader } from '../../server/members';
-import { shanghaiDay, shanghaiIso } from '../../server/time';
+import { shanghaiDay, shanghaiIso, shanghaiStamp } from '../../server/time';
 import { uploadForDownload } from '../../server/xlsx';
 
 /** `leaders`: every leader's entry keyed by memberId (written with each leader and each visit). */
@@ -341,6 +341,6 @@ export async function exportLeaders(
     if (data.length < 100) break;
   }
   const file = await leadersWorkbook(year, rows, list);
-  const stamp = shanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+  const stamp = shanghaiStamp(new Date());
   return uploadForDownload(`exports/register/leaders-${stamp}`, `领学带学督学台账-${year}.xlsx`, file);
 }

@@ -5,15 +5,13 @@ import type { z } from 'zod';
 import type { TrainingApi, trainingSchemas, TrainingRosterRow } from '@/domain/api/training';
 import type { CoverageRow } from '@/domain/register';
 import type { ActionContext } from '../../server/dispatch';
-import { shanghaiDay, shanghaiIso, shanghaiText } from '../../server/time';
+import { shanghaiDay, shanghaiStamp, shanghaiText } from '../../server/time';
 import { uploadForDownload } from '../../server/xlsx';
 import { trainingClass, trainingCoverage } from './training';
 
 const ATTENDANCE = { present: '已签到', late: '迟到' } as const;
 /** Pages of the roster an export reads (100 each): a class holds at most 1,000 enrolled and some walk-ins. */
 const ROSTER_PAGES_MAX = 15;
-
-const stamp = () => shanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
 
 export async function exportTrainingClass(
   input: z.output<typeof trainingSchemas.exportTrainingClass>,
@@ -49,7 +47,11 @@ export async function exportTrainingClass(
   sheet.getColumn(3).width = 32;
   sheet.getColumn(4).width = 18;
   const file = Buffer.from(await wb.xlsx.writeBuffer());
-  return uploadForDownload(`exports/register/training-${stamp()}`, `培训花名册-${c.title}.xlsx`, file);
+  return uploadForDownload(
+    `exports/register/training-${shanghaiStamp(new Date())}`,
+    `培训花名册-${c.title}.xlsx`,
+    file,
+  );
 }
 
 export async function coverageWorkbook(label: string, rows: readonly CoverageRow[]): Promise<Buffer> {
@@ -70,5 +72,9 @@ export async function exportTrainingCoverage(
 ): Promise<TrainingApi['exportTrainingCoverage']['output']> {
   const { label, rows } = await trainingCoverage({}, ctx);
   const file = await coverageWorkbook(label, rows);
-  return uploadForDownload(`exports/register/coverage-${stamp()}`, `培训覆盖情况-${label}.xlsx`, file);
+  return uploadForDownload(
+    `exports/register/coverage-${shanghaiStamp(new Date())}`,
+    `培训覆盖情况-${label}.xlsx`,
+    file,
+  );
 }

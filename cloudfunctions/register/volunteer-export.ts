@@ -4,7 +4,7 @@ import type * as ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { RegisterApi, registerSchemas } from '@/domain/api/register';
 import type { ActionContext } from '../../server/dispatch';
-import { shanghaiIso, shanghaiYear } from '../../server/time';
+import { shanghaiIso, shanghaiStamp, shanghaiYear } from '../../server/time';
 import { uploadForDownload } from '../../server/xlsx';
 import type { VolunteerActivity } from './volunteer';
 import { readYearActivities } from './volunteer';
@@ -72,6 +72,6 @@ export async function volExport(
 ): Promise<RegisterApi['volExport']['output']> {
   const year = input.year ?? shanghaiYear(new Date());
   const file = await volunteerWorkbook(await readYearActivities(ctx, year), year);
-  const stamp = shanghaiIso(new Date()).slice(0, 19).replace(/[-:T]/g, '');
+  const stamp = shanghaiStamp(new Date());
   return uploadForDownload(`exports/register/volunteer-${stamp}`, `志愿服务台账-${year}.xlsx`, file);
 }
