@@ -113,7 +113,7 @@ async function visibleLeaders(
 ): Promise<{ year: number; rows: LeaderRow[]; caller: Caller; orgs: OrgNode[]; own: Set<string> }> {
   const [caller, dir, { leaders }] = await Promise.all([ctx.caller(), readDirectory(ctx.db), readLeaders(ctx.db)]);
   const own = ownOrgs(caller, dir.orgs);
-  // A bound member sees himself if he is a leader (nothing otherwise: 我的 asks every member); no one else sees any.
+  // A bound member sees himself if he is a leader (an empty list otherwise); no one else sees any.
   if (!callerIsAdmin(caller) && own.size === 0 && !caller.memberId)
     throw new AppError('PERMISSION_DENIED', '只有领导干部本人、联系点书记和机关工委管理员可以查看领学记录');
   const year = askedYear ?? Number(shanghaiDay().slice(0, 4));

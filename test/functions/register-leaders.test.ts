@@ -244,7 +244,7 @@ describe('register.leaders', () => {
     expect(rows.map((r) => r.name).sort()).toEqual(['刘洋', '张伟'].sort());
   });
 
-  it('shows a bound member who is not a leader nothing (我的 asks every member)', async () => {
+  it('shows a bound member who is not a leader an empty list', async () => {
     await expectOk(call('removeLeader', { memberId: ids['王芳'] }, ADMIN));
     expect(await expectOk(call('leaders', {}, MEMBER))).toMatchObject({ rows: [], counts: { leaders: 0, without: 0 } });
     const err = await expectError(call('leaders', {}, PUBLIC), 'PERMISSION_DENIED');
