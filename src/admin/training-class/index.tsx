@@ -195,7 +195,12 @@ function ClassView({ classId, ctx }: { classId: string; ctx: AdminContext }) {
                     <Button fill="outline" style={{ flex: 1 }} onClick={() => setMode('edit')}>
                       编辑
                     </Button>
-                    <Button fill="outline" type="danger" style={{ flex: 1 }} onClick={() => setMode('cancel')}>
+                    <Button
+                      className="trainings__cancel"
+                      fill="outline"
+                      style={{ flex: 1 }}
+                      onClick={() => setMode('cancel')}
+                    >
                       取消培训
                     </Button>
                   </View>
