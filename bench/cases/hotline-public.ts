@@ -4,7 +4,7 @@
 // answers), and the department statistics with those tickets stored (read from counters, never from tickets).
 // The open tickets are seeded straight into the database with the SDK's batched add (1,000 per request), in the shape
 // `hotline.submit` stores (MinHash keys from the domain module); the 知识库 answers go through `knowledgeSave`.
-import { hotlineMinhashKeys } from '../../src/domain/hotline/similarity';
+import { hotlineMinhashKeys } from '../../src/domain/hotline';
 import type { BenchCase, BenchContext } from '../harness';
 import { must, sdkDatabase } from '../harness';
 import { BENCH_ADMIN } from './identity';

@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { FormActions } from '@/components/form-actions';
 import { LoadState } from '@/components/load-state';
 import type { ContestCriterion } from '@/domain/api/contest';
-import { CONTEST_CRITERIA_TOTAL, contestCriteriaProblem } from '@/domain/contest/rules';
+import { CONTEST_CRITERIA_TOTAL, contestCriteriaProblem } from '@/domain/contest';
 import { useRemote } from '@/hooks/use-remote';
 import { useSave } from '@/hooks/use-save';
 import { call } from '@/services/call';

@@ -2,8 +2,8 @@
 // (`live_sessions/<id>`, `live_boards/<id>`: client read rule "all", written only by the function).
 import { z } from 'zod';
 import { id, input, text } from './common';
-import { OPTIONS_MAX, QUESTION_TYPES, TAG_MAX_CHARS, TAGS_MAX } from '../quiz/limits';
-import type { QuestionType } from '../quiz/limits';
+import { OPTIONS_MAX, QUESTION_TYPES, TAG_MAX_CHARS, TAGS_MAX } from '../quiz';
+import type { QuestionType } from '../quiz';
 
 /** Round kinds: everyone answers on the phone / the first valid buzz answers aloud / everyone answers with a stake. */
 export const ROUND_KINDS = ['必答', '抢答', '风险'] as const;

@@ -1,8 +1,7 @@
 // Contract of the `orglife` cloud function (组织生活): 三会一课 会议纪实 and the 民主评议党员 ballot.
 import { z } from 'zod';
-import type { GradeCounts, ReviewPhase } from '../orglife/ballot';
-import type { MeetingAttendance } from '../orglife/minutes';
-import { MINUTES_MAX_PHOTOS } from '../orglife/minutes';
+import type { GradeCounts, ReviewPhase, MeetingAttendance } from '../orglife';
+import { MINUTES_MAX_PHOTOS } from '../orglife';
 import { id, input, text } from './common';
 import type { ReviewGrade } from './points';
 import { REVIEW_GRADES } from './points';
@@ -96,7 +95,7 @@ export interface MeetingRecord {
   updatedBy: string;
 }
 
-export type { MeetingAttendance, MeetingAttendanceRow } from '../orglife/minutes';
+export type { MeetingAttendance, MeetingAttendanceRow } from '../orglife';
 
 export interface MeetingView {
   activityId: string;

@@ -7,7 +7,7 @@ import { id, input, text } from './common';
 const isoTime = z.iso.datetime({ offset: true });
 
 // The question limits live with the quiz rules (no zod there, so pages can import them); the contract uses them.
-import type { QuestionType } from '../quiz/limits';
+import type { QuestionType } from '../quiz';
 import {
   ANALYSIS_MAX_CHARS,
   OPTION_MAX_CHARS,
@@ -16,7 +16,7 @@ import {
   STEM_MAX_CHARS,
   TAG_MAX_CHARS,
   TAGS_MAX,
-} from '../quiz/limits';
+} from '../quiz';
 
 export type { QuestionType };
 export { ANALYSIS_MAX_CHARS, OPTION_MAX_CHARS, OPTIONS_MAX, QUESTION_TYPES, STEM_MAX_CHARS, TAG_MAX_CHARS, TAGS_MAX };

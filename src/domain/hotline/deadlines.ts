@@ -2,12 +2,12 @@
 import type { HotlineCategory, HotlineDeadlines } from './categories';
 import { HOTLINE_DEFAULT_DEADLINES } from './categories';
 import { HOTLINE_MAX_EXTENSION_DAYS } from './limits';
-import type { Day } from './workdays';
+import type { HotlineDay } from './workdays';
 import { hotlineAddWorkdays, hotlineEndOfDayMs, hotlineIsWorkday, hotlineShanghaiDay } from './workdays';
 
 export interface HotlineDue {
   /** The last working day to reply, 'YYYY-MM-DD' in Shanghai. */
-  dueDay: Day;
+  dueDay: HotlineDay;
   /** The end of that day (23:59:59.999 in Shanghai) as epoch ms. */
   dueMs: number;
   workdays: number;
@@ -57,7 +57,7 @@ export function hotlineExtensionProblem(
  *
  * @example hotlineExtendDue('2020-09-29', 2).dueDay // '2020-10-09' (30 Sep, then 9 Oct after National Day)
  */
-export function hotlineExtendDue(dueDay: Day, days: number): HotlineDue {
+export function hotlineExtendDue(dueDay: HotlineDay, days: number): HotlineDue {
   const next = hotlineAddWorkdays(dueDay, days);
   return { dueDay: next, dueMs: hotlineEndOfDayMs(next), workdays: days };
 }
@@ -68,7 +68,7 @@ export function hotlineExtendDue(dueDay: Day, days: number): HotlineDue {
  * @example hotlineWorkdaysBack('2020-10-12', 1) // '2020-10-12'
  * @example hotlineWorkdaysBack('2020-10-12', 3) // '2020-10-09' (10 Oct is a make-up Saturday)
  */
-export function hotlineWorkdaysBack(day: Day, n: number): Day {
+export function hotlineWorkdaysBack(day: HotlineDay, n: number): HotlineDay {
   let d = day;
   let left = n;
   for (let guard = 0; guard < 400 + n * 3; guard++) {

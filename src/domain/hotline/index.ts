@@ -1,5 +1,7 @@
 // 民声热线 rules shared by the `hotline` function and the pages: working days, deadlines, workflow, numbers, masking.
-// Pages import the files they need (not this index), so the holiday calendar of `workdays` stays out of the app.
+// The app (pages, components and the contracts in src/domain/api) imports the files it needs instead of this index, so
+// that webpack never reaches `workdays` and its holiday calendar (chinese-days): eslint.config.mjs lists those files
+// (HOTLINE_APP_FILES). The functions, tests and scripts import this index.
 export * from './categories';
 export * from './deadlines';
 export * from './limits';

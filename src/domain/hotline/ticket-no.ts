@@ -1,5 +1,5 @@
 // The readable ticket number: `MS<yyyymmdd>-<seq>`, sequential per Shanghai day.
-import type { Day } from './workdays';
+import type { HotlineDay } from './workdays';
 
 const PATTERN = /^MS(\d{4})(\d{2})(\d{2})-(\d{4,})$/;
 
@@ -10,7 +10,7 @@ const PATTERN = /^MS(\d{4})(\d{2})(\d{2})-(\d{4,})$/;
  * @example hotlineTicketNo('2020-07-01', 7)     // 'MS20200701-0007'
  * @example hotlineTicketNo('2020-07-01', 12345) // 'MS20200701-12345'
  */
-export function hotlineTicketNo(day: Day, seq: number): string {
+export function hotlineTicketNo(day: HotlineDay, seq: number): string {
   if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`ticket sequence must be a positive integer: ${seq}`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`day must be YYYY-MM-DD: ${day}`);
   return `MS${day.replace(/-/g, '')}-${String(seq).padStart(4, '0')}`;
@@ -22,7 +22,7 @@ export function hotlineTicketNo(day: Day, seq: number): string {
  * @example hotlineParseTicketNo('MS20200701-0007') // { day: '2020-07-01', seq: 7 }
  * @example hotlineParseTicketNo('MS2020071-7')     // null
  */
-export function hotlineParseTicketNo(ticketNo: string): { day: Day; seq: number } | null {
+export function hotlineParseTicketNo(ticketNo: string): { day: HotlineDay; seq: number } | null {
   const m = PATTERN.exec(ticketNo);
   if (!m) return null;
   const seq = Number(m[4]);

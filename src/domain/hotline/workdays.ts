@@ -6,7 +6,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86400_000;
 
 /** A calendar day, 'YYYY-MM-DD'. */
-export type Day = string;
+export type HotlineDay = string;
 
 /**
  * The calendar day in Asia/Shanghai of an instant.
@@ -14,7 +14,7 @@ export type Day = string;
  * @example hotlineShanghaiDay(Date.parse('2020-06-30T16:00:00Z')) // '2020-07-01' (00:00 in Shanghai)
  * @example hotlineShanghaiDay(Date.parse('2020-06-30T15:59:59Z')) // '2020-06-30'
  */
-export function hotlineShanghaiDay(ms: number): Day {
+export function hotlineShanghaiDay(ms: number): HotlineDay {
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
@@ -23,11 +23,11 @@ export function hotlineShanghaiDay(ms: number): Day {
  *
  * @example new Date(hotlineEndOfDayMs('2020-07-01')).toISOString() // '2020-07-01T15:59:59.999Z'
  */
-export function hotlineEndOfDayMs(day: Day): number {
+export function hotlineEndOfDayMs(day: HotlineDay): number {
   return Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS + DAY_MS - 1;
 }
 
-function nextDay(day: Day): Day {
+function nextDay(day: HotlineDay): HotlineDay {
   return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -37,7 +37,7 @@ function nextDay(day: Day): Day {
  * @example hotlineIsWorkday('2020-10-08') // false (National Day week)
  * @example hotlineIsWorkday('2020-10-10') // true (a Saturday worked in exchange)
  */
-export function hotlineIsWorkday(day: Day): boolean {
+export function hotlineIsWorkday(day: HotlineDay): boolean {
   return isWorkday(day);
 }
 
@@ -47,7 +47,7 @@ export function hotlineIsWorkday(day: Day): boolean {
  * @example hotlineAddWorkdays('2020-09-25', 1) // '2020-09-27' (Sunday, a make-up working day)
  * @example hotlineAddWorkdays('2020-09-30', 1) // '2020-10-09' (1–8 Oct is the National Day holiday)
  */
-export function hotlineAddWorkdays(day: Day, n: number): Day {
+export function hotlineAddWorkdays(day: HotlineDay, n: number): HotlineDay {
   let d = day;
   let left = n;
   // A year has at most ~20 consecutive days off; the bound only guards against a broken calendar.
