@@ -103,7 +103,7 @@ export function summarize(a: Activity, now: Date, myStatus: CheckInStatus | null
     opensAt: shanghaiIso(a.opensAt),
     place: a.place,
     hasLocation: a.location !== null,
-    phase: activityPhase(a, now),
+    phase: a.cancelled ? 'cancelled' : activityPhase(a, now),
     myStatus,
   };
 }

@@ -304,6 +304,12 @@ describe('register.cancelTrainingClass', () => {
     });
     const activities = await expectOk(cloud.call('checkin', 'list', { scope: 'mine' }, MEMBER));
     expect(activities.activities.map((a) => a.activityId)).not.toContain(classId);
+    // The admin's 活动签到 list and the attendance page say 已取消, whatever the time.
+    const managed = await expectOk(cloud.call('checkin', 'list', { scope: 'manage' }, ADMIN));
+    expect(managed.activities.find((a) => a.activityId === classId)?.phase).toBe('cancelled');
+    expect(await expectOk(cloud.call('checkin', 'get', { activityId: classId }, ADMIN))).toMatchObject({
+      phase: 'cancelled',
+    });
 
     // No enrolment, withdrawal, code, scan or 补签 any more; nothing written by them.
     const before = await trainingState();

@@ -2,9 +2,10 @@
 // management entry for secretaries.
 import { render, screen } from '@testing-library/react';
 import ActivitiesPage from '@/pages/activities/index';
+import ManageActivitiesPage from '@/admin/activities/index';
 import { countdown } from '@/admin/activity-code/index';
 import type { ActivitySummary } from '@/domain/api';
-import { ok, requests, resetAll, serve } from './helpers';
+import { ORGS, ok, requests, resetAll, serve } from './helpers';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
@@ -61,6 +62,32 @@ describe('签到活动', () => {
     expect(await screen.findByText('去“我的”绑定身份')).toBeTruthy();
     expect(screen.getByText('活动签到管理')).toBeTruthy();
     expect(requests.some((r) => r.key === 'checkin.list')).toBe(false);
+  });
+});
+
+describe('活动签到 (management)', () => {
+  it('lists a cancelled training last, marked 已取消, without the code the upcoming one offers', async () => {
+    serve({
+      'user.login': ok({ openid: 'o-admin', roles: [{ role: 'admin' }], member: null }),
+      'org.list': ok(ORGS),
+      'checkin.list': ok({
+        activities: [
+          { ...activity('t1', '书记培训班', 'cancelled', null, '2020-07-02T09:00:00+08:00'), kind: '培训' },
+          activity('a1', '七月主题党日', 'upcoming', null, '2020-07-01T09:00:00+08:00'),
+        ],
+      }),
+    });
+    render(<ManageActivitiesPage />);
+    expect(await screen.findByText('书记培训班')).toBeTruthy();
+    const rows = document.querySelectorAll('.manage-row');
+    expect([...rows].map((r) => r.querySelector('.manage-row__title')?.textContent)).toEqual([
+      '七月主题党日',
+      '书记培训班',
+    ]);
+    expect(rows[1].querySelector('.manage-row__phase')?.textContent).toBe('已取消');
+    expect(rows[0].querySelector('.manage-row__code')).not.toBeNull();
+    expect(rows[1].querySelector('.manage-row__code')).toBeNull();
+    expect(requests.find((r) => r.key === 'checkin.list')?.data).toEqual({ scope: 'manage' });
   });
 });
 

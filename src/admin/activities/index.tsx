@@ -9,7 +9,7 @@ import { LoadState } from '@/components/load-state';
 import { useRemote } from '@/hooks/use-remote';
 import { useReloadOnReturn } from '@/hooks/use-return';
 import { call } from '@/services/call';
-import { PHASE_LABELS, sortForList, timeRange } from '@/utils/checkin';
+import { PHASE_LABELS, showsCode, sortForList, timeRange } from '@/utils/checkin';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
 import { AdminHead } from '../shared/admin-head';
@@ -51,7 +51,7 @@ function Activities({ directory }: AdminContext) {
                   <Text className="manage-row__meta">{timeRange(a)}</Text>
                   <Text className="manage-row__meta">{a.orgIds.map((o) => orgName.get(o) ?? o).join('、')}</Text>
                   <View className="manage-row__actions">
-                    {a.phase !== 'ended' && (
+                    {showsCode(a.phase) && (
                       <Button
                         className="manage-row__code"
                         type="primary"

@@ -14,7 +14,7 @@ import { bothStates, useRemote } from '@/hooks/use-remote';
 import { call } from '@/services/call';
 import { useSave } from '@/hooks/use-save';
 import { openExport } from '@/services/checkin-device';
-import { flagText, PHASE_LABELS, timeRange } from '@/utils/checkin';
+import { flagText, PHASE_LABELS, showsCode, takesMakeUp, timeRange } from '@/utils/checkin';
 import type { AdminContext } from '../shared/admin-gate';
 import { AdminGate } from '../shared/admin-gate';
 import './index.scss';
@@ -118,7 +118,7 @@ function Board({ activity, data, reload }: { activity: ActivityDetail; data: Att
         </Text>
         <Stats a={data} />
         <View className="actions attendance-actions">
-          {activity.phase !== 'ended' && (
+          {showsCode(activity.phase) && (
             <Button
               className="attendance-code"
               type="primary"
@@ -171,7 +171,7 @@ function Board({ activity, data, reload }: { activity: ActivityDetail; data: Att
               ) : (
                 <>
                   <Text className="attendance-row__name">{m.name}</Text>
-                  {activity.phase !== 'upcoming' && (
+                  {takesMakeUp(activity.phase) && (
                     <View className="attendance-row__action" onClick={() => setMakeUp(m.memberId)}>
                       补签
                     </View>

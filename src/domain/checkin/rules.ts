@@ -55,11 +55,14 @@ export function checkinWindowState(w: ActivityWindow, now: Date): WindowState {
   return t < w.startAt.getTime() ? 'present' : 'late';
 }
 
-/** What a list shows: 未开始, 签到中 (the window is open), 已结束. */
-export type ActivityPhase = 'upcoming' | 'open' | 'ended';
+/**
+ * What a list shows: 未开始, 签到中 (the window is open), 已结束, or 已取消 (an activity called off with its event, a
+ * cancelled training class: the server says so, whatever the time).
+ */
+export type ActivityPhase = 'upcoming' | 'open' | 'ended' | 'cancelled';
 
 /** @example activityPhase(w, w.startAt) // 'open' */
-export function activityPhase(w: ActivityWindow, now: Date): ActivityPhase {
+export function activityPhase(w: ActivityWindow, now: Date): Exclude<ActivityPhase, 'cancelled'> {
   const s = checkinWindowState(w, now);
   return s === 'not-open' ? 'upcoming' : s === 'closed' ? 'ended' : 'open';
 }
