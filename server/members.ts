@@ -31,8 +31,8 @@ export async function countMembersByOrg(db: Database): Promise<Record<string, nu
 
 /**
  * `leader: true` marks a member the register lists as a 领导干部 (register.saveLeader sets it, removeLeader clears
- * it), so that `login`, which reads the member document anyway, tells 我的 whether to show 领学带学督学 without
- * reading the register.
+ * it; the admin's and the secretaries' register.leaders heal a missing or stale one), so that `login`, which reads
+ * the member document anyway, tells 我的 whether to show 领学带学督学 without reading the register.
  */
 export function memberIsLeader(doc: Doc | null): boolean {
   return doc?.leader === true;

@@ -42,7 +42,7 @@ export const identityCases: BenchCase[] = [
   {
     name: '我的',
     scenario:
-      'a bound 领导干部 returns to 我的: its cards read points.mine and orglife.reviews (the session is read once a launch)',
+      'a bound 领导干部 returns to 我的: points.mine, orglife.reviews and his 领学 row (the session is read once a launch)',
     iterations: 30,
     async setup(ctx) {
       const id = await ensureRoster(ctx);
@@ -57,7 +57,10 @@ export const identityCases: BenchCase[] = [
     async run(ctx) {
       const points = await ctx.call('points', 'mine', {}, 'bench-mine');
       if (!points.ok) return points;
-      return ctx.call('orglife', 'reviews', {}, 'bench-mine');
+      const reviews = await ctx.call('orglife', 'reviews', {}, 'bench-mine');
+      if (!reviews.ok) return reviews;
+      // Only a leader's 我的 asks the register (the session's mark says so): the nudge of his 领学 entry.
+      return ctx.call('register', 'leaders', {}, 'bench-mine');
     },
   },
   {

@@ -1,7 +1,7 @@
 // register.leaders, saveLeader, removeLeader, recordVisit, visits and exportLeaders: 领学带学督学. The leaders live in
 // one summary document (title, contact points, last visit, visits per year), which the register and the overview
 // read in one read; each visit is its own document. The member document of a leader carries the mark `login` reads
-// for 我的 (server/members.ts markLeader).
+// for 我的 (server/members.ts markLeader); the admin's and the secretaries' reads of the register heal it.
 import { randomBytes } from 'node:crypto';
 import type * as ExcelJS from 'exceljs';
 import type { z } from 'zod';
@@ -110,7 +110,14 @@ function leaderRow(memberId: string, e: LeaderEntry, names: ReadonlyMap<string, 
 async function visibleLeaders(
   ctx: ActionContext,
   askedYear: number | undefined,
-): Promise<{ year: number; rows: LeaderRow[]; caller: Caller; orgs: OrgNode[]; own: Set<string> }> {
+): Promise<{
+  year: number;
+  rows: LeaderRow[];
+  caller: Caller;
+  orgs: OrgNode[];
+  own: Set<string>;
+  all: Map<string, LeaderEntry>;
+}> {
   const [caller, dir, { leaders }] = await Promise.all([ctx.caller(), readDirectory(ctx.db), readLeaders(ctx.db)]);
   const own = ownOrgs(caller, dir.orgs);
   // A bound member sees himself if he is a leader (an empty list otherwise); no one else sees any.
@@ -122,14 +129,44 @@ async function visibleLeaders(
     .filter(([memberId, e]) => seesLeader(caller, own, memberId, e))
     .map(([memberId, e]) => leaderRow(memberId, e, names, year))
     .sort(compareLeaders);
-  return { year, rows, caller, orgs: dir.orgs, own };
+  return { year, rows, caller, orgs: dir.orgs, own, all: leaders };
+}
+
+/** The marks healLeaderMarks reads at most (a larger count would be a runaway: leaders are tens). */
+const LEADER_MARKS_MAX = 200;
+
+/**
+ * Makes the members' leader marks (what login answers 我的 from) agree with the summary: one bounded read of the
+ * marked members, and a write only on a mismatch (one for those to mark, one for those to clear). It heals the
+ * leaders saved before the mark existed, a saveLeader that failed between its two writes, and a mark left behind.
+ */
+async function healLeaderMarks(db: Database, listed: ReadonlyMap<string, LeaderEntry>): Promise<void> {
+  const { data } = await db
+    .collection(MEMBERS)
+    .where({ leader: true })
+    .limit(LEADER_MARKS_MAX)
+    .field({ _id: true })
+    .get();
+  const marked = new Set(data.map((d) => d._id));
+  const clear = [...marked].filter((id) => !listed.has(id));
+  // A cut-off list cannot tell who lacks the mark; those it shows that are no longer listed are still stale.
+  const set = data.length < LEADER_MARKS_MAX ? [...listed.keys()].filter((id) => !marked.has(id)) : [];
+  const mark = (ids: string[], leader: boolean) =>
+    db
+      .collection(MEMBERS)
+      .where({ _id: db.command.in(ids) })
+      .update({ data: { leader: leader ? true : db.command.remove() } });
+  await Promise.all([...(set.length ? [mark(set, true)] : []), ...(clear.length ? [mark(clear, false)] : [])]);
 }
 
 export async function leaders(
   input: z.output<typeof registerSchemas.leaders>,
   ctx: ActionContext,
 ): Promise<RegisterApi['leaders']['output']> {
-  const { year, rows } = await visibleLeaders(ctx, input.year);
+  const { year, rows, caller, own, all } = await visibleLeaders(ctx, input.year);
+  // Only the reads of the admin's and the secretaries' pages (领学, 达标创优) heal the marks: the leader's own entry on
+  // 我的 and a plain member pay nothing for it.
+  if (callerIsAdmin(caller) || own.size > 0) await healLeaderMarks(ctx.db, all);
   return { year, rows, counts: { leaders: rows.length, without: rows.filter((r) => r.visits === 0).length } };
 }
 

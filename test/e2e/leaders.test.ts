@@ -52,8 +52,8 @@ describeBrowser('领学带学督学 in the H5 build', () => {
       'leaders-member',
       '/pages/mine/index',
       async (page) => {
-        // The entry comes with the session (user.login marks a leader): 我的 asks the register nothing.
-        await waitForText(page, '.mine-menu__item', '领学带学督学');
+        // The entry comes with the session (user.login marks a leader); his row of the register adds the year's count.
+        await waitForText(page, '.mine-menu__item', '年已登记');
         await scrollTo(page, '.mine-menu__item:has-text("领学带学督学")');
         await settled(page);
         await screenshot(page, 'leaders-mine');

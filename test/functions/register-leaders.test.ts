@@ -196,10 +196,11 @@ describe('user.login tells 我的 whether the caller is a leader (the mark on th
 describe('register.leaders', () => {
   it('lists every leader for the admin in one read of the summary, those without a visit this year first', async () => {
     await expectOk(call('recordVisit', visit(), ADMIN));
-    const { result, reads } = await cloud.countOps(() => call('leaders', {}, ADMIN));
+    const { result, reads, writes } = await cloud.countOps(() => call('leaders', {}, ADMIN));
     const out = await expectOk(Promise.resolve(result));
-    // caller, directory, summary: the same three reads however many leaders and visits there are.
-    expect(reads).toBe(3);
+    // caller, directory, summary, the marked members (the marks agree: no write): the same four reads however many
+    // leaders and visits there are.
+    expect({ reads, writes }).toEqual({ reads: 4, writes: 0 });
     expect(out.year).toBe(thisYear());
     expect(out.counts).toEqual({ leaders: 2, without: 1 });
     expect(out.rows.map((r) => [r.name, r.visits, r.lastVisitOn])).toEqual([
@@ -242,6 +243,53 @@ describe('register.leaders', () => {
     await expectOk(call('saveLeader', { memberId: ids['张伟'], title: '科长', contactOrgIds: ['b3'] }, ADMIN));
     const { rows } = await expectOk(call('leaders', {}, SECRETARY));
     expect(rows.map((r) => r.name).sort()).toEqual(['刘洋', '张伟'].sort());
+  });
+
+  describe('heals the leader marks login reads (the admin and the secretaries only)', () => {
+    const mark = (name: string, leader: boolean) =>
+      sdkDb()
+        .collection('members')
+        .doc(ids[name])
+        .update({ data: { leader: leader ? true : sdkDb().command.remove() } });
+    const marks = async () =>
+      (await allDocs('members'))
+        .filter((m) => m.leader === true)
+        .map((m) => String(m.name))
+        .sort();
+
+    it('gives back a mark removed by hand and clears a stale one, in one write each', async () => {
+      // 王芳 saved before the mark existed (or her saveLeader failed between its writes); 李娜 no longer listed.
+      await mark('王芳', false);
+      await mark('李娜', true);
+      expect((await expectOk(cloud.call('user', 'login', {}, MEMBER))).leader).toBeUndefined();
+      const { result, reads, writes } = await cloud.countOps(() => call('leaders', {}, ADMIN));
+      expect((await expectOk(Promise.resolve(result))).counts.leaders).toBe(2);
+      // caller, directory, summary, the marked members; the marks to set and those to clear.
+      expect({ reads, writes }).toEqual({ reads: 4, writes: 2 });
+      expect(await marks()).toEqual(['刘洋', '王芳'].sort());
+      expect(await expectOk(cloud.call('user', 'login', {}, MEMBER))).toMatchObject({ leader: true });
+      // Healed: the next read writes nothing.
+      const again = await cloud.countOps(() => call('leaders', {}, ADMIN));
+      expect({ reads: again.reads, writes: again.writes }).toEqual({ reads: 4, writes: 0 });
+    });
+
+    it("heals on a secretary's read too (one write for a missing mark)", async () => {
+      await mark('刘洋', false);
+      const { reads, writes } = await cloud.countOps(() => call('leaders', {}, SECRETARY));
+      expect({ reads, writes }).toEqual({ reads: 4, writes: 1 });
+      expect(await marks()).toEqual(['刘洋', '王芳'].sort());
+    });
+
+    it("leaves the marks to the leader's own read on 我的 (no read or write for them)", async () => {
+      await mark('刘洋', false);
+      await mark('李娜', true);
+      const { result, reads, writes } = await cloud.countOps(() => call('leaders', {}, MEMBER));
+      expect((await expectOk(Promise.resolve(result))).rows.map((r) => r.name)).toEqual(['王芳']);
+      expect({ reads, writes }).toEqual({ reads: 3, writes: 0 });
+      expect(await marks()).toEqual(['李娜', '王芳'].sort());
+      // Cleared by hand again so that the roster is as the other tests expect (resetLeaders also clears them).
+      await mark('李娜', false);
+    });
   });
 
   it('shows a bound member who is not a leader an empty list', async () => {

@@ -249,22 +249,47 @@ describe('达标创优 and 我的', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/register-leaders/index' });
   });
 
-  it('shows a leader the 领学 entry on 我的 from the session, and a member who is not one nothing', async () => {
-    // The register's list is served, so a page that still asked it would show the entry to the member below.
+  it('nudges a leader on 我的 with his own row: 今年未开展 at 0 visits, the count and contact points', async () => {
+    const mine = (visits: number) =>
+      ok({ year: 2026, rows: [WITHOUT, { ...VISITED, visits }], counts: { leaders: 2, without: visits ? 1 : 2 } });
+    serve({ 'user.login': LEADER, 'org.list': ok(ORGS), 'register.leaders': mine(0) });
+    const { unmount } = render(<MinePage />);
+    expect(await screen.findByText('今年未开展')).toBeTruthy();
+    expect(
+      screen.getByText(/到联系点发改委第一党支部、发改委第二党支部领学、带学、督学，2026年已登记\s*0 次/),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByText('领学带学督学'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/leader-visits/index' });
+    expect(sent('register.leaders')).toHaveLength(1);
+    unmount();
+
+    resetAll();
+    serve({ 'user.login': LEADER, 'org.list': ok(ORGS), 'register.leaders': mine(1) });
+    render(<MinePage />);
+    expect(await screen.findByText(/2026年已登记\s*1 次/)).toBeTruthy();
+    expect(screen.queryByText('今年未开展')).toBeNull();
+  });
+
+  it("still shows the session's leader the entry when the register fails", async () => {
+    serve({
+      'user.login': LEADER,
+      'org.list': ok(ORGS),
+      'register.leaders': fail('INTERNAL', '数据库暂不可用'),
+    });
+    render(<MinePage />);
+    await waitFor(() => expect(sent('register.leaders')).toHaveLength(1));
+    expect(await screen.findByText('到联系点领学、带学、督学：查看和登记我的领学记录')).toBeTruthy();
+    expect(screen.getByText('领学带学督学')).toBeTruthy();
+    expect(screen.queryByText('今年未开展')).toBeNull();
+  });
+
+  it('shows a member who is not a leader nothing and asks the register nothing', async () => {
+    // The register's list is served with him in it, so a page that asked it would show him the entry.
     const everyone = ok({
       year: 2026,
       rows: [{ ...VISITED, memberId: 'm1', visits: 0 }],
       counts: { leaders: 1, without: 1 },
     });
-    serve({ 'user.login': LEADER, 'org.list': ok(ORGS), 'register.leaders': everyone });
-    const { unmount } = render(<MinePage />);
-    fireEvent.click(await screen.findByText('领学带学督学'));
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/admin/leader-visits/index' });
-    await waitFor(() => expect(sent('orglife.reviews')).toHaveLength(1));
-    expect(sent('register.leaders')).toHaveLength(0);
-    unmount();
-
-    resetAll();
     serve({ 'user.login': MEMBER, 'org.list': ok(ORGS), 'register.leaders': everyone });
     render(<MinePage />);
     await screen.findByText('张伟');

@@ -249,7 +249,7 @@ export default function MinePage() {
             {me.member && <PointsSummary />}
             <FontSize />
             {me.member && <ReviewEntry />}
-            {me.member && me.leader && <LeaderEntry />}
+            {me.member && me.leader && <LeaderEntry memberId={me.member.memberId} />}
             {me.member && <CheckInEntry />}
             <ContestEntry />
             <Roles me={me} directory={directory} />
