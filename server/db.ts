@@ -154,6 +154,24 @@ export async function findIn(
   return out;
 }
 
+/**
+ * Page `pageIndex` (0-based) of `size` rows of a query already filtered and ordered, in ONE read: it asks for one
+ * row more than the page to learn whether another page follows. A 1-based contract page passes `page - 1`.
+ *
+ * @example readPage(db.collection('notices').where({ orgId }).orderBy('publishedAt', 'desc'), page, 20)
+ */
+export async function readPage(
+  query: Query,
+  pageIndex: number,
+  size: number,
+): Promise<{ rows: Doc[]; hasMore: boolean }> {
+  const { data } = await query
+    .skip(pageIndex * size)
+    .limit(size + 1)
+    .get();
+  return { rows: data.slice(0, size), hasMore: data.length > size };
+}
+
 /** A string field of a stored document, or null. */
 export function str(doc: Doc | null | undefined, key: string): string | null {
   const v = doc?.[key];

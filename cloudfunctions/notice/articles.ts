@@ -7,7 +7,7 @@ import { articleReadId, judgeReading, requiredReadingSeconds, studyImagesProblem
 import { POINTS_CONFIG } from '@/domain/points';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
-import { findIn, isDuplicateKeyError, str } from '../../server/db';
+import { findIn, isDuplicateKeyError, readPage, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
@@ -41,13 +41,13 @@ export async function articles(
   const caller = await ctx.caller();
   const page = input.page ?? 0;
   const coll = db.collection(ARTICLES);
-  const { data } = await (input.category ? coll.where({ category: input.category }) : coll)
-    .orderBy('publishedAt', 'desc')
-    .skip(page * ARTICLE_PAGE_SIZE)
-    .limit(ARTICLE_PAGE_SIZE + 1)
-    .field({ blocks: false })
-    .get();
-  const shown = data.slice(0, ARTICLE_PAGE_SIZE);
+  const { rows: shown, hasMore } = await readPage(
+    (input.category ? coll.where({ category: input.category }) : coll)
+      .orderBy('publishedAt', 'desc')
+      .field({ blocks: false }),
+    page,
+    ARTICLE_PAGE_SIZE,
+  );
   const memberId = caller.memberId;
   const learned = memberId
     ? new Set(
@@ -64,7 +64,7 @@ export async function articles(
     : new Set<string>();
   return {
     articles: shown.map((a) => articleSummary(a, learned.has(a._id))),
-    hasMore: data.length > ARTICLE_PAGE_SIZE,
+    hasMore,
   };
 }
 

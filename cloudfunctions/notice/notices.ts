@@ -16,7 +16,7 @@ import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
-import { findIn, isDuplicateKeyError, PAGE_SIZE, str } from '../../server/db';
+import { findIn, isDuplicateKeyError, PAGE_SIZE, readPage, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
@@ -147,15 +147,15 @@ export async function inbox(
   const member = await callerMember(db, await ctx.caller());
   if (!member) return { notices: [], unread: 0, hasMore: false };
   const page = input.page ?? 0;
-  const { data } = await db
-    .collection(NOTICES)
-    .where({ audienceOrgIds: member.orgId })
-    .orderBy('publishedAt', 'desc')
-    .skip(page * NOTICE_PAGE_SIZE)
-    .limit(NOTICE_PAGE_SIZE + 1)
-    .field({ body: false })
-    .get();
-  const shown = data.slice(0, NOTICE_PAGE_SIZE);
+  const { rows: shown, hasMore } = await readPage(
+    db
+      .collection(NOTICES)
+      .where({ audienceOrgIds: member.orgId })
+      .orderBy('publishedAt', 'desc')
+      .field({ body: false }),
+    page,
+    NOTICE_PAGE_SIZE,
+  );
   const receipts = await findIn(
     db,
     NOTICE_RECEIPTS,
@@ -165,7 +165,7 @@ export async function inbox(
   const byNotice = new Map(receipts.map((r) => [String(r.noticeId), r]));
   const nowMs = Date.now();
   const notices = shown.map((n) => noticeSummary(n, byNotice.get(n._id) ?? null, nowMs));
-  return { notices, unread: notices.filter((n) => !n.read).length, hasMore: data.length > NOTICE_PAGE_SIZE };
+  return { notices, unread: notices.filter((n) => !n.read).length, hasMore };
 }
 
 /**

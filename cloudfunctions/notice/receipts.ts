@@ -7,7 +7,7 @@ import { NOTICE_REMIND_INTERVAL_MS, noticeRemindAllowed } from '@/domain/notice'
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, requireMember, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
-import { findIn, isDuplicateKeyError, PAGE_SIZE, str } from '../../server/db';
+import { findIn, isDuplicateKeyError, PAGE_SIZE, readPage, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { MEMBERS } from '../../server/members';
 import { managesNotice, ms, NOTICE_RECEIPTS, NOTICE_SUBSCRIPTIONS, NOTICES, receiptRow, sentNotice } from './store';
@@ -28,13 +28,12 @@ export async function sent(
   const page = input.page ?? 0;
   const all = db.collection(NOTICES);
   const mine = callerIsAdmin(caller) ? all : all.where({ managerOrgIds: db.command.in(secretaryScopes(caller)) });
-  const { data } = await mine
-    .orderBy('publishedAt', 'desc')
-    .skip(page * NOTICE_PAGE_SIZE)
-    .limit(NOTICE_PAGE_SIZE + 1)
-    .field({ body: false })
-    .get();
-  return { notices: data.slice(0, NOTICE_PAGE_SIZE).map(sentNotice), hasMore: data.length > NOTICE_PAGE_SIZE };
+  const { rows, hasMore } = await readPage(
+    mine.orderBy('publishedAt', 'desc').field({ body: false }),
+    page,
+    NOTICE_PAGE_SIZE,
+  );
+  return { notices: rows.map(sentNotice), hasMore };
 }
 
 async function managedNotice(ctx: ActionContext, noticeId: string): Promise<Doc> {
