@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin } from '../../server/caller';
-import { findIn } from '../../server/db';
+import { findIn, readPage } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
@@ -154,21 +154,19 @@ export async function list(
 ): Promise<ContestApi['list']['output']> {
   const { db } = ctx;
   const page = input.page ?? 0;
-  const [caller, { data }] = await Promise.all([
+  const [caller, { rows, hasMore }] = await Promise.all([
     optionalCaller(ctx),
-    db
-      .collection(CONTESTS)
-      .orderBy('createdAt', 'desc')
-      .skip(page * CONTEST_PAGE_SIZE)
-      .limit(CONTEST_PAGE_SIZE + 1)
-      .field({ published: false, judges: false, criteria: false, description: false })
-      .get(),
+    readPage(
+      db
+        .collection(CONTESTS)
+        .orderBy('createdAt', 'desc')
+        .field({ published: false, judges: false, criteria: false, description: false }),
+      page,
+      CONTEST_PAGE_SIZE,
+    ),
   ]);
   const now = Date.now();
-  return {
-    contests: data.slice(0, CONTEST_PAGE_SIZE).map((c) => contestSummary(c, caller, now)),
-    hasMore: data.length > CONTEST_PAGE_SIZE,
-  };
+  return { contests: rows.map((c) => contestSummary(c, caller, now)), hasMore };
 }
 
 export async function get(
