@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { RatingApi, RatingComment, ratingSchemas } from '@/domain/api/rating';
 import { COMMENTS_PAGE_SIZE } from '@/domain/api/rating';
 import { AppError } from '../../server/app-error';
-import type { Database, Doc } from '../../server/db';
+import type { Database, Doc, Query } from '../../server/db';
+import { readPage } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import type { Campaign } from './store';
 import { RATINGS, readCampaign } from './store';
@@ -26,23 +27,26 @@ function toComment(doc: Doc, names: Map<string, string>): RatingComment {
   };
 }
 
-/** One page of a campaign's comments (`limit` rows from `skip`), newest first. */
+/** A campaign's comments (of one department when given), newest first. */
+function commentsQuery(db: Database, campaign: Campaign, departmentId?: string): Query {
+  const where: Record<string, unknown> = { campaignId: campaign.campaignId, commented: true };
+  if (departmentId) where.departmentId = departmentId;
+  return db.collection(RATINGS).where(where).orderBy('updatedAt', 'desc');
+}
+
+function toComments(campaign: Campaign, docs: Doc[]): RatingComment[] {
+  const names = new Map(campaign.departments.map((d) => [d.departmentId, d.name]));
+  return docs.map((doc) => toComment(doc, names));
+}
+
+/** `limit` of a campaign's comments from `skip`, newest first. */
 export async function readComments(
   db: Database,
   campaign: Campaign,
   opts: { departmentId?: string; skip: number; limit: number },
 ): Promise<RatingComment[]> {
-  const where: Record<string, unknown> = { campaignId: campaign.campaignId, commented: true };
-  if (opts.departmentId) where.departmentId = opts.departmentId;
-  const { data } = await db
-    .collection(RATINGS)
-    .where(where)
-    .orderBy('updatedAt', 'desc')
-    .skip(opts.skip)
-    .limit(opts.limit)
-    .get();
-  const names = new Map(campaign.departments.map((d) => [d.departmentId, d.name]));
-  return data.map((doc) => toComment(doc, names));
+  const { data } = await commentsQuery(db, campaign, opts.departmentId).skip(opts.skip).limit(opts.limit).get();
+  return toComments(campaign, data);
 }
 
 export async function comments(
@@ -53,11 +57,10 @@ export async function comments(
   if (!campaign) throw new AppError('NOT_FOUND', '测评活动不存在');
   if (input.departmentId && !campaign.departments.some((d) => d.departmentId === input.departmentId))
     throw new AppError('NOT_FOUND', '本次测评不包含该部门');
-  // One row more than a page tells whether there is a next page without a count.
-  const rows = await readComments(ctx.db, campaign, {
-    departmentId: input.departmentId,
-    skip: (input.page ?? 0) * COMMENTS_PAGE_SIZE,
-    limit: COMMENTS_PAGE_SIZE + 1,
-  });
-  return { comments: rows.slice(0, COMMENTS_PAGE_SIZE), hasMore: rows.length > COMMENTS_PAGE_SIZE };
+  const { rows, hasMore } = await readPage(
+    commentsQuery(ctx.db, campaign, input.departmentId),
+    input.page ?? 0,
+    COMMENTS_PAGE_SIZE,
+  );
+  return { comments: toComments(campaign, rows), hasMore };
 }
