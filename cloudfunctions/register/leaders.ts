@@ -15,7 +15,7 @@ import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
-import { isDuplicateKeyError, str } from '../../server/db';
+import { isDuplicateKeyError, readPage, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { tempUrls } from '../../server/files';
@@ -305,20 +305,20 @@ export async function visits(
   const everyVisit = callerIsAdmin(caller) || caller.memberId === input.leaderId;
   const ownContacts = leader.contactOrgIds.filter((o) => own.has(o));
   const page = input.page ?? 0;
-  const { data } = await db
-    .collection(REGISTER_VISITS)
-    .where({ leaderId: input.leaderId, ...(everyVisit ? {} : { orgId: db.command.in(ownContacts) }) })
-    .orderBy('visitedOn', 'desc')
-    .skip(page * VISIT_PAGE_SIZE)
-    .limit(VISIT_PAGE_SIZE + 1)
-    .get();
-  const shown = data.slice(0, VISIT_PAGE_SIZE);
+  const { rows: shown, hasMore } = await readPage(
+    db
+      .collection(REGISTER_VISITS)
+      .where({ leaderId: input.leaderId, ...(everyVisit ? {} : { orgId: db.command.in(ownContacts) }) })
+      .orderBy('visitedOn', 'desc'),
+    page,
+    VISIT_PAGE_SIZE,
+  );
   const urls = await tempUrls(shown.flatMap((d) => (Array.isArray(d.photos) ? d.photos.map(String) : [])));
   const names = new Map(dir.orgs.map((o) => [o.orgId, o.name]));
   return {
     leader: leaderRow(input.leaderId, leader, names, Number(shanghaiDay().slice(0, 4))),
     visits: shown.map((d) => visitRow(d, names, urls)),
-    hasMore: data.length > VISIT_PAGE_SIZE,
+    hasMore,
   };
 }
 

@@ -6,6 +6,7 @@ import type { RegisterApi, registerSchemas } from '@/domain/api/register';
 import { ELECTION_PAGE_SIZE } from '@/domain/api/register';
 import { DEFAULT_TERM_YEARS, electionQuorum, termEndsOn, termState } from '@/domain/register';
 import { AppError } from '../../server/app-error';
+import { readPage } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { shanghaiDay } from '../../server/time';
@@ -39,21 +40,19 @@ export async function term(
   const [caller, dir] = await Promise.all([ctx.caller(), readDirectory(db)]);
   const org = requireScopedOrg(caller, dir.orgs, input.orgId);
   const page = input.page ?? 0;
-  const [summary, { data: doc }, { data: elections }] = await Promise.all([
+  const [summary, { data: doc }, elections] = await Promise.all([
     readTermSummary(db),
     db.collection(REGISTER_TERMS).doc(org.orgId).get(),
-    db
-      .collection(REGISTER_ELECTIONS)
-      .where({ orgId: org.orgId })
-      .orderBy('heldOn', 'desc')
-      .skip(page * ELECTION_PAGE_SIZE)
-      .limit(ELECTION_PAGE_SIZE + 1)
-      .get(),
+    readPage(
+      db.collection(REGISTER_ELECTIONS).where({ orgId: org.orgId }).orderBy('heldOn', 'desc'),
+      page,
+      ELECTION_PAGE_SIZE,
+    ),
   ]);
   return {
     term: termDetail(org, summary.terms.get(org.orgId) ?? null, doc, shanghaiDay()),
-    elections: elections.slice(0, ELECTION_PAGE_SIZE).map(electionRow),
-    hasMore: elections.length > ELECTION_PAGE_SIZE,
+    elections: elections.rows.map(electionRow),
+    hasMore: elections.hasMore,
   };
 }
 

@@ -21,7 +21,7 @@ import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, requireMember, secretaryScopes } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
-import { findIn, isDuplicateKeyError, PAGE_SIZE, str } from '../../server/db';
+import { findIn, isDuplicateKeyError, PAGE_SIZE, readPage, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
@@ -157,15 +157,11 @@ export async function trainingClass(
   const scope = trainingScope(caller, dir.orgs);
   const where: Record<string, unknown> = { classId: doc._id };
   if (scope !== 'all') where.orgId = db.command.in([...scope]);
-  const { data } = await db
-    .collection(TRAINING_ENROLMENTS)
-    .where(where)
-    .orderBy('orgId', 'asc')
-    .orderBy('name', 'asc')
-    .skip(page * TRAINING_ROSTER_PAGE)
-    .limit(TRAINING_ROSTER_PAGE + 1)
-    .get();
-  const rows = data.slice(0, TRAINING_ROSTER_PAGE);
+  const { rows, hasMore } = await readPage(
+    db.collection(TRAINING_ENROLMENTS).where(where).orderBy('orgId', 'asc').orderBy('name', 'asc'),
+    page,
+    TRAINING_ROSTER_PAGE,
+  );
   const attendance = await attendanceOf(
     db,
     doc._id,
@@ -187,7 +183,7 @@ export async function trainingClass(
         attendance: attendance.get(memberId) ?? null,
       };
     }),
-    hasMore: data.length > TRAINING_ROSTER_PAGE,
+    hasMore,
     canEnrol: klass.phase !== 'ended' && klass.phase !== 'cancelled',
   };
 }

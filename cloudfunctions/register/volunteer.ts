@@ -25,7 +25,7 @@ import { AppError } from '../../server/app-error';
 import type { Caller } from '../../server/caller';
 import { callerIsAdmin, requireMember, secretaryScopes } from '../../server/caller';
 import type { Database, Doc, Transaction } from '../../server/db';
-import { isDuplicateKeyError, runTransactionWithRetry, str } from '../../server/db';
+import { isDuplicateKeyError, readPage, runTransactionWithRetry, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { readDirectory } from '../../server/directory';
 import { MEMBERS } from '../../server/members';
@@ -220,15 +220,8 @@ export async function volList(
   const page = input.page ?? 0;
   const coll = db.collection(VOLUNTEER_ACTIVITIES);
   const q = callerIsAdmin(caller) ? coll : coll.where({ scopeOrgIds: db.command.in(secretaryScopes(caller)) });
-  const { data } = await q
-    .orderBy('startAt', 'desc')
-    .skip(page * VOLUNTEER_PAGE_SIZE)
-    .limit(VOLUNTEER_PAGE_SIZE + 1)
-    .get();
-  return {
-    activities: data.slice(0, VOLUNTEER_PAGE_SIZE).map((d) => row(toActivity(d))),
-    hasMore: data.length > VOLUNTEER_PAGE_SIZE,
-  };
+  const { rows, hasMore } = await readPage(q.orderBy('startAt', 'desc'), page, VOLUNTEER_PAGE_SIZE);
+  return { activities: rows.map((d) => row(toActivity(d))), hasMore };
 }
 
 /** Attendees: every member checked in to the linked check-in activity, with the hours recorded or proposed. */
