@@ -8,7 +8,7 @@ import { pointsFinalStars, pointsStars, pointsStarsRule, pointsToNextStar } from
 import { AppError } from '../../server/app-error';
 import { requireMember } from '../../server/caller';
 import type { Database, Doc } from '../../server/db';
-import { str } from '../../server/db';
+import { readPage, str } from '../../server/db';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
 import { MEMBERS } from '../../server/members';
@@ -59,16 +59,10 @@ export async function mine(
   const now = new Date();
   const year = input.year ?? shanghaiYear(now);
   const page = input.page ?? 0;
-  const [{ data: member }, totals, { data: history }, { data: review }] = await Promise.all([
+  const [{ data: member }, totals, history, { data: review }] = await Promise.all([
     db.collection(MEMBERS).doc(memberId).get(),
     totalsByYear(db, memberId),
-    db
-      .collection(POINTS)
-      .where({ memberId })
-      .orderBy('createdAt', 'desc')
-      .skip(page * LEDGER_PAGE_SIZE)
-      .limit(LEDGER_PAGE_SIZE + 1)
-      .get(),
+    readPage(db.collection(POINTS).where({ memberId }).orderBy('createdAt', 'desc'), page, LEDGER_PAGE_SIZE),
     db.collection(POINTS_REVIEWS).doc(reviewId(year, memberId)).get(),
   ]);
   if (!member) throw new AppError('PERMISSION_DENIED', '您绑定的党员已不在名册中，请联系支部书记');
@@ -86,9 +80,9 @@ export async function mine(
     review: grade,
     toNextStar: pointsToNextStar(yearTotal, thresholds),
     rule: pointsStarsRule(thresholds),
-    entries: history.slice(0, LEDGER_PAGE_SIZE).map(toEntry),
+    entries: history.rows.map(toEntry),
     page,
-    hasMore: history.length > LEDGER_PAGE_SIZE,
+    hasMore: history.hasMore,
   };
 }
 
