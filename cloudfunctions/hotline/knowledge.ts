@@ -15,7 +15,7 @@ import {
 } from '@/domain/hotline';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
-import { isDuplicateKeyError } from '../../server/db';
+import { isDuplicateKeyError, readPage } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
@@ -111,12 +111,8 @@ export async function knowledgeList(
   const page = input.page ?? 1;
   const query = ctx.db.collection(KNOWLEDGE);
   const filtered = input.includeInactive ? query.where({ kind: 'answer' }) : query.where({ active: true });
-  const { data } = await filtered
-    .orderBy('updatedAt', 'desc')
-    .skip((page - 1) * KNOWLEDGE_PAGE_SIZE)
-    .limit(KNOWLEDGE_PAGE_SIZE + 1)
-    .get();
-  return { items: data.slice(0, KNOWLEDGE_PAGE_SIZE).map(itemOf), hasMore: data.length > KNOWLEDGE_PAGE_SIZE };
+  const { rows, hasMore } = await readPage(filtered.orderBy('updatedAt', 'desc'), page - 1, KNOWLEDGE_PAGE_SIZE);
+  return { items: rows.map(itemOf), hasMore };
 }
 
 export async function knowledgeSave(

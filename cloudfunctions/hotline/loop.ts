@@ -21,6 +21,7 @@ import { handlerScopes } from '../../server/caller';
 import { hotlineDeadlines } from '../../server/config';
 import { checkContent } from '../../server/content-check';
 import type { Doc } from '../../server/db';
+import { readPage } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { shanghaiIso } from '../../server/time';
@@ -326,17 +327,18 @@ export async function reports(
   ctx: ActionContext,
 ): Promise<HotlineApi['reports']['output']> {
   const page = input.page ?? 1;
-  const { data } = await ctx.db
-    .collection(TICKETS)
-    .where({ reported: true, status: ctx.db.command.in(HOTLINE_OPEN_STATUSES) })
-    .orderBy('dueMs', 'asc')
-    .field({ ...SUMMARY_FIELDS, dueDay: true, contactName: true })
-    .skip((page - 1) * REPORTS_PAGE_SIZE)
-    .limit(REPORTS_PAGE_SIZE + 1)
-    .get();
+  const { rows, hasMore } = await readPage(
+    ctx.db
+      .collection(TICKETS)
+      .where({ reported: true, status: ctx.db.command.in(HOTLINE_OPEN_STATUSES) })
+      .orderBy('dueMs', 'asc')
+      .field({ ...SUMMARY_FIELDS, dueDay: true, contactName: true }),
+    page - 1,
+    REPORTS_PAGE_SIZE,
+  );
   const now = Date.now();
   // The list is read out and circulated: the title is masked as on the public board (also the contact name).
-  const tickets: ReportedTicket[] = data.slice(0, REPORTS_PAGE_SIZE).map((t) => ({
+  const tickets: ReportedTicket[] = rows.map((t) => ({
     ...summaryOf(t),
     title: hotlineMaskText(
       String(t.title ?? ''),
@@ -345,5 +347,5 @@ export async function reports(
     dueDay: String(t.dueDay),
     lateWorkdays: hotlineWorkdaysBetween(Number(t.dueMs), now),
   }));
-  return { tickets, hasMore: data.length > REPORTS_PAGE_SIZE };
+  return { tickets, hasMore };
 }

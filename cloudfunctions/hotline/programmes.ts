@@ -15,6 +15,7 @@ import {
 } from '@/domain/hotline';
 import { AppError } from '../../server/app-error';
 import type { Database, Doc } from '../../server/db';
+import { readPage } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import type { ActionContext } from '../../server/dispatch';
 import { newId } from '../../server/ids';
@@ -117,18 +118,13 @@ export async function programmeList(
   ctx: ActionContext,
 ): Promise<HotlineApi['programmeList']['output']> {
   const page = input.page ?? 1;
-  const { data } = await ctx.db
-    .collection(PROGRAMMES)
-    .where({ kind: 'programme' })
-    .orderBy('airMs', 'desc')
-    .skip((page - 1) * HOTLINE_PROGRAMME_PAGE_SIZE)
-    .limit(HOTLINE_PROGRAMME_PAGE_SIZE + 1)
-    .get();
+  const { rows, hasMore } = await readPage(
+    ctx.db.collection(PROGRAMMES).where({ kind: 'programme' }).orderBy('airMs', 'desc'),
+    page - 1,
+    HOTLINE_PROGRAMME_PAGE_SIZE,
+  );
   const now = Date.now();
-  return {
-    programmes: data.slice(0, HOTLINE_PROGRAMME_PAGE_SIZE).map((p) => summaryOf(p, now)),
-    hasMore: data.length > HOTLINE_PROGRAMME_PAGE_SIZE,
-  };
+  return { programmes: rows.map((p) => summaryOf(p, now)), hasMore };
 }
 
 export async function programmeGet(
@@ -137,23 +133,23 @@ export async function programmeGet(
 ): Promise<HotlineApi['programmeGet']['output']> {
   const { db } = ctx;
   const page = input.page ?? 1;
-  const [programme, { data }] = await Promise.all([
+  const [programme, { rows, hasMore }] = await Promise.all([
     readProgramme(db, input.programmeId),
-    db
-      .collection(TICKETS)
-      .where({
-        programmeId: input.programmeId,
-        published: true,
-        status: db.command.in(HOTLINE_REPLIED_STATUSES),
-      })
-      .orderBy('publishedAt', 'desc')
-      .field({ public: true })
-      .skip((page - 1) * HOTLINE_PROGRAMME_PAGE_SIZE)
-      .limit(HOTLINE_PROGRAMME_PAGE_SIZE + 1)
-      .get(),
+    readPage(
+      db
+        .collection(TICKETS)
+        .where({
+          programmeId: input.programmeId,
+          published: true,
+          status: db.command.in(HOTLINE_REPLIED_STATUSES),
+        })
+        .orderBy('publishedAt', 'desc')
+        .field({ public: true }),
+      page - 1,
+      HOTLINE_PROGRAMME_PAGE_SIZE,
+    ),
   ]);
-  const questions = data
-    .slice(0, HOTLINE_PROGRAMME_PAGE_SIZE)
+  const questions = rows
     .map((d) => d.public)
     .filter((p): p is Doc => typeof p === 'object' && p !== null)
     .map(publicQuestion);
@@ -161,6 +157,6 @@ export async function programmeGet(
     programme: summaryOf(programme, Date.now()),
     questions,
     page,
-    hasMore: data.length > HOTLINE_PROGRAMME_PAGE_SIZE,
+    hasMore,
   };
 }

@@ -21,7 +21,7 @@ import { loopDetail } from './loop-views';
 import { AppError } from '../../server/app-error';
 import { callerIsAdmin, handlerScopes } from '../../server/caller';
 import type { Doc } from '../../server/db';
-import { findIn, PAGE_SIZE } from '../../server/db';
+import { findIn, PAGE_SIZE, readPage } from '../../server/db';
 import { readDirectory } from '../../server/directory';
 import { filesWithUrls } from '../../server/files';
 import type { ActionContext } from '../../server/dispatch';
@@ -152,15 +152,16 @@ export async function triage(
   ctx: ActionContext,
 ): Promise<HotlineApi['triage']['output']> {
   const page = input.page ?? 1;
-  const { data } = await ctx.db
-    .collection(TICKETS)
-    .where({ status: ctx.db.command.in(['submitted', 'accepted', 'returned']) })
-    .orderBy('createdAt', 'asc')
-    .field(SUMMARY_FIELDS)
-    .skip((page - 1) * QUEUE_PAGE_SIZE)
-    .limit(QUEUE_PAGE_SIZE + 1)
-    .get();
-  return { tickets: data.slice(0, QUEUE_PAGE_SIZE).map(summaryOf), hasMore: data.length > QUEUE_PAGE_SIZE };
+  const { rows, hasMore } = await readPage(
+    ctx.db
+      .collection(TICKETS)
+      .where({ status: ctx.db.command.in(['submitted', 'accepted', 'returned']) })
+      .orderBy('createdAt', 'asc')
+      .field(SUMMARY_FIELDS),
+    page - 1,
+    QUEUE_PAGE_SIZE,
+  );
+  return { tickets: rows.map(summaryOf), hasMore };
 }
 
 export async function queue(
@@ -174,14 +175,15 @@ export async function queue(
   if (!callerIsAdmin(caller) && !scopes.includes(departmentId))
     throw new AppError('PERMISSION_DENIED', '只能查看本部门的诉求');
   const page = input.page ?? 1;
-  const { data } = await ctx.db
-    .collection(TICKETS)
-    .where({ departmentId, status: ctx.db.command.in(['assigned', 'returned', 'asked']) })
-    .orderBy('dueMs', 'asc')
-    .field(SUMMARY_FIELDS)
-    .skip((page - 1) * QUEUE_PAGE_SIZE)
-    .limit(QUEUE_PAGE_SIZE + 1)
-    .get();
+  const { rows, hasMore } = await readPage(
+    ctx.db
+      .collection(TICKETS)
+      .where({ departmentId, status: ctx.db.command.in(['assigned', 'returned', 'asked']) })
+      .orderBy('dueMs', 'asc')
+      .field(SUMMARY_FIELDS),
+    page - 1,
+    QUEUE_PAGE_SIZE,
+  );
   // 协办: tickets another department leads that this one helps with (bounded, first page only).
   const { data: co } =
     page === 1
@@ -195,8 +197,8 @@ export async function queue(
       : { data: [] as Doc[] };
   return {
     departmentId,
-    tickets: data.slice(0, QUEUE_PAGE_SIZE).map(summaryOf),
-    hasMore: data.length > QUEUE_PAGE_SIZE,
+    tickets: rows.map(summaryOf),
+    hasMore,
     cohandling: co.map(summaryOf),
   };
 }
@@ -230,26 +232,26 @@ export async function publicList(
   const _ = ctx.db.command;
   const terms = input.keyword ? hotlineSearchTerms(input.keyword) : null;
   if (input.keyword && !terms) throw new AppError('INVALID_ARGUMENT', '搜索关键词至少要有两个字');
-  const { data } = await ctx.db
-    .collection(TICKETS)
-    .where({
-      published: true,
-      status: _.in(HOTLINE_REPLIED_STATUSES),
-      ...(input.category ? { category: input.category } : {}),
-      ...(input.departmentId ? { departmentId: input.departmentId } : {}),
-      ...(terms ? { searchKeys: _.all(terms) } : {}),
-    })
-    .orderBy('publishedAt', 'desc')
-    .field({ public: true })
-    .skip((page - 1) * PUBLIC_PAGE_SIZE)
-    .limit(PUBLIC_PAGE_SIZE + 1)
-    .get();
-  const tickets = data
-    .slice(0, PUBLIC_PAGE_SIZE)
+  const { rows, hasMore } = await readPage(
+    ctx.db
+      .collection(TICKETS)
+      .where({
+        published: true,
+        status: _.in(HOTLINE_REPLIED_STATUSES),
+        ...(input.category ? { category: input.category } : {}),
+        ...(input.departmentId ? { departmentId: input.departmentId } : {}),
+        ...(terms ? { searchKeys: _.all(terms) } : {}),
+      })
+      .orderBy('publishedAt', 'desc')
+      .field({ public: true }),
+    page - 1,
+    PUBLIC_PAGE_SIZE,
+  );
+  const tickets = rows
     .map((d) => d.public)
     .filter((p): p is Doc => typeof p === 'object' && p !== null)
     .map(publicTicket);
-  return { tickets, page, hasMore: data.length > PUBLIC_PAGE_SIZE };
+  return { tickets, page, hasMore };
 }
 
 function countersOf(doc: Doc | undefined): HotlineCounters {
