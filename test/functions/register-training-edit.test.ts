@@ -22,6 +22,7 @@ import {
   seedBasic,
   seedRoles,
 } from './support';
+import { classFields, minutes, openClass, scanClass } from './training-fixtures';
 
 let cloud: TestCloud;
 /** memberId by name. */
@@ -38,31 +39,14 @@ afterAll(async () => {
 
 const call = <A extends ActionName<'register'>>(action: A, data: unknown, openid?: string) =>
   cloud.call('register', action, data, openid);
-const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 /** Beijing time of an instant, as the class rows carry it: 2026-12-08T09:00:00+08:00. */
 const beijing = (iso: string) => {
   const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
   return `${d.toISOString().slice(0, 19)}+08:00`;
 };
 
-const fields = (extra: Record<string, unknown> = {}) => ({
-  title: '第一期千名科级党员干部大培训',
-  kind: '千名科级党员干部大培训',
-  startAt: minutes(-10),
-  endAt: minutes(60 * 24 * 2),
-  place: '市委党校报告厅',
-  capacity: 4,
-  ...extra,
-});
-
-async function createClass(extra: Record<string, unknown> = {}): Promise<string> {
-  return (await expectOk(call('createTrainingClass', fields(extra), ADMIN))).classId;
-}
-
-async function scan(classId: string, openid: string) {
-  const { scene } = await expectOk(cloud.call('checkin', 'qrToken', { activityId: classId }, ADMIN));
-  return cloud.call('checkin', 'checkIn', { scene, launchScene: 1047 }, openid);
-}
+const createClass = (extra: Record<string, unknown> = {}) => openClass(cloud, extra);
+const scan = (classId: string, openid: string) => scanClass(cloud, classId, openid);
 
 /** Every training collection and the check-ins, to assert that a refused call wrote nothing. */
 async function trainingState() {
@@ -89,7 +73,7 @@ describe('register.updateTrainingClass', () => {
     await expectOk(call('enrolTraining', { classId, orgId: 'b1' }, ADMIN));
     const startAt = minutes(60 * 24 * 7);
     const endAt = minutes(60 * 24 * 7 + 60 * 8);
-    const edit = fields({
+    const edit = classFields({
       title: '书记培训班（第二期）',
       kind: '书记培训班',
       startAt,
@@ -143,7 +127,7 @@ describe('register.updateTrainingClass', () => {
         'updateTrainingClass',
         {
           classId,
-          ...fields({
+          ...classFields({
             title: '改名的一期',
             startAt: new Date(same?.startAt as Date).toISOString(),
             endAt: new Date(same?.endAt as Date).toISOString(),
@@ -156,7 +140,7 @@ describe('register.updateTrainingClass', () => {
     expect([reads, writes]).toEqual([2, 2]);
     // Moved to have begun ten minutes ago: the same member checks in now (nothing kept the old window).
     await expectOk(
-      call('updateTrainingClass', { classId, ...fields({ startAt: minutes(-10), endAt: minutes(60) }) }, ADMIN),
+      call('updateTrainingClass', { classId, ...classFields({ startAt: minutes(-10), endAt: minutes(60) }) }, ADMIN),
     );
     expect(await expectOk(scan(classId, MEMBER))).toMatchObject({ duplicate: false });
   });
@@ -169,25 +153,25 @@ describe('register.updateTrainingClass', () => {
     await expectOk(call('cancelTrainingClass', { classId: cancelled, reason: '与全市会议冲突' }, ADMIN));
     const before = await trainingState();
     const e = await expectError(
-      call('updateTrainingClass', { classId, ...fields({ capacity: 2 }) }, ADMIN),
+      call('updateTrainingClass', { classId, ...classFields({ capacity: 2 }) }, ADMIN),
       'FAILED_PRECONDITION',
     );
     expect(e.message).toBe('已有 3 人报名，名额不能少于已报名人数');
     const late = await expectError(
-      call('updateTrainingClass', { classId: ended, ...fields({ title: '补改' }) }, ADMIN),
+      call('updateTrainingClass', { classId: ended, ...classFields({ title: '补改' }) }, ADMIN),
       'FAILED_PRECONDITION',
     );
     expect(late.message).toMatch(/已结业，不能修改/);
     const off = await expectError(
-      call('updateTrainingClass', { classId: cancelled, ...fields() }, ADMIN),
+      call('updateTrainingClass', { classId: cancelled, ...classFields() }, ADMIN),
       'FAILED_PRECONDITION',
     );
     expect(off.message).toMatch(/已取消，不能修改/);
-    await expectError(call('updateTrainingClass', { classId: 'nope', ...fields() }, ADMIN), 'NOT_FOUND');
+    await expectError(call('updateTrainingClass', { classId: 'nope', ...classFields() }, ADMIN), 'NOT_FOUND');
     expect(await trainingState()).toEqual(before);
     // Exactly the enrolled is enough.
     expect(
-      (await expectOk(call('updateTrainingClass', { classId, ...fields({ capacity: 3 }) }, ADMIN))).class,
+      (await expectOk(call('updateTrainingClass', { classId, ...classFields({ capacity: 3 }) }, ADMIN))).class,
     ).toMatchObject({ capacity: 3, enrolled: 3 });
   });
 
@@ -197,7 +181,7 @@ describe('register.updateTrainingClass', () => {
     const stored = await getDoc('training_classes', classId);
     const before = await trainingState();
     const e = await expectError(
-      call('updateTrainingClass', { classId, ...fields({ startAt: minutes(-20) }) }, ADMIN),
+      call('updateTrainingClass', { classId, ...classFields({ startAt: minutes(-20) }) }, ADMIN),
       'FAILED_PRECONDITION',
     );
     expect(e.message).toMatch(/已有学员签到，不能再修改培训时间/);
@@ -206,7 +190,7 @@ describe('register.updateTrainingClass', () => {
       startAt: new Date(stored?.startAt as Date).toISOString(),
       endAt: new Date(stored?.endAt as Date).toISOString(),
     };
-    await expectOk(call('updateTrainingClass', { classId, ...fields({ ...kept, place: '市委党校二楼' }) }, ADMIN));
+    await expectOk(call('updateTrainingClass', { classId, ...classFields({ ...kept, place: '市委党校二楼' }) }, ADMIN));
     expect(await getDoc('activities', classId)).toMatchObject({ place: '市委党校二楼' });
   });
 
@@ -225,19 +209,19 @@ describe('register.updateTrainingClass', () => {
     ];
     for (const [extra, message] of bad) {
       const e = await expectError(
-        call('updateTrainingClass', { classId, ...fields(extra) }, ADMIN),
+        call('updateTrainingClass', { classId, ...classFields(extra) }, ADMIN),
         'INVALID_ARGUMENT',
       );
       expect(e.message).toMatch(message);
     }
-    await expectError(call('updateTrainingClass', fields(), ADMIN), 'INVALID_ARGUMENT');
+    await expectError(call('updateTrainingClass', classFields(), ADMIN), 'INVALID_ARGUMENT');
     expect(await trainingState()).toEqual(before);
   });
 
   it.each(REFUSED)('refuses %s (%s) and writes nothing', async (openid, code) => {
     const classId = await createClass();
     const before = await trainingState();
-    await expectError(call('updateTrainingClass', { classId, ...fields({ title: '越权修改' }) }, openid), code);
+    await expectError(call('updateTrainingClass', { classId, ...classFields({ title: '越权修改' }) }, openid), code);
     expect(await trainingState()).toEqual(before);
   });
 
@@ -247,7 +231,7 @@ describe('register.updateTrainingClass', () => {
       await expectOk(call('enrolTraining', { classId, memberIds: [ids['刘洋']] }, ADMIN));
       const outcomes = await Promise.all([
         call('enrolTraining', { classId, orgId: 'b1' }, ADMIN),
-        call('updateTrainingClass', { classId, ...fields({ capacity: 1 + (round % 2) }) }, ADMIN),
+        call('updateTrainingClass', { classId, ...classFields({ capacity: 1 + (round % 2) }) }, ADMIN),
         call('enrolTraining', { classId, orgId: 'b3' }, ADMIN),
       ]);
       for (const o of outcomes) if (!o.ok) expect(o.error.code).toBe('FAILED_PRECONDITION');

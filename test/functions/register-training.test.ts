@@ -21,6 +21,7 @@ import {
   seedBasic,
   seedRoles,
 } from './support';
+import { classFields, minutes, openClass, scanClass } from './training-fixtures';
 
 /** The secretary of b3 (another 党委's branch), and a member of b3 bound to the roster. */
 const SECRETARY_B3 = 'sec-b3';
@@ -43,30 +44,13 @@ afterAll(async () => {
 
 const call = <A extends ActionName<'register'>>(action: A, data: unknown, openid?: string) =>
   cloud.call('register', action, data, openid);
-const minutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 const qkey = () => {
   const { year, quarter } = registerQuarterOf(shanghaiDay());
   return registerQuarterKey(year, quarter);
 };
 
-const klass = (extra: Record<string, unknown> = {}) => ({
-  title: '第一期千名科级党员干部大培训',
-  kind: '千名科级党员干部大培训',
-  startAt: minutes(-10),
-  endAt: minutes(60 * 24 * 2),
-  place: '市委党校报告厅',
-  capacity: 4,
-  ...extra,
-});
-
-async function createClass(extra: Record<string, unknown> = {}): Promise<string> {
-  return (await expectOk(call('createTrainingClass', klass(extra), ADMIN))).classId;
-}
-
-async function scan(classId: string, openid: string) {
-  const { scene } = await expectOk(cloud.call('checkin', 'qrToken', { activityId: classId }, ADMIN));
-  return cloud.call('checkin', 'checkIn', { scene, launchScene: 1047 }, openid);
-}
+const createClass = (extra: Record<string, unknown> = {}) => openClass(cloud, extra);
+const scan = (classId: string, openid: string) => scanClass(cloud, classId, openid);
 
 /** Every training collection, to assert that a refused call wrote nothing. */
 async function trainingState() {
@@ -86,7 +70,7 @@ const OTHERS: Array<[string | undefined, string]> = [
 
 describe('register.createTrainingClass', () => {
   it('opens a class and its 培训 check-in for the whole 工委 under one id', async () => {
-    const { result, writes } = await cloud.countOps(() => call('createTrainingClass', klass(), ADMIN));
+    const { result, writes } = await cloud.countOps(() => call('createTrainingClass', classFields(), ADMIN));
     const { classId } = await expectOk(Promise.resolve(result));
     // The activity and the class.
     expect(writes).toBe(2);
@@ -105,7 +89,7 @@ describe('register.createTrainingClass', () => {
     'refuses %s and writes nothing',
     async (openid, code = 'PERMISSION_DENIED') => {
       const before = await trainingState();
-      await expectError(call('createTrainingClass', klass(), openid), code);
+      await expectError(call('createTrainingClass', classFields(), openid), code);
       expect(await trainingState()).toEqual(before);
     },
   );
@@ -122,7 +106,7 @@ describe('register.createTrainingClass', () => {
       [{ secret: 'x' }, /secret|不支持|字段/],
     ];
     for (const [extra, message] of bad) {
-      const e = await expectError(call('createTrainingClass', klass(extra), ADMIN), 'INVALID_ARGUMENT');
+      const e = await expectError(call('createTrainingClass', classFields(extra), ADMIN), 'INVALID_ARGUMENT');
       expect(e.message).toMatch(message);
     }
     expect(await trainingState()).toEqual(before);
