@@ -6,14 +6,12 @@ import ContestsAdminPage from '@/admin/contests/index';
 import { criteriaOf } from '@/admin/contests/criteria-editor';
 import type { ContestDetail, ContestResults, ContestSummary } from '@/domain/api/contest';
 import type { KeyOutput, Reply } from './helpers';
-import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
+import { ORGS, fail, ok, resetAll, serve, ADMIN, sent } from './helpers';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
 beforeEach(resetAll);
 
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
-const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
 const input = (name: string) => document.querySelector(`input[name="${name}"]`) as Element;
 const type = (name: string, value: string) => fireEvent.change(input(name), { target: { value } });
 

@@ -8,16 +8,14 @@ import ContestDetailPage from '@/contest/detail/index';
 import ContestJudgePage from '@/contest/judge/index';
 import ContestListPage from '@/contest/list/index';
 import type { ContestDetail, ContestResults, ContestSummary, JudgingEntry } from '@/domain/api/contest';
-import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
+import { ORGS, fail, ok, resetAll, serve, ADMIN, sent } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
 beforeEach(resetAll);
 
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
 const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'org-a1' } });
-const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
 
 const SUMMARY: ContestSummary = {
   contestId: 'ct1',

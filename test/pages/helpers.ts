@@ -1,4 +1,6 @@
-// Helpers of the page tests: a scripted server behind the mocked transport, and a clean slate between tests.
+// Helpers of the page tests: a scripted server behind the mocked transport, a clean slate between tests, the admin's
+// session, and the form helpers the admin-page tests share.
+import { fireEvent } from '@testing-library/react';
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@/domain/api';
 import type { ApiError, ErrorCode, ErrorReason } from '@/domain/errors';
 import { transport } from '@/services/transport';
@@ -53,6 +55,15 @@ export function serve(handlers: Handlers): void {
     },
   );
 }
+
+/** What the page sent to `key` ("fn.action"), one entry per call. */
+export const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
+/** Types `value` into a field as a person would (one change event). */
+export const typeInto = (el: Element, value: string) => fireEvent.change(el, { target: { value } });
+/** A form field by its `name`. */
+export const field = (name: string) => document.querySelector(`[name="${name}"]`) as Element;
+/** `user.login`'s answer for the 工委 admin (no bound member). */
+export const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
 
 export function resetAll(): void {
   requests.length = 0;

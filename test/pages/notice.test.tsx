@@ -12,7 +12,7 @@ import NoticeInboxPage from '@/notice/inbox/index';
 import HomePage from '@/pages/index/index';
 import StudyPage from '@/pages/study/index';
 import type { ArticleDetail, NoticeDetail, NoticeSummary, SentNotice } from '@/domain/api/notice';
-import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
+import { ORGS, fail, ok, resetAll, serve, ADMIN, sent } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
@@ -23,13 +23,11 @@ afterEach(() => {
 });
 
 const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'org-a1' } });
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
 const SECRETARY = ok({
   openid: 'o-s',
   roles: [{ role: 'secretary' as const, scopeId: 'org-a1' }],
   member: { memberId: 'm0', name: '王建国', orgId: 'org-a1' },
 });
-const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
 
 const SUMMARY = {
   articleId: 'art-1',

@@ -9,7 +9,7 @@ import VotePage from '@/orglife/vote/index';
 import MinePage from '@/pages/mine/index';
 import type { BallotForm, MeetingView, ReviewTally } from '@/domain/api';
 import type { KeyOutput, Reply } from './helpers';
-import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
+import { ORGS, fail, ok, requests, resetAll, serve, typeInto } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
@@ -54,7 +54,6 @@ function meeting(over: Partial<MeetingView> = {}): MeetingView {
   };
 }
 
-const type = (el: Element, value: string) => fireEvent.change(el, { target: { value } });
 const field = (name: string) =>
   document.querySelector(`[name="${name}"], .minutes-textarea--${name} textarea`) as Element;
 
@@ -72,11 +71,11 @@ describe('会议纪实', () => {
     expect(screen.getByText('补签原因：手机没电，现场确认')).toBeTruthy();
     expect(screen.getByText('未填写纪实')).toBeTruthy();
 
-    type(field('topic'), ' 学习《2020年机关党建工作计划》 ');
-    type(field('host'), '王建国');
-    type(field('recorder'), '李秀英');
-    type(field('minutes'), '传达学习计划，讨论支部分工。');
-    type(screen.getByLabelText('李秀英的缺席原因'), '出差');
+    typeInto(field('topic'), ' 学习《2020年机关党建工作计划》 ');
+    typeInto(field('host'), '王建国');
+    typeInto(field('recorder'), '李秀英');
+    typeInto(field('minutes'), '传达学习计划，讨论支部分工。');
+    typeInto(screen.getByLabelText('李秀英的缺席原因'), '出差');
     fireEvent.click(screen.getByText('保存纪实'));
 
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '纪实已保存', icon: 'success' }));
@@ -100,7 +99,7 @@ describe('会议纪实', () => {
     });
     render(<MinutesPage />);
     await screen.findByText('保存纪实');
-    type(field('topic'), '学习党章');
+    typeInto(field('topic'), '学习党章');
     fireEvent.click(screen.getByText('保存纪实'));
     await waitFor(() =>
       expect(Taro.showToast).toHaveBeenCalledWith({ title: '已存为草稿，还缺记录人、会议记录', icon: 'none' }),
@@ -240,7 +239,7 @@ describe('民主评议计票', () => {
     // 张伟 from 合格 to 优秀: a note is asked for.
     const pickers = screen.getAllByLabelText('picker');
     fireEvent.change(pickers[1], { target: { value: '0' } });
-    type(screen.getByLabelText('张伟的结果说明'), '支部党员大会决定');
+    typeInto(screen.getByLabelText('张伟的结果说明'), '支部党员大会决定');
     fireEvent.click(screen.getByText('保存评议结果'));
 
     await waitFor(() => expect(requests.some((r) => r.key === 'orglife.propose')).toBe(true));

@@ -7,14 +7,13 @@ import OverviewPage from '@/admin/overview/index';
 import RegisterLeadersPage from '@/admin/register-leaders/index';
 import type { LeaderRow, VisitRow } from '@/domain/api/register';
 import MinePage from '@/pages/mine/index';
-import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
+import { ORGS, fail, ok, resetAll, serve, ADMIN, sent, typeInto, field } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
 beforeEach(resetAll);
 
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
 const SECRETARY = ok({
   openid: 'o-s',
   roles: [{ role: 'secretary' as const, scopeId: 'org-a1' }],
@@ -27,9 +26,6 @@ const LEADER = ok({
   leader: true,
 });
 const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'org-a1' } });
-const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
-const type = (el: Element, value: string) => fireEvent.change(el, { target: { value } });
-const field = (name: string) => document.querySelector(`[name="${name}"]`) as Element;
 
 const WITHOUT: LeaderRow = {
   memberId: 'm8',
@@ -106,10 +102,10 @@ describe('领学带学督学台账', () => {
     // Nothing picked yet: the form says so and sends nothing.
     fireEvent.click(screen.getByText('保存'));
     expect(await screen.findByText('请先查找并选择一名党员')).toBeTruthy();
-    type(field('query'), '李娜');
+    typeInto(field('query'), '李娜');
     fireEvent.click(screen.getByText('查找'));
     fireEvent.click(await screen.findByText('李娜（发改委第一党支部）'));
-    type(field('title'), '市财政局副局长');
+    typeInto(field('title'), '市财政局副局长');
     fireEvent.click(screen.getByText('保存'));
     expect(await screen.findByText('请至少选择一个联系点')).toBeTruthy();
     fireEvent.click(screen.getAllByText('发改委第二党支部').at(-1) as Element);
@@ -186,8 +182,8 @@ describe('领学记录', () => {
     fireEvent.change(screen.getByLabelText('picker'), { target: { value: '1' } });
     fireEvent.change(screen.getByLabelText('picker-date'), { target: { value: '2026-06-01' } });
     fireEvent.click(screen.getByText('带学'));
-    type(field('topic'), '《习近平谈治国理政》第五卷');
-    type(document.querySelector('.leaders__notes textarea') as Element, '支部书记带领党员逐章学习');
+    typeInto(field('topic'), '《习近平谈治国理政》第五卷');
+    typeInto(document.querySelector('.leaders__notes textarea') as Element, '支部书记带领党员逐章学习');
     fireEvent.click(screen.getByText('登记'));
     await waitFor(() =>
       expect(sent('register.recordVisit')).toEqual([

@@ -5,23 +5,19 @@ import Taro from '@tarojs/taro';
 import RegisterTermsPage from '@/admin/register-terms/index';
 import TermFormPage from '@/admin/term-form/index';
 import type { ElectionRow, TermDetail, TermRow } from '@/domain/api/register';
-import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
+import { ORGS, fail, ok, resetAll, serve, ADMIN, sent, typeInto, field } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
 beforeEach(resetAll);
 
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
 const SECRETARY = ok({
   openid: 'o-s',
   roles: [{ role: 'secretary' as const, scopeId: 'org-a1' }],
   member: { memberId: 'm0', name: '王建国', orgId: 'org-a1' },
 });
 const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'org-a1' } });
-const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
-const type = (el: Element, value: string) => fireEvent.change(el, { target: { value } });
-const field = (name: string) => document.querySelector(`[name="${name}"]`) as Element;
 
 const OVERDUE: TermRow = {
   orgId: 'org-a2',
@@ -140,10 +136,10 @@ describe('任期与换届', () => {
     });
     render(<TermFormPage />);
     await screen.findByText('还没有记录过选举。');
-    type(field('expected'), '13');
-    type(field('present'), '14');
-    type(field('committee'), '张伟、李秀英 周敏');
-    type(field('result'), '选举产生新一届支部委员会');
+    typeInto(field('expected'), '13');
+    typeInto(field('present'), '14');
+    typeInto(field('committee'), '张伟、李秀英 周敏');
+    typeInto(field('result'), '选举产生新一届支部委员会');
     fireEvent.click(screen.getByText('保存选举记录'));
     expect(await screen.findByText('实到人数不能多于应到人数')).toBeTruthy();
     expect(sent('register.recordElection')[0]).toMatchObject({
@@ -159,7 +155,7 @@ describe('任期与换届', () => {
     expect(sent('register.recordElection')[0]).not.toHaveProperty('approval');
 
     refuse = false;
-    type(field('present'), '12');
+    typeInto(field('present'), '12');
     fireEvent.click(screen.getByText('保存选举记录'));
     await waitFor(() =>
       expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存，任期至 2023-06-01', icon: 'none' }),

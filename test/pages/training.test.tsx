@@ -11,23 +11,19 @@ import type { MyTrainingRow, TrainingClassRow, TrainingRosterRow } from '@/domai
 import type { CoverageRow } from '@/domain/register';
 import { trainingPlan } from '@/domain/register';
 import MyTrainingsPage from '@/pages/trainings/index';
-import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
+import { ORGS, fail, ok, resetAll, serve, ADMIN, sent, typeInto, field } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
 beforeEach(resetAll);
 
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
 const SECRETARY = ok({
   openid: 'o-s',
   roles: [{ role: 'secretary' as const, scopeId: 'org-a1' }],
   member: { memberId: 'm0', name: '王建国', orgId: 'org-a1' },
 });
 const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'org-a1' } });
-const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
-const type = (el: Element, value: string) => fireEvent.change(el, { target: { value } });
-const field = (name: string) => document.querySelector(`[name="${name}"]`) as Element;
 
 const CLASS: TrainingClassRow = {
   classId: 'aCls1',
@@ -108,16 +104,16 @@ describe('培训台账', () => {
     const submit = () => fireEvent.click(screen.getAllByText('开设培训班').at(-1) as Element);
     submit();
     expect(await screen.findByText('请填写班次名称')).toBeTruthy();
-    type(field('title'), '书记培训班（第一期）');
-    type(field('place'), '市委党校');
+    typeInto(field('title'), '书记培训班（第一期）');
+    typeInto(field('place'), '市委党校');
     fireEvent.change(screen.getAllByLabelText('picker')[0], { target: { value: '1' } });
     const [startDay, endDay] = screen.getAllByLabelText('picker-date');
     const [startTime, endTime] = screen.getAllByLabelText('picker-time');
-    type(startDay, '2026-12-14');
-    type(endDay, '2026-12-16');
-    type(startTime, '08:30');
-    type(endTime, '17:30');
-    type(field('capacity'), '60');
+    typeInto(startDay, '2026-12-14');
+    typeInto(endDay, '2026-12-16');
+    typeInto(startTime, '08:30');
+    typeInto(endTime, '17:30');
+    typeInto(field('capacity'), '60');
     submit();
     expect(await screen.findByText('一期培训班不能超过 30 天')).toBeTruthy();
     refuse = false;
@@ -196,7 +192,7 @@ describe('培训班', () => {
       expect(Taro.showToast).toHaveBeenCalledWith({ title: '新报名 3 人，1 人此前已报名', icon: 'none' }),
     );
 
-    type(field('memberName'), '李娜');
+    typeInto(field('memberName'), '李娜');
     fireEvent.click(screen.getByText('查找'));
     const row = (await screen.findByText('李娜')).closest('.admin-list__row') as HTMLElement;
     fireEvent.click(within(row).getByText('报名'));
@@ -250,13 +246,13 @@ describe('培训班: 编辑 and 取消培训', () => {
     expect((field('place') as HTMLInputElement).value).toBe('市委党校报告厅');
     expect((field('capacity') as HTMLInputElement).value).toBe('100');
     const save = () => fireEvent.click(screen.getByText('保存修改'));
-    type(field('capacity'), '1');
+    typeInto(field('capacity'), '1');
     save();
     expect(await screen.findByText('已有 2 人报名，名额不能少于已报名人数')).toBeTruthy();
     expect(sent('register.updateTrainingClass')).toHaveLength(0);
-    type(field('capacity'), '80');
-    type(field('title'), '第四季度第一期大培训（调整）');
-    type(screen.getAllByLabelText('picker-time')[1], '12:00');
+    typeInto(field('capacity'), '80');
+    typeInto(field('title'), '第四季度第一期大培训（调整）');
+    typeInto(screen.getAllByLabelText('picker-time')[1], '12:00');
     save();
     expect(await screen.findByText('已有学员签到，不能再修改培训时间')).toBeTruthy();
     refuse = false;
@@ -290,7 +286,7 @@ describe('培训班: 编辑 and 取消培训', () => {
     fireEvent.click(screen.getByText('确认取消培训'));
     expect(await screen.findByText('请填写取消原因')).toBeTruthy();
     expect(modal.mock.calls.length).toBe(asked);
-    type(field('reason'), '与全市重要会议冲突');
+    typeInto(field('reason'), '与全市重要会议冲突');
     modal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
     fireEvent.click(screen.getByText('确认取消培训'));
     await waitFor(() => expect(modal.mock.calls.length).toBe(asked + 1));

@@ -9,18 +9,14 @@ import VolunteerPage from '@/admin/volunteer/index';
 import { VolunteerDue } from '@/admin/shared/volunteer-due';
 import type { VolunteerActivityRow, VolunteerMineRow } from '@/domain/api/volunteer';
 import VolunteerMinePage from '@/pages/volunteer/index';
-import { ORGS, fail, ok, requests, resetAll, serve } from './helpers';
+import { ORGS, fail, ok, resetAll, serve, ADMIN, sent, typeInto, field } from './helpers';
 import { setRouterParams } from './stubs/taro';
 
 jest.mock('@/services/transport', () => ({ transport: { init: jest.fn(), callFunction: jest.fn() } }));
 
 beforeEach(resetAll);
 
-const ADMIN = ok({ openid: 'o-admin', roles: [{ role: 'admin' as const }], member: null });
 const MEMBER = ok({ openid: 'o-m', roles: [], member: { memberId: 'm1', name: '张伟', orgId: 'org-a1' } });
-const sent = (key: string) => requests.filter((r) => r.key === key).map((r) => r.data);
-const field = (name: string) => document.querySelector(`[name="${name}"]`) as Element;
-const type = (el: Element, value: string) => fireEvent.change(el, { target: { value } });
 
 const ACTIVITY: VolunteerActivityRow = {
   activityId: 'va_1',
@@ -101,13 +97,13 @@ describe('发布志愿服务活动', () => {
     await screen.findByText('发布志愿服务活动');
     fireEvent.click(screen.getByText('发布活动'));
     expect(await screen.findByText('请填写活动名称')).toBeTruthy();
-    type(field('title'), '社区环境整治');
-    type(field('partner'), '幸福里社区');
-    type(field('place'), '社区服务中心门口');
-    type(field('capacity'), '0');
+    typeInto(field('title'), '社区环境整治');
+    typeInto(field('partner'), '幸福里社区');
+    typeInto(field('place'), '社区服务中心门口');
+    typeInto(field('capacity'), '0');
     fireEvent.click(screen.getByText('发布活动'));
     expect(await screen.findByText('名额应为 1–200 的整数')).toBeTruthy();
-    type(field('capacity'), '15');
+    typeInto(field('capacity'), '15');
     fireEvent.click(screen.getByText('发布活动'));
     await waitFor(() => expect(sent('register.volCreate')).toHaveLength(1));
     expect(sent('register.volCreate')[0]).toMatchObject({
@@ -149,10 +145,10 @@ describe('one activity', () => {
     expect(screen.getByText('刘洋（未报名）')).toBeTruthy();
     expect((field('hours-m1') as HTMLInputElement).value).toBe('2.5');
     expect((field('hours-m4') as HTMLInputElement).value).toBe('1');
-    type(field('hours-m1'), '2.3');
+    typeInto(field('hours-m1'), '2.3');
     fireEvent.click(screen.getByText('登记服务时长'));
     expect(await screen.findByText(/张伟的服务时长应为 0–24 小时/)).toBeTruthy();
-    type(field('hours-m1'), '3.5');
+    typeInto(field('hours-m1'), '3.5');
     fireEvent.click(screen.getByText('登记服务时长'));
     await waitFor(() => expect(sent('register.volRecordHours')).toHaveLength(1));
     expect(sent('register.volRecordHours')[0]).toEqual({
